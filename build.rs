@@ -1,0 +1,42 @@
+//! Embeds the scenario corpus into the binary so that an installed `smishdrill` works from any
+//! folder. Generates `$OUT_DIR/embedded_scenarios.rs`: a sorted slice of (display path, contents).
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets this"));
+    let scenarios = root.join("scenarios");
+    println!("cargo:rerun-if-changed=scenarios");
+    let mut files = Vec::new();
+    collect(&scenarios, &mut files);
+    files.sort();
+    let mut code = String::from("&[\n");
+    for file in &files {
+        let shown = file
+            .strip_prefix(&root)
+            .unwrap_or(file)
+            .to_string_lossy()
+            .replace('\\', "/");
+        code.push_str(&format!(
+            "    ({shown:?}, include_str!({:?})),\n",
+            file.to_string_lossy()
+        ));
+    }
+    code.push_str("]\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));
+    fs::write(out.join("embedded_scenarios.rs"), code).expect("write embedded scenario list");
+}

@@ -1,0 +1,231 @@
+//! A set of scenarios loaded from the copy compiled into the binary or from files on disk,
+//! with every problem found on the way. Broken files are reported and left out; the rest load.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::scenario::problem::SourceMap;
+use crate::scenario::{Location, Problem, ProblemKind, Scenario, parse_scenario};
+
+/// The scenarios under `scenarios/` at build time: (path shown in messages, file text).
+pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_scenarios.rs"));
+
+/// Files larger than this are not scenarios; refusing them keeps a stray log file from
+/// stalling the loader.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub scenarios: Vec<Scenario>,
+    pub problems: Vec<Problem>,
+    /// How many files were read (valid or not).
+    pub files: usize,
+}
+
+impl Corpus {
+    /// Builds a corpus from (path, text) pairs, in order, rejecting duplicate ids.
+    pub fn from_sources(
+        sources: impl IntoIterator<Item = (String, Result<String, Problem>)>,
+    ) -> Corpus {
+        let mut corpus = Corpus::default();
+        let mut first_seen: HashMap<String, Location> = HashMap::new();
+        for (path, text) in sources {
+            corpus.files += 1;
+            let text = match text {
+                Ok(t) => t,
+                Err(p) => {
+                    corpus.problems.push(p);
+                    continue;
+                }
+            };
+            match parse_scenario(&path, &text) {
+                Ok(parsed) => {
+                    let id = parsed.scenario.id.clone();
+                    if let Some(first) = first_seen.get(&id) {
+                        corpus.problems.push(Problem {
+                            at: parsed.id_at,
+                            kind: ProblemKind::DuplicateId {
+                                id,
+                                first: first.to_string(),
+                            },
+                        });
+                    } else {
+                        first_seen.insert(id, parsed.id_at);
+                        corpus.scenarios.push(parsed.scenario);
+                    }
+                }
+                Err(problems) => corpus.problems.extend(problems),
+            }
+        }
+        corpus
+    }
+
+    /// The corpus compiled into the binary.
+    pub fn embedded() -> Corpus {
+        Corpus::from_sources(
+            EMBEDDED
+                .iter()
+                .map(|(p, t)| (p.to_string(), Ok(t.to_string()))),
+        )
+    }
+
+    /// Every `.toml` file in the given files and folders (folders searched recursively, in
+    /// name order).
+    pub fn from_paths(paths: &[PathBuf]) -> Corpus {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for path in paths {
+            collect_files(path, true, &mut files, &mut problems, 0);
+        }
+        let mut corpus = Corpus::from_sources(files.into_iter().map(|f| {
+            let shown = f.display().to_string();
+            let text = read_text(&f);
+            (shown, text)
+        }));
+        problems.append(&mut corpus.problems);
+        corpus.problems = problems;
+        corpus
+    }
+}
+
+/// Deepest folder nesting followed; guards against pathological trees.
+const MAX_DEPTH: usize = 32;
+
+fn collect_files(
+    path: &Path,
+    explicit: bool,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+    depth: usize,
+) {
+    let at = Location {
+        path: path.display().to_string(),
+        line: 1,
+        col: 1,
+    };
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            problems.push(Problem {
+                at,
+                kind: ProblemKind::Unreadable(e.to_string()),
+            });
+            return;
+        }
+    };
+    if meta.is_file() {
+        if explicit || path.extension().is_some_and(|e| e == "toml") {
+            files.push(path.to_path_buf());
+        }
+        return;
+    }
+    // Symlinked folders are not followed: a link loop would otherwise never end.
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !meta.is_dir() || (is_link && !explicit) || depth > MAX_DEPTH {
+        return;
+    }
+    let entries = match fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Problem {
+                at,
+                kind: ProblemKind::Unreadable(e.to_string()),
+            });
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    children.sort();
+    for child in children {
+        collect_files(&child, false, files, problems, depth + 1);
+    }
+}
+
+/// Reads a file as UTF-8 text, or explains why it cannot be used.
+fn read_text(path: &Path) -> Result<String, Problem> {
+    let shown = path.display().to_string();
+    let unreadable = |why: String| Problem {
+        at: Location {
+            path: shown.clone(),
+            line: 1,
+            col: 1,
+        },
+        kind: ProblemKind::Unreadable(why),
+    };
+    let size = fs::metadata(path)
+        .map_err(|e| unreadable(e.to_string()))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(unreadable(format!(
+            "{size} bytes is larger than the {MAX_FILE_BYTES}-byte limit for a scenario"
+        )));
+    }
+    let bytes = fs::read(path).map_err(|e| unreadable(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let at = SourceMap::new(&shown, &text).locate(text.len());
+        Problem {
+            at,
+            kind: ProblemKind::Unreadable("not valid UTF-8 text".to_string()),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scam(id: &str) -> String {
+        format!(
+            "id = \"{id}\"\nverdict = \"scam\"\ncategory = \"toll\"\ntitle = \"T\"\n[[thread]]\nsender = \"x@y.example\"\ntext = \"pay a b\"\n[[flag]]\nkind = \"sender\"\nquote = \"x@y.example\"\nwhy = \"w\"\n[[flag]]\nkind = \"urgency\"\nquote = \"pay\"\nwhy = \"w\"\nverify = [\"v\"]\nsources = [\"https://example.org\"]\n"
+        )
+    }
+
+    #[test]
+    fn duplicate_ids_point_at_both_places() {
+        let c = Corpus::from_sources([
+            ("a.toml".to_string(), Ok(scam("toll-a"))),
+            ("b.toml".to_string(), Ok(scam("toll-a"))),
+        ]);
+        assert_eq!(c.scenarios.len(), 1);
+        assert_eq!(c.problems.len(), 1);
+        assert_eq!(
+            c.problems[0].to_string(),
+            "b.toml:1:6: duplicate id `toll-a` (first used at a.toml:1:6)"
+        );
+    }
+
+    #[test]
+    fn a_broken_file_does_not_stop_the_others() {
+        let c = Corpus::from_sources([
+            ("a.toml".to_string(), Ok("id = ".to_string())),
+            ("b.toml".to_string(), Ok(scam("toll-b"))),
+        ]);
+        assert_eq!(c.scenarios.len(), 1);
+        assert_eq!(c.problems.len(), 1);
+        assert_eq!(c.files, 2);
+    }
+
+    #[test]
+    fn files_on_disk_load_and_invalid_utf8_is_located() {
+        let dir = std::env::temp_dir().join(format!("smishdrill-corpus-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("sub")).unwrap();
+        fs::write(dir.join("sub/good.toml"), scam("toll-good")).unwrap();
+        fs::write(dir.join("bad.toml"), b"id = \"x\"\ntitle = \"\xff\"\n").unwrap();
+        fs::write(dir.join("notes.txt"), "ignored").unwrap();
+        let c = Corpus::from_paths(std::slice::from_ref(&dir));
+        assert_eq!(c.scenarios.len(), 1);
+        assert_eq!(c.files, 2);
+        let p = c.problems[0].to_string();
+        assert!(
+            p.ends_with("bad.toml:2:10: cannot read file: not valid UTF-8 text"),
+            "{p}"
+        );
+        let missing = Corpus::from_paths(&[dir.join("nope")]);
+        assert!(missing.problems[0].to_string().contains("cannot read file"));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,16 @@
+//! smishdrill: a terminal trainer that teaches people to recognise SMS phishing.
+//!
+//! Layers, from the inside out: `scenario` (the file format and its rules) and `corpus`,
+//! `round` (what a round shows) are plain domain code; `app` holds the trainer's state and its
+//! pure `update`; `ui` draws that state with ratatui; `terminal` owns the real terminal and the
+//! event loop; `cli` and `commands` are the command line.
+
+// pub mod app;
+// pub mod cli;
+// pub mod commands;
+pub mod corpus;
+pub mod round;
+pub mod scenario;
+// pub mod terminal;
+pub mod text_safety;
+// pub mod ui;

@@ -1,0 +1,14 @@
+//! The scenario format: vocabularies, the validated model, the checker and the problems it
+//! reports. Knows nothing about terminals.
+
+pub mod kinds;
+pub mod model;
+pub mod phone;
+pub mod problem;
+mod raw;
+pub mod validate;
+
+pub use kinds::{Category, FlagKind, SignKind, Verdict};
+pub use model::{Cue, Message, Question, Scenario};
+pub use problem::{Location, Problem, ProblemKind};
+pub use validate::parse_scenario;

@@ -1,0 +1,67 @@
+//! A validated scenario: what the trainer shows and explains. Built only by the validator, so
+//! every value here already obeys the format's rules (quotes occur in the thread, answers are in
+//! range, text holds no control characters).
+
+use super::kinds::{Category, FlagKind, SignKind, Verdict};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub id: String,
+    pub verdict: Verdict,
+    pub category: Category,
+    pub title: String,
+    pub context: Option<String>,
+    /// 1 easy … 3 hard, after the NIST Phish Scale.
+    pub difficulty: Option<u8>,
+    pub thread: Vec<Message>,
+    pub flags: Vec<Cue<FlagKind>>,
+    pub signs: Vec<Cue<SignKind>>,
+    pub question: Option<Question>,
+    pub verify: Vec<String>,
+    pub sources: Vec<String>,
+    /// Where it was loaded from, for messages to the author.
+    pub origin: String,
+}
+
+/// One bubble in the thread.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    /// `None` for a message the learner sent.
+    pub sender: Option<String>,
+    pub time: Option<String>,
+    pub text: String,
+}
+
+impl Message {
+    pub fn from_me(&self) -> bool {
+        self.sender.is_none()
+    }
+}
+
+/// A red flag or a genuine sign: a kind, the words in the message it points at, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cue<K> {
+    pub kind: K,
+    /// Exact text from a sender or message; `None` only for signs that are an absence.
+    pub quote: Option<String>,
+    pub why: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub ask: String,
+    pub choices: Vec<String>,
+    /// 0-based index into `choices` (files write it 1-based).
+    pub answer: usize,
+    pub why: String,
+}
+
+impl Scenario {
+    /// The sender shown at the top of the thread: the first message not sent by the learner.
+    pub fn thread_sender(&self) -> &str {
+        self.thread
+            .iter()
+            .find_map(|m| m.sender.as_deref())
+            .unwrap_or("Unknown sender")
+    }
+}

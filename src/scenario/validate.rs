@@ -1,0 +1,496 @@
+//! Turns one scenario file's text into a [`Scenario`], or into every problem it has. Rules that
+//! span files (unique ids) live in the corpus loader.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::kinds::{
+    CATEGORIES, Category, FLAG_KINDS, FlagKind, SIGN_KINDS, SignKind, Verdict, closest_name,
+};
+use super::model::{Cue, Message, Question, Scenario};
+use super::phone::{is_fictional, north_american_numbers};
+use super::problem::{Hint, Problem, ProblemKind, SourceMap};
+use super::raw::{RawCue, RawMessage, RawQuestion, RawScenario, Text};
+use crate::text_safety::forbidden_reason;
+
+/// A scenario that passed, with where its id is written (for duplicate-id messages).
+#[derive(Debug)]
+pub struct Parsed {
+    pub scenario: Scenario,
+    pub id_at: super::problem::Location,
+}
+
+/// Parses and checks one file. `path` is what problems are reported against.
+pub fn parse_scenario(path: &str, source: &str) -> Result<Parsed, Vec<Problem>> {
+    let normalized = source
+        .strip_prefix('\u{FEFF}')
+        .unwrap_or(source)
+        .replace("\r\n", "\n");
+    let map = SourceMap::new(path, &normalized);
+    let mut raw: RawScenario = toml::from_str(&normalized).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        vec![map.problem(span, ProblemKind::Syntax(explain_toml_error(e.message())))]
+    })?;
+    let mut checker = Checker {
+        map: &map,
+        source: &normalized,
+        problems: Vec::new(),
+    };
+    for (key, span) in raw.hoist_trailing_lists() {
+        checker.report(span, ProblemKind::Twice(key));
+    }
+    let parsed = checker.scenario(raw);
+    match parsed {
+        Some(p) if checker.problems.is_empty() => Ok(p),
+        _ => Err(checker.problems),
+    }
+}
+
+/// Top-level keys, for explaining TOML's most common surprise.
+const TOP_LEVEL_KEYS: &[&str] = &[
+    "id",
+    "verdict",
+    "category",
+    "title",
+    "context",
+    "difficulty",
+];
+
+/// TOML's message, plus a hint when a top-level key was written below a `[[table]]` header and
+/// so landed inside that table.
+fn explain_toml_error(message: &str) -> String {
+    let message = message.trim();
+    let misplaced = TOP_LEVEL_KEYS
+        .iter()
+        .find(|k| message.starts_with(&format!("unknown field `{k}`")));
+    match misplaced {
+        Some(key) => format!(
+            "`{key}` is a scenario key, but here it follows a [[table]] header, so TOML reads it as part of that table; move it above the first [[thread]]"
+        ),
+        None => message.to_string(),
+    }
+}
+
+struct Checker<'a> {
+    map: &'a SourceMap<'a>,
+    source: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, span: Range<usize>, kind: ProblemKind) {
+        self.problems.push(self.map.problem(span, kind));
+    }
+
+    /// A required string: reports it missing (at `parent`) or empty, and checks its characters.
+    fn required(
+        &mut self,
+        value: Option<Text>,
+        key: &'static str,
+        parent: Range<usize>,
+        multiline: bool,
+    ) -> Option<String> {
+        match value {
+            None => {
+                self.report(parent, ProblemKind::Missing(key));
+                None
+            }
+            Some(v) => self.optional(Some(v), key, multiline),
+        }
+    }
+
+    fn optional(
+        &mut self,
+        value: Option<Text>,
+        key: &'static str,
+        multiline: bool,
+    ) -> Option<String> {
+        let v = value?;
+        let span = v.span();
+        let s = v.into_inner();
+        if s.trim().is_empty() {
+            self.report(span, ProblemKind::Empty { key });
+            return None;
+        }
+        self.characters(&s, span, key, multiline);
+        Some(s)
+    }
+
+    /// Rejects control, bidi and invisible characters, pointing at the character itself when
+    /// the file holds it literally.
+    fn characters(&mut self, s: &str, span: Range<usize>, key: &'static str, multiline: bool) {
+        let bad = s
+            .chars()
+            .find(|&c| forbidden_reason(c).is_some() || (!multiline && c == '\n'));
+        let Some(c) = bad else { return };
+        let reason =
+            forbidden_reason(c).unwrap_or("a line break, which this single-line field cannot hold");
+        let at = self
+            .source
+            .get(span.clone())
+            .and_then(|raw| raw.find(c))
+            .map_or(span.start, |i| span.start + i);
+        let message = format!("`{key}` contains U+{:04X}: {reason}", c as u32);
+        self.report(at..at, ProblemKind::ControlCharacter(message));
+    }
+
+    fn scenario(&mut self, raw: RawScenario) -> Option<Parsed> {
+        let whole = 0..0;
+        let id_span = raw.id.as_ref().map_or(whole.clone(), |v| v.span());
+        let id = self.required(raw.id, "id", whole.clone(), false);
+        if let Some(id) = &id {
+            if !is_kebab(id) {
+                self.report(id_span.clone(), ProblemKind::BadId(id.clone()));
+            }
+        }
+        let verdict = self.verdict(raw.verdict, whole.clone());
+        let category = self.category(raw.category, whole.clone());
+        let title = self.required(raw.title, "title", whole.clone(), false);
+        let context = self.optional(raw.context, "context", true);
+        let difficulty = self.difficulty(raw.difficulty);
+        let thread = self.thread(raw.thread);
+        // Rules count entries as written, so one bad kind does not also read as "too few flags".
+        let flag_spans: Vec<Range<usize>> = raw.flag.iter().map(|f| f.span()).collect();
+        let sign_spans: Vec<Range<usize>> = raw.sign.iter().map(|s| s.span()).collect();
+        let flags = self.cues(
+            raw.flag,
+            |s| FlagKind::parse(s),
+            closest_flag_kind,
+            &thread,
+            true,
+        );
+        let signs = self.cues(
+            raw.sign,
+            |s| SignKind::parse(s),
+            closest_sign_kind,
+            &thread,
+            false,
+        );
+        let question = self.question(raw.question);
+        let verify = self.string_list(raw.verify, "verify", whole.clone(), true);
+        let sources = self.string_list(raw.sources, "sources", whole.clone(), false);
+        self.source_addresses(&sources);
+        if let Some(verdict) = verdict {
+            self.verdict_rules(verdict, &flag_spans, &sign_spans, &sources, &thread);
+        }
+        let scenario = Scenario {
+            id: id?,
+            verdict: verdict?,
+            category: category?,
+            title: title?,
+            context,
+            difficulty,
+            thread: thread.into_iter().map(|(m, _)| m).collect(),
+            flags: flags.into_iter().map(|(c, _)| c).collect(),
+            signs: signs.into_iter().map(|(c, _)| c).collect(),
+            question,
+            verify: verify.into_iter().map(|(s, _)| s).collect(),
+            sources: sources.into_iter().map(|(s, _)| s).collect(),
+            origin: self.map.path().to_string(),
+        };
+        Some(Parsed {
+            scenario,
+            id_at: self.map.locate(id_span.start),
+        })
+    }
+
+    fn verdict(&mut self, value: Option<Text>, parent: Range<usize>) -> Option<Verdict> {
+        let span = value.as_ref()?.span();
+        let name = self.required(value, "verdict", parent, false)?;
+        let verdict = Verdict::parse(&name);
+        if verdict.is_none() {
+            let hint = Hint(Some(
+                if name.to_lowercase().starts_with('s') {
+                    "scam"
+                } else {
+                    "legit"
+                }
+                .into(),
+            ));
+            self.report(
+                span,
+                ProblemKind::Unknown {
+                    what: "verdict",
+                    value: name,
+                    hint,
+                },
+            );
+        }
+        verdict
+    }
+
+    fn category(&mut self, value: Option<Text>, parent: Range<usize>) -> Option<Category> {
+        let Some(v) = value else {
+            self.report(parent, ProblemKind::Missing("category"));
+            return None;
+        };
+        let span = v.span();
+        let name = self.optional(Some(v), "category", false)?;
+        let category = Category::parse(&name);
+        if category.is_none() {
+            let hint = Hint(closest_name(CATEGORIES, &name).map(str::to_string));
+            self.report(
+                span,
+                ProblemKind::Unknown {
+                    what: "category",
+                    value: name,
+                    hint,
+                },
+            );
+        }
+        category
+    }
+
+    fn difficulty(&mut self, value: Option<Spanned<i64>>) -> Option<u8> {
+        let v = value?;
+        let n = *v.get_ref();
+        if (1..=3).contains(&n) {
+            Some(n as u8)
+        } else {
+            self.report(v.span(), ProblemKind::DifficultyOutOfRange(n));
+            None
+        }
+    }
+
+    fn thread(&mut self, raw: Vec<Spanned<RawMessage>>) -> Vec<(Message, Range<usize>)> {
+        if raw.is_empty() {
+            self.report(0..0, ProblemKind::Missing("thread"));
+        }
+        let mut out = Vec::new();
+        for item in raw {
+            let span = item.span();
+            let m = item.into_inner();
+            let from_me = m.from_me.as_ref().is_some_and(|b| *b.get_ref());
+            let sender = match (from_me, m.sender) {
+                (true, Some(s)) => {
+                    self.report(s.span(), ProblemKind::SenderFromMe);
+                    None
+                }
+                (true, None) => None,
+                (false, None) => {
+                    self.report(span.clone(), ProblemKind::NoSender);
+                    None
+                }
+                (false, Some(s)) => self.optional(Some(s), "sender", false),
+            };
+            let time = self.optional(m.time, "time", false);
+            if let Some(text) = self.required(m.text, "text", span.clone(), true) {
+                out.push((Message { sender, time, text }, span));
+            }
+        }
+        if !out.is_empty() && out.iter().all(|(m, _)| m.from_me()) {
+            self.report(out[0].1.clone(), ProblemKind::NoIncoming);
+        }
+        out
+    }
+
+    fn cues<K>(
+        &mut self,
+        raw: Vec<Spanned<RawCue>>,
+        parse: impl Fn(&str) -> Option<K>,
+        table: fn(&str) -> Option<&'static str>,
+        thread: &[(Message, Range<usize>)],
+        quote_required: bool,
+    ) -> Vec<(Cue<K>, Range<usize>)> {
+        let mut out = Vec::new();
+        for item in raw {
+            let span = item.span();
+            let c = item.into_inner();
+            let kind_span = c.kind.as_ref().map_or(span.clone(), |k| k.span());
+            let kind_name = self.required(c.kind, "kind", span.clone(), false);
+            let kind = kind_name.and_then(|name| {
+                let kind = parse(&name);
+                if kind.is_none() {
+                    let what = if quote_required {
+                        "red-flag kind"
+                    } else {
+                        "sign kind"
+                    };
+                    let hint = Hint(table(&name).map(str::to_string));
+                    self.report(
+                        kind_span,
+                        ProblemKind::Unknown {
+                            what,
+                            value: name,
+                            hint,
+                        },
+                    );
+                }
+                kind
+            });
+            let quote_span = c.quote.as_ref().map(|q| q.span());
+            let quote = if quote_required {
+                self.required(c.quote, "quote", span.clone(), false)
+            } else {
+                self.optional(c.quote, "quote", false)
+            };
+            if let (Some(q), Some(qs)) = (&quote, quote_span) {
+                let found = thread.iter().any(|(m, _)| {
+                    m.text.contains(q.as_str())
+                        || m.sender.as_deref().is_some_and(|s| s.contains(q.as_str()))
+                });
+                if !found {
+                    self.report(qs, ProblemKind::QuoteNotFound(q.clone()));
+                }
+            }
+            let why = self.required(c.why, "why", span.clone(), true);
+            if let (Some(kind), Some(why)) = (kind, why) {
+                out.push((Cue { kind, quote, why }, span));
+            }
+        }
+        out
+    }
+
+    fn question(&mut self, raw: Vec<Spanned<RawQuestion>>) -> Option<Question> {
+        let mut questions = raw.into_iter();
+        let first = questions.next()?;
+        for extra in questions {
+            self.report(extra.span(), ProblemKind::TooManyQuestions);
+        }
+        let span = first.span();
+        let q = first.into_inner();
+        let ask = self.required(q.ask, "ask", span.clone(), true);
+        let choices = self.string_list(q.choices, "choices", span.clone(), false);
+        let choices_span = span.clone();
+        if !choices.is_empty() && !(2..=9).contains(&choices.len()) {
+            self.report(choices_span, ProblemKind::ChoiceCount(choices.len()));
+        }
+        let answer = match q.answer {
+            None => {
+                self.report(span.clone(), ProblemKind::Missing("answer"));
+                None
+            }
+            Some(a) => {
+                let n = *a.get_ref();
+                if n >= 1 && (n as usize) <= choices.len() {
+                    Some(n as usize - 1)
+                } else {
+                    self.report(
+                        a.span(),
+                        ProblemKind::AnswerOutOfRange {
+                            answer: n,
+                            choices: choices.len(),
+                        },
+                    );
+                    None
+                }
+            }
+        };
+        let why = self.required(q.why, "why", span, true);
+        Some(Question {
+            ask: ask?,
+            choices: choices.into_iter().map(|(s, _)| s).collect(),
+            answer: answer?,
+            why: why?,
+        })
+    }
+
+    fn string_list(
+        &mut self,
+        value: Option<Spanned<Vec<Text>>>,
+        key: &'static str,
+        parent: Range<usize>,
+        required: bool,
+    ) -> Vec<(String, Range<usize>)> {
+        let Some(list) = value else {
+            if required {
+                self.report(parent, ProblemKind::Missing(key));
+            }
+            return Vec::new();
+        };
+        let list_span = list.span();
+        let items = list.into_inner();
+        if items.is_empty() && required {
+            self.report(list_span, ProblemKind::Empty { key });
+        }
+        items
+            .into_iter()
+            .filter_map(|item| {
+                let span = item.span();
+                self.optional(Some(item), key, true).map(|s| (s, span))
+            })
+            .collect()
+    }
+
+    fn source_addresses(&mut self, sources: &[(String, Range<usize>)]) {
+        for (s, span) in sources {
+            if !(s.starts_with("https://") || s.starts_with("http://")) {
+                self.report(span.clone(), ProblemKind::BadSource(s.clone()));
+            }
+        }
+    }
+
+    fn verdict_rules(
+        &mut self,
+        verdict: Verdict,
+        flags: &[Range<usize>],
+        signs: &[Range<usize>],
+        sources: &[(String, Range<usize>)],
+        thread: &[(Message, Range<usize>)],
+    ) {
+        match verdict {
+            Verdict::Scam => {
+                if flags.len() < 2 {
+                    self.report(0..0, ProblemKind::TooFewFlags(flags.len()));
+                }
+                if let Some(span) = signs.first() {
+                    self.report(span.clone(), ProblemKind::SignsOnScam);
+                }
+                if sources.is_empty() {
+                    self.report(0..0, ProblemKind::NoSource);
+                }
+                self.fictional_numbers(thread);
+            }
+            Verdict::Legit => {
+                if let Some(span) = flags.first() {
+                    self.report(span.clone(), ProblemKind::FlagsOnLegit);
+                }
+                if signs.is_empty() {
+                    self.report(0..0, ProblemKind::NoSigns);
+                }
+            }
+        }
+    }
+
+    /// Scam texts are made up; a made-up number must not ring a real person.
+    fn fictional_numbers(&mut self, thread: &[(Message, Range<usize>)]) {
+        for (m, span) in thread {
+            let fields = m.sender.iter().chain(std::iter::once(&m.text));
+            for field in fields {
+                for n in north_american_numbers(field) {
+                    if !is_fictional(&n.digits) {
+                        let at = self
+                            .source
+                            .get(span.clone())
+                            .and_then(|raw| raw.find(n.text))
+                            .map_or(span.start, |i| span.start + i);
+                        self.report(at..at, ProblemKind::RealLookingNumber(n.text.to_string()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn closest_flag_kind(wrong: &str) -> Option<&'static str> {
+    closest_name(FLAG_KINDS, wrong)
+}
+
+fn closest_sign_kind(wrong: &str) -> Option<&'static str> {
+    closest_name(SIGN_KINDS, wrong)
+}
+
+#[cfg(test)]
+#[path = "validate_tests.rs"]
+mod tests;
+
+/// Lowercase-kebab: `a-z0-9` words joined by single hyphens.
+pub fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
