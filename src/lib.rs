@@ -5,7 +5,10 @@
 //! pure `update`; `ui` draws that state with ratatui; `terminal` owns the real terminal and the
 //! event loop; `cli` and `commands` are the command line.
 
-// pub mod app;
+pub mod app;
+#[cfg(test)]
+pub mod fixtures;
+pub mod highlight;
 // pub mod cli;
 // pub mod commands;
 pub mod corpus;

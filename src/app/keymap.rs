@@ -1,0 +1,108 @@
+//! Keys to messages. A table, so the help screen and the README list exactly what works.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::{Msg, Screen};
+use crate::scenario::Verdict;
+
+/// One row of the help screen.
+pub struct KeyHelp {
+    pub keys: &'static str,
+    pub action: &'static str,
+}
+
+pub const KEY_HELP: &[KeyHelp] = &[
+    KeyHelp { keys: "s", action: "It's a scam" },
+    KeyHelp { keys: "l  (or g)", action: "It's genuine (legit)" },
+    KeyHelp { keys: "← → Tab, Enter", action: "Pick scam / genuine, confirm" },
+    KeyHelp { keys: "1 … 9", action: "Answer the follow-up question" },
+    KeyHelp { keys: "↑ ↓ PgUp PgDn", action: "Scroll the message / explanation" },
+    KeyHelp { keys: "Home End", action: "Jump to the top / bottom" },
+    KeyHelp { keys: "Enter  (or n)", action: "Next message" },
+    KeyHelp { keys: "r", action: "Play again (on the summary)" },
+    KeyHelp { keys: "?", action: "Show / hide this help" },
+    KeyHelp { keys: "Esc", action: "Close help" },
+    KeyHelp { keys: "q  Ctrl-C", action: "Quit" },
+];
+
+/// What a key press means on `screen`. Key releases and repeats of other kinds are ignored.
+pub fn msg_for_key(screen: Screen, key: KeyEvent) -> Option<Msg> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')).then_some(Msg::Interrupt);
+    }
+    let msg = match key.code {
+        KeyCode::Char('q') | KeyCode::Char('Q') => Msg::Quit,
+        KeyCode::Char('?') => Msg::ToggleHelp,
+        KeyCode::Esc => Msg::CloseHelp,
+        KeyCode::Up => match screen {
+            Screen::Question => Msg::MoveCursor(-1),
+            _ => Msg::ScrollBy(-1),
+        },
+        KeyCode::Down => match screen {
+            Screen::Question => Msg::MoveCursor(1),
+            _ => Msg::ScrollBy(1),
+        },
+        KeyCode::Char('k') => Msg::ScrollBy(-1),
+        KeyCode::Char('j') => Msg::ScrollBy(1),
+        KeyCode::PageUp => Msg::ScrollBy(-10),
+        KeyCode::PageDown | KeyCode::Char(' ') => Msg::ScrollBy(10),
+        KeyCode::Home => Msg::ScrollToTop,
+        KeyCode::End => Msg::ScrollToEnd,
+        KeyCode::Left | KeyCode::BackTab => Msg::MoveCursor(-1),
+        KeyCode::Right | KeyCode::Tab => Msg::MoveCursor(1),
+        KeyCode::Enter => Msg::Confirm,
+        KeyCode::Char(c) => return char_msg(screen, c.to_ascii_lowercase()),
+        _ => return None,
+    };
+    Some(msg)
+}
+
+fn char_msg(screen: Screen, c: char) -> Option<Msg> {
+    match (screen, c) {
+        (Screen::Judge, 's') => Some(Msg::Verdict(Verdict::Scam)),
+        (Screen::Judge, 'l' | 'g') => Some(Msg::Verdict(Verdict::Legit)),
+        (Screen::Question, '1'..='9') => Some(Msg::Choose(c as usize - '1' as usize)),
+        (Screen::Reveal, 'n') => Some(Msg::Next),
+        (Screen::Summary, 'r') => Some(Msg::PlayAgain),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn verdict_keys_only_on_the_judge_screen() {
+        assert_eq!(msg_for_key(Screen::Judge, key(KeyCode::Char('s'))), Some(Msg::Verdict(Verdict::Scam)));
+        assert_eq!(msg_for_key(Screen::Judge, key(KeyCode::Char('L'))), Some(Msg::Verdict(Verdict::Legit)));
+        assert_eq!(msg_for_key(Screen::Reveal, key(KeyCode::Char('s'))), None);
+    }
+
+    #[test]
+    fn digits_answer_questions() {
+        assert_eq!(msg_for_key(Screen::Question, key(KeyCode::Char('3'))), Some(Msg::Choose(2)));
+        assert_eq!(msg_for_key(Screen::Question, key(KeyCode::Char('0'))), None);
+    }
+
+    #[test]
+    fn ctrl_c_interrupts_and_other_ctrl_keys_do_nothing() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(msg_for_key(Screen::Judge, ctrl('c')), Some(Msg::Interrupt));
+        assert_eq!(msg_for_key(Screen::Judge, ctrl('s')), None);
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut k = key(KeyCode::Char('s'));
+        k.kind = KeyEventKind::Release;
+        assert_eq!(msg_for_key(Screen::Judge, k), None);
+    }
+}

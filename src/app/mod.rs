@@ -1,0 +1,138 @@
+//! The trainer's state and its pure `update`. Nothing here draws or touches the terminal; the
+//! event loop feeds [`Msg`]s in and carries out the [`Effect`]s that come back.
+
+mod keymap;
+mod update;
+
+pub use keymap::{KEY_HELP, KeyHelp, msg_for_key};
+pub use update::update;
+
+use crate::round::{RoundSpec, choose_round};
+use crate::scenario::{Scenario, Verdict};
+
+/// Which step of the loop the learner is at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Reading the message and deciding: scam or genuine?
+    Judge,
+    /// Answering the scenario's follow-up question.
+    Question,
+    /// The explanation: right or wrong, flags on the message, how to check.
+    Reveal,
+    /// End of the round.
+    Summary,
+}
+
+/// What the learner said about one scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    pub verdict: Verdict,
+    /// 0-based choice for the follow-up question, if there was one.
+    pub choice: Option<usize>,
+}
+
+/// Everything the trainer knows. Plain data, so tests can build and inspect it.
+#[derive(Debug)]
+pub struct App {
+    pub pool: Vec<Scenario>,
+    pub spec: RoundSpec,
+    /// Indices into `pool`, in the order shown.
+    pub round: Vec<usize>,
+    pub position: usize,
+    pub answers: Vec<Answer>,
+    pub screen: Screen,
+    pub verdict_cursor: Verdict,
+    pub choice_cursor: usize,
+    /// First line of the scrolling body shown.
+    pub scroll: u16,
+    /// Largest useful `scroll`, reported by the view after each draw.
+    pub max_scroll: u16,
+    pub show_help: bool,
+    /// A message shown above the first scenario, e.g. that some files were skipped.
+    pub notice: Option<String>,
+    /// How many rounds were started, counting this one.
+    pub rounds_played: u32,
+}
+
+/// Something for the event loop to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave the program with this exit code.
+    Quit(u8),
+}
+
+/// Inputs to `update`, already translated from keys (see [`msg_for_key`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    /// `s` / `l`: answer at once.
+    Verdict(Verdict),
+    /// Left/right/tab between the two verdict buttons, or up/down between choices.
+    MoveCursor(i8),
+    /// Enter: take what the cursor is on, or go on.
+    Confirm,
+    /// `1`…`9` (0-based here).
+    Choose(usize),
+    /// `n`: next scenario.
+    Next,
+    ScrollBy(i32),
+    ScrollToTop,
+    ScrollToEnd,
+    ToggleHelp,
+    /// Esc: close help (does nothing else, so a stray Esc never loses work).
+    CloseHelp,
+    PlayAgain,
+    Quit,
+    /// Ctrl-C or SIGINT.
+    Interrupt,
+    /// The view's report after drawing: how far the body can scroll.
+    Viewport { max_scroll: u16 },
+}
+
+impl App {
+    /// A new trainer on `pool`, with the first round chosen by `spec`.
+    pub fn new(pool: Vec<Scenario>, spec: RoundSpec) -> App {
+        let round = choose_round(&pool, &spec);
+        App {
+            pool,
+            spec,
+            round,
+            position: 0,
+            answers: Vec::new(),
+            screen: Screen::Judge,
+            verdict_cursor: Verdict::Scam,
+            choice_cursor: 0,
+            scroll: 0,
+            max_scroll: 0,
+            show_help: false,
+            notice: None,
+            rounds_played: 1,
+        }
+    }
+
+    /// The scenario on screen; `None` only for an empty round (summary).
+    pub fn current(&self) -> Option<&Scenario> {
+        self.round.get(self.position).map(|&i| &self.pool[i])
+    }
+
+    /// The answer to the scenario on screen, once given.
+    pub fn current_answer(&self) -> Option<&Answer> {
+        self.answers.get(self.position)
+    }
+
+    /// (scenario, answer) for every scenario answered so far.
+    pub fn answered(&self) -> impl Iterator<Item = (&Scenario, &Answer)> {
+        self.round.iter().zip(&self.answers).map(|(&i, a)| (&self.pool[i], a))
+    }
+
+    /// How many verdicts were right.
+    pub fn score(&self) -> usize {
+        self.answered().filter(|(s, a)| s.verdict == a.verdict).count()
+    }
+
+    /// (right, asked) for follow-up questions.
+    pub fn question_score(&self) -> (usize, usize) {
+        self.answered()
+            .filter_map(|(s, a)| s.question.as_ref().map(|q| a.choice == Some(q.answer)))
+            .fold((0, 0), |(right, asked), ok| (right + usize::from(ok), asked + 1))
+    }
+}

@@ -1,0 +1,116 @@
+//! Small, fixed scenarios for unit and snapshot tests, written in the real file format so the
+//! tests also exercise the parser.
+
+use crate::round::RoundSpec;
+use crate::scenario::{Scenario, parse_scenario};
+
+pub const TOLL_SCAM: &str = r#"id = "toll-fixture"
+verdict = "scam"
+category = "toll"
+title = "E-ZPass: unpaid toll"
+context = "You take the Thruway to work most days."
+difficulty = 2
+
+[[thread]]
+sender = "+63 917 555 0142"
+time = "Today 7:12 PM"
+text = "E-ZPass: You have an unpaid toll of $4.35. Pay by Nov 26 to avoid a $50.00 late fee: https://e-zpassny.com-tollpay.top/ny"
+
+[[flag]]
+kind = "sender"
+quote = "+63 917 555 0142"
+why = "A US toll agency does not text from a number in the Philippines."
+
+[[flag]]
+kind = "lookalike-link"
+quote = "e-zpassny.com-tollpay.top"
+why = "Read an address from the right: this site is tollpay.top; 'e-zpassny.com' is only a prefix."
+
+[[flag]]
+kind = "small-amount"
+quote = "$4.35"
+why = "A tiny amount makes paying feel harmless; the prize is your card."
+
+[[question]]
+ask = "What should you do now?"
+choices = ["Pay it: it's only $4.35", "Check your account at e-zpassny.com, typed by hand", "Reply STOP"]
+answer = 2
+why = "Go to the agency yourself; never through the text's link."
+
+verify = ["Don't tap the link. Type e-zpassny.com yourself or call the number on your statement.",
+          "Forward the text to 7726 (SPAM), then delete it."]
+sources = ["https://www.ic3.gov/PSA/2024/PSA240412"]
+"#;
+
+pub const USPS_LEGIT: &str = r#"id = "postage-fixture"
+verdict = "legit"
+category = "postage"
+title = "USPS Text Tracking: delivered"
+context = "Yesterday you texted your parcel's tracking number to 28777."
+
+[[thread]]
+from_me = true
+time = "Yesterday 6:02 PM"
+text = "9400111202555842761093"
+
+[[thread]]
+sender = "28777"
+time = "Today 11:10 AM"
+text = "USPS 9400111202555842761093, Delivered 11/25 11:08am NORTH ANDOVER MA 01845. Reply HELP 4 info-STOP to cancel"
+
+[[sign]]
+kind = "expected"
+why = "You asked for these updates yourself."
+
+[[sign]]
+kind = "official-sender"
+quote = "28777"
+why = "28777 (2USPS) is the USPS Text Tracking short code."
+
+[[sign]]
+kind = "no-link"
+why = "Real USPS tracking texts carry no link and ask for nothing."
+
+verify = ["Check the status at usps.com, typed by hand, or in the USPS app."]
+sources = ["https://usps.com/text-tracking/index-mobile.htm"]
+"#;
+
+pub const WALLET_SCAM: &str = r#"id = "wallet-fixture"
+verdict = "scam"
+category = "wallet"
+title = "Payment page asks for your bank's code"
+difficulty = 3
+
+[[thread]]
+sender = "Harborview Bank"
+time = "Today 7:20 PM"
+text = "482913 is your code to add your card ending 4417 to Apple Pay. Do not share this code."
+
+[[flag]]
+kind = "unexpected"
+quote = "add your card ending 4417 to Apple Pay"
+why = "You were paying a toll, not adding a card to a wallet: someone else is."
+
+[[flag]]
+kind = "code-request"
+quote = "Do not share this code."
+why = "The toll page asking for this code is the scam."
+
+verify = ["Call the number on the back of your card and remove unknown wallet cards."]
+sources = ["https://krebsonsecurity.com/2025/02/how-phished-data-turns-into-apple-google-wallets"]
+"#;
+
+pub fn scenario(text: &str) -> Scenario {
+    parse_scenario("fixture.toml", text).expect("fixture is valid").scenario
+}
+
+pub fn pool() -> Vec<Scenario> {
+    vec![scenario(TOLL_SCAM), scenario(USPS_LEGIT), scenario(WALLET_SCAM)]
+}
+
+/// A round over the three fixtures in a fixed order: toll scam, USPS legit, wallet scam.
+pub fn app() -> crate::app::App {
+    let mut app = crate::app::App::new(pool(), RoundSpec { count: 3, categories: vec![], seed: 1 });
+    app.round = vec![0, 1, 2];
+    app
+}
