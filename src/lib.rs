@@ -16,4 +16,4 @@ pub mod round;
 pub mod scenario;
 // pub mod terminal;
 pub mod text_safety;
-// pub mod ui;
+pub mod ui;
