@@ -9,11 +9,11 @@ pub mod app;
 #[cfg(test)]
 pub mod fixtures;
 pub mod highlight;
-// pub mod cli;
-// pub mod commands;
+pub mod cli;
+pub mod commands;
 pub mod corpus;
 pub mod round;
 pub mod scenario;
-// pub mod terminal;
+pub mod terminal;
 pub mod text_safety;
 pub mod ui;

@@ -1,0 +1,120 @@
+//! The command line: `smishdrill` (a round), `smishdrill check`, `smishdrill list`.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::app::App;
+use crate::commands;
+use crate::corpus::Corpus;
+use crate::round::RoundSpec;
+use crate::scenario::Category;
+use crate::scenario::kinds::{CATEGORIES, closest_name};
+use crate::terminal;
+use crate::ui::Theme;
+
+/// Exit code for wrong usage or nothing to show.
+const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "smishdrill",
+    version,
+    about = "Learn to recognise SMS phishing (smishing): judge realistic texts, then see every red flag.",
+    after_help = "Keys in the trainer: s scam, l genuine, 1-9 answer, Enter next, ? help, q quit.\nLinks in messages are only text; smishdrill never opens them and never uses the network."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub round: RoundArgs,
+    /// Read scenarios from this folder instead of the set built into the program.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub scenarios: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RoundArgs {
+    /// How many messages a round has.
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+    pub count: u16,
+    /// Only these categories, comma-separated (toll, postage, traffic-fine, wallet, bank, delivery, other).
+    #[arg(long, value_delimiter = ',', value_parser = parse_category)]
+    pub category: Vec<Category>,
+    /// Use this seed: the same seed gives the same round.
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check scenario files and report every problem as path:line:col: message.
+    Check {
+        /// Files or folders to check (default: the built-in scenarios).
+        paths: Vec<PathBuf>,
+    },
+    /// List scenarios: id, category, verdict, title.
+    List,
+}
+
+fn parse_category(s: &str) -> Result<Category, String> {
+    Category::parse(s.trim()).ok_or_else(|| {
+        let names: Vec<&str> = CATEGORIES.iter().map(|t| t.name).collect();
+        match closest_name(CATEGORIES, s) {
+            Some(near) => format!("unknown category `{s}` (did you mean `{near}`?)"),
+            None => format!("unknown category `{s}`; choose from {}", names.join(", ")),
+        }
+    })
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let load = || match &cli.scenarios {
+        Some(dir) => Corpus::from_paths(std::slice::from_ref(dir)),
+        None => Corpus::embedded(),
+    };
+    let code = match &cli.command {
+        Some(Command::Check { paths }) if !paths.is_empty() => commands::check(&Corpus::from_paths(paths)),
+        Some(Command::Check { .. }) => commands::check(&load()),
+        Some(Command::List) => commands::list(&load()),
+        None => train(load(), &cli.round),
+    };
+    ExitCode::from(code)
+}
+
+fn train(corpus: Corpus, args: &RoundArgs) -> u8 {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("smishdrill: the trainer needs an interactive terminal (try `smishdrill list` or `smishdrill check`)");
+        return EXIT_USAGE;
+    }
+    let spec = RoundSpec {
+        count: usize::from(args.count),
+        categories: args.category.clone(),
+        seed: args.seed.unwrap_or_else(rand::random),
+    };
+    let Corpus { scenarios, problems, .. } = corpus;
+    let mut app = App::new(scenarios, spec);
+    if app.round.is_empty() {
+        eprintln!("smishdrill: no scenarios to show (check --category and --scenarios)");
+        return EXIT_USAGE;
+    }
+    if !problems.is_empty() {
+        app.notice = Some(format!(
+            "{} problem(s) in the scenario files: those files were skipped. Details are printed when you quit, or run `smishdrill check`.",
+            problems.len()
+        ));
+    }
+    let code = match terminal::run(&mut app, &Theme::from_env()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("smishdrill: terminal error: {e}");
+            1
+        }
+    };
+    for problem in &problems {
+        eprintln!("{problem}");
+    }
+    code
+}
