@@ -4,41 +4,107 @@
 
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect, Msg, msg_for_key, update};
 use crate::ui::{Theme, view};
+
+/// Set once the terminal is back to normal. Restoring twice would leave the alternate screen
+/// twice, and terminals then jump the cursor back over whatever was printed in between (such
+/// as a panic message).
+static RESTORED: AtomicBool = AtomicBool::new(false);
+
+/// Leaves raw mode and the alternate screen, shows the cursor; only the first call acts.
+fn restore_once() {
+    if !RESTORED.swap(true, Ordering::SeqCst) {
+        ratatui::restore();
+        let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+    }
+}
 
 /// Restores the terminal when dropped, so every way out of `run` leaves a usable shell.
 struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        ratatui::restore();
+        restore_once();
     }
+}
+
+/// Enters raw mode and the alternate screen, after installing a panic hook that restores the
+/// terminal before the panic message is printed.
+fn enter() -> io::Result<ratatui::DefaultTerminal> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_once();
+        previous(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    crossterm::execute!(stdout, crossterm::terminal::EnterAlternateScreen)?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout))
 }
 
 /// How often the loop wakes without input to notice a signal.
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
+/// How long the loop gets to wind down by itself after a signal before the watcher restores
+/// the terminal and exits for it.
+const SIGNAL_GRACE: Duration = Duration::from_millis(750);
+
+/// Watches for SIGTERM, SIGHUP and SIGINT on a thread of its own. The event loop normally
+/// notices the flag and returns; but when the terminal has gone away (SIGHUP), reading it can
+/// spin inside crossterm and never return, so after a grace period the watcher restores the
+/// terminal and ends the process itself.
+fn watch_signals(signal: Arc<AtomicUsize>, finished: Arc<AtomicBool>) -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            signal.store(sig as usize, Ordering::SeqCst);
+            let deadline = Instant::now() + SIGNAL_GRACE;
+            while Instant::now() < deadline {
+                if finished.load(Ordering::SeqCst) {
+                    return;
+                }
+                thread::sleep(Duration::from_millis(10));
+            }
+            restore_once();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(())
+}
 
 /// Runs the trainer until the learner quits or a signal arrives. Returns the exit code.
 pub fn run(app: &mut App, theme: &Theme) -> io::Result<u8> {
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
-    // try_init installs a panic hook that restores the terminal before the panic message.
-    let mut terminal = ratatui::try_init()?;
+    let finished = Arc::new(AtomicBool::new(false));
+    watch_signals(Arc::clone(&signal), Arc::clone(&finished))?;
     let _restore = Restore;
+    let mut terminal = enter()?;
+    let result = event_loop(&mut terminal, app, theme, &signal);
+    finished.store(true, Ordering::SeqCst);
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: &Theme, signal: &AtomicUsize) -> io::Result<u8> {
+    #[cfg(debug_assertions)]
+    let panic_for_test = std::env::var_os("SMISHDRILL_TEST_PANIC").is_some();
     loop {
         let mut report = Default::default();
         terminal.draw(|frame| report = view(frame, app, theme))?;
         let crate::ui::ViewReport { max_scroll } = report;
         update(app, Msg::Viewport { max_scroll });
+        // Debug builds only: lets the end-to-end test prove a panic restores the terminal.
+        #[cfg(debug_assertions)]
+        if panic_for_test {
+            panic!("SMISHDRILL_TEST_PANIC is set: panicking after the first frame");
+        }
 
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
