@@ -76,7 +76,9 @@ pub fn run() -> ExitCode {
         None => Corpus::embedded(),
     };
     let code = match &cli.command {
-        Some(Command::Check { paths }) if !paths.is_empty() => commands::check(&Corpus::from_paths(paths)),
+        Some(Command::Check { paths }) if !paths.is_empty() => {
+            commands::check(&Corpus::from_paths(paths))
+        }
         Some(Command::Check { .. }) => commands::check(&load()),
         Some(Command::List) => commands::list(&load()),
         None => train(load(), &cli.round),
@@ -86,7 +88,9 @@ pub fn run() -> ExitCode {
 
 fn train(corpus: Corpus, args: &RoundArgs) -> u8 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!("smishdrill: the trainer needs an interactive terminal (try `smishdrill list` or `smishdrill check`)");
+        eprintln!(
+            "smishdrill: the trainer needs an interactive terminal (try `smishdrill list` or `smishdrill check`)"
+        );
         return EXIT_USAGE;
     }
     let spec = RoundSpec {
@@ -94,7 +98,11 @@ fn train(corpus: Corpus, args: &RoundArgs) -> u8 {
         categories: args.category.clone(),
         seed: args.seed.unwrap_or_else(rand::random),
     };
-    let Corpus { scenarios, problems, .. } = corpus;
+    let Corpus {
+        scenarios,
+        problems,
+        ..
+    } = corpus;
     let mut app = App::new(scenarios, spec);
     if app.round.is_empty() {
         eprintln!("smishdrill: no scenarios to show (check --category and --scenarios)");

@@ -6,12 +6,12 @@
 //! event loop; `cli` and `commands` are the command line.
 
 pub mod app;
-#[cfg(test)]
-pub mod fixtures;
-pub mod highlight;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
+#[cfg(test)]
+pub mod fixtures;
+pub mod highlight;
 pub mod round;
 pub mod scenario;
 pub mod terminal;

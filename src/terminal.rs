@@ -92,7 +92,12 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<u8> {
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: &Theme, signal: &AtomicUsize) -> io::Result<u8> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    signal: &AtomicUsize,
+) -> io::Result<u8> {
     #[cfg(debug_assertions)]
     let panic_for_test = std::env::var_os("SMISHDRILL_TEST_PANIC").is_some();
     loop {
@@ -117,10 +122,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: &Th
             Event::Key(key) => msg_for_key(app.screen, key),
             _ => None, // Resizes just redraw.
         };
-        for effect in msg.map(|m| update(app, m)).unwrap_or_default() {
-            match effect {
-                Effect::Quit(code) => return Ok(code),
-            }
+        let effects = msg.map(|m| update(app, m)).unwrap_or_default();
+        if let Some(Effect::Quit(code)) = effects.into_iter().next() {
+            return Ok(code);
         }
     }
 }

@@ -15,9 +15,15 @@ const WAIT: Duration = Duration::from_secs(15);
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 
 fn have_tmux() -> bool {
-    let ok = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required for the end-to-end tests in CI");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required for the end-to-end tests in CI"
+        );
         eprintln!("skipped: tmux is not installed");
     }
     ok
@@ -36,15 +42,36 @@ impl Session {
     /// Runs `smishdrill ARGS` in a `width`×`height` pane. After it exits, the pane shows
     /// `EXITED <code>` and the terminal mode (`TTY icanon echo` once properly restored).
     fn start(args: &[&str], env: &[(&str, &str)], width: u16, height: u16) -> Session {
-        let socket = format!("smishdrill-e2e-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst));
-        let env: String = env.iter().map(|(k, v)| format!("{k}={} ", shell_quote(v))).collect();
-        let args: String = args.iter().map(|a| format!(" {}", shell_quote(a))).collect();
+        let socket = format!(
+            "smishdrill-e2e-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        let env: String = env
+            .iter()
+            .map(|(k, v)| format!("{k}={} ", shell_quote(v)))
+            .collect();
+        let args: String = args
+            .iter()
+            .map(|a| format!(" {}", shell_quote(a)))
+            .collect();
         let script = format!(
             "{env}{bin}{args}; echo EXITED $?; echo TTY $(stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo'); sleep 600",
             bin = shell_quote(BIN)
         );
         let status = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", &width.to_string(), "-y", &height.to_string()])
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
             .args(["sh", "-c", &script])
             .status()
             .expect("run tmux");
@@ -53,7 +80,11 @@ impl Session {
     }
 
     fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").args(["-L", &self.socket]).args(args).output().expect("run tmux");
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("run tmux");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -80,8 +111,16 @@ impl Session {
             }
             previous = screen.clone();
             if start.elapsed() > WAIT {
-                let ps = Command::new("ps").args(["-eo", "pid,stat,wchan:32,args"]).output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
-                let ps: String = ps.lines().filter(|l| l.contains("smishdrill")).collect::<Vec<_>>().join("\n");
+                let ps = Command::new("ps")
+                    .args(["-eo", "pid,stat,wchan:32,args"])
+                    .output()
+                    .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+                    .unwrap_or_default();
+                let ps: String = ps
+                    .lines()
+                    .filter(|l| l.contains("smishdrill"))
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 panic!("timed out waiting for {what}; screen:\n{screen}\nprocesses:\n{ps}");
             }
             std::thread::sleep(Duration::from_millis(20));
@@ -95,15 +134,28 @@ impl Session {
     /// Waits for the program to end and checks the terminal was left in normal mode.
     fn wait_exit(&self, code: u8) -> String {
         let screen = self.wait_for("TTY ");
-        assert!(screen.contains(&format!("EXITED {code}")), "expected exit code {code}:\n{screen}");
-        assert!(screen.contains("TTY icanon echo"), "terminal not restored:\n{screen}");
+        assert!(
+            screen.contains(&format!("EXITED {code}")),
+            "expected exit code {code}:\n{screen}"
+        );
+        assert!(
+            screen.contains("TTY icanon echo"),
+            "terminal not restored:\n{screen}"
+        );
         screen
     }
 
     fn program_pid(&self) -> String {
         let shell = self.tmux(&["display-message", "-p", "#{pane_pid}"]);
-        let out = Command::new("pgrep").args(["-P", shell.trim()]).output().expect("run pgrep");
-        String::from_utf8_lossy(&out.stdout).lines().next().expect("program is running").to_string()
+        let out = Command::new("pgrep")
+            .args(["-P", shell.trim()])
+            .output()
+            .expect("run pgrep");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .expect("program is running")
+            .to_string()
     }
 }
 
@@ -114,7 +166,9 @@ impl Drop for Session {
 }
 
 fn answered(screen: &str) -> bool {
-    screen.contains("Right:") || screen.contains("Not quite:") || screen.contains("One more question")
+    screen.contains("Right:")
+        || screen.contains("Not quite:")
+        || screen.contains("One more question")
 }
 
 #[test]
@@ -125,15 +179,26 @@ fn a_whole_round_from_first_message_to_summary() {
     let t = Session::start(&["--seed", "7", "--count", "3"], &[], 80, 24);
     for n in 1..=3 {
         let screen = t.wait_for(&format!("Message {n} of 3"));
-        assert!(screen.contains("Is this text a scam or genuine?"), "{screen}");
-        assert!(!screen.contains("[1]") && !screen.contains("[✓1]"), "nothing is marked before answering:\n{screen}");
+        assert!(
+            screen.contains("Is this text a scam or genuine?"),
+            "{screen}"
+        );
+        assert!(
+            !screen.contains("[1]") && !screen.contains("[✓1]"),
+            "nothing is marked before answering:\n{screen}"
+        );
         t.keys(&["s"]);
         let screen = t.wait_until("an answer", answered);
         if screen.contains("One more question") {
             t.keys(&["1"]);
         }
-        let screen = t.wait_until("the reveal", |s| s.contains("Right:") || s.contains("Not quite:"));
-        assert!(screen.contains("[1]") || screen.contains("[✓1]"), "the reveal marks the message:\n{screen}");
+        let screen = t.wait_until("the reveal", |s| {
+            s.contains("Right:") || s.contains("Not quite:")
+        });
+        assert!(
+            screen.contains("[1]") || screen.contains("[✓1]"),
+            "the reveal marks the message:\n{screen}"
+        );
         t.keys(&["End"]);
         t.wait_for("How to check");
         t.keys(&["Enter"]);
@@ -178,7 +243,13 @@ fn sigterm_restores_the_terminal() {
     let t = Session::start(&["--seed", "1"], &[], 80, 24);
     t.wait_for("Message 1 of 10");
     let pid = t.program_pid();
-    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
     t.wait_exit(143);
 }
 
@@ -187,9 +258,17 @@ fn a_panic_restores_the_terminal_and_shows_the_message() {
     if !have_tmux() {
         return;
     }
-    let t = Session::start(&["--seed", "1"], &[("SMISHDRILL_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")], 80, 24);
+    let t = Session::start(
+        &["--seed", "1"],
+        &[("SMISHDRILL_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+        80,
+        24,
+    );
     let screen = t.wait_exit(101);
-    assert!(screen.contains("panicking after the first frame"), "{screen}");
+    assert!(
+        screen.contains("panicking after the first frame"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -218,13 +297,21 @@ fn scenario_dir_with_a_broken_file() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     let mut copied = 0;
     for category in ["toll", "postage"] {
-        for entry in std::fs::read_dir(root.join(category)).unwrap().flatten().take(2) {
+        for entry in std::fs::read_dir(root.join(category))
+            .unwrap()
+            .flatten()
+            .take(2)
+        {
             std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
             copied += 1;
         }
     }
     assert_eq!(copied, 4);
-    std::fs::write(dir.join("broken.toml"), "id = \"toll-broken\"\nverdict = \"maybe\"\n").unwrap();
+    std::fs::write(
+        dir.join("broken.toml"),
+        "id = \"toll-broken\"\nverdict = \"maybe\"\n",
+    )
+    .unwrap();
     dir
 }
 
@@ -234,18 +321,32 @@ fn a_broken_scenario_file_is_skipped_with_a_notice() {
         return;
     }
     let dir = scenario_dir_with_a_broken_file();
-    let t = Session::start(&["--scenarios", dir.to_str().unwrap(), "--seed", "5"], &[], 80, 24);
+    let t = Session::start(
+        &["--scenarios", dir.to_str().unwrap(), "--seed", "5"],
+        &[],
+        80,
+        24,
+    );
     let screen = t.wait_for("Message 1 of 4");
-    assert!(screen.contains("problem(s) in the scenario files"), "{screen}");
+    assert!(
+        screen.contains("problem(s) in the scenario files"),
+        "{screen}"
+    );
     t.keys(&["q"]);
     let screen = t.wait_exit(0);
-    assert!(screen.contains("broken.toml:2:11: unknown verdict `maybe`"), "{screen}");
+    assert!(
+        screen.contains("broken.toml:2:11: unknown verdict `maybe`"),
+        "{screen}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Parameters of every SGR (`ESC [ … m`) sequence in `s`.
 fn sgr_params(s: &str) -> Vec<String> {
-    s.split("\u{1b}[").skip(1).filter_map(|rest| rest.find('m').map(|end| rest[..end].to_string())).collect()
+    s.split("\u{1b}[")
+        .skip(1)
+        .filter_map(|rest| rest.find('m').map(|end| rest[..end].to_string()))
+        .collect()
 }
 
 #[test]
@@ -253,21 +354,39 @@ fn no_color_draws_without_colour_but_keeps_underlines() {
     if !have_tmux() {
         return;
     }
-    let t = Session::start(&["--seed", "2", "--count", "2"], &[("NO_COLOR", "1")], 80, 24);
+    let t = Session::start(
+        &["--seed", "2", "--count", "2"],
+        &[("NO_COLOR", "1")],
+        80,
+        24,
+    );
     t.wait_for("Message 1 of 2");
     t.keys(&["s"]);
     t.wait_until("an answer", answered);
     if t.screen().contains("One more question") {
         t.keys(&["1"]);
     }
-    t.wait_until("the reveal", |s| s.contains("Right:") || s.contains("Not quite:"));
+    t.wait_until("the reveal", |s| {
+        s.contains("Right:") || s.contains("Not quite:")
+    });
     let styled = t.tmux(&["capture-pane", "-p", "-e"]);
     let params = sgr_params(&styled);
     let colour = |p: &String| {
-        p.split(';').any(|n| matches!(n.parse::<u16>(), Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)))
+        p.split(';').any(|n| {
+            matches!(
+                n.parse::<u16>(),
+                Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+            )
+        })
     };
-    assert!(!params.iter().any(colour), "colour codes under NO_COLOR: {params:?}");
-    assert!(params.iter().any(|p| p.split(';').any(|n| n == "4")), "underline is still used: {params:?}");
+    assert!(
+        !params.iter().any(colour),
+        "colour codes under NO_COLOR: {params:?}"
+    );
+    assert!(
+        params.iter().any(|p| p.split(';').any(|n| n == "4")),
+        "underline is still used: {params:?}"
+    );
     t.keys(&["q"]);
     t.wait_exit(0);
 }

@@ -12,17 +12,50 @@ pub struct KeyHelp {
 }
 
 pub const KEY_HELP: &[KeyHelp] = &[
-    KeyHelp { keys: "s", action: "It's a scam" },
-    KeyHelp { keys: "l  (or g)", action: "It's genuine (legit)" },
-    KeyHelp { keys: "← → Tab, Enter", action: "Pick scam / genuine, confirm" },
-    KeyHelp { keys: "1 … 9", action: "Answer the follow-up question" },
-    KeyHelp { keys: "↑ ↓ PgUp PgDn", action: "Scroll the message / explanation" },
-    KeyHelp { keys: "Home End", action: "Jump to the top / bottom" },
-    KeyHelp { keys: "Enter  (or n)", action: "Next message" },
-    KeyHelp { keys: "r", action: "Play again (on the summary)" },
-    KeyHelp { keys: "?", action: "Show / hide this help" },
-    KeyHelp { keys: "Esc", action: "Close help" },
-    KeyHelp { keys: "q  Ctrl-C", action: "Quit" },
+    KeyHelp {
+        keys: "s",
+        action: "It's a scam",
+    },
+    KeyHelp {
+        keys: "l  (or g)",
+        action: "It's genuine (legit)",
+    },
+    KeyHelp {
+        keys: "← → Tab, Enter",
+        action: "Pick scam / genuine, confirm",
+    },
+    KeyHelp {
+        keys: "1 … 9",
+        action: "Answer the follow-up question",
+    },
+    KeyHelp {
+        keys: "↑ ↓ PgUp PgDn",
+        action: "Scroll the message / explanation",
+    },
+    KeyHelp {
+        keys: "Home End",
+        action: "Jump to the top / bottom",
+    },
+    KeyHelp {
+        keys: "Enter  (or n)",
+        action: "Next message",
+    },
+    KeyHelp {
+        keys: "r",
+        action: "Play again (on the summary)",
+    },
+    KeyHelp {
+        keys: "?",
+        action: "Show / hide this help",
+    },
+    KeyHelp {
+        keys: "Esc",
+        action: "Close help",
+    },
+    KeyHelp {
+        keys: "q  Ctrl-C",
+        action: "Quit",
+    },
 ];
 
 /// What a key press means on `screen`. Key releases and repeats of other kinds are ignored.
@@ -31,7 +64,8 @@ pub fn msg_for_key(screen: Screen, key: KeyEvent) -> Option<Msg> {
         return None;
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')).then_some(Msg::Interrupt);
+        return matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'))
+            .then_some(Msg::Interrupt);
     }
     let msg = match key.code {
         KeyCode::Char('q') | KeyCode::Char('Q') => Msg::Quit,
@@ -81,14 +115,23 @@ mod tests {
 
     #[test]
     fn verdict_keys_only_on_the_judge_screen() {
-        assert_eq!(msg_for_key(Screen::Judge, key(KeyCode::Char('s'))), Some(Msg::Verdict(Verdict::Scam)));
-        assert_eq!(msg_for_key(Screen::Judge, key(KeyCode::Char('L'))), Some(Msg::Verdict(Verdict::Legit)));
+        assert_eq!(
+            msg_for_key(Screen::Judge, key(KeyCode::Char('s'))),
+            Some(Msg::Verdict(Verdict::Scam))
+        );
+        assert_eq!(
+            msg_for_key(Screen::Judge, key(KeyCode::Char('L'))),
+            Some(Msg::Verdict(Verdict::Legit))
+        );
         assert_eq!(msg_for_key(Screen::Reveal, key(KeyCode::Char('s'))), None);
     }
 
     #[test]
     fn digits_answer_questions() {
-        assert_eq!(msg_for_key(Screen::Question, key(KeyCode::Char('3'))), Some(Msg::Choose(2)));
+        assert_eq!(
+            msg_for_key(Screen::Question, key(KeyCode::Char('3'))),
+            Some(Msg::Choose(2))
+        );
         assert_eq!(msg_for_key(Screen::Question, key(KeyCode::Char('0'))), None);
     }
 

@@ -85,7 +85,9 @@ pub enum Msg {
     /// Ctrl-C or SIGINT.
     Interrupt,
     /// The view's report after drawing: how far the body can scroll.
-    Viewport { max_scroll: u16 },
+    Viewport {
+        max_scroll: u16,
+    },
 }
 
 impl App {
@@ -121,18 +123,25 @@ impl App {
 
     /// (scenario, answer) for every scenario answered so far.
     pub fn answered(&self) -> impl Iterator<Item = (&Scenario, &Answer)> {
-        self.round.iter().zip(&self.answers).map(|(&i, a)| (&self.pool[i], a))
+        self.round
+            .iter()
+            .zip(&self.answers)
+            .map(|(&i, a)| (&self.pool[i], a))
     }
 
     /// How many verdicts were right.
     pub fn score(&self) -> usize {
-        self.answered().filter(|(s, a)| s.verdict == a.verdict).count()
+        self.answered()
+            .filter(|(s, a)| s.verdict == a.verdict)
+            .count()
     }
 
     /// (right, asked) for follow-up questions.
     pub fn question_score(&self) -> (usize, usize) {
         self.answered()
             .filter_map(|(s, a)| s.question.as_ref().map(|q| a.choice == Some(q.answer)))
-            .fold((0, 0), |(right, asked), ok| (right + usize::from(ok), asked + 1))
+            .fold((0, 0), |(right, asked), ok| {
+                (right + usize::from(ok), asked + 1)
+            })
     }
 }

@@ -33,7 +33,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 fn on_screen(app: &mut App, msg: Msg) {
     match (app.screen, msg) {
         (Screen::Judge, Msg::Verdict(v)) => give_verdict(app, v),
-        (Screen::Judge, Msg::MoveCursor(_)) => app.verdict_cursor = other_verdict(app.verdict_cursor),
+        (Screen::Judge, Msg::MoveCursor(_)) => {
+            app.verdict_cursor = other_verdict(app.verdict_cursor)
+        }
         (Screen::Judge, Msg::Confirm) => give_verdict(app, app.verdict_cursor),
         (Screen::Question, Msg::Choose(i)) => answer_question(app, i),
         (Screen::Question, Msg::MoveCursor(d)) => move_choice(app, d),
@@ -54,16 +56,28 @@ fn other_verdict(v: Verdict) -> Verdict {
 /// Records the verdict (once: answers cannot be changed) and moves on to the follow-up
 /// question, or straight to the explanation.
 fn give_verdict(app: &mut App, verdict: Verdict) {
-    let Some(scenario) = app.current() else { return };
+    let Some(scenario) = app.current() else {
+        return;
+    };
     let has_question = scenario.question.is_some();
-    app.answers.push(Answer { verdict, choice: None });
+    app.answers.push(Answer {
+        verdict,
+        choice: None,
+    });
     app.choice_cursor = 0;
-    app.screen = if has_question { Screen::Question } else { Screen::Reveal };
+    app.screen = if has_question {
+        Screen::Question
+    } else {
+        Screen::Reveal
+    };
     app.scroll = 0;
 }
 
 fn answer_question(app: &mut App, choice: usize) {
-    let choices = app.current().and_then(|s| s.question.as_ref()).map_or(0, |q| q.choices.len());
+    let choices = app
+        .current()
+        .and_then(|s| s.question.as_ref())
+        .map_or(0, |q| q.choices.len());
     if choice >= choices {
         return; // A digit with no such choice is ignored rather than guessed at.
     }
@@ -75,7 +89,10 @@ fn answer_question(app: &mut App, choice: usize) {
 }
 
 fn move_choice(app: &mut App, delta: i8) {
-    let choices = app.current().and_then(|s| s.question.as_ref()).map_or(1, |q| q.choices.len());
+    let choices = app
+        .current()
+        .and_then(|s| s.question.as_ref())
+        .map_or(1, |q| q.choices.len());
     let next = (app.choice_cursor as i64 + i64::from(delta)).rem_euclid(choices as i64);
     app.choice_cursor = next as usize;
 }
@@ -101,7 +118,11 @@ fn play_again(app: &mut App) {
     app.rounds_played += 1;
     app.scroll = 0;
     app.verdict_cursor = Verdict::Scam;
-    app.screen = if app.round.is_empty() { Screen::Summary } else { Screen::Judge };
+    app.screen = if app.round.is_empty() {
+        Screen::Summary
+    } else {
+        Screen::Judge
+    };
 }
 
 #[cfg(test)]

@@ -13,7 +13,13 @@ fn a_verdict_leads_to_the_question_then_the_reveal() {
     assert_eq!(app.screen, Screen::Question);
     send(&mut app, &[Msg::Choose(1)]);
     assert_eq!(app.screen, Screen::Reveal);
-    assert_eq!(app.answers[0], Answer { verdict: Verdict::Scam, choice: Some(1) });
+    assert_eq!(
+        app.answers[0],
+        Answer {
+            verdict: Verdict::Scam,
+            choice: Some(1)
+        }
+    );
     assert_eq!(app.score(), 1);
     assert_eq!(app.question_score(), (1, 1));
 }
@@ -21,7 +27,10 @@ fn a_verdict_leads_to_the_question_then_the_reveal() {
 #[test]
 fn without_a_question_the_reveal_comes_at_once() {
     let mut app = fixtures::app();
-    send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::Next]);
+    send(
+        &mut app,
+        &[Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::Next],
+    );
     assert_eq!(app.position, 1);
     send(&mut app, &[Msg::Verdict(Verdict::Scam)]);
     assert_eq!(app.screen, Screen::Reveal);
@@ -42,13 +51,24 @@ fn a_digit_beyond_the_choices_is_ignored() {
     send(&mut app, &[Msg::Verdict(Verdict::Legit), Msg::Choose(5)]);
     assert_eq!(app.screen, Screen::Question);
     send(&mut app, &[Msg::MoveCursor(-1), Msg::Confirm]);
-    assert_eq!(app.answers[0].choice, Some(2), "moving up from the first choice wraps to the last");
+    assert_eq!(
+        app.answers[0].choice,
+        Some(2),
+        "moving up from the first choice wraps to the last"
+    );
 }
 
 #[test]
 fn verdict_keys_do_nothing_after_answering() {
     let mut app = fixtures::app();
-    send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::Verdict(Verdict::Legit)]);
+    send(
+        &mut app,
+        &[
+            Msg::Verdict(Verdict::Scam),
+            Msg::Choose(0),
+            Msg::Verdict(Verdict::Legit),
+        ],
+    );
     assert_eq!(app.answers.len(), 1);
     assert_eq!(app.answers[0].verdict, Verdict::Scam);
 }
@@ -80,7 +100,10 @@ fn the_last_reveal_leads_to_the_summary_and_play_again_starts_over() {
 fn quit_and_interrupt_ask_the_loop_to_exit() {
     let mut app = fixtures::app();
     assert_eq!(update(&mut app, Msg::Quit), vec![Effect::Quit(0)]);
-    assert_eq!(update(&mut app, Msg::Interrupt), vec![Effect::Quit(EXIT_INTERRUPTED)]);
+    assert_eq!(
+        update(&mut app, Msg::Interrupt),
+        vec![Effect::Quit(EXIT_INTERRUPTED)]
+    );
 }
 
 #[test]
@@ -95,17 +118,34 @@ fn help_swallows_other_keys_until_closed() {
 #[test]
 fn scrolling_stays_within_what_the_view_reported() {
     let mut app = fixtures::app();
-    send(&mut app, &[Msg::Viewport { max_scroll: 5 }, Msg::ScrollBy(3), Msg::ScrollBy(10)]);
+    send(
+        &mut app,
+        &[
+            Msg::Viewport { max_scroll: 5 },
+            Msg::ScrollBy(3),
+            Msg::ScrollBy(10),
+        ],
+    );
     assert_eq!(app.scroll, 5);
     send(&mut app, &[Msg::ScrollBy(-100)]);
     assert_eq!(app.scroll, 0);
-    send(&mut app, &[Msg::ScrollToEnd, Msg::Viewport { max_scroll: 2 }]);
+    send(
+        &mut app,
+        &[Msg::ScrollToEnd, Msg::Viewport { max_scroll: 2 }],
+    );
     assert_eq!(app.scroll, 2);
 }
 
 #[test]
 fn an_empty_round_has_nothing_to_answer() {
-    let mut app = App::new(Vec::new(), crate::round::RoundSpec { count: 10, categories: vec![], seed: 0 });
+    let mut app = App::new(
+        Vec::new(),
+        crate::round::RoundSpec {
+            count: 10,
+            categories: vec![],
+            seed: 0,
+        },
+    );
     assert!(app.current().is_none());
     send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Confirm]);
     assert!(app.answers.is_empty());

@@ -4,7 +4,12 @@ use crate::corpus::Corpus;
 use crate::text_safety::sanitize_line;
 
 pub fn list_lines(corpus: &Corpus) -> Vec<String> {
-    let id_width = corpus.scenarios.iter().map(|s| s.id.len()).max().unwrap_or(2);
+    let id_width = corpus
+        .scenarios
+        .iter()
+        .map(|s| s.id.len())
+        .max()
+        .unwrap_or(2);
     let mut rows: Vec<&crate::scenario::Scenario> = corpus.scenarios.iter().collect();
     rows.sort_by(|a, b| (a.category, &a.id).cmp(&(b.category, &b.id)));
     rows.iter()

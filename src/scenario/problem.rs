@@ -72,6 +72,10 @@ pub enum ProblemKind {
     ControlCharacter(String),
     #[error("source `{0}` is not an http(s) address")]
     BadSource(String),
+    #[error(
+        "`{0}` is a real criminal domain from a public report; use an invented lookalike in the same shape"
+    )]
+    KnownCriminalDomain(String),
     #[error("phone number `{0}` in a scam must use the fictional range 555-0100 to 555-0199")]
     RealLookingNumber(String),
 }

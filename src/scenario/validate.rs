@@ -47,6 +47,14 @@ pub fn parse_scenario(path: &str, source: &str) -> Result<Parsed, Vec<Problem>> 
     }
 }
 
+/// The list shipped in `assets/reference/known-criminal-domains.txt`, lowercase.
+fn known_criminal_domains() -> impl Iterator<Item = &'static str> {
+    include_str!("../../assets/reference/known-criminal-domains.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// Top-level keys, for explaining TOML's most common surprise.
 const TOP_LEVEL_KEYS: &[&str] = &[
     "id",
@@ -153,20 +161,8 @@ impl Checker<'_> {
         // Rules count entries as written, so one bad kind does not also read as "too few flags".
         let flag_spans: Vec<Range<usize>> = raw.flag.iter().map(|f| f.span()).collect();
         let sign_spans: Vec<Range<usize>> = raw.sign.iter().map(|s| s.span()).collect();
-        let flags = self.cues(
-            raw.flag,
-            |s| FlagKind::parse(s),
-            closest_flag_kind,
-            &thread,
-            true,
-        );
-        let signs = self.cues(
-            raw.sign,
-            |s| SignKind::parse(s),
-            closest_sign_kind,
-            &thread,
-            false,
-        );
+        let flags = self.cues(raw.flag, FlagKind::parse, closest_flag_kind, &thread, true);
+        let signs = self.cues(raw.sign, SignKind::parse, closest_sign_kind, &thread, false);
         let question = self.question(raw.question);
         let verify = self.string_list(raw.verify, "verify", whole.clone(), true);
         let sources = self.string_list(raw.sources, "sources", whole.clone(), false);
@@ -441,6 +437,7 @@ impl Checker<'_> {
                     self.report(0..0, ProblemKind::NoSource);
                 }
                 self.fictional_numbers(thread);
+                self.known_criminal_domains(thread);
             }
             Verdict::Legit => {
                 if let Some(span) = flags.first() {
@@ -448,6 +445,22 @@ impl Checker<'_> {
                 }
                 if signs.is_empty() {
                     self.report(0..0, ProblemKind::NoSigns);
+                }
+            }
+        }
+    }
+
+    /// Real campaign domains may be live: a trainer must never print one for a learner to type.
+    fn known_criminal_domains(&mut self, thread: &[(Message, Range<usize>)]) {
+        for (m, span) in thread {
+            let fields = m.sender.iter().chain(std::iter::once(&m.text));
+            for field in fields {
+                let lower = field.to_lowercase();
+                for domain in known_criminal_domains().filter(|d| lower.contains(d)) {
+                    self.report(
+                        span.clone(),
+                        ProblemKind::KnownCriminalDomain(domain.to_string()),
+                    );
                 }
             }
         }

@@ -287,3 +287,15 @@ fn a_misplaced_top_level_key_is_explained() {
     let p = only_problem(&SCAM.replace("verify =", "title = \"again\"\nverify ="));
     assert!(p.contains("move it above the first [[thread]]"), "{p}");
 }
+
+#[test]
+fn real_criminal_domains_from_reports_are_refused() {
+    let p = only_problem(&SCAM.replace(
+        "Pay: https",
+        "Pay: https://NYDMV.gov-paylab.win/us or https",
+    ));
+    assert!(
+        p.contains("`nydmv.gov-paylab.win` is a real criminal domain"),
+        "{p}"
+    );
+}

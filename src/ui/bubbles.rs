@@ -27,14 +27,30 @@ fn quotes(scenario: &Scenario, marks: Marks) -> Vec<(usize, String)> {
     let numbered = |q: Option<&String>, i: usize| q.map(|q| (i + 1, sanitize_line(q)));
     match marks {
         Marks::None => Vec::new(),
-        Marks::Flags => scenario.flags.iter().enumerate().filter_map(|(i, f)| numbered(f.quote.as_ref(), i)).collect(),
-        Marks::Signs => scenario.signs.iter().enumerate().filter_map(|(i, s)| numbered(s.quote.as_ref(), i)).collect(),
+        Marks::Flags => scenario
+            .flags
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| numbered(f.quote.as_ref(), i))
+            .collect(),
+        Marks::Signs => scenario
+            .signs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| numbered(s.quote.as_ref(), i))
+            .collect(),
     }
 }
 
 /// Styled runs for `text` with the quotes marked: the quote underlined and coloured, then its
 /// number as a marker, so a mark never depends on colour alone.
-fn marked_runs(text: &str, quotes: &[(usize, String)], marks: Marks, base: Style, theme: &Theme) -> Vec<(String, Style)> {
+fn marked_runs(
+    text: &str,
+    quotes: &[(usize, String)],
+    marks: Marks,
+    base: Style,
+    theme: &Theme,
+) -> Vec<(String, Style)> {
     let refs: Vec<(usize, &str)> = quotes.iter().map(|(n, q)| (*n, q.as_str())).collect();
     let (quote_style, marker_style, tick) = match marks {
         Marks::Signs => (theme.sign, theme.sign_marker, "✓"),
@@ -54,7 +70,12 @@ fn marked_runs(text: &str, quotes: &[(usize, String)], marks: Marks, base: Style
 }
 
 /// The whole thread as lines `width` columns wide.
-pub fn thread_lines(scenario: &Scenario, width: usize, marks: Marks, theme: &Theme) -> Vec<Line<'static>> {
+pub fn thread_lines(
+    scenario: &Scenario,
+    width: usize,
+    marks: Marks,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let width = width.max(12);
     let quotes = quotes(scenario, marks);
     let mut lines = Vec::new();
@@ -69,21 +90,41 @@ pub fn thread_lines(scenario: &Scenario, width: usize, marks: Marks, theme: &The
     for message in &scenario.thread {
         let text = sanitize(&message.text);
         let from_me = message.from_me();
-        let mut caption = message.time.as_deref().map(sanitize_line).unwrap_or_default();
+        let mut caption = message
+            .time
+            .as_deref()
+            .map(sanitize_line)
+            .unwrap_or_default();
         if from_me {
             caption = join_caption(&caption, "sent by you");
-        } else if let Some(s) = message.sender.as_deref().filter(|s| *s != scenario.thread_sender()) {
+        } else if let Some(s) = message
+            .sender
+            .as_deref()
+            .filter(|s| *s != scenario.thread_sender())
+        {
             caption = join_caption(&sanitize_line(s), &caption);
         }
         lines.push(Line::default());
         if !caption.is_empty() {
             for caption_line in wrap(&[(caption, theme.dim)], width) {
-                lines.push(if from_me { caption_line.right_aligned() } else { caption_line.centered() });
+                lines.push(if from_me {
+                    caption_line.right_aligned()
+                } else {
+                    caption_line.centered()
+                });
             }
         }
-        let base = if from_me { theme.bubble_out } else { theme.base };
+        let base = if from_me {
+            theme.bubble_out
+        } else {
+            theme.base
+        };
         let runs = marked_runs(&text, &quotes, marks, base, theme);
-        let border = if from_me { theme.bubble_out } else { theme.bubble_in };
+        let border = if from_me {
+            theme.bubble_out
+        } else {
+            theme.bubble_in
+        };
         lines.extend(bubble(&runs, width, from_me, border));
     }
     lines
@@ -99,13 +140,33 @@ fn join_caption(a: &str, b: &str) -> String {
 
 /// A rounded box around wrapped text, at most four fifths of the width, on the left for
 /// incoming messages and on the right for the learner's own.
-fn bubble(runs: &[(String, Style)], width: usize, right: bool, border: Style) -> Vec<Line<'static>> {
-    let max_inner = (width * 4 / 5).saturating_sub(4).max(8).min(width.saturating_sub(4).max(1));
+fn bubble(
+    runs: &[(String, Style)],
+    width: usize,
+    right: bool,
+    border: Style,
+) -> Vec<Line<'static>> {
+    let max_inner = (width * 4 / 5)
+        .saturating_sub(4)
+        .max(8)
+        .min(width.saturating_sub(4).max(1));
     let body = wrap(runs, max_inner);
-    let inner = body.iter().map(|l| text_width(&l.to_string())).max().unwrap_or(0).max(1);
-    let indent = if right { " ".repeat(width.saturating_sub(inner + 4)) } else { String::new() };
+    let inner = body
+        .iter()
+        .map(|l| text_width(&l.to_string()))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let indent = if right {
+        " ".repeat(width.saturating_sub(inner + 4))
+    } else {
+        String::new()
+    };
     let mut lines = Vec::with_capacity(body.len() + 2);
-    lines.push(Line::from(vec![Span::raw(indent.clone()), Span::styled(format!("╭{}╮", "─".repeat(inner + 2)), border)]));
+    lines.push(Line::from(vec![
+        Span::raw(indent.clone()),
+        Span::styled(format!("╭{}╮", "─".repeat(inner + 2)), border),
+    ]));
     for line in body {
         let pad = inner - text_width(&line.to_string());
         let mut spans = vec![Span::raw(indent.clone()), Span::styled("│ ", border)];
@@ -114,7 +175,10 @@ fn bubble(runs: &[(String, Style)], width: usize, right: bool, border: Style) ->
         spans.push(Span::styled(" │", border));
         lines.push(Line::from(spans));
     }
-    lines.push(Line::from(vec![Span::raw(indent), Span::styled(format!("╰{}╯", "─".repeat(inner + 2)), border)]));
+    lines.push(Line::from(vec![
+        Span::raw(indent),
+        Span::styled(format!("╰{}╯", "─".repeat(inner + 2)), border),
+    ]));
     lines
 }
 
@@ -147,7 +211,10 @@ mod tests {
     fn the_learners_own_message_is_on_the_right() {
         let s = fixtures::scenario(fixtures::USPS_LEGIT);
         let lines = text(&thread_lines(&s, 60, Marks::Signs, &Theme::mono()));
-        let mine = lines.iter().find(|l| l.contains("9400111202555842761093") && !l.contains("USPS")).unwrap();
+        let mine = lines
+            .iter()
+            .find(|l| l.contains("9400111202555842761093") && !l.contains("USPS"))
+            .unwrap();
         assert!(mine.starts_with("   "), "{mine:?}");
         assert!(lines.iter().any(|l| l.contains("sent by you")));
         assert!(lines[0].contains("28777[✓2]"));
@@ -155,7 +222,11 @@ mod tests {
 
     #[test]
     fn every_line_fits_the_width() {
-        for fixture in [fixtures::TOLL_SCAM, fixtures::USPS_LEGIT, fixtures::WALLET_SCAM] {
+        for fixture in [
+            fixtures::TOLL_SCAM,
+            fixtures::USPS_LEGIT,
+            fixtures::WALLET_SCAM,
+        ] {
             let s = fixtures::scenario(fixture);
             for width in [12, 20, 40, 76] {
                 for line in thread_lines(&s, width, Marks::Flags, &Theme::mono()) {

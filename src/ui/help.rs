@@ -9,7 +9,11 @@ use super::theme::Theme;
 use crate::app::KEY_HELP;
 
 pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let key_width = KEY_HELP.iter().map(|k| k.keys.chars().count()).max().unwrap_or(0);
+    let key_width = KEY_HELP
+        .iter()
+        .map(|k| k.keys.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut lines: Vec<Line> = KEY_HELP
         .iter()
         .map(|k| {
@@ -20,7 +24,10 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled(" Links in messages are only text: nothing here opens them.", theme.dim));
+    lines.push(Line::styled(
+        " Links in messages are only text: nothing here opens them.",
+        theme.dim,
+    ));
     lines.push(Line::styled(" Press ? or Esc to close.", theme.dim));
     let width = (lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3).min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
@@ -31,6 +38,9 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         height,
     };
     frame.render_widget(Clear, popup);
-    let block = Block::bordered().border_type(BorderType::Rounded).title(" Keys ").style(theme.base);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(" Keys ")
+        .style(theme.base);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

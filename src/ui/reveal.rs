@@ -14,7 +14,10 @@ use crate::text_safety::{sanitize, sanitize_line};
 pub fn body(scenario: &Scenario, answer: &Answer, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
     verdict_banner(&mut doc, scenario, answer, theme);
-    let mut about = vec![run(sanitize_line(&scenario.title), theme.heading), run(format!("  ·  {}", scenario.category.label()), theme.dim)];
+    let mut about = vec![
+        run(sanitize_line(&scenario.title), theme.heading),
+        run(format!("  ·  {}", scenario.category.label()), theme.dim),
+    ];
     if let Some(d) = scenario.difficulty {
         about.push(run(format!("  ·  difficulty {d} of 3"), theme.dim));
     }
@@ -31,7 +34,12 @@ pub fn body(scenario: &Scenario, answer: &Answer, width: usize, theme: &Theme) -
         Verdict::Legit => signs(&mut doc, scenario, theme),
     }
     follow_up(&mut doc, scenario, answer, theme);
-    steps(&mut doc, "How to check, and what to do", &scenario.verify, theme);
+    steps(
+        &mut doc,
+        "How to check, and what to do",
+        &scenario.verify,
+        theme,
+    );
     steps(&mut doc, "Based on", &scenario.sources, theme);
     doc
 }
@@ -46,17 +54,29 @@ fn verdict_banner(doc: &mut Doc, scenario: &Scenario, answer: &Answer, theme: &T
     } else {
         doc.para(vec![
             run(format!("✗ Not quite: {what}."), theme.wrong),
-            run(format!(" You said {}.", answer.verdict.label().to_lowercase()), theme.base),
+            run(
+                format!(" You said {}.", answer.verdict.label().to_lowercase()),
+                theme.base,
+            ),
         ]);
     }
 }
 
 fn flags(doc: &mut Doc, scenario: &Scenario, theme: &Theme) {
-    doc.para(vec![run(format!("Red flags ({})", scenario.flags.len()), theme.heading)]);
+    doc.para(vec![run(
+        format!("Red flags ({})", scenario.flags.len()),
+        theme.heading,
+    )]);
     for (i, flag) in scenario.flags.iter().enumerate() {
         doc.item(
-            vec![run(format!("[{}]", i + 1), theme.flag_marker), run(" ", theme.base)],
-            vec![run(format!("{}: ", flag.kind.label()), theme.heading), run(sanitize(&flag.why), theme.base)],
+            vec![
+                run(format!("[{}]", i + 1), theme.flag_marker),
+                run(" ", theme.base),
+            ],
+            vec![
+                run(format!("{}: ", flag.kind.label()), theme.heading),
+                run(sanitize(&flag.why), theme.base),
+            ],
         );
     }
     doc.blank();
@@ -66,8 +86,14 @@ fn signs(doc: &mut Doc, scenario: &Scenario, theme: &Theme) {
     doc.para(vec![run("What shows it is genuine", theme.heading)]);
     for (i, sign) in scenario.signs.iter().enumerate() {
         doc.item(
-            vec![run(format!("[✓{}]", i + 1), theme.sign_marker), run(" ", theme.base)],
-            vec![run(format!("{}: ", sign.kind.label()), theme.heading), run(sanitize(&sign.why), theme.base)],
+            vec![
+                run(format!("[✓{}]", i + 1), theme.sign_marker),
+                run(" ", theme.base),
+            ],
+            vec![
+                run(format!("{}: ", sign.kind.label()), theme.heading),
+                run(sanitize(&sign.why), theme.base),
+            ],
         );
     }
     doc.blank();
@@ -75,20 +101,45 @@ fn signs(doc: &mut Doc, scenario: &Scenario, theme: &Theme) {
 
 fn follow_up(doc: &mut Doc, scenario: &Scenario, answer: &Answer, theme: &Theme) {
     let Some(q) = &scenario.question else { return };
-    doc.para(vec![run("Follow-up: ", theme.heading), run(sanitize(&q.ask), theme.base)]);
+    doc.para(vec![
+        run("Follow-up: ", theme.heading),
+        run(sanitize(&q.ask), theme.base),
+    ]);
     let right = sanitize(&q.choices[q.answer]).into_owned();
     match answer.choice {
         Some(c) if c == q.answer => {
-            doc.item(vec![run("✓ ", theme.right)], vec![run(format!("You chose {}: {right}", c + 1), theme.base)]);
+            doc.item(
+                vec![run("✓ ", theme.right)],
+                vec![run(format!("You chose {}: {right}", c + 1), theme.base)],
+            );
         }
         Some(c) => {
-            let chosen = q.choices.get(c).map(|s| sanitize(s).into_owned()).unwrap_or_default();
-            doc.item(vec![run("✗ ", theme.wrong)], vec![run(format!("You chose {}: {chosen}", c + 1), theme.base)]);
-            doc.item(vec![run("→ ", theme.right)], vec![run(format!("Better: {}: {right}", q.answer + 1), theme.base)]);
+            let chosen = q
+                .choices
+                .get(c)
+                .map(|s| sanitize(s).into_owned())
+                .unwrap_or_default();
+            doc.item(
+                vec![run("✗ ", theme.wrong)],
+                vec![run(format!("You chose {}: {chosen}", c + 1), theme.base)],
+            );
+            doc.item(
+                vec![run("→ ", theme.right)],
+                vec![run(
+                    format!("Better: {}: {right}", q.answer + 1),
+                    theme.base,
+                )],
+            );
         }
-        None => doc.item(vec![run("→ ", theme.right)], vec![run(format!("Answer {}: {right}", q.answer + 1), theme.base)]),
+        None => doc.item(
+            vec![run("→ ", theme.right)],
+            vec![run(format!("Answer {}: {right}", q.answer + 1), theme.base)],
+        ),
     }
-    doc.item(vec![run("  ", theme.base)], vec![run(sanitize(&q.why), theme.dim)]);
+    doc.item(
+        vec![run("  ", theme.base)],
+        vec![run(sanitize(&q.why), theme.dim)],
+    );
     doc.blank();
 }
 
@@ -98,14 +149,21 @@ fn steps(doc: &mut Doc, heading: &str, items: &[String], theme: &Theme) {
     }
     doc.para(vec![run(heading.to_string(), theme.heading)]);
     for item in items {
-        doc.item(vec![run("• ", theme.base)], vec![run(sanitize(item), theme.base)]);
+        doc.item(
+            vec![run("• ", theme.base)],
+            vec![run(sanitize(item), theme.base)],
+        );
     }
     doc.blank();
 }
 
 /// The key line under the explanation.
 pub fn panel(theme: &Theme, last: bool) -> Vec<Line<'static>> {
-    let next = if last { "see your results" } else { "next message" };
+    let next = if last {
+        "see your results"
+    } else {
+        "next message"
+    };
     vec![Line::from(vec![
         ratatui::text::Span::styled("Enter", theme.key),
         ratatui::text::Span::raw(format!(" {next}   ")),

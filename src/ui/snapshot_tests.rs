@@ -15,14 +15,25 @@ fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
     let theme = Theme::mono();
     let mut report = ViewReport::default();
     terminal.draw(|f| report = view(f, app, &theme)).unwrap();
-    update(app, Msg::Viewport { max_scroll: report.max_scroll });
+    update(
+        app,
+        Msg::Viewport {
+            max_scroll: report.max_scroll,
+        },
+    );
     terminal.backend().buffer().clone()
 }
 
 fn text(buffer: &Buffer) -> String {
     let area = buffer.area;
     (0..area.height)
-        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string())
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -52,13 +63,24 @@ fn reveal_screen_of_a_scam() {
     send(&mut app, &[Msg::Verdict(Verdict::Legit), Msg::Choose(0)]);
     insta::assert_snapshot!(text(&draw(&mut app, 80, 24)));
     send(&mut app, &[Msg::ScrollToEnd]);
-    insta::assert_snapshot!("reveal_screen_of_a_scam_scrolled", text(&draw(&mut app, 80, 24)));
+    insta::assert_snapshot!(
+        "reveal_screen_of_a_scam_scrolled",
+        text(&draw(&mut app, 80, 24))
+    );
 }
 
 #[test]
 fn reveal_screen_of_a_genuine_message() {
     let mut app = fixtures::app();
-    send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(1), Msg::Next, Msg::Verdict(Verdict::Legit)]);
+    send(
+        &mut app,
+        &[
+            Msg::Verdict(Verdict::Scam),
+            Msg::Choose(1),
+            Msg::Next,
+            Msg::Verdict(Verdict::Legit),
+        ],
+    );
     insta::assert_snapshot!(text(&draw(&mut app, 80, 24)));
 }
 
@@ -112,17 +134,33 @@ fn flagged_quotes_are_underlined_not_only_coloured() {
     send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(1)]);
     let buffer = draw(&mut app, 80, 24);
     let shown = text(&buffer);
-    let (y, line) = shown.lines().enumerate().find(|(_, l)| l.contains("+63 917 555 0142[1]")).expect("sender marked");
+    let (y, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("+63 917 555 0142[1]"))
+        .expect("sender marked");
     let x = line.find("+63").unwrap() as u16;
-    assert!(buffer[(x, y as u16)].modifier.contains(Modifier::UNDERLINED));
+    assert!(
+        buffer[(x, y as u16)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    );
     let plain_x = line.find("[1]").unwrap() as u16;
-    assert!(buffer[(plain_x, y as u16)].modifier.contains(Modifier::REVERSED), "the marker is reversed");
+    assert!(
+        buffer[(plain_x, y as u16)]
+            .modifier
+            .contains(Modifier::REVERSED),
+        "the marker is reversed"
+    );
 }
 
 #[test]
 fn the_judge_screen_reveals_nothing() {
     let mut app = fixtures::app();
     let shown = text(&draw(&mut app, 80, 24));
-    assert!(!shown.contains("E-ZPass: unpaid toll"), "the title gives the answer away");
+    assert!(
+        !shown.contains("E-ZPass: unpaid toll"),
+        "the title gives the answer away"
+    );
     assert!(!shown.contains("[1]"));
 }

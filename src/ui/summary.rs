@@ -15,25 +15,55 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
         doc.para(vec![run("No messages in this round.", theme.heading)]);
         return doc;
     }
-    doc.para(vec![run(format!("Round complete: {} of {total} right", app.score()), theme.heading)]);
+    doc.para(vec![run(
+        format!("Round complete: {} of {total} right", app.score()),
+        theme.heading,
+    )]);
     doc.blank();
     let count = |v: Verdict| {
         let shown = app.answered().filter(|(s, _)| s.verdict == v).count();
-        let right = app.answered().filter(|(s, a)| s.verdict == v && a.verdict == v).count();
+        let right = app
+            .answered()
+            .filter(|(s, a)| s.verdict == v && a.verdict == v)
+            .count();
         (right, shown)
     };
     let (caught, scams) = count(Verdict::Scam);
     let (trusted, genuine) = count(Verdict::Legit);
-    doc.item(vec![run("• ", theme.base)], vec![run(format!("Scams spotted: {caught} of {scams}"), theme.base)]);
-    doc.item(vec![run("• ", theme.base)], vec![run(format!("Genuine messages trusted: {trusted} of {genuine}"), theme.base)]);
+    doc.item(
+        vec![run("• ", theme.base)],
+        vec![run(
+            format!("Scams spotted: {caught} of {scams}"),
+            theme.base,
+        )],
+    );
+    doc.item(
+        vec![run("• ", theme.base)],
+        vec![run(
+            format!("Genuine messages trusted: {trusted} of {genuine}"),
+            theme.base,
+        )],
+    );
     let (q_right, q_asked) = app.question_score();
     if q_asked > 0 {
-        doc.item(vec![run("• ", theme.base)], vec![run(format!("Follow-up questions: {q_right} of {q_asked}"), theme.base)]);
+        doc.item(
+            vec![run("• ", theme.base)],
+            vec![run(
+                format!("Follow-up questions: {q_right} of {q_asked}"),
+                theme.base,
+            )],
+        );
     }
     doc.blank();
-    let missed: Vec<_> = app.answered().filter(|(s, a)| s.verdict != a.verdict).collect();
+    let missed: Vec<_> = app
+        .answered()
+        .filter(|(s, a)| s.verdict != a.verdict)
+        .collect();
     if missed.is_empty() {
-        doc.para(vec![run("You judged every message correctly.", theme.right)]);
+        doc.para(vec![run(
+            "You judged every message correctly.",
+            theme.right,
+        )]);
     } else {
         doc.para(vec![run("Missed", theme.heading)]);
         for (s, _) in missed {
@@ -43,13 +73,19 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
             };
             doc.item(
                 vec![run("✗ ", theme.wrong)],
-                vec![run(sanitize_line(&s.title), theme.heading), run(format!(": {was}"), theme.base)],
+                vec![
+                    run(sanitize_line(&s.title), theme.heading),
+                    run(format!(": {was}"), theme.base),
+                ],
             );
         }
     }
     doc.blank();
     doc.para(vec![run(
-        format!("Round seed {}: run with --seed {} to replay it.", app.spec.seed, app.spec.seed),
+        format!(
+            "Round seed {}: run with --seed {} to replay it.",
+            app.spec.seed, app.spec.seed
+        ),
         theme.dim,
     )]);
     doc

@@ -36,10 +36,20 @@ impl Theme {
             sender: Style::new().add_modifier(bold).fg(Color::Cyan),
             bubble_in: Style::new().fg(Color::Gray),
             bubble_out: Style::new().fg(Color::Blue),
-            flag: Style::new().fg(Color::LightRed).add_modifier(bold | Modifier::UNDERLINED),
-            flag_marker: Style::new().fg(Color::Black).bg(Color::LightRed).add_modifier(bold),
-            sign: Style::new().fg(Color::LightGreen).add_modifier(bold | Modifier::UNDERLINED),
-            sign_marker: Style::new().fg(Color::Black).bg(Color::LightGreen).add_modifier(bold),
+            flag: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(bold | Modifier::UNDERLINED),
+            flag_marker: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(bold),
+            sign: Style::new()
+                .fg(Color::LightGreen)
+                .add_modifier(bold | Modifier::UNDERLINED),
+            sign_marker: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightGreen)
+                .add_modifier(bold),
             right: Style::new().fg(Color::Green).add_modifier(bold),
             wrong: Style::new().fg(Color::Red).add_modifier(bold),
             selected: Style::new().add_modifier(Modifier::REVERSED | bold),
