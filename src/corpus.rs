@@ -5,8 +5,15 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
+use crate::scenario::dates::Date;
 use crate::scenario::problem::SourceMap;
-use crate::scenario::{Location, Problem, ProblemKind, Scenario, parse_scenario};
+use crate::scenario::{Draw, Location, Problem, ProblemKind, Scenario, parse_variant};
+
+/// How many further variants of a scenario with `[vars]` are drawn and checked at load, to
+/// prove that every variant obeys the rules (each quote still found, and so on).
+pub const VARIANTS_CHECKED: u64 = 24;
 
 /// The scenarios under `scenarios/` at build time: (path shown in messages, file text).
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_scenarios.rs"));
@@ -39,7 +46,7 @@ impl Corpus {
                     continue;
                 }
             };
-            match parse_scenario(&path, &text) {
+            match parse_checked(&path, &text) {
                 Ok(parsed) => {
                     let id = parsed.scenario.id.clone();
                     if let Some(first) = first_seen.get(&id) {
@@ -87,6 +94,35 @@ impl Corpus {
         corpus.problems = problems;
         corpus
     }
+}
+
+/// Parses a file; a file with variables is also drawn [`VARIANTS_CHECKED`] more times, and the
+/// first variant that breaks a rule is reported with its seed.
+fn parse_checked(
+    path: &str,
+    text: &str,
+) -> Result<crate::scenario::validate::Parsed, Vec<Problem>> {
+    let today = Date::today_days();
+    let mut parsed = parse_variant(path, text, Draw { seed: 0, today })?;
+    if !parsed.has_vars {
+        return Ok(parsed);
+    }
+    for seed in 1..=VARIANTS_CHECKED {
+        if let Err(problems) = parse_variant(path, text, Draw { seed, today }) {
+            return Err(problems
+                .into_iter()
+                .map(|p| Problem {
+                    at: p.at,
+                    kind: ProblemKind::InVariant {
+                        seed,
+                        inner: Box::new(p.kind),
+                    },
+                })
+                .collect());
+        }
+    }
+    parsed.scenario.template = Some(Arc::from(text));
+    Ok(parsed)
 }
 
 /// Deepest folder nesting followed; guards against pathological trees.

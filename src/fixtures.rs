@@ -125,5 +125,6 @@ pub fn app() -> crate::app::App {
         },
     );
     app.round = vec![0, 1, 2];
+    app.shown = app.round.iter().map(|&i| app.pool[i].clone()).collect();
     app
 }

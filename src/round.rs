@@ -93,6 +93,7 @@ mod tests {
             verify: vec![],
             sources: vec![],
             origin: String::new(),
+            template: None,
         };
         (0..scams)
             .map(|i| make(i, Verdict::Scam))

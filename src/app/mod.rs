@@ -38,6 +38,10 @@ pub struct App {
     pub spec: RoundSpec,
     /// Indices into `pool`, in the order shown.
     pub round: Vec<usize>,
+    /// The round's scenarios with their variables drawn: what is on screen.
+    pub shown: Vec<Scenario>,
+    /// Today, as days since 1970-01-01: `date` variables count from it.
+    pub today: i64,
     pub position: usize,
     pub answers: Vec<Answer>,
     pub screen: Screen,
@@ -93,11 +97,19 @@ pub enum Msg {
 impl App {
     /// A new trainer on `pool`, with the first round chosen by `spec`.
     pub fn new(pool: Vec<Scenario>, spec: RoundSpec) -> App {
+        App::on_day(pool, spec, crate::scenario::dates::Date::today_days())
+    }
+
+    /// As [`App::new`], with a fixed today, so that tests are the same on every day.
+    pub fn on_day(pool: Vec<Scenario>, spec: RoundSpec, today: i64) -> App {
         let round = choose_round(&pool, &spec);
+        let shown = draw_variants(&pool, &round, spec.seed, today);
         App {
             pool,
             spec,
             round,
+            shown,
+            today,
             position: 0,
             answers: Vec::new(),
             screen: Screen::Judge,
@@ -113,7 +125,13 @@ impl App {
 
     /// The scenario on screen; `None` only for an empty round (summary).
     pub fn current(&self) -> Option<&Scenario> {
-        self.round.get(self.position).map(|&i| &self.pool[i])
+        self.shown.get(self.position)
+    }
+
+    /// Chooses the scenarios of a round for `spec.seed` and draws their variables.
+    pub fn start_round(&mut self) {
+        self.round = choose_round(&self.pool, &self.spec);
+        self.shown = draw_variants(&self.pool, &self.round, self.spec.seed, self.today);
     }
 
     /// The answer to the scenario on screen, once given.
@@ -144,4 +162,24 @@ impl App {
                 (right + usize::from(ok), asked + 1)
             })
     }
+}
+
+/// Each scenario of the round with its variables drawn from the round's seed and its own id, so
+/// the same seed gives the same round with the same variants.
+pub fn draw_variants(pool: &[Scenario], round: &[usize], seed: u64, today: i64) -> Vec<Scenario> {
+    round
+        .iter()
+        .map(|&i| {
+            let scenario = &pool[i];
+            let seed = seed ^ fnv1a(scenario.id.as_bytes());
+            scenario.variant(crate::scenario::Draw { seed, today })
+        })
+        .collect()
+}
+
+/// A stable 64-bit hash (FNV-1a): std's hasher may change between Rust releases.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

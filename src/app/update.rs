@@ -1,7 +1,6 @@
 //! `update`: the only place the trainer's state changes. Pure: no I/O, no clock, no terminal.
 
 use super::{Answer, App, Effect, Msg, Screen};
-use crate::round::choose_round;
 use crate::scenario::Verdict;
 
 /// Exit code after Ctrl-C, as shells expect (128 + SIGINT).
@@ -112,7 +111,7 @@ fn next(app: &mut App) {
 /// A fresh round: the next seed, so a replayed `--seed` session replays its later rounds too.
 fn play_again(app: &mut App) {
     app.spec.seed = app.spec.seed.wrapping_add(1);
-    app.round = choose_round(&app.pool, &app.spec);
+    app.start_round();
     app.position = 0;
     app.answers.clear();
     app.rounds_played += 1;

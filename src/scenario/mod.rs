@@ -1,14 +1,18 @@
 //! The scenario format: vocabularies, the validated model, the checker and the problems it
 //! reports. Knows nothing about terminals.
 
+pub mod dates;
 pub mod kinds;
 pub mod model;
 pub mod phone;
 pub mod problem;
 mod raw;
+mod slots;
+mod template;
 pub mod validate;
+pub mod vars;
 
 pub use kinds::{Category, FlagKind, SignKind, Verdict};
 pub use model::{Cue, Message, Question, Scenario};
 pub use problem::{Location, Problem, ProblemKind};
-pub use validate::parse_scenario;
+pub use validate::{Draw, parse_scenario, parse_variant};

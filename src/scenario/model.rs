@@ -21,6 +21,8 @@ pub struct Scenario {
     pub sources: Vec<String>,
     /// Where it was loaded from, for messages to the author.
     pub origin: String,
+    /// The file's text when it has `[vars]`, so each round can draw a fresh variant.
+    pub template: Option<std::sync::Arc<str>>,
 }
 
 /// One bubble in the thread.
@@ -57,6 +59,21 @@ pub struct Question {
 }
 
 impl Scenario {
+    /// This scenario with its variables drawn again from `draw`. A scenario without variables,
+    /// or a draw that fails the checks (which `check` tries hard to rule out), gives itself.
+    pub fn variant(&self, draw: super::validate::Draw) -> Scenario {
+        let Some(source) = &self.template else {
+            return self.clone();
+        };
+        match super::validate::parse_variant(&self.origin, source, draw) {
+            Ok(parsed) => Scenario {
+                template: self.template.clone(),
+                ..parsed.scenario
+            },
+            Err(_) => self.clone(),
+        }
+    }
+
     /// The sender shown at the top of the thread: the first message not sent by the learner.
     pub fn thread_sender(&self) -> &str {
         self.thread

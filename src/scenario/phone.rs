@@ -2,47 +2,117 @@
 //! only use the range reserved for fiction (555-0100 to 555-0199) and never a real person's
 //! number.
 
-/// A phone-number-looking run of text: where it is and its digits.
+/// A phone-number-looking piece of text and its ten digits.
 #[derive(Debug, PartialEq, Eq)]
 pub struct FoundNumber<'a> {
     pub text: &'a str,
     pub digits: String,
 }
 
-/// Runs of digits and phone punctuation that hold 10 digits, or 11 starting with 1 (optionally
-/// after `+`). Numbers written with another country code (`+63 …`) are not North American.
+/// Reads `n` ASCII digits at `i`.
+fn digits_at(b: &[u8], i: usize, n: usize) -> Option<usize> {
+    (b.len() >= i + n && b[i..i + n].iter().all(u8::is_ascii_digit)).then_some(i + n)
+}
+
+/// An optional single separator: space, dash or dot.
+fn separator(b: &[u8], i: usize) -> usize {
+    if i < b.len() && matches!(b[i], b' ' | b'-' | b'.') {
+        i + 1
+    } else {
+        i
+    }
+}
+
+/// Tries to read a North American number starting at `i`: `+1`/`1` prefix, then `(AAA)` or
+/// `AAA`, then `EEE`, then `LLLL`, with single separators, and no digit right after.
+fn nanp_at(b: &[u8], i: usize) -> Option<(usize, String)> {
+    let mut j = i;
+    if b[j..].starts_with(b"+1") {
+        j = separator(b, j + 2);
+    } else if b[j] == b'1' && j + 1 < b.len() && matches!(b[j + 1], b' ' | b'-' | b'.' | b'(') {
+        j = separator(b, j + 1);
+    }
+    let area_start = j;
+    let after_area = if b.get(j) == Some(&b'(') {
+        let k = digits_at(b, j + 1, 3)?;
+        (b.get(k) == Some(&b')')).then_some(k + 1)?
+    } else {
+        digits_at(b, j, 3)?
+    };
+    let area: String = b[area_start..after_area]
+        .iter()
+        .filter(|c| c.is_ascii_digit())
+        .map(|&c| char::from(c))
+        .collect();
+    let k = separator(b, after_area);
+    let k2 = digits_at(b, k, 3)?;
+    let k3 = separator(b, k2);
+    let end = digits_at(b, k3, 4)?;
+    if b.get(end).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let digits = format!(
+        "{area}{}{}",
+        std::str::from_utf8(&b[k..k2]).ok()?,
+        std::str::from_utf8(&b[k3..end]).ok()?
+    );
+    Some((end, digits))
+}
+
+/// Skips a number written with another country code (`+63 917 555 0142`): the code, then
+/// space- or dash-separated groups until it holds nine digits or more.
+fn skip_foreign(b: &[u8], i: usize) -> usize {
+    let mut j = i + 1;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    let mut digits = 0;
+    let mut groups = 0;
+    while digits < 9 && groups < 5 && j < b.len() && matches!(b[j], b' ' | b'-') {
+        let start = j + 1;
+        let mut k = start;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k == start {
+            break;
+        }
+        digits += k - start;
+        groups += 1;
+        j = k;
+    }
+    j
+}
+
+/// Every North American number in `text`. Numbers with another country code are skipped.
 pub fn north_american_numbers(text: &str) -> Vec<FoundNumber<'_>> {
+    let b = text.as_bytes();
     let mut found = Vec::new();
-    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let starts = bytes[i].is_ascii_digit() || bytes[i] == b'+' || bytes[i] == b'(';
-        let after_word = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'/');
-        if !starts || after_word {
+    while i < b.len() {
+        let after_word =
+            i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'/' | b'#' | b'='));
+        if after_word || !(b[i].is_ascii_digit() || b[i] == b'+' || b[i] == b'(') {
             i += 1;
             continue;
         }
-        let mut j = i;
-        while j < bytes.len()
-            && matches!(
-                bytes[j],
-                b'0'..=b'9' | b'+' | b'(' | b')' | b'-' | b'.' | b' '
-            )
-        {
-            j += 1;
+        if b[i] == b'+' && !b[i..].starts_with(b"+1") {
+            i = skip_foreign(b, i);
+            continue;
         }
-        let run = text[i..j].trim_end_matches([' ', '-', '.', '(']);
-        let digits: String = run.chars().filter(char::is_ascii_digit).collect();
-        let foreign = run.starts_with('+') && !run.starts_with("+1");
-        let nanp = digits.len() == 10 || (digits.len() == 11 && digits.starts_with('1'));
-        if nanp && !foreign {
-            let ten = digits[digits.len() - 10..].to_string();
+        if let Some((end, digits)) = nanp_at(b, i) {
             found.push(FoundNumber {
-                text: run,
-                digits: ten,
+                text: &text[i..end],
+                digits,
             });
+            i = end;
+        } else {
+            // Skip the rest of this run of digits so its tail is not read as a number.
+            i += 1;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
         }
-        i = j.max(i + 1);
     }
     found
 }
@@ -59,6 +129,7 @@ pub fn is_fictional(ten_digits: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn digits(text: &str) -> Vec<String> {
         north_american_numbers(text)
@@ -72,14 +143,28 @@ mod tests {
         assert_eq!(digits("call (212) 555-0147 now"), ["2125550147"]);
         assert_eq!(digits("from +1 305-555-0118."), ["3055550118"]);
         assert_eq!(digits("1-844-826-8400"), ["8448268400"]);
+        assert_eq!(digits("+1 (305) 555-0118"), ["3055550118"]);
+        assert_eq!(digits("2125550147"), ["2125550147"]);
     }
 
     #[test]
     fn ignores_foreign_numbers_amounts_and_tracking_numbers() {
         assert!(digits("+63 917 555 0142").is_empty());
+        assert!(digits("+44 7700 900123").is_empty());
         assert!(digits("$12.51 by 11/26").is_empty());
         assert!(digits("USPS 9400 1000 0000 0000 0000 00").is_empty());
+        assert!(digits("USPS 9400111202555842761093").is_empty());
         assert!(digits("https://x.example/1234567890").is_empty());
+        assert!(digits("Conf # 123456789").is_empty());
+    }
+
+    #[test]
+    fn a_number_right_after_a_foreign_one_is_still_found() {
+        assert_eq!(digits("+63 917 555 0342 1-800-555-1234"), ["8005551234"]);
+        assert_eq!(
+            digits("+63 917 555 0342, or (212) 555-0100"),
+            ["2125550100"]
+        );
     }
 
     #[test]
@@ -88,5 +173,14 @@ mod tests {
         assert!(is_fictional("2125550199"));
         assert!(!is_fictional("2125550200"));
         assert!(!is_fictional("2125551234"));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_finds_ten_digits(s in "[0-9 ()+.-]{0,40}") {
+            for f in north_american_numbers(&s) {
+                prop_assert_eq!(f.digits.len(), 10);
+            }
+        }
     }
 }

@@ -76,6 +76,16 @@ pub enum ProblemKind {
         "`{0}` is a real criminal domain from a public report; use an invented lookalike in the same shape"
     )]
     KnownCriminalDomain(String),
+    #[error("in the variant drawn with seed {seed}: {inner}")]
+    InVariant { seed: u64, inner: Box<ProblemKind> },
+    #[error("variable `{name}`: {why}")]
+    BadVariable { name: String, why: String },
+    #[error("`{{{0}}}` is used but not defined in [vars]")]
+    UndefinedVariable(String),
+    #[error("variable `{0}` is defined but never used")]
+    UnusedVariable(String),
+    #[error("{0}")]
+    BadBraces(String),
     #[error("phone number `{0}` in a scam must use the fictional range 555-0100 to 555-0199")]
     RealLookingNumber(String),
 }

@@ -26,6 +26,32 @@ pub struct RawScenario {
     pub question: Vec<Spanned<RawQuestion>>,
     pub verify: Option<Spanned<Vec<Text>>>,
     pub sources: Option<Spanned<Vec<Text>>>,
+    /// Named slots filled at random: `name = { pick = [...] }` and so on.
+    pub vars: Option<Spanned<std::collections::BTreeMap<String, Spanned<RawSlot>>>>,
+}
+
+/// One `[vars]` entry; exactly one of the kind keys must be present.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSlot {
+    pub pick: Option<Spanned<Vec<Text>>>,
+    /// With `pick`: take the same position as this other pick.
+    pub with: Option<Text>,
+    pub money: Option<Spanned<Vec<f64>>>,
+    pub date: Option<Spanned<Vec<i64>>>,
+    /// With `date`: a strftime-style format.
+    pub format: Option<Text>,
+    pub digits: Option<Spanned<i64>>,
+    pub pattern: Option<Text>,
+    pub phone: Option<Text>,
+    pub domain: Option<Spanned<RawDomain>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDomain {
+    pub brand: Option<Text>,
+    pub style: Option<Spanned<Vec<Text>>>,
 }
 
 #[derive(Debug, Deserialize)]

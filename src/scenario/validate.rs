@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::dates::Date;
 use super::kinds::{
     CATEGORIES, Category, FLAG_KINDS, FlagKind, SIGN_KINDS, SignKind, Verdict, closest_name,
 };
@@ -12,17 +13,47 @@ use super::model::{Cue, Message, Question, Scenario};
 use super::phone::{is_fictional, north_american_numbers};
 use super::problem::{Hint, Problem, ProblemKind, SourceMap};
 use super::raw::{RawCue, RawMessage, RawQuestion, RawScenario, Text};
+use super::slots::parse_vars;
+use super::template::render_raw;
 use crate::text_safety::forbidden_reason;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
 
 /// A scenario that passed, with where its id is written (for duplicate-id messages).
 #[derive(Debug)]
 pub struct Parsed {
     pub scenario: Scenario,
     pub id_at: super::problem::Location,
+    /// The file has `[vars]`: each draw gives a different variant.
+    pub has_vars: bool,
 }
 
-/// Parses and checks one file. `path` is what problems are reported against.
+/// How variables are filled: the seed of the draw and today's date (days since 1970-01-01),
+/// from which `date` variables count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Draw {
+    pub seed: u64,
+    pub today: i64,
+}
+
+impl Draw {
+    /// Seed 0, today: the variant `list` and the first check use.
+    pub fn today() -> Draw {
+        Draw {
+            seed: 0,
+            today: Date::today_days(),
+        }
+    }
+}
+
+/// Parses and checks one file, filling any variables with seed 0. `path` is what problems are
+/// reported against.
 pub fn parse_scenario(path: &str, source: &str) -> Result<Parsed, Vec<Problem>> {
+    parse_variant(path, source, Draw::today())
+}
+
+/// Parses, fills the variables with `draw`, and checks the result.
+pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec<Problem>> {
     let normalized = source
         .strip_prefix('\u{FEFF}')
         .unwrap_or(source)
@@ -40,10 +71,29 @@ pub fn parse_scenario(path: &str, source: &str) -> Result<Parsed, Vec<Problem>> 
     for (key, span) in raw.hoist_trailing_lists() {
         checker.report(span, ProblemKind::Twice(key));
     }
+    checker.criminal_domains_anywhere();
+    let (vars, var_spans, var_problems) = parse_vars(raw.vars.take());
+    let values = vars.draw(&mut StdRng::seed_from_u64(draw.seed), draw.today);
+    let (used, render_problems) = render_raw(&mut raw, &values);
+    for (span, kind) in var_problems.into_iter().chain(render_problems) {
+        checker.report(span, kind);
+    }
+    for (name, span) in var_spans {
+        if !used.contains(&name) {
+            checker.report(span, ProblemKind::UnusedVariable(name));
+        }
+    }
     let parsed = checker.scenario(raw);
     match parsed {
-        Some(p) if checker.problems.is_empty() => Ok(p),
-        _ => Err(checker.problems),
+        Some(mut p) if checker.problems.is_empty() => {
+            p.has_vars = !vars.is_empty();
+            Ok(p)
+        }
+        _ => {
+            let mut problems = checker.problems;
+            problems.sort_by(|a, b| (a.at.line, a.at.col).cmp(&(b.at.line, b.at.col)));
+            Err(problems)
+        }
     }
 }
 
@@ -164,8 +214,8 @@ impl Checker<'_> {
         let flags = self.cues(raw.flag, FlagKind::parse, closest_flag_kind, &thread, true);
         let signs = self.cues(raw.sign, SignKind::parse, closest_sign_kind, &thread, false);
         let question = self.question(raw.question);
-        let verify = self.string_list(raw.verify, "verify", whole.clone(), true);
-        let sources = self.string_list(raw.sources, "sources", whole.clone(), false);
+        let verify = self.string_list(raw.verify, "verify", whole.clone(), true, true);
+        let sources = self.string_list(raw.sources, "sources", whole.clone(), false, false);
         self.source_addresses(&sources);
         if let Some(verdict) = verdict {
             self.verdict_rules(verdict, &flag_spans, &sign_spans, &sources, &thread);
@@ -184,15 +234,17 @@ impl Checker<'_> {
             verify: verify.into_iter().map(|(s, _)| s).collect(),
             sources: sources.into_iter().map(|(s, _)| s).collect(),
             origin: self.map.path().to_string(),
+            template: None,
         };
         Some(Parsed {
             scenario,
             id_at: self.map.locate(id_span.start),
+            has_vars: false,
         })
     }
 
     fn verdict(&mut self, value: Option<Text>, parent: Range<usize>) -> Option<Verdict> {
-        let span = value.as_ref()?.span();
+        let span = value.as_ref().map_or(parent.clone(), |v| v.span());
         let name = self.required(value, "verdict", parent, false)?;
         let verdict = Verdict::parse(&name);
         if verdict.is_none() {
@@ -347,8 +399,8 @@ impl Checker<'_> {
         let span = first.span();
         let q = first.into_inner();
         let ask = self.required(q.ask, "ask", span.clone(), true);
-        let choices = self.string_list(q.choices, "choices", span.clone(), false);
-        let choices_span = span.clone();
+        let choices_span = q.choices.as_ref().map_or(span.clone(), |c| c.span());
+        let choices = self.string_list(q.choices, "choices", span.clone(), true, false);
         if !choices.is_empty() && !(2..=9).contains(&choices.len()) {
             self.report(choices_span, ProblemKind::ChoiceCount(choices.len()));
         }
@@ -361,6 +413,8 @@ impl Checker<'_> {
                 let n = *a.get_ref();
                 if n >= 1 && (n as usize) <= choices.len() {
                     Some(n as usize - 1)
+                } else if choices.is_empty() {
+                    None // Already reported: no choices to point into.
                 } else {
                     self.report(
                         a.span(),
@@ -388,6 +442,7 @@ impl Checker<'_> {
         key: &'static str,
         parent: Range<usize>,
         required: bool,
+        multiline: bool,
     ) -> Vec<(String, Range<usize>)> {
         let Some(list) = value else {
             if required {
@@ -404,7 +459,7 @@ impl Checker<'_> {
             .into_iter()
             .filter_map(|item| {
                 let span = item.span();
-                self.optional(Some(item), key, true).map(|s| (s, span))
+                self.optional(Some(item), key, multiline).map(|s| (s, span))
             })
             .collect()
     }
@@ -450,17 +505,51 @@ impl Checker<'_> {
         }
     }
 
+    /// A known criminal domain anywhere in the file's values, variable lists included. Comment
+    /// lines may name one (citing the report is fine: comments are never shown).
+    fn criminal_domains_anywhere(&mut self) {
+        let mut offset = 0;
+        let mut found = Vec::new();
+        for line in self.source.split_inclusive('\n') {
+            if !line.trim_start().starts_with('#') {
+                let lower = line.to_lowercase();
+                for domain in known_criminal_domains() {
+                    if let Some(i) = lower.find(domain) {
+                        found.push((offset + i, domain));
+                    }
+                }
+            }
+            offset += line.len();
+        }
+        for (at, domain) in found {
+            self.report(at..at, ProblemKind::KnownCriminalDomain(domain.to_string()));
+        }
+    }
+
+    /// Where `needle` is first written at or after `from` (case-insensitive), else `from`:
+    /// points a problem at the words themselves rather than at their table's header.
+    fn find_after(&self, from: usize, needle: &str) -> usize {
+        let needle = needle.to_lowercase();
+        self.source
+            .get(from..)
+            .and_then(|rest| rest.to_lowercase().find(&needle))
+            .map_or(from, |i| from + i)
+    }
+
     /// Real campaign domains may be live: a trainer must never print one for a learner to type.
     fn known_criminal_domains(&mut self, thread: &[(Message, Range<usize>)]) {
         for (m, span) in thread {
             let fields = m.sender.iter().chain(std::iter::once(&m.text));
             for field in fields {
                 let lower = field.to_lowercase();
-                for domain in known_criminal_domains().filter(|d| lower.contains(d)) {
-                    self.report(
-                        span.clone(),
-                        ProblemKind::KnownCriminalDomain(domain.to_string()),
-                    );
+                // Ones written in the file itself were reported by the whole-file scan.
+                let in_source = self.source.to_lowercase();
+                let in_source = in_source.as_str();
+                for domain in
+                    known_criminal_domains().filter(|d| lower.contains(d) && !in_source.contains(d))
+                {
+                    let at = self.find_after(span.start, domain);
+                    self.report(at..at, ProblemKind::KnownCriminalDomain(domain.to_string()));
                 }
             }
         }
@@ -473,11 +562,7 @@ impl Checker<'_> {
             for field in fields {
                 for n in north_american_numbers(field) {
                     if !is_fictional(&n.digits) {
-                        let at = self
-                            .source
-                            .get(span.clone())
-                            .and_then(|raw| raw.find(n.text))
-                            .map_or(span.start, |i| span.start + i);
+                        let at = self.find_after(span.start, n.text);
                         self.report(at..at, ProblemKind::RealLookingNumber(n.text.to_string()));
                     }
                 }
