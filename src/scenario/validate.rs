@@ -91,7 +91,7 @@ pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec
         }
         _ => {
             let mut problems = checker.problems;
-            problems.sort_by(|a, b| (a.at.line, a.at.col).cmp(&(b.at.line, b.at.col)));
+            problems.sort_by_key(|p| (p.at.line, p.at.col));
             Err(problems)
         }
     }

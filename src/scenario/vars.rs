@@ -218,7 +218,7 @@ mod tests {
     fn money_is_written_the_american_way() {
         assert_eq!(money(435), "$4.35");
         assert_eq!(money(5), "$0.05");
-        assert_eq!(money(123_456_78), "$123,456.78");
+        assert_eq!(money(12_345_678), "$123,456.78");
         assert_eq!(money(100_000), "$1,000.00");
     }
 
