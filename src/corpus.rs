@@ -265,3 +265,49 @@ mod tests {
         fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+#[cfg(test)]
+mod variant_tests {
+    use super::*;
+
+    /// A quote that only some variants contain: every variant must pass, so this must fail.
+    const FRAGILE: &str = r#"id = "toll-fragile"
+verdict = "scam"
+category = "toll"
+title = "T"
+verify = ["v"]
+sources = ["https://example.org"]
+[vars]
+who = { pick = ["E-ZPass", "SunPass"] }
+[[thread]]
+sender = "x@y.example"
+text = "{who}: pay now"
+[[flag]]
+kind = "sender"
+quote = "x@y.example"
+why = "w"
+[[flag]]
+kind = "urgency"
+quote = "SunPass: pay now"
+why = "w"
+"#;
+
+    #[test]
+    fn a_variant_that_breaks_a_rule_is_reported_with_its_seed_or_at_once() {
+        let c = Corpus::from_sources([("f.toml".to_string(), Ok(FRAGILE.to_string()))]);
+        assert!(c.scenarios.is_empty());
+        let p = c.problems[0].to_string();
+        assert!(
+            p.contains("quote `SunPass: pay now` appears in no sender or text"),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn a_scenario_with_variables_keeps_its_template() {
+        let ok = FRAGILE.replace("quote = \"SunPass: pay now\"", "quote = \"{who}: pay now\"");
+        let c = Corpus::from_sources([("f.toml".to_string(), Ok(ok))]);
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        assert!(c.scenarios[0].template.is_some());
+    }
+}

@@ -50,7 +50,12 @@ pub fn parse_vars(
                 spans.push((name.clone(), span));
                 vars.slots.push((name, s));
             }
-            Err(p) => problems.push(p),
+            Err(p) => {
+                // Still defined: uses of it are not "undefined", and it counts as used.
+                spans.push((name.clone(), span));
+                problems.push(p);
+                vars.broken.push(name);
+            }
         }
     }
     tie_check(&vars, &spans, &mut problems);

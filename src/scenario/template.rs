@@ -9,13 +9,16 @@ use super::problem::ProblemKind;
 use super::raw::{RawScenario, Text};
 use super::slots::is_name;
 
-/// Replaces placeholders in `text`. Returns the names it used, or what is wrong.
+/// Replaces placeholders in `text`: the result, the names used, and what is wrong. Goes on past
+/// a problem (leaving the placeholder as written) so one slip is reported once, not again as
+/// every rule it then breaks.
 pub fn substitute(
     text: &str,
     values: &HashMap<String, String>,
-) -> Result<(String, Vec<String>), ProblemKind> {
+) -> (String, Vec<String>, Vec<ProblemKind>) {
     let mut out = String::with_capacity(text.len());
     let mut used = Vec::new();
+    let mut problems = Vec::new();
     let mut rest = text;
     while let Some(i) = rest.find(['{', '}']) {
         out.push_str(&rest[..i]);
@@ -27,31 +30,41 @@ pub fn substitute(
             out.push('}');
             rest = after;
         } else if let Some(after) = tail.strip_prefix('{') {
-            let end = after.find('}').ok_or_else(|| {
-                ProblemKind::BadBraces(
+            let Some(end) = after.find('}') else {
+                problems.push(ProblemKind::BadBraces(
                     "a `{` is never closed; write `{{` for a literal brace".into(),
-                )
-            })?;
+                ));
+                out.push_str(tail);
+                rest = "";
+                break;
+            };
             let name = &after[..end];
             if !is_name(name) {
-                return Err(ProblemKind::BadBraces(format!(
+                problems.push(ProblemKind::BadBraces(format!(
                     "`{{{name}}}` is not a variable name; write `{{{{` for a literal brace"
                 )));
+                out.push_str(&tail[..end + 2]);
+            } else {
+                match values.get(name) {
+                    Some(value) => out.push_str(value),
+                    None => {
+                        problems.push(ProblemKind::UndefinedVariable(name.to_string()));
+                        out.push_str(&tail[..end + 2]);
+                    }
+                }
+                used.push(name.to_string());
             }
-            let value = values
-                .get(name)
-                .ok_or_else(|| ProblemKind::UndefinedVariable(name.to_string()))?;
-            out.push_str(value);
-            used.push(name.to_string());
             rest = &after[end + 1..];
         } else {
-            return Err(ProblemKind::BadBraces(
+            problems.push(ProblemKind::BadBraces(
                 "a lone `}`; write `}}` for a literal brace".into(),
             ));
+            out.push('}');
+            rest = &tail[1..];
         }
     }
     out.push_str(rest);
-    Ok((out, used))
+    (out, used, problems)
 }
 
 /// Substitutes in every text field of the scenario, in place. Returns the names used and the
@@ -64,13 +77,10 @@ pub fn render_raw(
     let mut problems = Vec::new();
     let mut apply = |t: &mut Text| {
         let span = t.span();
-        match substitute(t.get_ref(), values) {
-            Ok((s, names)) => {
-                *t.get_mut() = s;
-                used.extend(names);
-            }
-            Err(kind) => problems.push((span, kind)),
-        }
+        let (s, names, found) = substitute(t.get_ref(), values);
+        *t.get_mut() = s;
+        used.extend(names);
+        problems.extend(found.into_iter().map(|kind| (span.clone(), kind)));
     };
     for t in [&mut raw.title, &mut raw.context].into_iter().flatten() {
         apply(t);
@@ -115,36 +125,33 @@ mod tests {
 
     #[test]
     fn replaces_names_and_literal_braces() {
-        let (s, used) = substitute("{agency}: pay {{now}}", &values()).unwrap();
+        let (s, used, problems) = substitute("{agency}: pay {{now}}", &values());
         assert_eq!(s, "SunPass: pay {now}");
         assert_eq!(used, ["agency"]);
+        assert!(problems.is_empty());
     }
 
     #[test]
-    fn reports_undefined_and_unbalanced() {
-        assert_eq!(
-            substitute("{agnecy}", &values()),
-            Err(ProblemKind::UndefinedVariable("agnecy".into()))
-        );
+    fn reports_undefined_and_unbalanced_and_goes_on() {
+        let (s, _, p) = substitute("{agnecy} and {agency}", &values());
+        assert_eq!(p, [ProblemKind::UndefinedVariable("agnecy".into())]);
+        assert_eq!(s, "{agnecy} and SunPass");
         assert!(matches!(
-            substitute("{agency", &values()),
-            Err(ProblemKind::BadBraces(_))
+            substitute("{agency", &values()).2[..],
+            [ProblemKind::BadBraces(_)]
         ));
         assert!(matches!(
-            substitute("a } b", &values()),
-            Err(ProblemKind::BadBraces(_))
+            substitute("a } b", &values()).2[..],
+            [ProblemKind::BadBraces(_)]
         ));
         assert!(matches!(
-            substitute("{Agency}", &values()),
-            Err(ProblemKind::BadBraces(_))
+            substitute("{Agency}", &values()).2[..],
+            [ProblemKind::BadBraces(_)]
         ));
     }
 
     #[test]
     fn text_without_braces_is_unchanged() {
-        assert_eq!(
-            substitute("plain $4.35", &values()).unwrap().0,
-            "plain $4.35"
-        );
+        assert_eq!(substitute("plain $4.35", &values()).0, "plain $4.35");
     }
 }

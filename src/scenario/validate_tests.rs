@@ -299,3 +299,120 @@ fn real_criminal_domains_from_reports_are_refused() {
         "{p}"
     );
 }
+
+const WITH_VARS: &str = r#"id = "toll-vars"
+verdict = "scam"
+category = "toll"
+title = "{agency}: unpaid toll"
+verify = ["Type {site} yourself."]
+sources = ["https://www.ic3.gov/PSA/2024/PSA240412"]
+
+[vars]
+agency = { pick = ["E-ZPass", "SunPass", "FasTrak"] }
+site   = { pick = ["e-zpassny.com", "sunpass.com", "bayareafastrak.org"], with = "agency" }
+amount = { money = [2.50, 12.99] }
+due    = { date = [1, 3], format = "%b %d" }
+plate  = { pattern = "???-####" }
+number = { phone = "intl" }
+link   = { domain = { brand = "ezpass", style = ["subdomain", "hyphen"] } }
+
+[[thread]]
+sender = "{number}"
+text = "{agency}: plate {plate} owes {amount}. Pay by {due}: https://{link}/pay {{ref}}"
+
+[[flag]]
+kind = "sender"
+quote = "{number}"
+why = "Foreign number."
+
+[[flag]]
+kind = "lookalike-link"
+quote = "{link}"
+why = "Read it from the right."
+"#;
+
+fn variant(seed: u64) -> Scenario {
+    parse_variant(
+        "t.toml",
+        WITH_VARS,
+        Draw {
+            seed,
+            today: 20_782,
+        },
+    )
+    .expect("valid")
+    .scenario
+}
+
+#[test]
+fn variables_fill_every_field_and_the_seed_decides() {
+    let a = variant(1);
+    assert!(
+        a.thread[0].text.contains("{ref}"),
+        "literal braces: {}",
+        a.thread[0].text
+    );
+    assert!(!a.title.contains('{'));
+    assert_eq!(a.flags[0].quote.as_deref(), a.thread[0].sender.as_deref());
+    assert_eq!(variant(1), a);
+    let texts: std::collections::HashSet<String> =
+        (0..20).map(|s| variant(s).thread[0].text.clone()).collect();
+    assert!(texts.len() > 15, "variants should differ");
+    for s in 0..20 {
+        let v = variant(s);
+        let agency = v.title.split(':').next().unwrap().to_string();
+        let site = match agency.as_str() {
+            "E-ZPass" => "e-zpassny.com",
+            "SunPass" => "sunpass.com",
+            _ => "bayareafastrak.org",
+        };
+        assert_eq!(v.verify[0], format!("Type {site} yourself."), "tied pick");
+    }
+}
+
+#[test]
+fn undefined_and_unused_variables_are_reported() {
+    let ps = problems(&WITH_VARS.replace("owes {amount}", "owes {amuont}"));
+    assert_eq!(ps.len(), 2, "{ps:?}");
+    assert!(
+        ps.iter()
+            .any(|p| p.contains("t.toml:19:8: `{amuont}` is used but not defined")),
+        "{ps:?}"
+    );
+    assert!(
+        ps.iter()
+            .any(|p| p.contains("variable `amount` is defined but never used")),
+        "{ps:?}"
+    );
+    let ps = problems(&WITH_VARS.replace("plate {plate} ", ""));
+    assert!(
+        ps.iter()
+            .any(|p| p.contains("variable `plate` is defined but never used")),
+        "{ps:?}"
+    );
+}
+
+#[test]
+fn bad_slots_are_explained() {
+    let two_kinds = WITH_VARS.replace(
+        "{ money = [2.50, 12.99] }",
+        "{ money = [2.50, 12.99], digits = 3 }",
+    );
+    assert!(only_problem(&two_kinds).contains("give exactly one of"));
+    let reversed = WITH_VARS.replace("[2.50, 12.99]", "[12.99, 2.50]");
+    assert!(only_problem(&reversed).contains("0 ≤ min ≤ max"));
+    let format = WITH_VARS.replace("\"%b %d\"", "\"%Q\"");
+    assert!(only_problem(&format).contains("unknown format `%Q`"));
+    let tie = WITH_VARS.replace("\"bayareafastrak.org\"], with", "], with");
+    assert!(only_problem(&tie).contains("tied picks must match one to one"));
+    let phone = WITH_VARS.replace("phone = \"intl\"", "phone = \"mars\"");
+    assert!(only_problem(&phone).contains("\"us\" or \"intl\""));
+    let style = WITH_VARS.replace("\"hyphen\"", "\"typo\"");
+    assert!(only_problem(&style).contains("unknown domain style `typo`"));
+}
+
+#[test]
+fn unbalanced_braces_are_reported() {
+    let p = only_problem(&WITH_VARS.replace("{{ref}}", "{ref"));
+    assert!(p.contains("never closed"), "{p}");
+}

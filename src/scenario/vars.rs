@@ -86,16 +86,22 @@ pub enum Slot {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vars {
     pub slots: Vec<(String, Slot)>,
+    /// Slots that failed their checks: their placeholders are left as written.
+    pub broken: Vec<String>,
 }
 
 impl Vars {
     pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
+        self.slots.is_empty() && self.broken.is_empty()
     }
 
     /// Draws a value for every slot. `today` is days since 1970-01-01.
     pub fn draw(&self, rng: &mut StdRng, today: i64) -> HashMap<String, String> {
-        let mut values = HashMap::new();
+        let mut values: HashMap<String, String> = self
+            .broken
+            .iter()
+            .map(|n| (n.clone(), format!("{{{n}}}")))
+            .collect();
         let mut picked: HashMap<&str, usize> = HashMap::new();
         for (name, slot) in &self.slots {
             let value = match slot {
@@ -283,6 +289,7 @@ mod tests {
                     },
                 ),
             ],
+            broken: vec![],
         };
         for seed in 0..50 {
             let a = vars.draw(&mut StdRng::seed_from_u64(seed), 20_782);
