@@ -10,8 +10,8 @@ use crate::app::App;
 use crate::commands;
 use crate::corpus::Corpus;
 use crate::round::RoundSpec;
-use crate::scenario::Category;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
+use crate::scenario::{Category, Verdict};
 use crate::terminal;
 use crate::ui::Theme;
 
@@ -55,8 +55,37 @@ pub enum Command {
         /// Files or folders to check (default: the built-in scenarios).
         paths: Vec<PathBuf>,
     },
-    /// List scenarios: id, category, verdict, title.
-    List,
+    /// List scenarios: id, category, verdict, difficulty, title (* = has variables).
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only these categories, comma-separated.
+    #[arg(long, value_delimiter = ',', value_parser = parse_category)]
+    pub category: Vec<Category>,
+    /// Only scams or only genuine messages.
+    #[arg(long, value_parser = parse_verdict)]
+    pub verdict: Option<Verdict>,
+    /// Only these difficulties (1, 2, 3), comma-separated.
+    #[arg(long, value_delimiter = ',', value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub difficulty: Vec<u8>,
+    /// Print counts by category, verdict, difficulty and cue kind instead of the list.
+    #[arg(long, conflicts_with = "render")]
+    pub summary: bool,
+    /// Print one scenario in full, with its variables drawn from --seed.
+    #[arg(long, value_name = "ID")]
+    pub render: Option<String>,
+    /// The seed for --render (default 0).
+    #[arg(long, requires = "render", default_value_t = 0)]
+    pub seed: u64,
+}
+
+fn parse_verdict(s: &str) -> Result<Verdict, String> {
+    match s {
+        "genuine" => Ok(Verdict::Legit),
+        _ => Verdict::parse(s).ok_or_else(|| format!("unknown verdict `{s}`; use scam or legit")),
+    }
 }
 
 fn parse_category(s: &str) -> Result<Category, String> {
@@ -80,7 +109,22 @@ pub fn run() -> ExitCode {
             commands::check(&Corpus::from_paths(paths))
         }
         Some(Command::Check { .. }) => commands::check(&load()),
-        Some(Command::List) => commands::list(&load()),
+        Some(Command::List(args)) => {
+            let filter = commands::ListFilter {
+                categories: args.category.clone(),
+                verdict: args.verdict,
+                difficulties: args.difficulty.clone(),
+            };
+            let mode = match (&args.render, args.summary) {
+                (Some(id), _) => commands::ListMode::Render {
+                    id: id.clone(),
+                    seed: args.seed,
+                },
+                (None, true) => commands::ListMode::Summary,
+                (None, false) => commands::ListMode::Lines,
+            };
+            commands::list(&load(), &filter, &mode)
+        }
         None => train(load(), &cli.round),
     };
     ExitCode::from(code)

@@ -87,3 +87,56 @@ fn an_unknown_category_is_a_clear_usage_error() {
     assert_eq!(code, 2);
     assert!(err.contains("did you mean `toll`"), "{err}");
 }
+
+#[test]
+fn list_filters_by_category_verdict_and_difficulty() {
+    let (code, out, _) = run(&[
+        "list",
+        "--category",
+        "wallet,bank",
+        "--verdict",
+        "legit",
+        "--difficulty",
+        "2,3",
+    ]);
+    assert_eq!(code, 0);
+    assert!(!out.is_empty());
+    for line in out.lines() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert!(["wallet", "bank"].contains(&cols[1]), "{line}");
+        assert_eq!(cols[2], "legit", "{line}");
+        assert!(["2", "3", "2*", "3*"].contains(&cols[3]), "{line}");
+    }
+}
+
+#[test]
+fn list_summary_counts_the_corpus() {
+    let (code, out, _) = run(&["list", "--summary"]);
+    assert_eq!(code, 0);
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.contains("scenarios:") && first.contains("% genuine"),
+        "{first}"
+    );
+    assert!(out.contains("lookalike-link"), "{out}");
+    assert!(out.contains("official-sender"), "{out}");
+}
+
+#[test]
+fn list_render_prints_one_scenario_in_full() {
+    let (_, ids, _) = run(&["list"]);
+    let id = ids
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap();
+    let (code, out, _) = run(&["list", "--render", id, "--seed", "3"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with(id), "{out}");
+    assert!(out.contains("verify: "), "{out}");
+    let (code, _, err) = run(&["list", "--render", "no-such-id"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no scenario with id"), "{err}");
+}

@@ -32,8 +32,6 @@ pub fn check_report(corpus: &Corpus) -> (Vec<String>, u8) {
 
 pub fn check(corpus: &Corpus) -> u8 {
     let (lines, code) = check_report(corpus);
-    for line in lines {
-        println!("{line}");
-    }
+    super::print_lines(lines);
     code
 }

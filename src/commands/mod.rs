@@ -4,4 +4,19 @@ mod check;
 mod list;
 
 pub use check::{check, check_report};
-pub use list::{list, list_lines};
+pub use list::{ListFilter, ListMode, filtered, list, list_lines, render_lines, summary_lines};
+
+use std::io::Write;
+
+/// Prints lines to stdout. A closed pipe (`smishdrill list | head`) ends the output quietly
+/// instead of panicking as `println!` would.
+pub fn print_lines(lines: impl IntoIterator<Item = String>) {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for line in lines {
+        if writeln!(out, "{line}").is_err() {
+            return;
+        }
+    }
+    let _ = out.flush();
+}
