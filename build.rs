@@ -26,15 +26,8 @@ fn main() {
     files.sort();
     let mut code = String::from("&[\n");
     for file in &files {
-        let shown = file
-            .strip_prefix(&root)
-            .unwrap_or(file)
-            .to_string_lossy()
-            .replace('\\', "/");
-        code.push_str(&format!(
-            "    ({shown:?}, include_str!({:?})),\n",
-            file.to_string_lossy()
-        ));
+        let shown = file.strip_prefix(&root).unwrap_or(file).to_string_lossy().replace('\\', "/");
+        code.push_str(&format!("    ({shown:?}, include_str!({:?})),\n", file.to_string_lossy()));
     }
     code.push_str("]\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));

@@ -46,6 +46,9 @@ pub struct RoundArgs {
     /// Use this seed: the same seed gives the same round.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Skip the spot-the-flags step (quicker rounds, presenting).
+    #[arg(long)]
+    pub no_spot: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,10 +108,11 @@ pub fn run() -> ExitCode {
         None => Corpus::embedded(),
     };
     let code = match &cli.command {
-        Some(Command::Check { paths }) if !paths.is_empty() => {
-            commands::check(&Corpus::from_paths(paths))
-        }
-        Some(Command::Check { .. }) => commands::check(&load()),
+        Some(Command::Check { paths }) if !paths.is_empty() => commands::check(&Corpus::from_paths(paths)),
+        Some(Command::Check { .. }) => match &cli.scenarios {
+            Some(dir) => commands::check(&Corpus::from_paths(std::slice::from_ref(dir))),
+            None => commands::check(&Corpus::embedded_checked()),
+        },
         Some(Command::List(args)) => {
             let filter = commands::ListFilter {
                 categories: args.category.clone(),
@@ -116,10 +120,7 @@ pub fn run() -> ExitCode {
                 difficulties: args.difficulty.clone(),
             };
             let mode = match (&args.render, args.summary) {
-                (Some(id), _) => commands::ListMode::Render {
-                    id: id.clone(),
-                    seed: args.seed,
-                },
+                (Some(id), _) => commands::ListMode::Render { id: id.clone(), seed: args.seed },
                 (None, true) => commands::ListMode::Summary,
                 (None, false) => commands::ListMode::Lines,
             };
@@ -142,12 +143,9 @@ fn train(corpus: Corpus, args: &RoundArgs) -> u8 {
         categories: args.category.clone(),
         seed: args.seed.unwrap_or_else(rand::random),
     };
-    let Corpus {
-        scenarios,
-        problems,
-        ..
-    } = corpus;
+    let Corpus { scenarios, problems, .. } = corpus;
     let mut app = App::new(scenarios, spec);
+    app.spot_enabled = !args.no_spot;
     if app.round.is_empty() {
         eprintln!("smishdrill: no scenarios to show (check --category and --scenarios)");
         return EXIT_USAGE;

@@ -32,9 +32,13 @@ pub struct Corpus {
 
 impl Corpus {
     /// Builds a corpus from (path, text) pairs, in order, rejecting duplicate ids.
-    pub fn from_sources(
-        sources: impl IntoIterator<Item = (String, Result<String, Problem>)>,
-    ) -> Corpus {
+    pub fn from_sources(sources: impl IntoIterator<Item = (String, Result<String, Problem>)>) -> Corpus {
+        Corpus::load(sources, true)
+    }
+
+    /// As [`Corpus::from_sources`]; `all_variants` also draws and checks [`VARIANTS_CHECKED`]
+    /// variants of each scenario with variables.
+    pub fn load(sources: impl IntoIterator<Item = (String, Result<String, Problem>)>, all_variants: bool) -> Corpus {
         let mut corpus = Corpus::default();
         let mut first_seen: HashMap<String, Location> = HashMap::new();
         for (path, text) in sources {
@@ -46,16 +50,13 @@ impl Corpus {
                     continue;
                 }
             };
-            match parse_checked(&path, &text) {
+            match parse_checked(&path, &text, all_variants) {
                 Ok(parsed) => {
                     let id = parsed.scenario.id.clone();
                     if let Some(first) = first_seen.get(&id) {
                         corpus.problems.push(Problem {
                             at: parsed.id_at,
-                            kind: ProblemKind::DuplicateId {
-                                id,
-                                first: first.to_string(),
-                            },
+                            kind: ProblemKind::DuplicateId { id, first: first.to_string() },
                         });
                     } else {
                         first_seen.insert(id, parsed.id_at);
@@ -68,13 +69,15 @@ impl Corpus {
         corpus
     }
 
-    /// The corpus compiled into the binary.
+    /// The corpus compiled into the binary, loaded quickly: its variants were all checked when
+    /// it was built and tested (`smishdrill check`), so start-up draws only one of each.
     pub fn embedded() -> Corpus {
-        Corpus::from_sources(
-            EMBEDDED
-                .iter()
-                .map(|(p, t)| (p.to_string(), Ok(t.to_string()))),
-        )
+        Corpus::load(EMBEDDED.iter().map(|(p, t)| (p.to_string(), Ok(t.to_string()))), false)
+    }
+
+    /// The compiled-in corpus with every variant checked, for `smishdrill check`.
+    pub fn embedded_checked() -> Corpus {
+        Corpus::load(EMBEDDED.iter().map(|(p, t)| (p.to_string(), Ok(t.to_string()))), true)
     }
 
     /// Every `.toml` file in the given files and folders (folders searched recursively, in
@@ -101,23 +104,19 @@ impl Corpus {
 fn parse_checked(
     path: &str,
     text: &str,
+    all_variants: bool,
 ) -> Result<crate::scenario::validate::Parsed, Vec<Problem>> {
     let today = Date::today_days();
     let mut parsed = parse_variant(path, text, Draw { seed: 0, today })?;
     if !parsed.has_vars {
         return Ok(parsed);
     }
-    for seed in 1..=VARIANTS_CHECKED {
+    let checked = if all_variants { VARIANTS_CHECKED } else { 0 };
+    for seed in 1..=checked {
         if let Err(problems) = parse_variant(path, text, Draw { seed, today }) {
             return Err(problems
                 .into_iter()
-                .map(|p| Problem {
-                    at: p.at,
-                    kind: ProblemKind::InVariant {
-                        seed,
-                        inner: Box::new(p.kind),
-                    },
-                })
+                .map(|p| Problem { at: p.at, kind: ProblemKind::InVariant { seed, inner: Box::new(p.kind) } })
                 .collect());
         }
     }
@@ -128,25 +127,12 @@ fn parse_checked(
 /// Deepest folder nesting followed; guards against pathological trees.
 const MAX_DEPTH: usize = 32;
 
-fn collect_files(
-    path: &Path,
-    explicit: bool,
-    files: &mut Vec<PathBuf>,
-    problems: &mut Vec<Problem>,
-    depth: usize,
-) {
-    let at = Location {
-        path: path.display().to_string(),
-        line: 1,
-        col: 1,
-    };
+fn collect_files(path: &Path, explicit: bool, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, depth: usize) {
+    let at = Location { path: path.display().to_string(), line: 1, col: 1 };
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            problems.push(Problem {
-                at,
-                kind: ProblemKind::Unreadable(e.to_string()),
-            });
+            problems.push(Problem { at, kind: ProblemKind::Unreadable(e.to_string()) });
             return;
         }
     };
@@ -164,10 +150,7 @@ fn collect_files(
     let entries = match fs::read_dir(path) {
         Ok(entries) => entries,
         Err(e) => {
-            problems.push(Problem {
-                at,
-                kind: ProblemKind::Unreadable(e.to_string()),
-            });
+            problems.push(Problem { at, kind: ProblemKind::Unreadable(e.to_string()) });
             return;
         }
     };
@@ -182,30 +165,19 @@ fn collect_files(
 fn read_text(path: &Path) -> Result<String, Problem> {
     let shown = path.display().to_string();
     let unreadable = |why: String| Problem {
-        at: Location {
-            path: shown.clone(),
-            line: 1,
-            col: 1,
-        },
+        at: Location { path: shown.clone(), line: 1, col: 1 },
         kind: ProblemKind::Unreadable(why),
     };
-    let size = fs::metadata(path)
-        .map_err(|e| unreadable(e.to_string()))?
-        .len();
+    let size = fs::metadata(path).map_err(|e| unreadable(e.to_string()))?.len();
     if size > MAX_FILE_BYTES {
-        return Err(unreadable(format!(
-            "{size} bytes is larger than the {MAX_FILE_BYTES}-byte limit for a scenario"
-        )));
+        return Err(unreadable(format!("{size} bytes is larger than the {MAX_FILE_BYTES}-byte limit for a scenario")));
     }
     let bytes = fs::read(path).map_err(|e| unreadable(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
         let at = SourceMap::new(&shown, &text).locate(text.len());
-        Problem {
-            at,
-            kind: ProblemKind::Unreadable("not valid UTF-8 text".to_string()),
-        }
+        Problem { at, kind: ProblemKind::Unreadable("not valid UTF-8 text".to_string()) }
     })
 }
 
@@ -227,10 +199,7 @@ mod tests {
         ]);
         assert_eq!(c.scenarios.len(), 1);
         assert_eq!(c.problems.len(), 1);
-        assert_eq!(
-            c.problems[0].to_string(),
-            "b.toml:1:6: duplicate id `toll-a` (first used at a.toml:1:6)"
-        );
+        assert_eq!(c.problems[0].to_string(), "b.toml:1:6: duplicate id `toll-a` (first used at a.toml:1:6)");
     }
 
     #[test]
@@ -256,10 +225,7 @@ mod tests {
         assert_eq!(c.scenarios.len(), 1);
         assert_eq!(c.files, 2);
         let p = c.problems[0].to_string();
-        assert!(
-            p.ends_with("bad.toml:2:10: cannot read file: not valid UTF-8 text"),
-            "{p}"
-        );
+        assert!(p.ends_with("bad.toml:2:10: cannot read file: not valid UTF-8 text"), "{p}");
         let missing = Corpus::from_paths(&[dir.join("nope")]);
         assert!(missing.problems[0].to_string().contains("cannot read file"));
         fs::remove_dir_all(&dir).unwrap();
@@ -297,10 +263,7 @@ why = "w"
         let c = Corpus::from_sources([("f.toml".to_string(), Ok(FRAGILE.to_string()))]);
         assert!(c.scenarios.is_empty());
         let p = c.problems[0].to_string();
-        assert!(
-            p.contains("quote `SunPass: pay now` appears in no sender or text"),
-            "{p}"
-        );
+        assert!(p.contains("quote `SunPass: pay now` appears in no sender or text"), "{p}");
     }
 
     #[test]

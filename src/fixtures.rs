@@ -101,30 +101,22 @@ sources = ["https://krebsonsecurity.com/2025/02/how-phished-data-turns-into-appl
 "#;
 
 pub fn scenario(text: &str) -> Scenario {
-    parse_scenario("fixture.toml", text)
-        .expect("fixture is valid")
-        .scenario
+    parse_scenario("fixture.toml", text).expect("fixture is valid").scenario
 }
 
 pub fn pool() -> Vec<Scenario> {
-    vec![
-        scenario(TOLL_SCAM),
-        scenario(USPS_LEGIT),
-        scenario(WALLET_SCAM),
-    ]
+    vec![scenario(TOLL_SCAM), scenario(USPS_LEGIT), scenario(WALLET_SCAM)]
 }
 
 /// A round over the three fixtures in a fixed order: toll scam, USPS legit, wallet scam.
 pub fn app() -> crate::app::App {
-    let mut app = crate::app::App::new(
-        pool(),
-        RoundSpec {
-            count: 3,
-            categories: vec![],
-            seed: 1,
-        },
-    );
-    app.round = vec![0, 1, 2];
+    app_in_order(&[0, 1, 2])
+}
+
+/// A round over the fixtures in the given order (0 toll scam, 1 USPS legit, 2 wallet scam).
+pub fn app_in_order(order: &[usize]) -> crate::app::App {
+    let mut app = crate::app::App::on_day(pool(), RoundSpec { count: 3, categories: vec![], seed: 1 }, 20_782);
+    app.round = order.to_vec();
     app.shown = app.round.iter().map(|&i| app.pool[i].clone()).collect();
     app
 }

@@ -29,22 +29,13 @@ pub fn segments<'a>(text: &'a str, quotes: &[(usize, &str)]) -> Vec<Segment<'a>>
             continue;
         }
         if start > pos {
-            out.push(Segment {
-                text: &text[pos..start],
-                mark: None,
-            });
+            out.push(Segment { text: &text[pos..start], mark: None });
         }
-        out.push(Segment {
-            text: &text[start..end],
-            mark: Some(number),
-        });
+        out.push(Segment { text: &text[start..end], mark: Some(number) });
         pos = end;
     }
     if pos < text.len() || out.is_empty() {
-        out.push(Segment {
-            text: &text[pos..],
-            mark: None,
-        });
+        out.push(Segment { text: &text[pos..], mark: None });
     }
     out
 }
@@ -57,37 +48,19 @@ mod tests {
     #[test]
     fn marks_each_occurrence_with_its_number() {
         let s = segments("pay $4 at x.top or x.top", &[(1, "x.top"), (2, "$4")]);
-        let marked: Vec<_> = s
-            .iter()
-            .filter_map(|g| g.mark.map(|m| (g.text, m)))
-            .collect();
+        let marked: Vec<_> = s.iter().filter_map(|g| g.mark.map(|m| (g.text, m))).collect();
         assert_eq!(marked, [("$4", 2), ("x.top", 1), ("x.top", 1)]);
     }
 
     #[test]
     fn overlapping_quotes_keep_text_once() {
-        let s = segments(
-            "e-zpassny.com-pay.top",
-            &[(1, "e-zpassny.com-pay.top"), (2, "pay.top")],
-        );
-        assert_eq!(
-            s,
-            [Segment {
-                text: "e-zpassny.com-pay.top",
-                mark: Some(1)
-            }]
-        );
+        let s = segments("e-zpassny.com-pay.top", &[(1, "e-zpassny.com-pay.top"), (2, "pay.top")]);
+        assert_eq!(s, [Segment { text: "e-zpassny.com-pay.top", mark: Some(1) }]);
     }
 
     #[test]
     fn no_quotes_gives_one_plain_segment() {
-        assert_eq!(
-            segments("hi", &[]),
-            [Segment {
-                text: "hi",
-                mark: None
-            }]
-        );
+        assert_eq!(segments("hi", &[]), [Segment { text: "hi", mark: None }]);
     }
 
     proptest! {

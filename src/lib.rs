@@ -12,6 +12,7 @@ pub mod corpus;
 #[cfg(test)]
 pub mod fixtures;
 pub mod highlight;
+pub mod learning;
 pub mod round;
 pub mod scenario;
 pub mod terminal;

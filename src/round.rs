@@ -20,14 +20,9 @@ pub struct RoundSpec {
 /// Indices into `pool` for one round, in the order they are shown. The same pool and spec
 /// always give the same round.
 pub fn choose_round(pool: &[Scenario], spec: &RoundSpec) -> Vec<usize> {
-    let eligible =
-        |s: &Scenario| spec.categories.is_empty() || spec.categories.contains(&s.category);
+    let eligible = |s: &Scenario| spec.categories.is_empty() || spec.categories.contains(&s.category);
     let by_verdict = |v: Verdict| -> Vec<usize> {
-        pool.iter()
-            .enumerate()
-            .filter(|(_, s)| s.verdict == v && eligible(s))
-            .map(|(i, _)| i)
-            .collect()
+        pool.iter().enumerate().filter(|(_, s)| s.verdict == v && eligible(s)).map(|(i, _)| i).collect()
     };
     let scams = by_verdict(Verdict::Scam);
     let legit = by_verdict(Verdict::Legit);
@@ -36,9 +31,7 @@ pub fn choose_round(pool: &[Scenario], spec: &RoundSpec) -> Vec<usize> {
 
     let want_legit = legit_share(count, &mut rng);
     // Respect the share where the pool allows, then fill from whichever side has more.
-    let take_legit = want_legit
-        .min(legit.len())
-        .max(count.saturating_sub(scams.len()));
+    let take_legit = want_legit.min(legit.len()).max(count.saturating_sub(scams.len()));
     let take_scams = count - take_legit;
 
     let mut round: Vec<usize> = scams.sample(&mut rng, take_scams).copied().collect();
@@ -55,11 +48,7 @@ fn legit_share(count: usize, rng: &mut StdRng) -> usize {
         return rng.random_range(0..=count);
     }
     let base = (count * 2).div_ceil(5) as i64;
-    let jitter: i64 = if count >= 5 {
-        rng.random_range(-1..=1)
-    } else {
-        0
-    };
+    let jitter: i64 = if count >= 5 { rng.random_range(-1..=1) } else { 0 };
     (base + jitter).clamp(1, count as i64 - 1) as usize
 }
 
@@ -74,19 +63,11 @@ mod tests {
         let make = |i: usize, verdict: Verdict| Scenario {
             id: format!("s{i}"),
             verdict,
-            category: if i % 2 == 0 {
-                Category::Toll
-            } else {
-                Category::Postage
-            },
+            category: if i % 2 == 0 { Category::Toll } else { Category::Postage },
             title: String::new(),
             context: None,
             difficulty: None,
-            thread: vec![Message {
-                sender: Some("x".into()),
-                time: None,
-                text: "t".into(),
-            }],
+            thread: vec![Message { sender: Some("x".into()), time: None, text: "t".into() }],
             flags: vec![],
             signs: vec![],
             question: None,
@@ -102,20 +83,13 @@ mod tests {
     }
 
     fn spec(count: usize, seed: u64) -> RoundSpec {
-        RoundSpec {
-            count,
-            categories: vec![],
-            seed,
-        }
+        RoundSpec { count, categories: vec![], seed }
     }
 
     #[test]
     fn same_seed_same_round_and_different_seeds_differ() {
         let p = pool(30, 20);
-        assert_eq!(
-            choose_round(&p, &spec(10, 7)),
-            choose_round(&p, &spec(10, 7))
-        );
+        assert_eq!(choose_round(&p, &spec(10, 7)), choose_round(&p, &spec(10, 7)));
         let rounds: HashSet<Vec<usize>> = (0..20).map(|s| choose_round(&p, &spec(10, s))).collect();
         assert!(rounds.len() > 15);
     }
@@ -123,14 +97,7 @@ mod tests {
     #[test]
     fn category_filter_keeps_only_those_categories() {
         let p = pool(30, 20);
-        let r = choose_round(
-            &p,
-            &RoundSpec {
-                count: 10,
-                categories: vec![Category::Toll],
-                seed: 3,
-            },
-        );
+        let r = choose_round(&p, &RoundSpec { count: 10, categories: vec![Category::Toll], seed: 3 });
         assert_eq!(r.len(), 10);
         assert!(r.iter().all(|&i| p[i].category == Category::Toll));
     }

@@ -12,7 +12,7 @@ use crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::{App, Effect, Msg, msg_for_key, update};
+use crate::app::{App, Effect, msg_for_key, update};
 use crate::ui::{Theme, view};
 
 /// Set once the terminal is back to normal. Restoring twice would leave the alternate screen
@@ -101,10 +101,14 @@ fn event_loop(
     #[cfg(debug_assertions)]
     let panic_for_test = std::env::var_os("SMISHDRILL_TEST_PANIC").is_some();
     loop {
-        let mut report = Default::default();
+        let mut report = crate::ui::ViewReport::default();
         terminal.draw(|frame| report = view(frame, app, theme))?;
-        let crate::ui::ViewReport { max_scroll } = report;
-        update(app, Msg::Viewport { max_scroll });
+        let scroll = app.scroll;
+        update(app, report.msg());
+        if app.scroll != scroll {
+            // Keeping the spot cursor in view moved the page: show it now, not on the next key.
+            terminal.draw(|frame| report = view(frame, app, theme))?;
+        }
         // Debug builds only: lets the end-to-end test prove a panic restores the terminal.
         #[cfg(debug_assertions)]
         if panic_for_test {

@@ -16,18 +16,12 @@ pub fn forbidden_reason(c: char) -> Option<&'static str> {
         '\t' => Some("a tab; use spaces"),
         '\r' => Some("a carriage return"),
         c if c.is_control() => Some("a control character"),
-        '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{061C}' => Some(
-            "a bidirectional-text control, which can make text display in a different order than it is stored",
-        ),
-        '\u{200B}'..='\u{200D}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{FEFF}'
-        | '\u{00AD}'
-        | '\u{180E}' => Some("an invisible character"),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
+            Some("a bidirectional-text control, which can make text display in a different order than it is stored")
+        }
+        '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}' => {
+            Some("an invisible character")
+        }
         _ => None,
     }
 }
@@ -47,17 +41,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| forbidden_reason(c).is_some()) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| {
-                if forbidden_reason(c).is_some() {
-                    marker_for(c)
-                } else {
-                    c
-                }
-            })
-            .collect(),
-    )
+    Cow::Owned(s.chars().map(|c| if forbidden_reason(c).is_some() { marker_for(c) } else { c }).collect())
 }
 
 /// Like [`sanitize`], for a single-line field: newlines become spaces too.

@@ -5,10 +5,7 @@ use std::process::Command;
 const BIN: &str = env!("CARGO_BIN_EXE_smishdrill");
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("run smishdrill");
+    let out = Command::new(BIN).args(args).output().expect("run smishdrill");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -43,21 +40,11 @@ fn check_reports_every_problem_in_every_file_as_path_line_col() {
     assert!(problems.len() >= 5, "{out}");
     for line in problems {
         let mut parts = line.splitn(4, ':');
-        let (path, l, c) = (
-            parts.next().unwrap(),
-            parts.next().unwrap(),
-            parts.next().unwrap(),
-        );
+        let (path, l, c) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
         assert!(path.ends_with(".toml"), "{line}");
-        assert!(
-            l.parse::<u32>().is_ok() && c.parse::<u32>().is_ok(),
-            "{line}"
-        );
+        assert!(l.parse::<u32>().is_ok() && c.parse::<u32>().is_ok(), "{line}");
     }
-    assert!(
-        out.contains("a.toml:1:6: id `Bad Id` must be lowercase-kebab"),
-        "{out}"
-    );
+    assert!(out.contains("a.toml:1:6: id `Bad Id` must be lowercase-kebab"), "{out}");
     assert!(out.contains("b.toml:"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -90,15 +77,7 @@ fn an_unknown_category_is_a_clear_usage_error() {
 
 #[test]
 fn list_filters_by_category_verdict_and_difficulty() {
-    let (code, out, _) = run(&[
-        "list",
-        "--category",
-        "wallet,bank",
-        "--verdict",
-        "legit",
-        "--difficulty",
-        "2,3",
-    ]);
+    let (code, out, _) = run(&["list", "--category", "wallet,bank", "--verdict", "legit", "--difficulty", "2,3"]);
     assert_eq!(code, 0);
     assert!(!out.is_empty());
     for line in out.lines() {
@@ -114,10 +93,7 @@ fn list_summary_counts_the_corpus() {
     let (code, out, _) = run(&["list", "--summary"]);
     assert_eq!(code, 0);
     let first = out.lines().next().unwrap();
-    assert!(
-        first.contains("scenarios:") && first.contains("% genuine"),
-        "{first}"
-    );
+    assert!(first.contains("scenarios:") && first.contains("% genuine"), "{first}");
     assert!(out.contains("lookalike-link"), "{out}");
     assert!(out.contains("official-sender"), "{out}");
 }
@@ -125,13 +101,7 @@ fn list_summary_counts_the_corpus() {
 #[test]
 fn list_render_prints_one_scenario_in_full() {
     let (_, ids, _) = run(&["list"]);
-    let id = ids
-        .lines()
-        .next()
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap();
+    let id = ids.lines().next().unwrap().split_whitespace().next().unwrap();
     let (code, out, _) = run(&["list", "--render", id, "--seed", "3"]);
     assert_eq!(code, 0);
     assert!(out.starts_with(id), "{out}");

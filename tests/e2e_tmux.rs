@@ -15,15 +15,9 @@ const WAIT: Duration = Duration::from_secs(15);
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 
 fn have_tmux() -> bool {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let ok = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
     if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is required for the end-to-end tests in CI"
-        );
+        assert!(std::env::var_os("CI").is_none(), "tmux is required for the end-to-end tests in CI");
         eprintln!("skipped: tmux is not installed");
     }
     ok
@@ -42,19 +36,9 @@ impl Session {
     /// Runs `smishdrill ARGS` in a `width`×`height` pane. After it exits, the pane shows
     /// `EXITED <code>` and the terminal mode (`TTY icanon echo` once properly restored).
     fn start(args: &[&str], env: &[(&str, &str)], width: u16, height: u16) -> Session {
-        let socket = format!(
-            "smishdrill-e2e-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::SeqCst)
-        );
-        let env: String = env
-            .iter()
-            .map(|(k, v)| format!("{k}={} ", shell_quote(v)))
-            .collect();
-        let args: String = args
-            .iter()
-            .map(|a| format!(" {}", shell_quote(a)))
-            .collect();
+        let socket = format!("smishdrill-e2e-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst));
+        let env: String = env.iter().map(|(k, v)| format!("{k}={} ", shell_quote(v))).collect();
+        let args: String = args.iter().map(|a| format!(" {}", shell_quote(a))).collect();
         let script = format!(
             "{env}{bin}{args}; echo EXITED $?; echo TTY $(stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo'); sleep 600",
             bin = shell_quote(BIN)
@@ -80,11 +64,7 @@ impl Session {
     }
 
     fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("run tmux");
+        let out = Command::new("tmux").args(["-L", &self.socket]).args(args).output().expect("run tmux");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -116,11 +96,7 @@ impl Session {
                     .output()
                     .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
                     .unwrap_or_default();
-                let ps: String = ps
-                    .lines()
-                    .filter(|l| l.contains("smishdrill"))
-                    .collect::<Vec<_>>()
-                    .join("\n");
+                let ps: String = ps.lines().filter(|l| l.contains("smishdrill")).collect::<Vec<_>>().join("\n");
                 panic!("timed out waiting for {what}; screen:\n{screen}\nprocesses:\n{ps}");
             }
             std::thread::sleep(Duration::from_millis(20));
@@ -134,28 +110,15 @@ impl Session {
     /// Waits for the program to end and checks the terminal was left in normal mode.
     fn wait_exit(&self, code: u8) -> String {
         let screen = self.wait_for("TTY ");
-        assert!(
-            screen.contains(&format!("EXITED {code}")),
-            "expected exit code {code}:\n{screen}"
-        );
-        assert!(
-            screen.contains("TTY icanon echo"),
-            "terminal not restored:\n{screen}"
-        );
+        assert!(screen.contains(&format!("EXITED {code}")), "expected exit code {code}:\n{screen}");
+        assert!(screen.contains("TTY icanon echo"), "terminal not restored:\n{screen}");
         screen
     }
 
     fn program_pid(&self) -> String {
         let shell = self.tmux(&["display-message", "-p", "#{pane_pid}"]);
-        let out = Command::new("pgrep")
-            .args(["-P", shell.trim()])
-            .output()
-            .expect("run pgrep");
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .expect("program is running")
-            .to_string()
+        let out = Command::new("pgrep").args(["-P", shell.trim()]).output().expect("run pgrep");
+        String::from_utf8_lossy(&out.stdout).lines().next().expect("program is running").to_string()
     }
 }
 
@@ -165,10 +128,34 @@ impl Drop for Session {
     }
 }
 
-fn answered(screen: &str) -> bool {
-    screen.contains("Right:")
-        || screen.contains("Not quite:")
-        || screen.contains("One more question")
+fn revealed(screen: &str) -> bool {
+    screen.contains("Right:") || screen.contains("Not quite:")
+}
+
+/// Answers the message on screen: verdict key, a confidence key, the marks (Space after moving
+/// right `n` pieces, for each n), then choice 1 if there is a follow-up. Returns the reveal.
+fn answer(t: &Session, verdict: &str, marks: &[usize]) -> String {
+    t.keys(&[verdict]);
+    t.wait_for("How sure are you?");
+    t.keys(&["2"]);
+    let screen = t.wait_until("spotting or the reveal", |s| {
+        s.contains("Spot the flags") || s.contains("One more question") || revealed(s)
+    });
+    if screen.contains("Spot the flags") {
+        for &n in marks {
+            for _ in 0..n {
+                t.keys(&["Right"]);
+            }
+            t.keys(&["Space"]);
+        }
+        t.wait_for(&format!("({} marked)", marks.len()));
+        t.keys(&["Enter"]);
+    }
+    let screen = t.wait_until("the question or the reveal", |s| s.contains("One more question") || revealed(s));
+    if screen.contains("One more question") {
+        t.keys(&["1"]);
+    }
+    t.wait_until("the reveal", revealed)
 }
 
 #[test]
@@ -179,26 +166,11 @@ fn a_whole_round_from_first_message_to_summary() {
     let t = Session::start(&["--seed", "7", "--count", "3"], &[], 80, 24);
     for n in 1..=3 {
         let screen = t.wait_for(&format!("Message {n} of 3"));
-        assert!(
-            screen.contains("Is this text a scam or genuine?"),
-            "{screen}"
-        );
-        assert!(
-            !screen.contains("[1]") && !screen.contains("[✓1]"),
-            "nothing is marked before answering:\n{screen}"
-        );
-        t.keys(&["s"]);
-        let screen = t.wait_until("an answer", answered);
-        if screen.contains("One more question") {
-            t.keys(&["1"]);
-        }
-        let screen = t.wait_until("the reveal", |s| {
-            s.contains("Right:") || s.contains("Not quite:")
-        });
-        assert!(
-            screen.contains("[1]") || screen.contains("[✓1]"),
-            "the reveal marks the message:\n{screen}"
-        );
+        assert!(screen.contains("Is this text a scam or genuine?"), "{screen}");
+        assert!(!screen.contains("[1]") && !screen.contains("[✓1]"), "nothing is marked before answering:\n{screen}");
+        let screen = answer(&t, "s", &[0]);
+        assert!(screen.contains("[1]") || screen.contains("[✓1]"), "the reveal marks the message:\n{screen}");
+        assert!(screen.contains("You found") || screen.contains("no red flags"), "spotting is scored:\n{screen}");
         t.keys(&["End"]);
         t.wait_for("How to check");
         t.keys(&["Enter"]);
@@ -243,13 +215,7 @@ fn sigterm_restores_the_terminal() {
     let t = Session::start(&["--seed", "1"], &[], 80, 24);
     t.wait_for("Message 1 of 10");
     let pid = t.program_pid();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     t.wait_exit(143);
 }
 
@@ -258,17 +224,9 @@ fn a_panic_restores_the_terminal_and_shows_the_message() {
     if !have_tmux() {
         return;
     }
-    let t = Session::start(
-        &["--seed", "1"],
-        &[("SMISHDRILL_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
-        80,
-        24,
-    );
+    let t = Session::start(&["--seed", "1"], &[("SMISHDRILL_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")], 80, 24);
     let screen = t.wait_exit(101);
-    assert!(
-        screen.contains("panicking after the first frame"),
-        "{screen}"
-    );
+    assert!(screen.contains("panicking after the first frame"), "{screen}");
 }
 
 #[test]
@@ -297,21 +255,13 @@ fn scenario_dir_with_a_broken_file() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     let mut copied = 0;
     for category in ["toll", "postage"] {
-        for entry in std::fs::read_dir(root.join(category))
-            .unwrap()
-            .flatten()
-            .take(2)
-        {
+        for entry in std::fs::read_dir(root.join(category)).unwrap().flatten().take(2) {
             std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
             copied += 1;
         }
     }
     assert_eq!(copied, 4);
-    std::fs::write(
-        dir.join("broken.toml"),
-        "id = \"toll-broken\"\nverdict = \"maybe\"\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("broken.toml"), "id = \"toll-broken\"\nverdict = \"maybe\"\n").unwrap();
     dir
 }
 
@@ -321,32 +271,18 @@ fn a_broken_scenario_file_is_skipped_with_a_notice() {
         return;
     }
     let dir = scenario_dir_with_a_broken_file();
-    let t = Session::start(
-        &["--scenarios", dir.to_str().unwrap(), "--seed", "5"],
-        &[],
-        80,
-        24,
-    );
+    let t = Session::start(&["--scenarios", dir.to_str().unwrap(), "--seed", "5"], &[], 80, 24);
     let screen = t.wait_for("Message 1 of 4");
-    assert!(
-        screen.contains("problem(s) in the scenario files"),
-        "{screen}"
-    );
+    assert!(screen.contains("problem(s) in the scenario files"), "{screen}");
     t.keys(&["q"]);
     let screen = t.wait_exit(0);
-    assert!(
-        screen.contains("broken.toml:2:11: unknown verdict `maybe`"),
-        "{screen}"
-    );
+    assert!(screen.contains("broken.toml:2:11: unknown verdict `maybe`"), "{screen}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Parameters of every SGR (`ESC [ … m`) sequence in `s`.
 fn sgr_params(s: &str) -> Vec<String> {
-    s.split("\u{1b}[")
-        .skip(1)
-        .filter_map(|rest| rest.find('m').map(|end| rest[..end].to_string()))
-        .collect()
+    s.split("\u{1b}[").skip(1).filter_map(|rest| rest.find('m').map(|end| rest[..end].to_string())).collect()
 }
 
 #[test]
@@ -354,39 +290,53 @@ fn no_color_draws_without_colour_but_keeps_underlines() {
     if !have_tmux() {
         return;
     }
-    let t = Session::start(
-        &["--seed", "2", "--count", "2"],
-        &[("NO_COLOR", "1")],
-        80,
-        24,
-    );
+    let t = Session::start(&["--seed", "2", "--count", "2"], &[("NO_COLOR", "1")], 80, 24);
     t.wait_for("Message 1 of 2");
-    t.keys(&["s"]);
-    t.wait_until("an answer", answered);
-    if t.screen().contains("One more question") {
-        t.keys(&["1"]);
-    }
-    t.wait_until("the reveal", |s| {
-        s.contains("Right:") || s.contains("Not quite:")
-    });
+    answer(&t, "s", &[]);
     let styled = t.tmux(&["capture-pane", "-p", "-e"]);
     let params = sgr_params(&styled);
-    let colour = |p: &String| {
-        p.split(';').any(|n| {
-            matches!(
-                n.parse::<u16>(),
-                Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
-            )
-        })
-    };
-    assert!(
-        !params.iter().any(colour),
-        "colour codes under NO_COLOR: {params:?}"
-    );
-    assert!(
-        params.iter().any(|p| p.split(';').any(|n| n == "4")),
-        "underline is still used: {params:?}"
-    );
+    let colour =
+        |p: &String| p.split(';').any(|n| matches!(n.parse::<u16>(), Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)));
+    assert!(!params.iter().any(colour), "colour codes under NO_COLOR: {params:?}");
+    assert!(params.iter().any(|p| p.split(';').any(|n| n == "4")), "underline is still used: {params:?}");
+    t.keys(&["q"]);
+    t.wait_exit(0);
+}
+
+#[test]
+fn marking_the_sender_of_a_scam_finds_that_flag() {
+    if !have_tmux() {
+        return;
+    }
+    // A round of toll messages until one is a scam whose first red flag is its sender.
+    let t = Session::start(&["--seed", "4", "--category", "toll", "--count", "10"], &[], 100, 40);
+    for n in 1..=10 {
+        t.wait_for(&format!("Message {n} of 10"));
+        // The sender is the first piece: mark it without moving.
+        let screen = answer(&t, "s", &[0]);
+        if screen.contains("this is a scam") && screen.contains("Odd sender") {
+            assert!(screen.contains("you found it"), "marking the sender finds the sender flag:\n{screen}");
+            t.keys(&["q"]);
+            t.wait_exit(0);
+            return;
+        }
+        t.keys(&["Enter"]);
+    }
+    panic!("no scam with a sender flag in the round");
+}
+
+#[test]
+fn no_spot_skips_spotting() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Session::start(&["--seed", "9", "--no-spot"], &[], 80, 24);
+    t.wait_for("Message 1 of 10");
+    t.keys(&["l"]);
+    t.wait_for("How sure are you?");
+    t.keys(&["1"]);
+    let screen = t.wait_until("the question or the reveal", |s| s.contains("One more question") || revealed(s));
+    assert!(!screen.contains("Spot the flags"), "{screen}");
     t.keys(&["q"]);
     t.wait_exit(0);
 }

@@ -12,50 +12,20 @@ pub struct KeyHelp {
 }
 
 pub const KEY_HELP: &[KeyHelp] = &[
-    KeyHelp {
-        keys: "s",
-        action: "It's a scam",
-    },
-    KeyHelp {
-        keys: "l  (or g)",
-        action: "It's genuine (legit)",
-    },
-    KeyHelp {
-        keys: "← → Tab, Enter",
-        action: "Pick scam / genuine, confirm",
-    },
-    KeyHelp {
-        keys: "1 … 9",
-        action: "Answer the follow-up question",
-    },
-    KeyHelp {
-        keys: "↑ ↓ PgUp PgDn",
-        action: "Scroll the message / explanation",
-    },
-    KeyHelp {
-        keys: "Home End",
-        action: "Jump to the top / bottom",
-    },
-    KeyHelp {
-        keys: "Enter  (or n)",
-        action: "Next message",
-    },
-    KeyHelp {
-        keys: "r",
-        action: "Play again (on the summary)",
-    },
-    KeyHelp {
-        keys: "?",
-        action: "Show / hide this help",
-    },
-    KeyHelp {
-        keys: "Esc",
-        action: "Close help",
-    },
-    KeyHelp {
-        keys: "q  Ctrl-C",
-        action: "Quit",
-    },
+    KeyHelp { keys: "s", action: "It's a scam" },
+    KeyHelp { keys: "l  (or g)", action: "It's genuine (legit)" },
+    KeyHelp { keys: "← → Tab, Enter", action: "Pick scam / genuine, confirm" },
+    KeyHelp { keys: "1 2 3", action: "How sure: sure, fairly sure, guessing" },
+    KeyHelp { keys: "← → Tab ↑ ↓", action: "Spot the flags: move between pieces" },
+    KeyHelp { keys: "Space", action: "Spot the flags: mark / unmark a piece" },
+    KeyHelp { keys: "1 … 9", action: "Answer the follow-up question" },
+    KeyHelp { keys: "↑ ↓ PgUp PgDn", action: "Scroll the message / explanation" },
+    KeyHelp { keys: "Home End", action: "Jump to the top / bottom" },
+    KeyHelp { keys: "Enter  (or n)", action: "Next message" },
+    KeyHelp { keys: "r", action: "Play again (on the summary)" },
+    KeyHelp { keys: "?", action: "Show / hide this help" },
+    KeyHelp { keys: "Esc", action: "Close help" },
+    KeyHelp { keys: "q  Ctrl-C", action: "Quit" },
 ];
 
 /// What a key press means on `screen`. Key releases and repeats of other kinds are ignored.
@@ -64,21 +34,21 @@ pub fn msg_for_key(screen: Screen, key: KeyEvent) -> Option<Msg> {
         return None;
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'))
-            .then_some(Msg::Interrupt);
+        return matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')).then_some(Msg::Interrupt);
     }
     let msg = match key.code {
         KeyCode::Char('q') | KeyCode::Char('Q') => Msg::Quit,
         KeyCode::Char('?') => Msg::ToggleHelp,
         KeyCode::Esc => Msg::CloseHelp,
         KeyCode::Up => match screen {
-            Screen::Question => Msg::MoveCursor(-1),
+            Screen::Question | Screen::Spot => Msg::MoveCursor(-1),
             _ => Msg::ScrollBy(-1),
         },
         KeyCode::Down => match screen {
-            Screen::Question => Msg::MoveCursor(1),
+            Screen::Question | Screen::Spot => Msg::MoveCursor(1),
             _ => Msg::ScrollBy(1),
         },
+        KeyCode::Char(' ') if screen == Screen::Spot => Msg::ToggleMark,
         KeyCode::Char('k') => Msg::ScrollBy(-1),
         KeyCode::Char('j') => Msg::ScrollBy(1),
         KeyCode::PageUp => Msg::ScrollBy(-10),
@@ -98,7 +68,7 @@ fn char_msg(screen: Screen, c: char) -> Option<Msg> {
     match (screen, c) {
         (Screen::Judge, 's') => Some(Msg::Verdict(Verdict::Scam)),
         (Screen::Judge, 'l' | 'g') => Some(Msg::Verdict(Verdict::Legit)),
-        (Screen::Question, '1'..='9') => Some(Msg::Choose(c as usize - '1' as usize)),
+        (Screen::Question, '1'..='9') | (Screen::Confidence, '1'..='3') => Some(Msg::Choose(c as usize - '1' as usize)),
         (Screen::Reveal, 'n') => Some(Msg::Next),
         (Screen::Summary, 'r') => Some(Msg::PlayAgain),
         _ => None,
@@ -115,23 +85,23 @@ mod tests {
 
     #[test]
     fn verdict_keys_only_on_the_judge_screen() {
-        assert_eq!(
-            msg_for_key(Screen::Judge, key(KeyCode::Char('s'))),
-            Some(Msg::Verdict(Verdict::Scam))
-        );
-        assert_eq!(
-            msg_for_key(Screen::Judge, key(KeyCode::Char('L'))),
-            Some(Msg::Verdict(Verdict::Legit))
-        );
+        assert_eq!(msg_for_key(Screen::Judge, key(KeyCode::Char('s'))), Some(Msg::Verdict(Verdict::Scam)));
+        assert_eq!(msg_for_key(Screen::Judge, key(KeyCode::Char('L'))), Some(Msg::Verdict(Verdict::Legit)));
         assert_eq!(msg_for_key(Screen::Reveal, key(KeyCode::Char('s'))), None);
     }
 
     #[test]
+    fn space_marks_on_the_spot_screen_and_scrolls_elsewhere() {
+        assert_eq!(msg_for_key(Screen::Spot, key(KeyCode::Char(' '))), Some(Msg::ToggleMark));
+        assert_eq!(msg_for_key(Screen::Reveal, key(KeyCode::Char(' '))), Some(Msg::ScrollBy(10)));
+        assert_eq!(msg_for_key(Screen::Spot, key(KeyCode::Down)), Some(Msg::MoveCursor(1)));
+        assert_eq!(msg_for_key(Screen::Confidence, key(KeyCode::Char('3'))), Some(Msg::Choose(2)));
+        assert_eq!(msg_for_key(Screen::Confidence, key(KeyCode::Char('4'))), None);
+    }
+
+    #[test]
     fn digits_answer_questions() {
-        assert_eq!(
-            msg_for_key(Screen::Question, key(KeyCode::Char('3'))),
-            Some(Msg::Choose(2))
-        );
+        assert_eq!(msg_for_key(Screen::Question, key(KeyCode::Char('3'))), Some(Msg::Choose(2)));
         assert_eq!(msg_for_key(Screen::Question, key(KeyCode::Char('0'))), None);
     }
 

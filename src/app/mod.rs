@@ -15,6 +15,10 @@ use crate::scenario::{Scenario, Verdict};
 pub enum Screen {
     /// Reading the message and deciding: scam or genuine?
     Judge,
+    /// How sure is the learner? One key.
+    Confidence,
+    /// Marking the pieces of the message that look suspicious, before the reveal.
+    Spot,
     /// Answering the scenario's follow-up question.
     Question,
     /// The explanation: right or wrong, flags on the message, how to check.
@@ -27,8 +31,42 @@ pub enum Screen {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Answer {
     pub verdict: Verdict,
+    pub confidence: Option<Confidence>,
+    /// Indices into `learning::spot::pieces` of what the learner marked; `None` when spotting
+    /// was skipped (`--no-spot`).
+    pub marks: Option<Vec<usize>>,
     /// 0-based choice for the follow-up question, if there was one.
     pub choice: Option<usize>,
+}
+
+impl Answer {
+    pub fn new(verdict: Verdict) -> Answer {
+        Answer { verdict, confidence: None, marks: None, choice: None }
+    }
+}
+
+/// How sure the learner was of a verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Confidence {
+    Sure,
+    FairlySure,
+    Guessing,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::Sure, Confidence::FairlySure, Confidence::Guessing];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Sure => "sure",
+            Confidence::FairlySure => "fairly sure",
+            Confidence::Guessing => "guessing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Confidence> {
+        Confidence::ALL.into_iter().find(|c| c.label() == s)
+    }
 }
 
 /// Everything the trainer knows. Plain data, so tests can build and inspect it.
@@ -46,11 +84,23 @@ pub struct App {
     pub answers: Vec<Answer>,
     pub screen: Screen,
     pub verdict_cursor: Verdict,
+    /// Index into `Confidence::ALL`.
+    pub confidence_cursor: usize,
     pub choice_cursor: usize,
+    /// Whether the spot-the-flags step runs (off with `--no-spot`).
+    pub spot_enabled: bool,
+    /// The piece under the cursor on the spot screen.
+    pub piece_cursor: usize,
+    /// Pieces marked so far on the spot screen, ascending.
+    pub marks: Vec<usize>,
+    /// Identifies this run of the program in saved progress (set from the clock at start).
+    pub session: u64,
     /// First line of the scrolling body shown.
     pub scroll: u16,
     /// Largest useful `scroll`, reported by the view after each draw.
     pub max_scroll: u16,
+    /// Lines of the scrolling body on screen, reported by the view.
+    pub body_height: u16,
     pub show_help: bool,
     /// A message shown above the first scenario, e.g. that some files were skipped.
     pub notice: Option<String>,
@@ -59,10 +109,12 @@ pub struct App {
 }
 
 /// Something for the event loop to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Leave the program with this exit code.
     Quit(u8),
+    /// Save this answer to the learner's progress (the loop stamps the time).
+    Record(Box<crate::learning::record::AnswerRecord>),
 }
 
 /// Inputs to `update`, already translated from keys (see [`msg_for_key`]).
@@ -88,9 +140,14 @@ pub enum Msg {
     Quit,
     /// Ctrl-C or SIGINT.
     Interrupt,
-    /// The view's report after drawing: how far the body can scroll.
+    /// Space on the spot screen: mark or unmark the piece under the cursor.
+    ToggleMark,
+    /// The view's report after drawing: how far the body can scroll, how tall it is, and the
+    /// body line the cursor is on (spot screen), which scrolling then keeps in view.
     Viewport {
         max_scroll: u16,
+        body_height: u16,
+        focus: Option<u16>,
     },
 }
 
@@ -114,9 +171,15 @@ impl App {
             answers: Vec::new(),
             screen: Screen::Judge,
             verdict_cursor: Verdict::Scam,
+            confidence_cursor: 1,
             choice_cursor: 0,
+            spot_enabled: true,
+            piece_cursor: 0,
+            marks: Vec::new(),
+            session: 0,
             scroll: 0,
             max_scroll: 0,
+            body_height: 0,
             show_help: false,
             notice: None,
             rounds_played: 1,
@@ -141,26 +204,19 @@ impl App {
 
     /// (scenario, answer) for every scenario answered so far.
     pub fn answered(&self) -> impl Iterator<Item = (&Scenario, &Answer)> {
-        self.round
-            .iter()
-            .zip(&self.answers)
-            .map(|(&i, a)| (&self.pool[i], a))
+        self.round.iter().zip(&self.answers).map(|(&i, a)| (&self.pool[i], a))
     }
 
     /// How many verdicts were right.
     pub fn score(&self) -> usize {
-        self.answered()
-            .filter(|(s, a)| s.verdict == a.verdict)
-            .count()
+        self.answered().filter(|(s, a)| s.verdict == a.verdict).count()
     }
 
     /// (right, asked) for follow-up questions.
     pub fn question_score(&self) -> (usize, usize) {
         self.answered()
             .filter_map(|(s, a)| s.question.as_ref().map(|q| a.choice == Some(q.answer)))
-            .fold((0, 0), |(right, asked), ok| {
-                (right + usize::from(ok), asked + 1)
-            })
+            .fold((0, 0), |(right, asked), ok| (right + usize::from(ok), asked + 1))
     }
 }
 
@@ -179,7 +235,5 @@ pub fn draw_variants(pool: &[Scenario], round: &[usize], seed: u64, today: i64) 
 
 /// A stable 64-bit hash (FNV-1a): std's hasher may change between Rust releases.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -1,6 +1,9 @@
 //! `update`: the only place the trainer's state changes. Pure: no I/O, no clock, no terminal.
+//! The steps of one message: verdict → confidence → spot the flags → follow-up → reveal.
 
-use super::{Answer, App, Effect, Msg, Screen};
+use super::{Answer, App, Confidence, Effect, Msg, Screen};
+use crate::learning::record::AnswerRecord;
+use crate::learning::spot;
 use crate::scenario::Verdict;
 
 /// Exit code after Ctrl-C, as shells expect (128 + SIGINT).
@@ -12,10 +15,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Interrupt => return vec![Effect::Quit(EXIT_INTERRUPTED)],
         Msg::ToggleHelp => app.show_help = !app.show_help,
         Msg::CloseHelp => app.show_help = false,
-        Msg::Viewport { max_scroll } => {
-            app.max_scroll = max_scroll;
-            app.scroll = app.scroll.min(max_scroll);
-        }
+        Msg::Viewport { max_scroll, body_height, focus } => viewport(app, max_scroll, body_height, focus),
         _ if app.show_help => {}
         Msg::ScrollBy(delta) => {
             let target = i64::from(app.scroll) + i64::from(delta);
@@ -23,26 +23,58 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::ScrollToTop => app.scroll = 0,
         Msg::ScrollToEnd => app.scroll = app.max_scroll,
-        other => on_screen(app, other),
+        other => return on_screen(app, other),
     }
     Vec::new()
 }
 
+/// Keeps the scroll in range and, on the spot screen, the cursor's line in view.
+fn viewport(app: &mut App, max_scroll: u16, body_height: u16, focus: Option<u16>) {
+    app.max_scroll = max_scroll;
+    app.body_height = body_height;
+    if let Some(line) = focus {
+        if line < app.scroll {
+            app.scroll = line;
+        } else if body_height > 0 && line >= app.scroll + body_height {
+            app.scroll = line + 1 - body_height;
+        }
+    }
+    app.scroll = app.scroll.min(max_scroll);
+}
+
 /// Messages whose meaning depends on the screen.
-fn on_screen(app: &mut App, msg: Msg) {
+fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
     match (app.screen, msg) {
         (Screen::Judge, Msg::Verdict(v)) => give_verdict(app, v),
-        (Screen::Judge, Msg::MoveCursor(_)) => {
-            app.verdict_cursor = other_verdict(app.verdict_cursor)
-        }
+        (Screen::Judge, Msg::MoveCursor(_)) => app.verdict_cursor = other_verdict(app.verdict_cursor),
         (Screen::Judge, Msg::Confirm) => give_verdict(app, app.verdict_cursor),
-        (Screen::Question, Msg::Choose(i)) => answer_question(app, i),
-        (Screen::Question, Msg::MoveCursor(d)) => move_choice(app, d),
-        (Screen::Question, Msg::Confirm) => answer_question(app, app.choice_cursor),
+        (Screen::Confidence, Msg::Choose(i)) => return give_confidence(app, i),
+        (Screen::Confidence, Msg::MoveCursor(d)) => {
+            app.confidence_cursor = wrap(app.confidence_cursor, d, Confidence::ALL.len());
+        }
+        (Screen::Confidence, Msg::Confirm) => return give_confidence(app, app.confidence_cursor),
+        (Screen::Spot, Msg::MoveCursor(d)) => {
+            let count = app.current().map_or(0, |s| spot::pieces(s).len());
+            app.piece_cursor =
+                (app.piece_cursor as i64 + i64::from(d)).clamp(0, count.saturating_sub(1) as i64) as usize;
+        }
+        (Screen::Spot, Msg::ToggleMark) => toggle_mark(app),
+        (Screen::Spot, Msg::Confirm) => return confirm_marks(app),
+        (Screen::Question, Msg::Choose(i)) => return answer_question(app, i),
+        (Screen::Question, Msg::MoveCursor(d)) => {
+            let choices = app.current().and_then(|s| s.question.as_ref()).map_or(1, |q| q.choices.len());
+            app.choice_cursor = wrap(app.choice_cursor, d, choices);
+        }
+        (Screen::Question, Msg::Confirm) => return answer_question(app, app.choice_cursor),
         (Screen::Reveal, Msg::Next | Msg::Confirm) => next(app),
         (Screen::Summary, Msg::PlayAgain | Msg::Confirm) => play_again(app),
         _ => {}
     }
+    Vec::new()
+}
+
+fn wrap(cursor: usize, delta: i8, len: usize) -> usize {
+    (cursor as i64 + i64::from(delta)).rem_euclid(len.max(1) as i64) as usize
 }
 
 fn other_verdict(v: Verdict) -> Verdict {
@@ -52,48 +84,89 @@ fn other_verdict(v: Verdict) -> Verdict {
     }
 }
 
-/// Records the verdict (once: answers cannot be changed) and moves on to the follow-up
-/// question, or straight to the explanation.
+/// Records the verdict (once: answers cannot be changed) and asks how sure.
 fn give_verdict(app: &mut App, verdict: Verdict) {
-    let Some(scenario) = app.current() else {
+    if app.current().is_none() {
         return;
-    };
-    let has_question = scenario.question.is_some();
-    app.answers.push(Answer {
-        verdict,
-        choice: None,
-    });
-    app.choice_cursor = 0;
-    app.screen = if has_question {
-        Screen::Question
-    } else {
-        Screen::Reveal
-    };
-    app.scroll = 0;
+    }
+    app.answers.push(Answer::new(verdict));
+    app.confidence_cursor = 1;
+    app.screen = Screen::Confidence;
 }
 
-fn answer_question(app: &mut App, choice: usize) {
-    let choices = app
-        .current()
-        .and_then(|s| s.question.as_ref())
-        .map_or(0, |q| q.choices.len());
+fn give_confidence(app: &mut App, i: usize) -> Vec<Effect> {
+    let Some(&confidence) = Confidence::ALL.get(i) else { return Vec::new() };
+    if let Some(answer) = app.answers.get_mut(app.position) {
+        answer.confidence = Some(confidence);
+    }
+    let can_spot = app.spot_enabled && app.current().is_some_and(|s| !spot::pieces(s).is_empty());
+    if can_spot {
+        app.screen = Screen::Spot;
+        app.piece_cursor = 0;
+        app.marks.clear();
+        app.scroll = 0;
+        Vec::new()
+    } else {
+        after_spot(app)
+    }
+}
+
+fn toggle_mark(app: &mut App) {
+    match app.marks.binary_search(&app.piece_cursor) {
+        Ok(i) => {
+            app.marks.remove(i);
+        }
+        Err(i) => app.marks.insert(i, app.piece_cursor),
+    }
+}
+
+fn confirm_marks(app: &mut App) -> Vec<Effect> {
+    let marks = std::mem::take(&mut app.marks);
+    if let Some(answer) = app.answers.get_mut(app.position) {
+        answer.marks = Some(marks);
+    }
+    after_spot(app)
+}
+
+/// The follow-up question if there is one, else the explanation.
+fn after_spot(app: &mut App) -> Vec<Effect> {
+    if app.current().is_some_and(|s| s.question.is_some()) {
+        app.choice_cursor = 0;
+        app.screen = Screen::Question;
+        Vec::new()
+    } else {
+        reveal(app)
+    }
+}
+
+fn answer_question(app: &mut App, choice: usize) -> Vec<Effect> {
+    let choices = app.current().and_then(|s| s.question.as_ref()).map_or(0, |q| q.choices.len());
     if choice >= choices {
-        return; // A digit with no such choice is ignored rather than guessed at.
+        return Vec::new(); // A digit with no such choice is ignored rather than guessed at.
     }
     if let Some(answer) = app.answers.get_mut(app.position) {
         answer.choice = Some(choice);
     }
-    app.screen = Screen::Reveal;
-    app.scroll = 0;
+    reveal(app)
 }
 
-fn move_choice(app: &mut App, delta: i8) {
-    let choices = app
-        .current()
-        .and_then(|s| s.question.as_ref())
-        .map_or(1, |q| q.choices.len());
-    let next = (app.choice_cursor as i64 + i64::from(delta)).rem_euclid(choices as i64);
-    app.choice_cursor = next as usize;
+/// Shows the explanation and hands the finished answer to the loop to save.
+fn reveal(app: &mut App) -> Vec<Effect> {
+    app.screen = Screen::Reveal;
+    app.scroll = 0;
+    let (Some(scenario), Some(answer)) = (app.current(), app.current_answer()) else { return Vec::new() };
+    let spot = answer.marks.as_ref().map(|m| spot::score(scenario, &spot::pieces(scenario), m));
+    let question = scenario.question.as_ref().map(|q| answer.choice == Some(q.answer));
+    let round = format!("{}-{}", app.session, app.rounds_played);
+    let record = AnswerRecord::new(
+        round,
+        scenario,
+        answer.verdict,
+        answer.confidence.map(Confidence::label),
+        spot.as_ref(),
+        question,
+    );
+    vec![Effect::Record(Box::new(record))]
 }
 
 fn next(app: &mut App) {
@@ -117,11 +190,7 @@ fn play_again(app: &mut App) {
     app.rounds_played += 1;
     app.scroll = 0;
     app.verdict_cursor = Verdict::Scam;
-    app.screen = if app.round.is_empty() {
-        Screen::Summary
-    } else {
-        Screen::Judge
-    };
+    app.screen = if app.round.is_empty() { Screen::Summary } else { Screen::Judge };
 }
 
 #[cfg(test)]

@@ -6,11 +6,7 @@ use crate::scenario::Verdict;
 /// The lines `check` prints and its exit code: 0 when all is well, 1 when anything is wrong.
 pub fn check_report(corpus: &Corpus) -> (Vec<String>, u8) {
     let mut lines: Vec<String> = corpus.problems.iter().map(ToString::to_string).collect();
-    let scams = corpus
-        .scenarios
-        .iter()
-        .filter(|s| s.verdict == Verdict::Scam)
-        .count();
+    let scams = corpus.scenarios.iter().filter(|s| s.verdict == Verdict::Scam).count();
     let genuine = corpus.scenarios.len() - scams;
     if corpus.problems.is_empty() {
         lines.push(format!(

@@ -20,18 +20,13 @@ impl ListFilter {
     fn keeps(&self, s: &Scenario) -> bool {
         (self.categories.is_empty() || self.categories.contains(&s.category))
             && self.verdict.is_none_or(|v| v == s.verdict)
-            && (self.difficulties.is_empty()
-                || s.difficulty.is_some_and(|d| self.difficulties.contains(&d)))
+            && (self.difficulties.is_empty() || s.difficulty.is_some_and(|d| self.difficulties.contains(&d)))
     }
 }
 
 /// The scenarios that pass the filter, by category then id.
 pub fn filtered<'a>(corpus: &'a Corpus, filter: &ListFilter) -> Vec<&'a Scenario> {
-    let mut rows: Vec<&Scenario> = corpus
-        .scenarios
-        .iter()
-        .filter(|s| filter.keeps(s))
-        .collect();
+    let mut rows: Vec<&Scenario> = corpus.scenarios.iter().filter(|s| filter.keeps(s)).collect();
     rows.sort_by(|a, b| (a.category, &a.id).cmp(&(b.category, &b.id)));
     rows
 }
@@ -59,41 +54,25 @@ pub fn summary_lines(rows: &[&Scenario]) -> Vec<String> {
     let mut out = Vec::new();
     let scams = rows.iter().filter(|s| s.verdict == Verdict::Scam).count();
     let genuine = rows.len() - scams;
-    let percent = if rows.is_empty() {
-        0
-    } else {
-        genuine * 100 / rows.len()
-    };
+    let percent = if rows.is_empty() { 0 } else { genuine * 100 / rows.len() };
     let with_vars = rows.iter().filter(|s| s.template.is_some()).count();
-    out.push(format!("{} scenarios: {scams} scams, {genuine} genuine ({percent}% genuine); {with_vars} with variables", rows.len()));
-    out.push(String::new());
     out.push(format!(
-        "{:<14} {:>5} {:>6} {:>7}",
-        "category", "scam", "legit", "total"
+        "{} scenarios: {scams} scams, {genuine} genuine ({percent}% genuine); {with_vars} with variables",
+        rows.len()
     ));
+    out.push(String::new());
+    out.push(format!("{:<14} {:>5} {:>6} {:>7}", "category", "scam", "legit", "total"));
     for t in CATEGORIES {
-        let of = |v: Verdict| {
-            rows.iter()
-                .filter(|s| s.category == t.value && s.verdict == v)
-                .count()
-        };
+        let of = |v: Verdict| rows.iter().filter(|s| s.category == t.value && s.verdict == v).count();
         let (s, l) = (of(Verdict::Scam), of(Verdict::Legit));
         out.push(format!("{:<14} {s:>5} {l:>6} {:>7}", t.name, s + l));
     }
     out.push(String::new());
     out.push(format!("{:<14} {:>5} {:>6}", "difficulty", "scam", "legit"));
     for d in [Some(1), Some(2), Some(3), None] {
-        let of = |v: Verdict| {
-            rows.iter()
-                .filter(|s| s.difficulty == d && s.verdict == v)
-                .count()
-        };
+        let of = |v: Verdict| rows.iter().filter(|s| s.difficulty == d && s.verdict == v).count();
         let label = d.map_or("unrated".to_string(), |d| d.to_string());
-        out.push(format!(
-            "{label:<14} {:>5} {:>6}",
-            of(Verdict::Scam),
-            of(Verdict::Legit)
-        ));
+        out.push(format!("{label:<14} {:>5} {:>6}", of(Verdict::Scam), of(Verdict::Legit)));
     }
     out.push(String::new());
     out.push(format!("{:<20} {:>9}", "red-flag kind", "scenarios"));
@@ -110,12 +89,7 @@ pub fn summary_lines(rows: &[&Scenario]) -> Vec<String> {
     out.push(format!("{:<20} {:>9}", "genuine-sign kind", "scenarios"));
     let mut signs: BTreeMap<&str, usize> = SIGN_KINDS.iter().map(|t| (t.name, 0)).collect();
     for s in rows {
-        for k in s
-            .signs
-            .iter()
-            .map(|c| c.kind.name())
-            .collect::<std::collections::BTreeSet<_>>()
-        {
+        for k in s.signs.iter().map(|c| c.kind.name()).collect::<std::collections::BTreeSet<_>>() {
             *signs.entry(k).or_default() += 1;
         }
     }
@@ -140,40 +114,19 @@ pub fn render_lines(s: &Scenario) -> Vec<String> {
     }
     out.push(String::new());
     for m in &s.thread {
-        let who = m
-            .sender
-            .as_deref()
-            .map_or("(you)".to_string(), sanitize_line);
-        let time = m
-            .time
-            .as_deref()
-            .map(|t| format!(" · {}", sanitize_line(t)))
-            .unwrap_or_default();
+        let who = m.sender.as_deref().map_or("(you)".to_string(), sanitize_line);
+        let time = m.time.as_deref().map(|t| format!(" · {}", sanitize_line(t))).unwrap_or_default();
         out.push(format!("[{who}{time}]"));
         out.extend(sanitize(&m.text).lines().map(|l| format!("  {l}")));
     }
     out.push(String::new());
     for (i, f) in s.flags.iter().enumerate() {
         let quote = f.quote.as_deref().map(sanitize_line).unwrap_or_default();
-        out.push(format!(
-            "flag [{}] {}: \"{quote}\" — {}",
-            i + 1,
-            f.kind.name(),
-            sanitize_line(&f.why)
-        ));
+        out.push(format!("flag [{}] {}: \"{quote}\" — {}", i + 1, f.kind.name(), sanitize_line(&f.why)));
     }
     for (i, c) in s.signs.iter().enumerate() {
-        let quote = c
-            .quote
-            .as_deref()
-            .map(|q| format!("\"{}\" ", sanitize_line(q)))
-            .unwrap_or_default();
-        out.push(format!(
-            "sign [✓{}] {}: {quote}— {}",
-            i + 1,
-            c.kind.name(),
-            sanitize_line(&c.why)
-        ));
+        let quote = c.quote.as_deref().map(|q| format!("\"{}\" ", sanitize_line(q))).unwrap_or_default();
+        out.push(format!("sign [✓{}] {}: {quote}— {}", i + 1, c.kind.name(), sanitize_line(&c.why)));
     }
     if let Some(q) = &s.question {
         out.push(format!("question: {}", sanitize_line(&q.ask)));
@@ -182,16 +135,8 @@ pub fn render_lines(s: &Scenario) -> Vec<String> {
             out.push(format!(" {mark}{} {}", i + 1, sanitize_line(c)));
         }
     }
-    out.extend(
-        s.verify
-            .iter()
-            .map(|v| format!("verify: {}", sanitize_line(v))),
-    );
-    out.extend(
-        s.sources
-            .iter()
-            .map(|v| format!("source: {}", sanitize_line(v))),
-    );
+    out.extend(s.verify.iter().map(|v| format!("verify: {}", sanitize_line(v))));
+    out.extend(s.sources.iter().map(|v| format!("source: {}", sanitize_line(v))));
     out
 }
 
@@ -209,10 +154,7 @@ pub fn list(corpus: &Corpus, filter: &ListFilter, mode: &ListMode) -> u8 {
         ListMode::Summary => summary_lines(&rows),
         ListMode::Render { id, seed } => match corpus.scenarios.iter().find(|s| &s.id == id) {
             Some(s) => {
-                let draw = Draw {
-                    seed: *seed,
-                    today: crate::scenario::dates::Date::today_days(),
-                };
+                let draw = Draw { seed: *seed, today: crate::scenario::dates::Date::today_days() };
                 render_lines(&s.variant(draw))
             }
             None => {

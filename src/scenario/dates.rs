@@ -26,15 +26,7 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
+const WEEKDAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /// The format specifiers `format` may use, for the checker's message.
 pub const SPECIFIERS: &str = "%a %A %b %B %d %e %m %-m %-d %y %Y %%";
@@ -52,19 +44,12 @@ impl Date {
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
         let year = yoe + era * 400 + i64::from(month <= 2);
         let weekday = (days + 4).rem_euclid(7) as u32;
-        Date {
-            year,
-            month,
-            day,
-            weekday,
-        }
+        Date { year, month, day, weekday }
     }
 
     /// Today in UTC, as days since 1970-01-01.
     pub fn today_days() -> i64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| (d.as_secs() / 86_400) as i64)
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| (d.as_secs() / 86_400) as i64)
     }
 
     /// Formats with a strftime subset; `None` names an unsupported specifier.
@@ -108,44 +93,17 @@ mod tests {
 
     #[test]
     fn known_dates() {
-        assert_eq!(
-            Date::from_days(0),
-            Date {
-                year: 1970,
-                month: 1,
-                day: 1,
-                weekday: 4
-            }
-        );
+        assert_eq!(Date::from_days(0), Date { year: 1970, month: 1, day: 1, weekday: 4 });
         // 2026-11-25 is a Wednesday, 20_782 days after the epoch.
-        assert_eq!(
-            Date::from_days(20_782),
-            Date {
-                year: 2026,
-                month: 11,
-                day: 25,
-                weekday: 3
-            }
-        );
-        assert_eq!(
-            Date::from_days(11_016),
-            Date {
-                year: 2000,
-                month: 2,
-                day: 29,
-                weekday: 2
-            }
-        );
+        assert_eq!(Date::from_days(20_782), Date { year: 2026, month: 11, day: 25, weekday: 3 });
+        assert_eq!(Date::from_days(11_016), Date { year: 2000, month: 2, day: 29, weekday: 2 });
     }
 
     #[test]
     fn formats() {
         let d = Date::from_days(20_782);
         assert_eq!(d.format("%b %d").unwrap(), "Nov 25");
-        assert_eq!(
-            d.format("%A, %B %-d, %Y").unwrap(),
-            "Wednesday, November 25, 2026"
-        );
+        assert_eq!(d.format("%A, %B %-d, %Y").unwrap(), "Wednesday, November 25, 2026");
         assert_eq!(d.format("%m/%d/%y").unwrap(), "11/25/26");
         assert_eq!(d.format("%Q"), Err("%Q".to_string()));
     }

@@ -57,10 +57,7 @@ pub fn parse_term<T: Copy>(table: &[Term<T>], name: &str) -> Option<T> {
 
 /// Finds the table row of a value.
 pub fn term_of<T: Copy + PartialEq>(table: &'static [Term<T>], value: T) -> &'static Term<T> {
-    table
-        .iter()
-        .find(|t| t.value == value)
-        .expect("every value has a row in its table")
+    table.iter().find(|t| t.value == value).expect("every value has a row in its table")
 }
 
 /// The closest name in a table to a misspelt one, for "did you mean" hints.
@@ -364,10 +361,7 @@ mod tests {
     #[test]
     fn closest_name_suggests_near_misses_only() {
         assert_eq!(closest_name(FLAG_KINDS, "urgent"), Some("urgency"));
-        assert_eq!(
-            closest_name(FLAG_KINDS, "lookalike_link"),
-            Some("lookalike-link")
-        );
+        assert_eq!(closest_name(FLAG_KINDS, "lookalike_link"), Some("lookalike-link"));
         assert_eq!(closest_name(FLAG_KINDS, "zzzzzzzzzz"), None);
     }
 

@@ -66,19 +66,13 @@ impl Scenario {
             return self.clone();
         };
         match super::validate::parse_variant(&self.origin, source, draw) {
-            Ok(parsed) => Scenario {
-                template: self.template.clone(),
-                ..parsed.scenario
-            },
+            Ok(parsed) => Scenario { template: self.template.clone(), ..parsed.scenario },
             Err(_) => self.clone(),
         }
     }
 
     /// The sender shown at the top of the thread: the first message not sent by the learner.
     pub fn thread_sender(&self) -> &str {
-        self.thread
-            .iter()
-            .find_map(|m| m.sender.as_deref())
-            .unwrap_or("Unknown sender")
+        self.thread.iter().find_map(|m| m.sender.as_deref()).unwrap_or("Unknown sender")
     }
 }

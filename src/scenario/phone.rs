@@ -16,11 +16,7 @@ fn digits_at(b: &[u8], i: usize, n: usize) -> Option<usize> {
 
 /// An optional single separator: space, dash or dot.
 fn separator(b: &[u8], i: usize) -> usize {
-    if i < b.len() && matches!(b[i], b' ' | b'-' | b'.') {
-        i + 1
-    } else {
-        i
-    }
+    if i < b.len() && matches!(b[i], b' ' | b'-' | b'.') { i + 1 } else { i }
 }
 
 /// Tries to read a North American number starting at `i`: `+1`/`1` prefix, then `(AAA)` or
@@ -39,11 +35,8 @@ fn nanp_at(b: &[u8], i: usize) -> Option<(usize, String)> {
     } else {
         digits_at(b, j, 3)?
     };
-    let area: String = b[area_start..after_area]
-        .iter()
-        .filter(|c| c.is_ascii_digit())
-        .map(|&c| char::from(c))
-        .collect();
+    let area: String =
+        b[area_start..after_area].iter().filter(|c| c.is_ascii_digit()).map(|&c| char::from(c)).collect();
     let k = separator(b, after_area);
     let k2 = digits_at(b, k, 3)?;
     let k3 = separator(b, k2);
@@ -51,11 +44,7 @@ fn nanp_at(b: &[u8], i: usize) -> Option<(usize, String)> {
     if b.get(end).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let digits = format!(
-        "{area}{}{}",
-        std::str::from_utf8(&b[k..k2]).ok()?,
-        std::str::from_utf8(&b[k3..end]).ok()?
-    );
+    let digits = format!("{area}{}{}", std::str::from_utf8(&b[k..k2]).ok()?, std::str::from_utf8(&b[k3..end]).ok()?);
     Some((end, digits))
 }
 
@@ -90,8 +79,7 @@ pub fn north_american_numbers(text: &str) -> Vec<FoundNumber<'_>> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let after_word =
-            i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'/' | b'#' | b'='));
+        let after_word = i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'/' | b'#' | b'='));
         if after_word || !(b[i].is_ascii_digit() || b[i] == b'+' || b[i] == b'(') {
             i += 1;
             continue;
@@ -101,10 +89,7 @@ pub fn north_american_numbers(text: &str) -> Vec<FoundNumber<'_>> {
             continue;
         }
         if let Some((end, digits)) = nanp_at(b, i) {
-            found.push(FoundNumber {
-                text: &text[i..end],
-                digits,
-            });
+            found.push(FoundNumber { text: &text[i..end], digits });
             i = end;
         } else {
             // Skip the rest of this run of digits so its tail is not read as a number.
@@ -121,9 +106,7 @@ pub fn north_american_numbers(text: &str) -> Vec<FoundNumber<'_>> {
 pub fn is_fictional(ten_digits: &str) -> bool {
     ten_digits.len() == 10
         && &ten_digits[3..6] == "555"
-        && ten_digits[6..]
-            .parse::<u32>()
-            .is_ok_and(|n| (100..=199).contains(&n))
+        && ten_digits[6..].parse::<u32>().is_ok_and(|n| (100..=199).contains(&n))
 }
 
 #[cfg(test)]
@@ -132,10 +115,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn digits(text: &str) -> Vec<String> {
-        north_american_numbers(text)
-            .into_iter()
-            .map(|f| f.digits)
-            .collect()
+        north_american_numbers(text).into_iter().map(|f| f.digits).collect()
     }
 
     #[test]
@@ -161,10 +141,7 @@ mod tests {
     #[test]
     fn a_number_right_after_a_foreign_one_is_still_found() {
         assert_eq!(digits("+63 917 555 0342 1-800-555-1234"), ["8005551234"]);
-        assert_eq!(
-            digits("+63 917 555 0342, or (212) 555-0100"),
-            ["2125550100"]
-        );
+        assert_eq!(digits("+63 917 555 0342, or (212) 555-0100"), ["2125550100"]);
     }
 
     #[test]

@@ -35,11 +35,7 @@ pub enum ProblemKind {
     #[error("duplicate id `{id}` (first used at {first})")]
     DuplicateId { id: String, first: String },
     #[error("unknown {what} `{value}`{hint}")]
-    Unknown {
-        what: &'static str,
-        value: String,
-        hint: Hint,
-    },
+    Unknown { what: &'static str, value: String, hint: Hint },
     #[error("difficulty must be 1, 2 or 3, not {0}")]
     DifficultyOutOfRange(i64),
     #[error("a message needs `sender` unless it has `from_me = true`")]
@@ -52,9 +48,7 @@ pub enum ProblemKind {
     QuoteNotFound(String),
     #[error("a scam needs at least two [[flag]] entries, found {0}")]
     TooFewFlags(usize),
-    #[error(
-        "a genuine message must not have [[flag]] entries (use [[sign]] for what shows it is real)"
-    )]
+    #[error("a genuine message must not have [[flag]] entries (use [[sign]] for what shows it is real)")]
     FlagsOnLegit,
     #[error("a genuine message needs at least one [[sign]]")]
     NoSigns,
@@ -72,9 +66,7 @@ pub enum ProblemKind {
     ControlCharacter(String),
     #[error("source `{0}` is not an http(s) address")]
     BadSource(String),
-    #[error(
-        "`{0}` is a real criminal domain from a public report; use an invented lookalike in the same shape"
-    )]
+    #[error("`{0}` is a real criminal domain from a public report; use an invented lookalike in the same shape")]
     KnownCriminalDomain(String),
     #[error("in the variant drawn with seed {seed}: {inner}")]
     InVariant { seed: u64, inner: Box<ProblemKind> },
@@ -127,11 +119,7 @@ impl<'a> SourceMap<'a> {
     pub fn new(path: &'a str, text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceMap {
-            path,
-            text,
-            line_starts,
-        }
+        SourceMap { path, text, line_starts }
     }
 
     pub fn path(&self) -> &str {
@@ -143,23 +131,12 @@ impl<'a> SourceMap<'a> {
         let offset = offset.min(self.text.len());
         let line_index = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line_index];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
-        Location {
-            path: self.path.to_string(),
-            line: line_index + 1,
-            col,
-        }
+        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
+        Location { path: self.path.to_string(), line: line_index + 1, col }
     }
 
     pub fn problem(&self, span: Range<usize>, kind: ProblemKind) -> Problem {
-        Problem {
-            at: self.locate(span.start),
-            kind,
-        }
+        Problem { at: self.locate(span.start), kind }
     }
 
     /// A problem about the file as a whole, reported at its first character.

@@ -17,10 +17,7 @@ const MAX_DIGITS: i64 = 40;
 type Problems = Vec<(Range<usize>, ProblemKind)>;
 
 fn bad(name: &str, why: impl Into<String>) -> ProblemKind {
-    ProblemKind::BadVariable {
-        name: name.to_string(),
-        why: why.into(),
-    }
+    ProblemKind::BadVariable { name: name.to_string(), why: why.into() }
 }
 
 pub fn parse_vars(
@@ -36,13 +33,8 @@ pub fn parse_vars(
     for (name, slot) in table {
         let span = slot.span();
         if !is_name(&name) {
-            problems.push((
-                span.clone(),
-                bad(
-                    &name,
-                    "names use lowercase letters, digits and _, starting with a letter",
-                ),
-            ));
+            problems
+                .push((span.clone(), bad(&name, "names use lowercase letters, digits and _, starting with a letter")));
             continue;
         }
         match slot_of(&name, slot.into_inner(), &span) {
@@ -69,11 +61,7 @@ pub fn is_name(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
-fn slot_of(
-    name: &str,
-    raw: RawSlot,
-    span: &Range<usize>,
-) -> Result<Slot, (Range<usize>, ProblemKind)> {
+fn slot_of(name: &str, raw: RawSlot, span: &Range<usize>) -> Result<Slot, (Range<usize>, ProblemKind)> {
     let kinds = [
         raw.pick.is_some(),
         raw.money.is_some(),
@@ -96,74 +84,41 @@ fn slot_of(
     }
     if let Some(list) = raw.pick {
         let at = list.span();
-        let values: Vec<String> = list
-            .into_inner()
-            .into_iter()
-            .map(Spanned::into_inner)
-            .collect();
+        let values: Vec<String> = list.into_inner().into_iter().map(Spanned::into_inner).collect();
         if values.is_empty() {
             return Err((at, bad(name, "`pick` needs at least one value")));
         }
         return Ok(match raw.with {
-            Some(w) => Slot::Tied {
-                with: w.into_inner(),
-                values,
-            },
+            Some(w) => Slot::Tied { with: w.into_inner(), values },
             None => Slot::Pick(values),
         });
     }
     if let Some(range) = raw.money {
         let at = range.span();
         let r = range.into_inner();
-        let ok = r.len() == 2
-            && r.iter().all(|v| v.is_finite() && *v >= 0.0 && *v < 1e9)
-            && r[0] <= r[1];
+        let ok = r.len() == 2 && r.iter().all(|v| v.is_finite() && *v >= 0.0 && *v < 1e9) && r[0] <= r[1];
         if !ok {
-            return Err((
-                at,
-                bad(name, "`money` is [min, max] in dollars, 0 ≤ min ≤ max"),
-            ));
+            return Err((at, bad(name, "`money` is [min, max] in dollars, 0 ≤ min ≤ max")));
         }
         let cents = |v: f64| (v * 100.0).round() as u64;
-        return Ok(Slot::Money {
-            min_cents: cents(r[0]),
-            max_cents: cents(r[1]),
-        });
+        return Ok(Slot::Money { min_cents: cents(r[0]), max_cents: cents(r[1]) });
     }
     if let Some(range) = raw.date {
         let at = range.span();
         let r = range.into_inner();
         if r.len() != 2 || r[0] > r[1] || r[0].abs() > 3650 || r[1].abs() > 3650 {
-            return Err((
-                at,
-                bad(
-                    name,
-                    "`date` is [min_days, max_days] from today, min ≤ max, within ten years",
-                ),
-            ));
+            return Err((at, bad(name, "`date` is [min_days, max_days] from today, min ≤ max, within ten years")));
         }
-        let format = raw
-            .format
-            .map_or_else(|| "%b %-d".to_string(), Spanned::into_inner);
+        let format = raw.format.map_or_else(|| "%b %-d".to_string(), Spanned::into_inner);
         if let Err(spec) = Date::from_days(0).format(&format) {
-            return Err((
-                at,
-                bad(name, format!("unknown format `{spec}`; use {SPECIFIERS}")),
-            ));
+            return Err((at, bad(name, format!("unknown format `{spec}`; use {SPECIFIERS}"))));
         }
-        return Ok(Slot::Date {
-            min_days: r[0],
-            max_days: r[1],
-            format,
-        });
+        return Ok(Slot::Date { min_days: r[0], max_days: r[1], format });
     }
     if let Some(n) = raw.digits {
         let v = *n.get_ref();
         if !(1..=MAX_DIGITS).contains(&v) {
-            return Err((
-                n.span(),
-                bad(name, format!("`digits` must be 1 to {MAX_DIGITS}")),
-            ));
+            return Err((n.span(), bad(name, format!("`digits` must be 1 to {MAX_DIGITS}"))));
         }
         return Ok(Slot::Digits(v as usize));
     }
@@ -185,25 +140,14 @@ fn slot_of(
     domain_slot(name, raw.domain.expect("one kind is present"))
 }
 
-fn domain_slot(
-    name: &str,
-    raw: Spanned<super::raw::RawDomain>,
-) -> Result<Slot, (Range<usize>, ProblemKind)> {
+fn domain_slot(name: &str, raw: Spanned<super::raw::RawDomain>) -> Result<Slot, (Range<usize>, ProblemKind)> {
     let at = raw.span();
     let d = raw.into_inner();
     let brand = d.brand.map(Text::into_inner).unwrap_or_default();
     let brand_ok = !brand.is_empty()
-        && brand
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+        && brand.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
     if !brand_ok {
-        return Err((
-            at,
-            bad(
-                name,
-                "`domain` needs `brand`: lowercase letters, digits, - and .",
-            ),
-        ));
+        return Err((at, bad(name, "`domain` needs `brand`: lowercase letters, digits, - and .")));
     }
     let mut styles = Vec::new();
     for s in d.style.map(Spanned::into_inner).unwrap_or_default() {
@@ -211,11 +155,7 @@ fn domain_slot(
             Some((_, style)) => styles.push(*style),
             None => {
                 let names: Vec<&str> = DOMAIN_STYLES.iter().map(|(n, _)| *n).collect();
-                let why = format!(
-                    "unknown domain style `{}`; use {}",
-                    s.get_ref(),
-                    names.join(", ")
-                );
+                let why = format!("unknown domain style `{}`; use {}", s.get_ref(), names.join(", "));
                 return Err((s.span(), bad(name, why)));
             }
         }
@@ -248,10 +188,7 @@ fn tie_check(vars: &Vars, spans: &[(String, Range<usize>)], problems: &mut Probl
             )),
             _ => problems.push((
                 span.clone(),
-                bad(
-                    name,
-                    format!("`with = \"{with}\"` must name a `pick` variable without `with`"),
-                ),
+                bad(name, format!("`with = \"{with}\"` must name a `pick` variable without `with`")),
             )),
         }
     }

@@ -12,10 +12,7 @@ use super::slots::is_name;
 /// Replaces placeholders in `text`: the result, the names used, and what is wrong. Goes on past
 /// a problem (leaving the placeholder as written) so one slip is reported once, not again as
 /// every rule it then breaks.
-pub fn substitute(
-    text: &str,
-    values: &HashMap<String, String>,
-) -> (String, Vec<String>, Vec<ProblemKind>) {
+pub fn substitute(text: &str, values: &HashMap<String, String>) -> (String, Vec<String>, Vec<ProblemKind>) {
     let mut out = String::with_capacity(text.len());
     let mut used = Vec::new();
     let mut problems = Vec::new();
@@ -31,9 +28,7 @@ pub fn substitute(
             rest = after;
         } else if let Some(after) = tail.strip_prefix('{') {
             let Some(end) = after.find('}') else {
-                problems.push(ProblemKind::BadBraces(
-                    "a `{` is never closed; write `{{` for a literal brace".into(),
-                ));
+                problems.push(ProblemKind::BadBraces("a `{` is never closed; write `{{` for a literal brace".into()));
                 out.push_str(tail);
                 rest = "";
                 break;
@@ -56,9 +51,7 @@ pub fn substitute(
             }
             rest = &after[end + 1..];
         } else {
-            problems.push(ProblemKind::BadBraces(
-                "a lone `}`; write `}}` for a literal brace".into(),
-            ));
+            problems.push(ProblemKind::BadBraces("a lone `}`; write `}}` for a literal brace".into()));
             out.push('}');
             rest = &tail[1..];
         }
@@ -87,10 +80,7 @@ pub fn render_raw(
     }
     for m in &mut raw.thread {
         let m = m.get_mut();
-        for t in [&mut m.sender, &mut m.time, &mut m.text]
-            .into_iter()
-            .flatten()
-        {
+        for t in [&mut m.sender, &mut m.time, &mut m.text].into_iter().flatten() {
             apply(t);
         }
     }
@@ -136,18 +126,9 @@ mod tests {
         let (s, _, p) = substitute("{agnecy} and {agency}", &values());
         assert_eq!(p, [ProblemKind::UndefinedVariable("agnecy".into())]);
         assert_eq!(s, "{agnecy} and SunPass");
-        assert!(matches!(
-            substitute("{agency", &values()).2[..],
-            [ProblemKind::BadBraces(_)]
-        ));
-        assert!(matches!(
-            substitute("a } b", &values()).2[..],
-            [ProblemKind::BadBraces(_)]
-        ));
-        assert!(matches!(
-            substitute("{Agency}", &values()).2[..],
-            [ProblemKind::BadBraces(_)]
-        ));
+        assert!(matches!(substitute("{agency", &values()).2[..], [ProblemKind::BadBraces(_)]));
+        assert!(matches!(substitute("a } b", &values()).2[..], [ProblemKind::BadBraces(_)]));
+        assert!(matches!(substitute("{Agency}", &values()).2[..], [ProblemKind::BadBraces(_)]));
     }
 
     #[test]

@@ -6,9 +6,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::dates::Date;
-use super::kinds::{
-    CATEGORIES, Category, FLAG_KINDS, FlagKind, SIGN_KINDS, SignKind, Verdict, closest_name,
-};
+use super::kinds::{CATEGORIES, Category, FLAG_KINDS, FlagKind, SIGN_KINDS, SignKind, Verdict, closest_name};
 use super::model::{Cue, Message, Question, Scenario};
 use super::phone::{is_fictional, north_american_numbers};
 use super::problem::{Hint, Problem, ProblemKind, SourceMap};
@@ -39,10 +37,7 @@ pub struct Draw {
 impl Draw {
     /// Seed 0, today: the variant `list` and the first check use.
     pub fn today() -> Draw {
-        Draw {
-            seed: 0,
-            today: Date::today_days(),
-        }
+        Draw { seed: 0, today: Date::today_days() }
     }
 }
 
@@ -54,20 +49,13 @@ pub fn parse_scenario(path: &str, source: &str) -> Result<Parsed, Vec<Problem>> 
 
 /// Parses, fills the variables with `draw`, and checks the result.
 pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec<Problem>> {
-    let normalized = source
-        .strip_prefix('\u{FEFF}')
-        .unwrap_or(source)
-        .replace("\r\n", "\n");
+    let normalized = source.strip_prefix('\u{FEFF}').unwrap_or(source).replace("\r\n", "\n");
     let map = SourceMap::new(path, &normalized);
     let mut raw: RawScenario = toml::from_str(&normalized).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         vec![map.problem(span, ProblemKind::Syntax(explain_toml_error(e.message())))]
     })?;
-    let mut checker = Checker {
-        map: &map,
-        source: &normalized,
-        problems: Vec::new(),
-    };
+    let mut checker = Checker { map: &map, source: &normalized, problems: Vec::new() };
     for (key, span) in raw.hoist_trailing_lists() {
         checker.report(span, ProblemKind::Twice(key));
     }
@@ -106,22 +94,13 @@ fn known_criminal_domains() -> impl Iterator<Item = &'static str> {
 }
 
 /// Top-level keys, for explaining TOML's most common surprise.
-const TOP_LEVEL_KEYS: &[&str] = &[
-    "id",
-    "verdict",
-    "category",
-    "title",
-    "context",
-    "difficulty",
-];
+const TOP_LEVEL_KEYS: &[&str] = &["id", "verdict", "category", "title", "context", "difficulty"];
 
 /// TOML's message, plus a hint when a top-level key was written below a `[[table]]` header and
 /// so landed inside that table.
 fn explain_toml_error(message: &str) -> String {
     let message = message.trim();
-    let misplaced = TOP_LEVEL_KEYS
-        .iter()
-        .find(|k| message.starts_with(&format!("unknown field `{k}`")));
+    let misplaced = TOP_LEVEL_KEYS.iter().find(|k| message.starts_with(&format!("unknown field `{k}`")));
     match misplaced {
         Some(key) => format!(
             "`{key}` is a scenario key, but here it follows a [[table]] header, so TOML reads it as part of that table; move it above the first [[thread]]"
@@ -158,12 +137,7 @@ impl Checker<'_> {
         }
     }
 
-    fn optional(
-        &mut self,
-        value: Option<Text>,
-        key: &'static str,
-        multiline: bool,
-    ) -> Option<String> {
+    fn optional(&mut self, value: Option<Text>, key: &'static str, multiline: bool) -> Option<String> {
         let v = value?;
         let span = v.span();
         let s = v.into_inner();
@@ -178,17 +152,10 @@ impl Checker<'_> {
     /// Rejects control, bidi and invisible characters, pointing at the character itself when
     /// the file holds it literally.
     fn characters(&mut self, s: &str, span: Range<usize>, key: &'static str, multiline: bool) {
-        let bad = s
-            .chars()
-            .find(|&c| forbidden_reason(c).is_some() || (!multiline && c == '\n'));
+        let bad = s.chars().find(|&c| forbidden_reason(c).is_some() || (!multiline && c == '\n'));
         let Some(c) = bad else { return };
-        let reason =
-            forbidden_reason(c).unwrap_or("a line break, which this single-line field cannot hold");
-        let at = self
-            .source
-            .get(span.clone())
-            .and_then(|raw| raw.find(c))
-            .map_or(span.start, |i| span.start + i);
+        let reason = forbidden_reason(c).unwrap_or("a line break, which this single-line field cannot hold");
+        let at = self.source.get(span.clone()).and_then(|raw| raw.find(c)).map_or(span.start, |i| span.start + i);
         let message = format!("`{key}` contains U+{:04X}: {reason}", c as u32);
         self.report(at..at, ProblemKind::ControlCharacter(message));
     }
@@ -236,11 +203,7 @@ impl Checker<'_> {
             origin: self.map.path().to_string(),
             template: None,
         };
-        Some(Parsed {
-            scenario,
-            id_at: self.map.locate(id_span.start),
-            has_vars: false,
-        })
+        Some(Parsed { scenario, id_at: self.map.locate(id_span.start), has_vars: false })
     }
 
     fn verdict(&mut self, value: Option<Text>, parent: Range<usize>) -> Option<Verdict> {
@@ -248,22 +211,8 @@ impl Checker<'_> {
         let name = self.required(value, "verdict", parent, false)?;
         let verdict = Verdict::parse(&name);
         if verdict.is_none() {
-            let hint = Hint(Some(
-                if name.to_lowercase().starts_with('s') {
-                    "scam"
-                } else {
-                    "legit"
-                }
-                .into(),
-            ));
-            self.report(
-                span,
-                ProblemKind::Unknown {
-                    what: "verdict",
-                    value: name,
-                    hint,
-                },
-            );
+            let hint = Hint(Some(if name.to_lowercase().starts_with('s') { "scam" } else { "legit" }.into()));
+            self.report(span, ProblemKind::Unknown { what: "verdict", value: name, hint });
         }
         verdict
     }
@@ -278,14 +227,7 @@ impl Checker<'_> {
         let category = Category::parse(&name);
         if category.is_none() {
             let hint = Hint(closest_name(CATEGORIES, &name).map(str::to_string));
-            self.report(
-                span,
-                ProblemKind::Unknown {
-                    what: "category",
-                    value: name,
-                    hint,
-                },
-            );
+            self.report(span, ProblemKind::Unknown { what: "category", value: name, hint });
         }
         category
     }
@@ -350,20 +292,9 @@ impl Checker<'_> {
             let kind = kind_name.and_then(|name| {
                 let kind = parse(&name);
                 if kind.is_none() {
-                    let what = if quote_required {
-                        "red-flag kind"
-                    } else {
-                        "sign kind"
-                    };
+                    let what = if quote_required { "red-flag kind" } else { "sign kind" };
                     let hint = Hint(table(&name).map(str::to_string));
-                    self.report(
-                        kind_span,
-                        ProblemKind::Unknown {
-                            what,
-                            value: name,
-                            hint,
-                        },
-                    );
+                    self.report(kind_span, ProblemKind::Unknown { what, value: name, hint });
                 }
                 kind
             });
@@ -375,8 +306,7 @@ impl Checker<'_> {
             };
             if let (Some(q), Some(qs)) = (&quote, quote_span) {
                 let found = thread.iter().any(|(m, _)| {
-                    m.text.contains(q.as_str())
-                        || m.sender.as_deref().is_some_and(|s| s.contains(q.as_str()))
+                    m.text.contains(q.as_str()) || m.sender.as_deref().is_some_and(|s| s.contains(q.as_str()))
                 });
                 if !found {
                     self.report(qs, ProblemKind::QuoteNotFound(q.clone()));
@@ -416,24 +346,13 @@ impl Checker<'_> {
                 } else if choices.is_empty() {
                     None // Already reported: no choices to point into.
                 } else {
-                    self.report(
-                        a.span(),
-                        ProblemKind::AnswerOutOfRange {
-                            answer: n,
-                            choices: choices.len(),
-                        },
-                    );
+                    self.report(a.span(), ProblemKind::AnswerOutOfRange { answer: n, choices: choices.len() });
                     None
                 }
             }
         };
         let why = self.required(q.why, "why", span, true);
-        Some(Question {
-            ask: ask?,
-            choices: choices.into_iter().map(|(s, _)| s).collect(),
-            answer: answer?,
-            why: why?,
-        })
+        Some(Question { ask: ask?, choices: choices.into_iter().map(|(s, _)| s).collect(), answer: answer?, why: why? })
     }
 
     fn string_list(
@@ -530,10 +449,7 @@ impl Checker<'_> {
     /// points a problem at the words themselves rather than at their table's header.
     fn find_after(&self, from: usize, needle: &str) -> usize {
         let needle = needle.to_lowercase();
-        self.source
-            .get(from..)
-            .and_then(|rest| rest.to_lowercase().find(&needle))
-            .map_or(from, |i| from + i)
+        self.source.get(from..).and_then(|rest| rest.to_lowercase().find(&needle)).map_or(from, |i| from + i)
     }
 
     /// Real campaign domains may be live: a trainer must never print one for a learner to type.
@@ -545,9 +461,7 @@ impl Checker<'_> {
                 // Ones written in the file itself were reported by the whole-file scan.
                 let in_source = self.source.to_lowercase();
                 let in_source = in_source.as_str();
-                for domain in
-                    known_criminal_domains().filter(|d| lower.contains(d) && !in_source.contains(d))
-                {
+                for domain in known_criminal_domains().filter(|d| lower.contains(d) && !in_source.contains(d)) {
                     let at = self.find_after(span.start, domain);
                     self.report(at..at, ProblemKind::KnownCriminalDomain(domain.to_string()));
                 }
@@ -586,9 +500,5 @@ mod tests;
 /// Lowercase-kebab: `a-z0-9` words joined by single hyphens.
 pub fn is_kebab(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }

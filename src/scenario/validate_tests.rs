@@ -74,15 +74,11 @@ fn only_problem(text: &str) -> String {
 
 #[test]
 fn valid_files_parse() {
-    let scam = parse_scenario("t.toml", SCAM)
-        .expect("scam is valid")
-        .scenario;
+    let scam = parse_scenario("t.toml", SCAM).expect("scam is valid").scenario;
     assert_eq!(scam.verdict, Verdict::Scam);
     assert_eq!(scam.flags.len(), 2);
     assert_eq!(scam.question.as_ref().map(|q| q.answer), Some(1));
-    let legit = parse_scenario("t.toml", LEGIT)
-        .expect("legit is valid")
-        .scenario;
+    let legit = parse_scenario("t.toml", LEGIT).expect("legit is valid").scenario;
     assert!(legit.thread[0].from_me());
     assert_eq!(legit.thread_sender(), "28777");
     assert_eq!(legit.signs[1].quote, None);
@@ -104,54 +100,31 @@ fn unknown_key_is_reported_where_it_is() {
 #[test]
 fn unknown_kind_suggests_the_near_one() {
     let p = only_problem(&SCAM.replace("kind = \"sender\"", "kind = \"senders\""));
-    assert_eq!(
-        p,
-        "t.toml:13:8: unknown red-flag kind `senders` (did you mean `sender`?)"
-    );
+    assert_eq!(p, "t.toml:13:8: unknown red-flag kind `senders` (did you mean `sender`?)");
 }
 
 #[test]
 fn unknown_sign_kind_and_category_and_verdict() {
-    assert!(
-        only_problem(&LEGIT.replace("\"no-link\"", "\"nolink\""))
-            .contains("unknown sign kind `nolink`")
-    );
-    assert!(
-        only_problem(&SCAM.replace("category = \"toll\"", "category = \"tolls\""))
-            .contains("did you mean `toll`")
-    );
-    assert!(
-        only_problem(&SCAM.replace("verdict = \"scam\"", "verdict = \"spam\""))
-            .contains("unknown verdict `spam`")
-    );
+    assert!(only_problem(&LEGIT.replace("\"no-link\"", "\"nolink\"")).contains("unknown sign kind `nolink`"));
+    assert!(only_problem(&SCAM.replace("category = \"toll\"", "category = \"tolls\"")).contains("did you mean `toll`"));
+    assert!(only_problem(&SCAM.replace("verdict = \"scam\"", "verdict = \"spam\"")).contains("unknown verdict `spam`"));
 }
 
 #[test]
 fn quote_must_appear_in_the_thread() {
-    let p = only_problem(&SCAM.replace(
-        "quote = \"e-zpassny.com-tollpay.top\"",
-        "quote = \"ezpass.top\"",
-    ));
-    assert_eq!(
-        p,
-        "t.toml:19:9: quote `ezpass.top` appears in no sender or text of the thread"
-    );
+    let p = only_problem(&SCAM.replace("quote = \"e-zpassny.com-tollpay.top\"", "quote = \"ezpass.top\""));
+    assert_eq!(p, "t.toml:19:9: quote `ezpass.top` appears in no sender or text of the thread");
 }
 
 #[test]
 fn scam_needs_two_flags() {
     let one_flag = SCAM.replace("[[flag]]\nkind = \"lookalike-link\"\nquote = \"e-zpassny.com-tollpay.top\"\nwhy = \"Read it from the right.\"\n", "");
-    assert!(
-        only_problem(&one_flag).ends_with("a scam needs at least two [[flag]] entries, found 1")
-    );
+    assert!(only_problem(&one_flag).ends_with("a scam needs at least two [[flag]] entries, found 1"));
 }
 
 #[test]
 fn legit_with_flags_and_without_signs() {
-    let with_flag = LEGIT.replace(
-        "[[sign]]\nkind = \"official-sender\"",
-        "[[flag]]\nkind = \"sender\"",
-    );
+    let with_flag = LEGIT.replace("[[sign]]\nkind = \"official-sender\"", "[[flag]]\nkind = \"sender\"");
     assert!(only_problem(&with_flag).contains("must not have [[flag]]"));
     let no_signs = LEGIT.replace("[[sign]]\nkind = \"official-sender\"\nquote = \"28777\"\nwhy = \"USPS short code.\"\n\n[[sign]]\nkind = \"no-link\"\nwhy = \"Nothing to tap.\"\n", "");
     assert!(only_problem(&no_signs).ends_with("a genuine message needs at least one [[sign]]"));
@@ -161,26 +134,14 @@ fn legit_with_flags_and_without_signs() {
 fn answer_out_of_range() {
     let p = only_problem(&SCAM.replace("answer = 2", "answer = 3"));
     assert_eq!(p, "t.toml:25:10: answer 3 is out of range: choose 1 to 2");
-    assert!(
-        only_problem(&SCAM.replace("answer = 2", "answer = 0"))
-            .contains("answer 0 is out of range")
-    );
+    assert!(only_problem(&SCAM.replace("answer = 2", "answer = 0")).contains("answer 0 is out of range"));
 }
 
 #[test]
 fn scam_needs_a_source() {
-    let p =
-        only_problem(&SCAM.replace("sources = [\"https://www.ic3.gov/PSA/2024/PSA240412\"]", ""));
-    assert!(
-        p.ends_with(
-            "a scam needs at least one entry in `sources` (the public advisory it mirrors)"
-        ),
-        "{p}"
-    );
-    assert!(
-        only_problem(&SCAM.replace("https://www.ic3.gov", "www.ic3.gov"))
-            .contains("not an http(s) address")
-    );
+    let p = only_problem(&SCAM.replace("sources = [\"https://www.ic3.gov/PSA/2024/PSA240412\"]", ""));
+    assert!(p.ends_with("a scam needs at least one entry in `sources` (the public advisory it mirrors)"), "{p}");
+    assert!(only_problem(&SCAM.replace("https://www.ic3.gov", "www.ic3.gov")).contains("not an http(s) address"));
 }
 
 #[test]
@@ -193,29 +154,16 @@ fn control_characters_are_rejected_at_the_character() {
 
 #[test]
 fn missing_keys_are_all_reported() {
-    let ps = problems(
-        &SCAM
-            .replace("title = \"Test toll\"\n", "")
-            .replace("verify = [\"Forward to 7726.\"]\n", ""),
-    );
+    let ps = problems(&SCAM.replace("title = \"Test toll\"\n", "").replace("verify = [\"Forward to 7726.\"]\n", ""));
     assert_eq!(ps.len(), 2, "{ps:#?}");
-    assert!(
-        ps.iter()
-            .any(|p| p.contains("missing required key `title`"))
-    );
-    assert!(
-        ps.iter()
-            .any(|p| p.contains("missing required key `verify`"))
-    );
+    assert!(ps.iter().any(|p| p.contains("missing required key `title`")));
+    assert!(ps.iter().any(|p| p.contains("missing required key `verify`")));
 }
 
 #[test]
 fn bad_id_and_difficulty() {
     assert!(only_problem(&SCAM.replace("toll-test", "Toll_Test")).contains("lowercase-kebab"));
-    assert!(
-        only_problem(&SCAM.replace("difficulty = 2", "difficulty = 5"))
-            .contains("difficulty must be 1, 2 or 3")
-    );
+    assert!(only_problem(&SCAM.replace("difficulty = 2", "difficulty = 5")).contains("difficulty must be 1, 2 or 3"));
 }
 
 #[test]
@@ -229,12 +177,9 @@ fn from_me_and_sender_rules() {
 #[test]
 fn question_choice_count_and_single_question() {
     assert!(
-        problems(&SCAM.replace(
-            "choices = [\"Pay\", \"Check the site yourself\"]",
-            "choices = [\"Pay\"]"
-        ))
-        .iter()
-        .any(|p| p.contains("2 to 9 choices"))
+        problems(&SCAM.replace("choices = [\"Pay\", \"Check the site yourself\"]", "choices = [\"Pay\"]"))
+            .iter()
+            .any(|p| p.contains("2 to 9 choices"))
     );
     let two = SCAM.replace(
         "verify =",
@@ -270,7 +215,10 @@ fn verify_and_sources_may_follow_the_last_table_as_in_the_format_example() {
     // In SCAM they follow [[question]]; moving them to the top must also work.
     let top = SCAM
         .replace("verify = [\"Forward to 7726.\"]\nsources = [\"https://www.ic3.gov/PSA/2024/PSA240412\"]\n", "")
-        .replace("difficulty = 2\n", "difficulty = 2\nverify = [\"Forward to 7726.\"]\nsources = [\"https://www.ic3.gov/PSA/2024/PSA240412\"]\n");
+        .replace(
+            "difficulty = 2\n",
+            "difficulty = 2\nverify = [\"Forward to 7726.\"]\nsources = [\"https://www.ic3.gov/PSA/2024/PSA240412\"]\n",
+        );
     assert!(problems(&top).is_empty(), "{:?}", problems(&top));
     let scenario = parse_scenario("t.toml", SCAM).unwrap().scenario;
     assert_eq!(scenario.verify, ["Forward to 7726."]);
@@ -290,14 +238,8 @@ fn a_misplaced_top_level_key_is_explained() {
 
 #[test]
 fn real_criminal_domains_from_reports_are_refused() {
-    let p = only_problem(&SCAM.replace(
-        "Pay: https",
-        "Pay: https://NYDMV.gov-paylab.win/us or https",
-    ));
-    assert!(
-        p.contains("`nydmv.gov-paylab.win` is a real criminal domain"),
-        "{p}"
-    );
+    let p = only_problem(&SCAM.replace("Pay: https", "Pay: https://NYDMV.gov-paylab.win/us or https"));
+    assert!(p.contains("`nydmv.gov-paylab.win` is a real criminal domain"), "{p}");
 }
 
 const WITH_VARS: &str = r#"id = "toll-vars"
@@ -332,31 +274,17 @@ why = "Read it from the right."
 "#;
 
 fn variant(seed: u64) -> Scenario {
-    parse_variant(
-        "t.toml",
-        WITH_VARS,
-        Draw {
-            seed,
-            today: 20_782,
-        },
-    )
-    .expect("valid")
-    .scenario
+    parse_variant("t.toml", WITH_VARS, Draw { seed, today: 20_782 }).expect("valid").scenario
 }
 
 #[test]
 fn variables_fill_every_field_and_the_seed_decides() {
     let a = variant(1);
-    assert!(
-        a.thread[0].text.contains("{ref}"),
-        "literal braces: {}",
-        a.thread[0].text
-    );
+    assert!(a.thread[0].text.contains("{ref}"), "literal braces: {}", a.thread[0].text);
     assert!(!a.title.contains('{'));
     assert_eq!(a.flags[0].quote.as_deref(), a.thread[0].sender.as_deref());
     assert_eq!(variant(1), a);
-    let texts: std::collections::HashSet<String> =
-        (0..20).map(|s| variant(s).thread[0].text.clone()).collect();
+    let texts: std::collections::HashSet<String> = (0..20).map(|s| variant(s).thread[0].text.clone()).collect();
     assert!(texts.len() > 15, "variants should differ");
     for s in 0..20 {
         let v = variant(s);
@@ -374,30 +302,15 @@ fn variables_fill_every_field_and_the_seed_decides() {
 fn undefined_and_unused_variables_are_reported() {
     let ps = problems(&WITH_VARS.replace("owes {amount}", "owes {amuont}"));
     assert_eq!(ps.len(), 2, "{ps:?}");
-    assert!(
-        ps.iter()
-            .any(|p| p.contains("t.toml:19:8: `{amuont}` is used but not defined")),
-        "{ps:?}"
-    );
-    assert!(
-        ps.iter()
-            .any(|p| p.contains("variable `amount` is defined but never used")),
-        "{ps:?}"
-    );
+    assert!(ps.iter().any(|p| p.contains("t.toml:19:8: `{amuont}` is used but not defined")), "{ps:?}");
+    assert!(ps.iter().any(|p| p.contains("variable `amount` is defined but never used")), "{ps:?}");
     let ps = problems(&WITH_VARS.replace("plate {plate} ", ""));
-    assert!(
-        ps.iter()
-            .any(|p| p.contains("variable `plate` is defined but never used")),
-        "{ps:?}"
-    );
+    assert!(ps.iter().any(|p| p.contains("variable `plate` is defined but never used")), "{ps:?}");
 }
 
 #[test]
 fn bad_slots_are_explained() {
-    let two_kinds = WITH_VARS.replace(
-        "{ money = [2.50, 12.99] }",
-        "{ money = [2.50, 12.99], digits = 3 }",
-    );
+    let two_kinds = WITH_VARS.replace("{ money = [2.50, 12.99] }", "{ money = [2.50, 12.99], digits = 3 }");
     assert!(only_problem(&two_kinds).contains("give exactly one of"));
     let reversed = WITH_VARS.replace("[2.50, 12.99]", "[12.99, 2.50]");
     assert!(only_problem(&reversed).contains("0 ≤ min ≤ max"));

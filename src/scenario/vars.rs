@@ -45,14 +45,12 @@ pub const DOMAIN_STYLES: &[(&str, DomainStyle)] = &[
 
 /// Cheap top-level domains seen in these campaigns (.xin, .top, .vip, .icu, .cc, .xyz, .win, .sbs).
 const CHEAP_TLDS: &[&str] = &["top", "xin", "vip", "icu", "cc", "xyz", "win", "sbs"];
-const DOMAIN_WORDS: &[&str] = &[
-    "pay", "toll", "tolls", "portal", "billing", "service", "notice", "center", "help", "secure",
-    "online", "verify",
-];
+const DOMAIN_WORDS: &[&str] =
+    &["pay", "toll", "tolls", "portal", "billing", "service", "notice", "center", "help", "secure", "online", "verify"];
 /// Area codes for fictional US numbers (the 555-01xx range is fictional in every area code).
 const AREA_CODES: &[&str] = &[
-    "202", "212", "213", "305", "312", "404", "407", "415", "469", "512", "617", "702", "713",
-    "786", "813", "917", "954",
+    "202", "212", "213", "305", "312", "404", "407", "415", "469", "512", "617", "702", "713", "786", "813", "917",
+    "954",
 ];
 
 /// One slot and how to fill it.
@@ -97,11 +95,7 @@ impl Vars {
 
     /// Draws a value for every slot. `today` is days since 1970-01-01.
     pub fn draw(&self, rng: &mut StdRng, today: i64) -> HashMap<String, String> {
-        let mut values: HashMap<String, String> = self
-            .broken
-            .iter()
-            .map(|n| (n.clone(), format!("{{{n}}}")))
-            .collect();
+        let mut values: HashMap<String, String> = self.broken.iter().map(|n| (n.clone(), format!("{{{n}}}"))).collect();
         let mut picked: HashMap<&str, usize> = HashMap::new();
         for (name, slot) in &self.slots {
             let value = match slot {
@@ -111,21 +105,12 @@ impl Vars {
                     list[i].clone()
                 }
                 Slot::Tied { .. } => continue,
-                Slot::Money {
-                    min_cents,
-                    max_cents,
-                } => money(rng.random_range(*min_cents..=*max_cents)),
-                Slot::Date {
-                    min_days,
-                    max_days,
-                    format,
-                } => {
+                Slot::Money { min_cents, max_cents } => money(rng.random_range(*min_cents..=*max_cents)),
+                Slot::Date { min_days, max_days, format } => {
                     let days = today + rng.random_range(*min_days..=*max_days);
                     Date::from_days(days).format(format).unwrap_or_default()
                 }
-                Slot::Digits(n) => (0..*n)
-                    .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
-                    .collect(),
+                Slot::Digits(n) => (0..*n).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect(),
                 Slot::Pattern(p) => pattern(p, rng),
                 Slot::Phone(kind) => phone(*kind, rng),
                 Slot::Domain { brand, styles } => domain(brand, styles, rng),
@@ -134,11 +119,7 @@ impl Vars {
         }
         for (name, slot) in &self.slots {
             if let Slot::Tied { with, values: list } = slot {
-                let i = picked
-                    .get(with.as_str())
-                    .copied()
-                    .unwrap_or(0)
-                    .min(list.len().saturating_sub(1));
+                let i = picked.get(with.as_str()).copied().unwrap_or(0).min(list.len().saturating_sub(1));
                 values.insert(name.clone(), list.get(i).cloned().unwrap_or_default());
             }
         }
@@ -191,10 +172,7 @@ fn phone(kind: PhoneKind, rng: &mut StdRng) -> String {
 }
 
 fn domain(brand: &str, styles: &[DomainStyle], rng: &mut StdRng) -> String {
-    let style = styles
-        .choose(rng)
-        .copied()
-        .unwrap_or(DomainStyle::Subdomain);
+    let style = styles.choose(rng).copied().unwrap_or(DomainStyle::Subdomain);
     let word = DOMAIN_WORDS.choose(rng).copied().unwrap_or("pay");
     let tld = CHEAP_TLDS.choose(rng).copied().unwrap_or("top");
     match style {
@@ -265,29 +243,15 @@ mod tests {
     fn tied_picks_follow_their_pick_and_the_same_seed_gives_the_same_values() {
         let vars = Vars {
             slots: vec![
-                (
-                    "agency".into(),
-                    Slot::Pick(vec!["E-ZPass".into(), "SunPass".into(), "FasTrak".into()]),
-                ),
+                ("agency".into(), Slot::Pick(vec!["E-ZPass".into(), "SunPass".into(), "FasTrak".into()])),
                 (
                     "site".into(),
                     Slot::Tied {
                         with: "agency".into(),
-                        values: vec![
-                            "e-zpassny.com".into(),
-                            "sunpass.com".into(),
-                            "bayareafastrak.org".into(),
-                        ],
+                        values: vec!["e-zpassny.com".into(), "sunpass.com".into(), "bayareafastrak.org".into()],
                     },
                 ),
-                (
-                    "due".into(),
-                    Slot::Date {
-                        min_days: 1,
-                        max_days: 3,
-                        format: "%b %d".into(),
-                    },
-                ),
+                ("due".into(), Slot::Date { min_days: 1, max_days: 3, format: "%b %d".into() }),
             ],
             broken: vec![],
         };
@@ -301,11 +265,7 @@ mod tests {
                 _ => "bayareafastrak.org",
             };
             assert_eq!(a["site"], expected);
-            assert!(
-                ["Nov 26", "Nov 27", "Nov 28"].contains(&a["due"].as_str()),
-                "{}",
-                a["due"]
-            );
+            assert!(["Nov 26", "Nov 27", "Nov 28"].contains(&a["due"].as_str()), "{}", a["due"]);
         }
     }
 }

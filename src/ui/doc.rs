@@ -13,10 +13,7 @@ pub struct Doc {
 
 impl Doc {
     pub fn new(width: usize) -> Doc {
-        Doc {
-            width: width.max(10),
-            lines: Vec::new(),
-        }
+        Doc { width: width.max(10), lines: Vec::new() }
     }
 
     pub fn blank(&mut self) {
@@ -36,9 +33,7 @@ impl Doc {
         let wrapped = wrap(&body, self.width.saturating_sub(indent).max(4));
         for (i, line) in wrapped.into_iter().enumerate() {
             let mut spans: Vec<Span<'static>> = if i == 0 {
-                lead.iter()
-                    .map(|(t, s)| Span::styled(t.clone(), *s))
-                    .collect()
+                lead.iter().map(|(t, s)| Span::styled(t.clone(), *s)).collect()
             } else {
                 vec![Span::raw(" ".repeat(indent))]
             };

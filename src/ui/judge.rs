@@ -1,82 +1,82 @@
-//! The question screen: the message as it arrived, and the choice to make.
+//! The steps before the explanation: the message as it arrived, the verdict buttons, how sure,
+//! spotting the flags, and the follow-up question.
 
 use ratatui::text::{Line, Span};
 
 use super::bubbles::{Marks, thread_lines};
 use super::doc::{Doc, run};
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Confidence};
 use crate::scenario::{Scenario, Verdict};
 use crate::text_safety::sanitize;
 
-/// The body: any notice, the learner's situation, then the thread with nothing marked.
-pub fn body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Doc {
+/// The body: any notice, the learner's situation, then the thread with `marks`.
+pub fn body(app: &App, scenario: &Scenario, width: usize, marks: Marks, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
     if let Some(notice) = &app.notice {
         doc.para(vec![run(format!("! {notice}"), theme.notice)]);
         doc.blank();
     }
     if let Some(context) = &scenario.context {
-        doc.para(vec![
-            run("Your situation: ", theme.heading),
-            run(sanitize(context), theme.dim),
-        ]);
+        doc.para(vec![run("Your situation: ", theme.heading), run(sanitize(context), theme.dim)]);
         doc.blank();
     }
-    doc.extend(thread_lines(scenario, width, Marks::None, theme));
+    doc.extend(thread_lines(scenario, width, marks, theme));
     doc
+}
+
+fn button(label: String, selected: bool, theme: &Theme) -> Span<'static> {
+    Span::styled(format!("[ {label} ]"), if selected { theme.selected } else { theme.base })
 }
 
 /// The two answer buttons, the one under the cursor reversed.
 pub fn verdict_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let button = |v: Verdict, key: &str| {
-        let style = if app.verdict_cursor == v {
-            theme.selected
-        } else {
-            theme.base
-        };
-        vec![
-            Span::styled(format!("[ {key} "), style),
-            Span::styled(format!("{} ]", v.label()), style),
-        ]
-    };
+    let buttons = vec![
+        Span::raw("  "),
+        button(format!("s {}", Verdict::Scam.label()), app.verdict_cursor == Verdict::Scam, theme),
+        Span::raw("   "),
+        button(format!("l {}", Verdict::Legit.label()), app.verdict_cursor == Verdict::Legit, theme),
+    ];
+    vec![Line::styled("Is this text a scam or genuine?", theme.heading), Line::from(buttons)]
+}
+
+/// How sure: three buttons, one key each.
+pub fn confidence_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let said = app.current_answer().map_or("", |a| a.verdict.label());
     let mut buttons = vec![Span::raw("  ")];
-    buttons.extend(button(Verdict::Scam, "s"));
-    buttons.push(Span::raw("   "));
-    buttons.extend(button(Verdict::Legit, "l"));
+    for (i, c) in Confidence::ALL.iter().enumerate() {
+        buttons.push(button(format!("{} {}", i + 1, c.label()), app.confidence_cursor == i, theme));
+        buttons.push(Span::raw("  "));
+    }
+    vec![Line::styled(format!("You said: {said}. How sure are you?"), theme.heading), Line::from(buttons)]
+}
+
+/// What to do on the spot screen.
+pub fn spot_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let marked = app.marks.len();
     vec![
-        Line::styled("Is this text a scam or genuine?", theme.heading),
-        Line::from(buttons),
+        Line::styled("Spot the flags: mark everything that looks suspicious (or nothing).", theme.heading),
+        Line::from(vec![
+            Span::styled("← →", theme.key),
+            Span::raw(" move  "),
+            Span::styled("Space", theme.key),
+            Span::raw(" mark  "),
+            Span::styled("Enter", theme.key),
+            Span::raw(format!(" done  ({marked} marked)")),
+        ]),
     ]
 }
 
 /// The follow-up question and its numbered choices.
-pub fn question_panel(
-    app: &App,
-    scenario: &Scenario,
-    width: usize,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let Some(q) = &scenario.question else {
-        return Vec::new();
-    };
+pub fn question_panel(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(q) = &scenario.question else { return Vec::new() };
     let mut doc = Doc::new(width);
     if let Some(answer) = app.current_answer() {
-        doc.para(vec![run(
-            format!(
-                "You said: {}. One more question first:",
-                answer.verdict.label()
-            ),
-            theme.dim,
-        )]);
+        doc.para(vec![run(format!("You said: {}. One more question first:", answer.verdict.label()), theme.dim)]);
     }
     doc.para(vec![run(sanitize(&q.ask), theme.heading)]);
     for (i, choice) in q.choices.iter().enumerate() {
-        let style = if app.choice_cursor == i {
-            theme.selected
-        } else {
-            theme.base
-        };
+        let style = if app.choice_cursor == i { theme.selected } else { theme.base };
         doc.item(
             vec![run(format!(" {} ", i + 1), theme.key), run(" ", theme.base)],
             vec![run(sanitize(choice), style)],

@@ -29,6 +29,16 @@ const MAX_COLUMN: u16 = 84;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct ViewReport {
     pub max_scroll: u16,
+    pub body_height: u16,
+    /// The body line of the spot cursor, to keep in view.
+    pub focus: Option<u16>,
+}
+
+impl ViewReport {
+    /// The message that tells `update` about the layout.
+    pub fn msg(self) -> crate::app::Msg {
+        crate::app::Msg::Viewport { max_scroll: self.max_scroll, body_height: self.body_height, focus: self.focus }
+    }
 }
 
 pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
@@ -38,11 +48,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
         return ViewReport::default();
     }
     let width = area.width.min(MAX_COLUMN);
-    let column = Rect {
-        x: area.x + (area.width - width) / 2,
-        width,
-        ..area
-    };
+    let column = Rect { x: area.x + (area.width - width) / 2, width, ..area };
     let inner_width = usize::from(width.saturating_sub(2));
 
     let (body, panel) = page(app, inner_width, theme);
@@ -56,57 +62,43 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
     .areas(column);
 
     frame.render_widget(header(app, theme), header_area);
-    let body_area = Rect {
-        x: body_area.x + 1,
-        width: body_area.width.saturating_sub(2),
-        ..body_area
-    };
+    let focus = (app.screen == Screen::Spot)
+        .then(|| bubbles::line_with_style(&body, theme.selected))
+        .flatten()
+        .map(|l| l as u16);
+    let body_area = Rect { x: body_area.x + 1, width: body_area.width.saturating_sub(2), ..body_area };
     let max_scroll = (body.len() as u16).saturating_sub(body_area.height);
     let scroll = app.scroll.min(max_scroll);
     frame.render_widget(Paragraph::new(body.clone()).scroll((scroll, 0)), body_area);
     if max_scroll > 0 {
-        let mut state =
-            ScrollbarState::new(usize::from(max_scroll) + 1).position(usize::from(scroll));
-        let bar_area = Rect {
-            x: body_area.right(),
-            width: 1,
-            ..body_area
-        };
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            bar_area,
-            &mut state,
-        );
+        let mut state = ScrollbarState::new(usize::from(max_scroll) + 1).position(usize::from(scroll));
+        let bar_area = Rect { x: body_area.right(), width: 1, ..body_area };
+        frame.render_stateful_widget(Scrollbar::new(ScrollbarOrientation::VerticalRight), bar_area, &mut state);
     }
     frame.render_widget(rule(max_scroll > scroll, width, theme), rule_area);
-    frame.render_widget(
-        Paragraph::new(panel).wrap(ratatui::widgets::Wrap { trim: false }),
-        panel_area,
-    );
+    frame.render_widget(Paragraph::new(panel).wrap(ratatui::widgets::Wrap { trim: false }), panel_area);
 
     if app.show_help {
         help::draw(frame, area, theme);
     }
-    ViewReport { max_scroll }
+    ViewReport { max_scroll, body_height: body_area.height, focus }
 }
 
 /// The scrolling body and the fixed panel under it, for the current screen.
 fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let Some(scenario) = app.current() else {
-        return (
-            summary::body(app, width, theme).lines,
-            summary::panel(theme),
-        );
+        return (summary::body(app, width, theme).lines, summary::panel(theme));
     };
+    let plain = || judge::body(app, scenario, width, bubbles::Marks::None, theme).lines;
     match app.screen {
-        Screen::Judge => (
-            judge::body(app, scenario, width, theme).lines,
-            judge::verdict_panel(app, theme),
-        ),
-        Screen::Question => (
-            judge::body(app, scenario, width, theme).lines,
-            judge::question_panel(app, scenario, width, theme),
-        ),
+        Screen::Judge => (plain(), judge::verdict_panel(app, theme)),
+        Screen::Confidence => (plain(), judge::confidence_panel(app, theme)),
+        Screen::Spot => {
+            let pieces = crate::learning::spot::pieces(scenario);
+            let marks = bubbles::Marks::Spot { pieces: &pieces, cursor: app.piece_cursor, marked: &app.marks };
+            (judge::body(app, scenario, width, marks, theme).lines, judge::spot_panel(app, theme))
+        }
+        Screen::Question => (plain(), judge::question_panel(app, scenario, width, theme)),
         Screen::Reveal => match app.current_answer() {
             Some(answer) => (
                 reveal::body(scenario, answer, width, theme).lines,
@@ -114,41 +106,24 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
             ),
             None => (Vec::new(), Vec::new()),
         },
-        Screen::Summary => (
-            summary::body(app, width, theme).lines,
-            summary::panel(theme),
-        ),
+        Screen::Summary => (summary::body(app, width, theme).lines, summary::panel(theme)),
     }
 }
 
 fn header(app: &App, theme: &Theme) -> Paragraph<'static> {
     let progress = match app.screen {
         Screen::Summary => "Round summary".to_string(),
-        _ => format!(
-            "Message {} of {}",
-            (app.position + 1).min(app.round.len()),
-            app.round.len()
-        ),
+        _ => format!("Message {} of {}", (app.position + 1).min(app.round.len()), app.round.len()),
     };
     // While the follow-up question is open, the newest verdict is not yet revealed: counting it
     // would give the answer away.
-    let pending = usize::from(app.screen == Screen::Question);
+    let pending = usize::from(matches!(app.screen, Screen::Confidence | Screen::Spot | Screen::Question));
     let answered = app.answers.len() - pending;
-    let right = app
-        .answered()
-        .take(answered)
-        .filter(|(s, a)| s.verdict == a.verdict)
-        .count();
-    let mut spans = vec![
-        Span::styled(" smishdrill ", theme.selected),
-        Span::raw("  "),
-        Span::styled(progress, theme.heading),
-    ];
+    let right = app.answered().take(answered).filter(|(s, a)| s.verdict == a.verdict).count();
+    let mut spans =
+        vec![Span::styled(" smishdrill ", theme.selected), Span::raw("  "), Span::styled(progress, theme.heading)];
     if answered > 0 {
-        spans.push(Span::styled(
-            format!("  ·  {right} of {answered} right"),
-            theme.dim,
-        ));
+        spans.push(Span::styled(format!("  ·  {right} of {answered} right"), theme.dim));
     }
     spans.push(Span::styled("   ? help  q quit", theme.dim));
     Paragraph::new(Line::from(spans))
@@ -156,11 +131,7 @@ fn header(app: &App, theme: &Theme) -> Paragraph<'static> {
 
 /// A rule between the page and the panel, saying when there is more to scroll to.
 fn rule(more_below: bool, width: u16, theme: &Theme) -> Paragraph<'static> {
-    let label = if more_below {
-        " ↓ more below (↓/PgDn) "
-    } else {
-        ""
-    };
+    let label = if more_below { " ↓ more below (↓/PgDn) " } else { "" };
     let fill = usize::from(width).saturating_sub(label.chars().count() + 2);
     Paragraph::new(Line::from(vec![
         Span::styled("──", theme.dim),
@@ -173,16 +144,10 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Clear, area);
     let text = vec![
         Line::styled("Please enlarge the window", theme.heading),
-        Line::raw(format!(
-            "(at least {MIN_WIDTH}×{MIN_HEIGHT}; now {}×{})",
-            area.width, area.height
-        )),
+        Line::raw(format!("(at least {MIN_WIDTH}×{MIN_HEIGHT}; now {}×{})", area.width, area.height)),
         Line::raw("q quits"),
     ];
-    frame.render_widget(
-        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }), area);
 }
 
 #[cfg(test)]

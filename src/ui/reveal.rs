@@ -8,12 +8,19 @@ use super::bubbles::{Marks, thread_lines};
 use super::doc::{Doc, run};
 use super::theme::Theme;
 use crate::app::Answer;
+use crate::learning::spot::{self, SpotResult};
 use crate::scenario::{Scenario, Verdict};
 use crate::text_safety::{sanitize, sanitize_line};
 
 pub fn body(scenario: &Scenario, answer: &Answer, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
-    verdict_banner(&mut doc, scenario, answer, theme);
+    let pieces = spot::pieces(scenario);
+    let result = answer.marks.as_ref().map(|m| spot::score(scenario, &pieces, m));
+    let false_marks: Vec<spot::Piece> = result
+        .as_ref()
+        .map(|r| r.false_marks.iter().filter_map(|&i| pieces.get(i).cloned()).collect())
+        .unwrap_or_default();
+    verdict_banner(&mut doc, scenario, answer, result.as_ref(), theme);
     let mut about = vec![
         run(sanitize_line(&scenario.title), theme.heading),
         run(format!("  ·  {}", scenario.category.label()), theme.dim),
@@ -24,60 +31,76 @@ pub fn body(scenario: &Scenario, answer: &Answer, width: usize, theme: &Theme) -
     doc.para(about);
     doc.blank();
     let marks = match scenario.verdict {
-        Verdict::Scam => Marks::Flags,
-        Verdict::Legit => Marks::Signs,
+        Verdict::Scam => Marks::Flags { false_marks: &false_marks },
+        Verdict::Legit => Marks::Signs { false_marks: &false_marks },
     };
     doc.extend(thread_lines(scenario, width, marks, theme));
     doc.blank();
     match scenario.verdict {
-        Verdict::Scam => flags(&mut doc, scenario, theme),
+        Verdict::Scam => flags(&mut doc, scenario, result.as_ref(), theme),
         Verdict::Legit => signs(&mut doc, scenario, theme),
     }
+    false_alarms(&mut doc, scenario, &false_marks, theme);
     follow_up(&mut doc, scenario, answer, theme);
-    steps(
-        &mut doc,
-        "How to check, and what to do",
-        &scenario.verify,
-        theme,
-    );
+    steps(&mut doc, "How to check, and what to do", &scenario.verify, theme);
     steps(&mut doc, "Based on", &scenario.sources, theme);
     doc
 }
 
-fn verdict_banner(doc: &mut Doc, scenario: &Scenario, answer: &Answer, theme: &Theme) {
+fn verdict_banner(doc: &mut Doc, scenario: &Scenario, answer: &Answer, result: Option<&SpotResult>, theme: &Theme) {
     let what = match scenario.verdict {
         Verdict::Scam => "this is a scam",
         Verdict::Legit => "this message is genuine",
     };
+    let sure = answer.confidence.map(|c| format!(" ({})", c.label())).unwrap_or_default();
+    let said = run(format!(" You said {}{sure}.", answer.verdict.label().to_lowercase()), theme.base);
     if answer.verdict == scenario.verdict {
-        doc.para(vec![run(format!("✓ Right: {what}."), theme.right)]);
+        doc.para(vec![run(format!("✓ Right: {what}."), theme.right), said]);
     } else {
-        doc.para(vec![
-            run(format!("✗ Not quite: {what}."), theme.wrong),
-            run(
-                format!(" You said {}.", answer.verdict.label().to_lowercase()),
-                theme.base,
-            ),
-        ]);
+        doc.para(vec![run(format!("✗ Not quite: {what}."), theme.wrong), said]);
+    }
+    if let Some(r) = result {
+        let false_marks = r.false_marks.len();
+        let tail = match false_marks {
+            0 => String::new(),
+            1 => "; 1 mark on something harmless".to_string(),
+            n => format!("; {n} marks on something harmless"),
+        };
+        let line = match scenario.verdict {
+            Verdict::Scam => format!("You found {} of {} red flags{tail}.", r.found_count(), r.found.len()),
+            Verdict::Legit if false_marks == 0 => "You marked nothing: right, there are no red flags here.".to_string(),
+            Verdict::Legit => format!("There are no red flags here, but you made {false_marks} mark(s)."),
+        };
+        doc.para(vec![run(line, theme.heading)]);
     }
 }
 
-fn flags(doc: &mut Doc, scenario: &Scenario, theme: &Theme) {
-    doc.para(vec![run(
-        format!("Red flags ({})", scenario.flags.len()),
-        theme.heading,
-    )]);
-    for (i, flag) in scenario.flags.iter().enumerate() {
+/// What the learner marked that is not a red flag, in their words.
+fn false_alarms(doc: &mut Doc, scenario: &Scenario, false_marks: &[spot::Piece], theme: &Theme) {
+    if false_marks.is_empty() {
+        return;
+    }
+    doc.para(vec![run("Your marks that are not red flags", theme.heading)]);
+    for p in false_marks {
         doc.item(
-            vec![
-                run(format!("[{}]", i + 1), theme.flag_marker),
-                run(" ", theme.base),
-            ],
-            vec![
-                run(format!("{}: ", flag.kind.label()), theme.heading),
-                run(sanitize(&flag.why), theme.base),
-            ],
+            vec![run("[✗]", theme.false_mark_marker), run(" ", theme.base)],
+            vec![run(format!("\"{}\"", sanitize_line(spot::piece_text(scenario, p))), theme.base)],
         );
+    }
+    doc.blank();
+}
+
+fn flags(doc: &mut Doc, scenario: &Scenario, result: Option<&SpotResult>, theme: &Theme) {
+    doc.para(vec![run(format!("Red flags ({})", scenario.flags.len()), theme.heading)]);
+    for (i, flag) in scenario.flags.iter().enumerate() {
+        let mut body =
+            vec![run(format!("{}: ", flag.kind.label()), theme.heading), run(sanitize(&flag.why), theme.base)];
+        match result.and_then(|r| r.found.get(i)) {
+            Some(true) => body.push(run(" ✓ you found it", theme.right)),
+            Some(false) => body.push(run(" ✗ missed", theme.wrong)),
+            None => {}
+        }
+        doc.item(vec![run(format!("[{}]", i + 1), theme.flag_marker), run(" ", theme.base)], body);
     }
     doc.blank();
 }
@@ -86,14 +109,8 @@ fn signs(doc: &mut Doc, scenario: &Scenario, theme: &Theme) {
     doc.para(vec![run("What shows it is genuine", theme.heading)]);
     for (i, sign) in scenario.signs.iter().enumerate() {
         doc.item(
-            vec![
-                run(format!("[✓{}]", i + 1), theme.sign_marker),
-                run(" ", theme.base),
-            ],
-            vec![
-                run(format!("{}: ", sign.kind.label()), theme.heading),
-                run(sanitize(&sign.why), theme.base),
-            ],
+            vec![run(format!("[✓{}]", i + 1), theme.sign_marker), run(" ", theme.base)],
+            vec![run(format!("{}: ", sign.kind.label()), theme.heading), run(sanitize(&sign.why), theme.base)],
         );
     }
     doc.blank();
@@ -101,45 +118,22 @@ fn signs(doc: &mut Doc, scenario: &Scenario, theme: &Theme) {
 
 fn follow_up(doc: &mut Doc, scenario: &Scenario, answer: &Answer, theme: &Theme) {
     let Some(q) = &scenario.question else { return };
-    doc.para(vec![
-        run("Follow-up: ", theme.heading),
-        run(sanitize(&q.ask), theme.base),
-    ]);
+    doc.para(vec![run("Follow-up: ", theme.heading), run(sanitize(&q.ask), theme.base)]);
     let right = sanitize(&q.choices[q.answer]).into_owned();
     match answer.choice {
         Some(c) if c == q.answer => {
-            doc.item(
-                vec![run("✓ ", theme.right)],
-                vec![run(format!("You chose {}: {right}", c + 1), theme.base)],
-            );
+            doc.item(vec![run("✓ ", theme.right)], vec![run(format!("You chose {}: {right}", c + 1), theme.base)]);
         }
         Some(c) => {
-            let chosen = q
-                .choices
-                .get(c)
-                .map(|s| sanitize(s).into_owned())
-                .unwrap_or_default();
-            doc.item(
-                vec![run("✗ ", theme.wrong)],
-                vec![run(format!("You chose {}: {chosen}", c + 1), theme.base)],
-            );
-            doc.item(
-                vec![run("→ ", theme.right)],
-                vec![run(
-                    format!("Better: {}: {right}", q.answer + 1),
-                    theme.base,
-                )],
-            );
+            let chosen = q.choices.get(c).map(|s| sanitize(s).into_owned()).unwrap_or_default();
+            doc.item(vec![run("✗ ", theme.wrong)], vec![run(format!("You chose {}: {chosen}", c + 1), theme.base)]);
+            doc.item(vec![run("→ ", theme.right)], vec![run(format!("Better: {}: {right}", q.answer + 1), theme.base)]);
         }
-        None => doc.item(
-            vec![run("→ ", theme.right)],
-            vec![run(format!("Answer {}: {right}", q.answer + 1), theme.base)],
-        ),
+        None => {
+            doc.item(vec![run("→ ", theme.right)], vec![run(format!("Answer {}: {right}", q.answer + 1), theme.base)])
+        }
     }
-    doc.item(
-        vec![run("  ", theme.base)],
-        vec![run(sanitize(&q.why), theme.dim)],
-    );
+    doc.item(vec![run("  ", theme.base)], vec![run(sanitize(&q.why), theme.dim)]);
     doc.blank();
 }
 
@@ -149,21 +143,14 @@ fn steps(doc: &mut Doc, heading: &str, items: &[String], theme: &Theme) {
     }
     doc.para(vec![run(heading.to_string(), theme.heading)]);
     for item in items {
-        doc.item(
-            vec![run("• ", theme.base)],
-            vec![run(sanitize(item), theme.base)],
-        );
+        doc.item(vec![run("• ", theme.base)], vec![run(sanitize(item), theme.base)]);
     }
     doc.blank();
 }
 
 /// The key line under the explanation.
 pub fn panel(theme: &Theme, last: bool) -> Vec<Line<'static>> {
-    let next = if last {
-        "see your results"
-    } else {
-        "next message"
-    };
+    let next = if last { "see your results" } else { "next message" };
     vec![Line::from(vec![
         ratatui::text::Span::styled("Enter", theme.key),
         ratatui::text::Span::raw(format!(" {next}   ")),

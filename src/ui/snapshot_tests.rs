@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
 use super::*;
+use crate::app::Screen;
 use crate::app::{Msg, update};
 use crate::fixtures;
 use crate::scenario::Verdict;
@@ -15,25 +16,14 @@ fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
     let theme = Theme::mono();
     let mut report = ViewReport::default();
     terminal.draw(|f| report = view(f, app, &theme)).unwrap();
-    update(
-        app,
-        Msg::Viewport {
-            max_scroll: report.max_scroll,
-        },
-    );
+    update(app, report.msg());
     terminal.backend().buffer().clone()
 }
 
 fn text(buffer: &Buffer) -> String {
     let area = buffer.area;
     (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
+        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -44,6 +34,21 @@ fn send(app: &mut App, msgs: &[Msg]) {
     }
 }
 
+/// Verdict, confidence, marks (piece indices), then the follow-up choice if asked.
+fn answer(app: &mut App, verdict: Verdict, marks: &[usize], choice: usize) {
+    send(app, &[Msg::Verdict(verdict), Msg::Choose(0)]);
+    if app.screen == Screen::Spot {
+        for &m in marks {
+            app.piece_cursor = m;
+            update(app, Msg::ToggleMark);
+        }
+        update(app, Msg::Confirm);
+    }
+    if app.screen == Screen::Question {
+        update(app, Msg::Choose(choice));
+    }
+}
+
 #[test]
 fn judge_screen() {
     let mut app = fixtures::app();
@@ -51,55 +56,68 @@ fn judge_screen() {
 }
 
 #[test]
-fn question_screen() {
+fn confidence_screen() {
     let mut app = fixtures::app();
     send(&mut app, &[Msg::Verdict(Verdict::Scam)]);
     insta::assert_snapshot!(text(&draw(&mut app, 80, 24)));
 }
 
 #[test]
+fn spot_screen() {
+    let mut app = fixtures::app();
+    send(
+        &mut app,
+        &[Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::ToggleMark, Msg::MoveCursor(1), Msg::MoveCursor(1)],
+    );
+    let shown = text(&draw(&mut app, 80, 24));
+    assert!(!shown.contains("[1]"), "spotting reveals no flag");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn question_screen() {
+    let mut app = fixtures::app();
+    app.spot_enabled = false;
+    send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0)]);
+    insta::assert_snapshot!(text(&draw(&mut app, 80, 24)));
+}
+
+#[test]
 fn reveal_screen_of_a_scam() {
     let mut app = fixtures::app();
-    send(&mut app, &[Msg::Verdict(Verdict::Legit), Msg::Choose(0)]);
-    insta::assert_snapshot!(text(&draw(&mut app, 80, 24)));
+    // Marks the sender (a flag) and a harmless phrase (a false alarm).
+    let pieces = crate::learning::spot::pieces(app.current().unwrap());
+    let harmless = pieces
+        .iter()
+        .position(|p| crate::learning::spot::piece_text(app.current().unwrap(), p).contains("late fee"))
+        .unwrap();
+    answer(&mut app, Verdict::Legit, &[0, harmless], 0);
+    let shown = text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("You found 1 of 3 red flags; 1 mark on something harmless."), "{shown}");
+    insta::assert_snapshot!(shown);
     send(&mut app, &[Msg::ScrollToEnd]);
-    insta::assert_snapshot!(
-        "reveal_screen_of_a_scam_scrolled",
-        text(&draw(&mut app, 80, 24))
-    );
+    insta::assert_snapshot!("reveal_screen_of_a_scam_scrolled", text(&draw(&mut app, 80, 24)));
 }
 
 #[test]
 fn reveal_screen_of_a_genuine_message() {
-    let mut app = fixtures::app();
-    send(
-        &mut app,
-        &[
-            Msg::Verdict(Verdict::Scam),
-            Msg::Choose(1),
-            Msg::Next,
-            Msg::Verdict(Verdict::Legit),
-        ],
-    );
+    let mut app = fixtures::app_in_order(&[1, 0, 2]);
+    answer(&mut app, Verdict::Legit, &[], 0);
     insta::assert_snapshot!(text(&draw(&mut app, 80, 24)));
 }
 
 #[test]
 fn summary_screen() {
     let mut app = fixtures::app();
-    send(
-        &mut app,
-        &[
-            Msg::Verdict(Verdict::Scam),
-            Msg::Choose(1),
-            Msg::Next,
-            Msg::Verdict(Verdict::Scam),
-            Msg::Next,
-            Msg::Verdict(Verdict::Legit),
-            Msg::Next,
-        ],
-    );
-    insta::assert_snapshot!(text(&draw(&mut app, 80, 24)));
+    answer(&mut app, Verdict::Scam, &[0], 1);
+    send(&mut app, &[Msg::Next]);
+    answer(&mut app, Verdict::Scam, &[], 0);
+    send(&mut app, &[Msg::Next]);
+    answer(&mut app, Verdict::Legit, &[], 0);
+    send(&mut app, &[Msg::Next]);
+    let shown = text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("Sensitivity d′"), "{shown}");
+    insta::assert_snapshot!(shown);
 }
 
 #[test]
@@ -119,10 +137,11 @@ fn a_tiny_window_asks_to_be_enlarged() {
 #[test]
 fn any_size_draws_without_panicking() {
     for (w, h) in [(1, 1), (40, 12), (41, 13), (79, 23), (120, 40), (300, 100)] {
-        for step in 0..4 {
+        for step in 0..6 {
             let mut app = fixtures::app();
-            let msgs = [Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::Next];
-            send(&mut app, &msgs[..step.min(3)]);
+            let msgs =
+                [Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::ToggleMark, Msg::Confirm, Msg::Choose(0), Msg::Next];
+            send(&mut app, &msgs[..step]);
             let _ = draw(&mut app, w, h);
         }
     }
@@ -131,36 +150,20 @@ fn any_size_draws_without_panicking() {
 #[test]
 fn flagged_quotes_are_underlined_not_only_coloured() {
     let mut app = fixtures::app();
-    send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(1)]);
+    answer(&mut app, Verdict::Scam, &[], 1);
     let buffer = draw(&mut app, 80, 24);
     let shown = text(&buffer);
-    let (y, line) = shown
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains("+63 917 555 0142[1]"))
-        .expect("sender marked");
+    let (y, line) = shown.lines().enumerate().find(|(_, l)| l.contains("+63 917 555 0142[1]")).expect("sender marked");
     let x = line.find("+63").unwrap() as u16;
-    assert!(
-        buffer[(x, y as u16)]
-            .modifier
-            .contains(Modifier::UNDERLINED)
-    );
-    let plain_x = line.find("[1]").unwrap() as u16;
-    assert!(
-        buffer[(plain_x, y as u16)]
-            .modifier
-            .contains(Modifier::REVERSED),
-        "the marker is reversed"
-    );
+    assert!(buffer[(x, y as u16)].modifier.contains(Modifier::UNDERLINED));
+    let marker_x = line.find("[1]").unwrap() as u16;
+    assert!(buffer[(marker_x, y as u16)].modifier.contains(Modifier::REVERSED), "the marker is reversed");
 }
 
 #[test]
 fn the_judge_screen_reveals_nothing() {
     let mut app = fixtures::app();
     let shown = text(&draw(&mut app, 80, 24));
-    assert!(
-        !shown.contains("E-ZPass: unpaid toll"),
-        "the title gives the answer away"
-    );
+    assert!(!shown.contains("E-ZPass: unpaid toll"), "the title gives the answer away");
     assert!(!shown.contains("[1]"));
 }

@@ -4,7 +4,9 @@ use ratatui::text::{Line, Span};
 
 use super::doc::{Doc, run};
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Confidence};
+use crate::learning::sdt::Outcomes;
+use crate::learning::spot;
 use crate::scenario::Verdict;
 use crate::text_safety::sanitize_line;
 
@@ -15,55 +17,34 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
         doc.para(vec![run("No messages in this round.", theme.heading)]);
         return doc;
     }
-    doc.para(vec![run(
-        format!("Round complete: {} of {total} right", app.score()),
-        theme.heading,
-    )]);
+    doc.para(vec![run(format!("Round complete: {} of {total} right", app.score()), theme.heading)]);
     doc.blank();
     let count = |v: Verdict| {
         let shown = app.answered().filter(|(s, _)| s.verdict == v).count();
-        let right = app
-            .answered()
-            .filter(|(s, a)| s.verdict == v && a.verdict == v)
-            .count();
+        let right = app.answered().filter(|(s, a)| s.verdict == v && a.verdict == v).count();
         (right, shown)
     };
     let (caught, scams) = count(Verdict::Scam);
     let (trusted, genuine) = count(Verdict::Legit);
+    doc.item(vec![run("• ", theme.base)], vec![run(format!("Scams spotted: {caught} of {scams}"), theme.base)]);
     doc.item(
         vec![run("• ", theme.base)],
-        vec![run(
-            format!("Scams spotted: {caught} of {scams}"),
-            theme.base,
-        )],
-    );
-    doc.item(
-        vec![run("• ", theme.base)],
-        vec![run(
-            format!("Genuine messages trusted: {trusted} of {genuine}"),
-            theme.base,
-        )],
+        vec![run(format!("Genuine messages trusted: {trusted} of {genuine}"), theme.base)],
     );
     let (q_right, q_asked) = app.question_score();
     if q_asked > 0 {
         doc.item(
             vec![run("• ", theme.base)],
-            vec![run(
-                format!("Follow-up questions: {q_right} of {q_asked}"),
-                theme.base,
-            )],
+            vec![run(format!("Follow-up questions: {q_right} of {q_asked}"), theme.base)],
         );
     }
+    spotting(&mut doc, app, theme);
     doc.blank();
-    let missed: Vec<_> = app
-        .answered()
-        .filter(|(s, a)| s.verdict != a.verdict)
-        .collect();
+    detection(&mut doc, app, theme);
+    calibration(&mut doc, app, theme);
+    let missed: Vec<_> = app.answered().filter(|(s, a)| s.verdict != a.verdict).collect();
     if missed.is_empty() {
-        doc.para(vec![run(
-            "You judged every message correctly.",
-            theme.right,
-        )]);
+        doc.para(vec![run("You judged every message correctly.", theme.right)]);
     } else {
         doc.para(vec![run("Missed", theme.heading)]);
         for (s, _) in missed {
@@ -73,22 +54,74 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
             };
             doc.item(
                 vec![run("✗ ", theme.wrong)],
-                vec![
-                    run(sanitize_line(&s.title), theme.heading),
-                    run(format!(": {was}"), theme.base),
-                ],
+                vec![run(sanitize_line(&s.title), theme.heading), run(format!(": {was}"), theme.base)],
             );
         }
     }
     doc.blank();
     doc.para(vec![run(
-        format!(
-            "Round seed {}: run with --seed {} to replay it.",
-            app.spec.seed, app.spec.seed
-        ),
+        format!("Round seed {}: run with --seed {} to replay it.", app.spec.seed, app.spec.seed),
         theme.dim,
     )]);
     doc
+}
+
+/// Red flags found and false marks over the round.
+fn spotting(doc: &mut Doc, app: &App, theme: &Theme) {
+    let (mut found, mut flags, mut false_marks, mut spotted) = (0, 0, 0, 0);
+    for (s, a) in app.answered() {
+        let Some(marks) = &a.marks else { continue };
+        let r = spot::score(s, &spot::pieces(s), marks);
+        found += r.found_count();
+        flags += r.found.len();
+        false_marks += r.false_marks.len();
+        spotted += 1;
+    }
+    if spotted > 0 {
+        doc.item(
+            vec![run("• ", theme.base)],
+            vec![run(
+                format!("Red flags you found: {found} of {flags}; marks on harmless text: {false_marks}"),
+                theme.base,
+            )],
+        );
+    }
+}
+
+/// d′ and c for the round, with what they mean.
+fn detection(doc: &mut Doc, app: &App, theme: &Theme) {
+    let mut outcomes = Outcomes::default();
+    for (s, a) in app.answered() {
+        outcomes.add(s.verdict == Verdict::Scam, a.verdict == Verdict::Scam);
+    }
+    let Some(scores) = outcomes.scores() else { return };
+    doc.para(vec![run("How you judge", theme.heading)]);
+    doc.item(
+        vec![run("• ", theme.base)],
+        vec![run(format!("Sensitivity d′ = {:.2}: ", scores.d_prime), theme.key), run(scores.skill(), theme.base)],
+    );
+    doc.item(
+        vec![run("• ", theme.base)],
+        vec![run(format!("Lean c = {:+.2}: ", scores.criterion), theme.key), run(scores.lean(), theme.base)],
+    );
+    doc.blank();
+}
+
+/// How often each level of confidence was right.
+fn calibration(doc: &mut Doc, app: &App, theme: &Theme) {
+    let parts: Vec<String> = Confidence::ALL
+        .iter()
+        .filter_map(|&c| {
+            let of: Vec<bool> =
+                app.answered().filter(|(_, a)| a.confidence == Some(c)).map(|(s, a)| s.verdict == a.verdict).collect();
+            (!of.is_empty())
+                .then(|| format!("{}: {} of {} right", c.label(), of.iter().filter(|r| **r).count(), of.len()))
+        })
+        .collect();
+    if !parts.is_empty() {
+        doc.para(vec![run("When you were ", theme.heading), run(parts.join(" · "), theme.base)]);
+        doc.blank();
+    }
 }
 
 pub fn panel(theme: &Theme) -> Vec<Line<'static>> {

@@ -18,6 +18,9 @@ pub struct Theme {
     /// A genuine sign's quote (also underlined and followed by `[✓n]`).
     pub sign: Style,
     pub sign_marker: Style,
+    /// A piece the learner marked that is not a red flag (also followed by `[✗]`).
+    pub false_mark: Style,
+    pub false_mark_marker: Style,
     pub right: Style,
     pub wrong: Style,
     /// The button or choice the cursor is on (reversed, so visible without colour).
@@ -36,20 +39,12 @@ impl Theme {
             sender: Style::new().add_modifier(bold).fg(Color::Cyan),
             bubble_in: Style::new().fg(Color::Gray),
             bubble_out: Style::new().fg(Color::Blue),
-            flag: Style::new()
-                .fg(Color::LightRed)
-                .add_modifier(bold | Modifier::UNDERLINED),
-            flag_marker: Style::new()
-                .fg(Color::Black)
-                .bg(Color::LightRed)
-                .add_modifier(bold),
-            sign: Style::new()
-                .fg(Color::LightGreen)
-                .add_modifier(bold | Modifier::UNDERLINED),
-            sign_marker: Style::new()
-                .fg(Color::Black)
-                .bg(Color::LightGreen)
-                .add_modifier(bold),
+            flag: Style::new().fg(Color::LightRed).add_modifier(bold | Modifier::UNDERLINED),
+            flag_marker: Style::new().fg(Color::Black).bg(Color::LightRed).add_modifier(bold),
+            sign: Style::new().fg(Color::LightGreen).add_modifier(bold | Modifier::UNDERLINED),
+            sign_marker: Style::new().fg(Color::Black).bg(Color::LightGreen).add_modifier(bold),
+            false_mark: Style::new().fg(Color::Yellow).add_modifier(Modifier::CROSSED_OUT),
+            false_mark_marker: Style::new().fg(Color::Black).bg(Color::Yellow),
             right: Style::new().fg(Color::Green).add_modifier(bold),
             wrong: Style::new().fg(Color::Red).add_modifier(bold),
             selected: Style::new().add_modifier(Modifier::REVERSED | bold),
@@ -72,6 +67,8 @@ impl Theme {
             flag_marker: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             sign: Style::new().add_modifier(Modifier::UNDERLINED),
             sign_marker: Style::new().add_modifier(Modifier::REVERSED),
+            false_mark: Style::new().add_modifier(Modifier::CROSSED_OUT),
+            false_mark_marker: Style::new().add_modifier(Modifier::REVERSED),
             right: bold,
             wrong: bold,
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),

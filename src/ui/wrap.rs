@@ -21,10 +21,7 @@ type Cell = (char, Style);
 /// a word only when the word alone is wider than a line (long links). `\n` starts a new line.
 pub fn wrap(runs: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
-    let cells: Vec<Cell> = runs
-        .iter()
-        .flat_map(|(t, s)| t.chars().map(move |c| (c, *s)))
-        .collect();
+    let cells: Vec<Cell> = runs.iter().flat_map(|(t, s)| t.chars().map(move |c| (c, *s))).collect();
     let mut lines = Vec::new();
     for paragraph in cells.split(|(c, _)| *c == '\n') {
         wrap_paragraph(paragraph, width, &mut lines);
@@ -95,10 +92,7 @@ fn tokens(cells: &[Cell]) -> impl Iterator<Item = &[Cell]> {
     std::iter::from_fn(move || {
         let first = rest.first()?;
         let space = first.0 == ' ';
-        let len = rest
-            .iter()
-            .position(|(c, _)| (*c == ' ') != space)
-            .unwrap_or(rest.len());
+        let len = rest.iter().position(|(c, _)| (*c == ' ') != space).unwrap_or(rest.len());
         let (token, tail) = rest.split_at(len);
         rest = tail;
         Some(token)
@@ -112,10 +106,7 @@ fn to_line(cells: Vec<Cell>) -> Line<'static> {
     let mut style = None;
     for (c, s) in cells {
         if style.is_some_and(|st| st != s) {
-            spans.push(Span::styled(
-                std::mem::take(&mut text),
-                style.unwrap_or_default(),
-            ));
+            spans.push(Span::styled(std::mem::take(&mut text), style.unwrap_or_default()));
         }
         style = Some(s);
         text.push(c);
@@ -132,26 +123,17 @@ mod tests {
     use proptest::prelude::*;
 
     fn plain(text: &str, width: usize) -> Vec<String> {
-        wrap(&[(text.to_string(), Style::new())], width)
-            .iter()
-            .map(|l| l.to_string())
-            .collect()
+        wrap(&[(text.to_string(), Style::new())], width).iter().map(|l| l.to_string()).collect()
     }
 
     #[test]
     fn wraps_at_spaces() {
-        assert_eq!(
-            plain("pay your toll now please", 10),
-            ["pay your", "toll now", "please"]
-        );
+        assert_eq!(plain("pay your toll now please", 10), ["pay your", "toll now", "please"]);
     }
 
     #[test]
     fn breaks_long_links() {
-        assert_eq!(
-            plain("go https://abcdefghij.top", 8),
-            ["go", "https://", "abcdefgh", "ij.top"]
-        );
+        assert_eq!(plain("go https://abcdefghij.top", 8), ["go", "https://", "abcdefgh", "ij.top"]);
     }
 
     #[test]

@@ -1,0 +1,6 @@
+//! Measured learning: spotting flags, signal-detection scores, saved progress, statistics and
+//! the practice schedule. Domain code: no terminal, no drawing.
+
+pub mod record;
+pub mod sdt;
+pub mod spot;
