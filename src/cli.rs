@@ -9,6 +9,8 @@ use clap::{Args, Parser, Subcommand};
 use crate::app::App;
 use crate::commands;
 use crate::corpus::Corpus;
+use crate::learning::progress::{ProgressError, ProgressStore, default_data_dir, default_profile};
+use crate::learning::stats::report;
 use crate::round::RoundSpec;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
 use crate::scenario::{Category, Verdict};
@@ -33,6 +35,12 @@ pub struct Cli {
     /// Read scenarios from this folder instead of the set built into the program.
     #[arg(long, value_name = "DIR", global = true)]
     pub scenarios: Option<PathBuf>,
+    /// Whose progress to use (default: your login name).
+    #[arg(long, value_name = "NAME", global = true)]
+    pub profile: Option<String>,
+    /// Keep progress in this folder instead of the platform's data folder.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +68,8 @@ pub enum Command {
     },
     /// List scenarios: id, category, verdict, difficulty, title (* = has variables).
     List(ListArgs),
+    /// Your progress: accuracy and d′ over rounds, categories, red flags you miss, what to revisit.
+    Stats,
 }
 
 #[derive(Debug, Args)]
@@ -126,12 +136,39 @@ pub fn run() -> ExitCode {
             };
             commands::list(&load(), &filter, &mode)
         }
-        None => train(load(), &cli.round),
+        Some(Command::Stats) => stats(&cli),
+        None => train(load(), &cli),
     };
     ExitCode::from(code)
 }
 
-fn train(corpus: Corpus, args: &RoundArgs) -> u8 {
+/// The learner's progress store, from --data-dir / --profile or the defaults.
+fn progress_store(cli: &Cli) -> Result<ProgressStore, ProgressError> {
+    let dir = match &cli.data_dir {
+        Some(d) => d.clone(),
+        None => default_data_dir()?,
+    };
+    let profile = cli.profile.clone().unwrap_or_else(default_profile);
+    ProgressStore::open(&dir, &profile)
+}
+
+fn stats(cli: &Cli) -> u8 {
+    let loaded = match progress_store(cli).and_then(|store| store.load()) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("smishdrill: {e}");
+            return 1;
+        }
+    };
+    if let Some(notice) = &loaded.notice {
+        eprintln!("smishdrill: {notice}");
+    }
+    commands::print_lines(report(&loaded.history, 80).into_iter().map(|(_, line)| line));
+    0
+}
+
+fn train(corpus: Corpus, cli: &Cli) -> u8 {
+    let args = &cli.round;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "smishdrill: the trainer needs an interactive terminal (try `smishdrill list` or `smishdrill check`)"
@@ -144,20 +181,44 @@ fn train(corpus: Corpus, args: &RoundArgs) -> u8 {
         seed: args.seed.unwrap_or_else(rand::random),
     };
     let Corpus { scenarios, problems, .. } = corpus;
-    let mut app = App::new(scenarios, spec);
+    let mut notices = Vec::new();
+    let (store, history) = match progress_store(cli).and_then(|store| store.load().map(|l| (store, l))) {
+        Ok((store, loaded)) => {
+            notices.extend(loaded.notice);
+            (Some(store), loaded.history)
+        }
+        Err(e) => {
+            notices.push(format!("Progress will not be saved: {e}"));
+            (None, Vec::new())
+        }
+    };
+    let mut app = App::with_history(scenarios, spec, crate::scenario::dates::Date::today_days(), history);
+    app.session = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     app.spot_enabled = !args.no_spot;
     if app.round.is_empty() {
         eprintln!("smishdrill: no scenarios to show (check --category and --scenarios)");
         return EXIT_USAGE;
     }
     if !problems.is_empty() {
-        app.notice = Some(format!(
+        notices.push(format!(
             "{} problem(s) in the scenario files: those files were skipped. Details are printed when you quit, or run `smishdrill check`.",
             problems.len()
         ));
     }
-    let code = match terminal::run(&mut app, &Theme::from_env()) {
-        Ok(code) => code,
+    if !notices.is_empty() {
+        app.notice = Some(notices.join(" "));
+    }
+    let mut save = |record: &crate::learning::record::AnswerRecord| match &store {
+        Some(store) => store.append(record).map_err(|e| e.to_string()),
+        None => Ok(()),
+    };
+    let code = match terminal::run(&mut app, &Theme::from_env(), &mut save) {
+        Ok((code, errors)) => {
+            for e in errors.iter().take(3) {
+                eprintln!("smishdrill: progress not saved: {e}");
+            }
+            code
+        }
         Err(e) => {
             eprintln!("smishdrill: terminal error: {e}");
             1

@@ -4,7 +4,7 @@
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use rand::seq::{IndexedRandom, SliceRandom};
+use rand::seq::SliceRandom;
 
 use crate::scenario::{Category, Scenario, Verdict};
 
@@ -17,9 +17,15 @@ pub struct RoundSpec {
     pub seed: u64,
 }
 
-/// Indices into `pool` for one round, in the order they are shown. The same pool and spec
-/// always give the same round.
+/// Indices into `pool` for one round, in the order they are shown, every scenario equally
+/// likely. The same pool and spec always give the same round.
 pub fn choose_round(pool: &[Scenario], spec: &RoundSpec) -> Vec<usize> {
+    choose_weighted(pool, spec, &vec![1.0; pool.len()])
+}
+
+/// As [`choose_round`], with `weights[i]` saying how much more likely `pool[i]` is to be drawn
+/// (see `learning::schedule`). The same pool, spec and weights always give the same round.
+pub fn choose_weighted(pool: &[Scenario], spec: &RoundSpec, weights: &[f64]) -> Vec<usize> {
     let eligible = |s: &Scenario| spec.categories.is_empty() || spec.categories.contains(&s.category);
     let by_verdict = |v: Verdict| -> Vec<usize> {
         pool.iter().enumerate().filter(|(_, s)| s.verdict == v && eligible(s)).map(|(i, _)| i).collect()
@@ -34,10 +40,26 @@ pub fn choose_round(pool: &[Scenario], spec: &RoundSpec) -> Vec<usize> {
     let take_legit = want_legit.min(legit.len()).max(count.saturating_sub(scams.len()));
     let take_scams = count - take_legit;
 
-    let mut round: Vec<usize> = scams.sample(&mut rng, take_scams).copied().collect();
-    round.extend(legit.sample(&mut rng, take_legit).copied());
+    let mut round = weighted_sample(&scams, weights, take_scams, &mut rng);
+    round.extend(weighted_sample(&legit, weights, take_legit, &mut rng));
     round.shuffle(&mut rng);
     round
+}
+
+/// `amount` of `candidates` without replacement, each as likely as its weight
+/// (Efraimidis–Spirakis: the largest keys ln(u)/w win).
+fn weighted_sample(candidates: &[usize], weights: &[f64], amount: usize, rng: &mut StdRng) -> Vec<usize> {
+    use rand::RngExt;
+    let mut keyed: Vec<(f64, usize)> = candidates
+        .iter()
+        .map(|&i| {
+            let w = weights.get(i).copied().filter(|w| w.is_finite() && *w > 0.0).unwrap_or(1e-6);
+            let u: f64 = rng.random_range(f64::MIN_POSITIVE..1.0);
+            (u.ln() / w, i)
+        })
+        .collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().take(amount).map(|(_, i)| i).collect()
 }
 
 /// How many genuine messages a round of `count` gets: about 40 %, give or take one, and at

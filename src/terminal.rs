@@ -12,7 +12,8 @@ use crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::{App, Effect, msg_for_key, update};
+use crate::app::{App, Effect, Msg, msg_for_key, update};
+use crate::learning::record::AnswerRecord;
 use crate::ui::{Theme, view};
 
 /// Set once the terminal is back to normal. Restoring twice would leave the alternate screen
@@ -80,16 +81,25 @@ fn watch_signals(signal: Arc<AtomicUsize>, finished: Arc<AtomicBool>) -> io::Res
     Ok(())
 }
 
-/// Runs the trainer until the learner quits or a signal arrives. Returns the exit code.
-pub fn run(app: &mut App, theme: &Theme) -> io::Result<u8> {
+/// Saves one finished answer (the record already stamped with the time).
+pub type Saver<'a> = dyn FnMut(&AnswerRecord) -> Result<(), String> + 'a;
+
+/// Runs the trainer until the learner quits or a signal arrives. Returns the exit code and
+/// any errors met while saving, to print once the terminal is back to normal.
+pub fn run(app: &mut App, theme: &Theme, save: &mut Saver) -> io::Result<(u8, Vec<String>)> {
     let signal = Arc::new(AtomicUsize::new(0));
     let finished = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&signal), Arc::clone(&finished))?;
     let _restore = Restore;
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, app, theme, &signal);
+    let mut errors = Vec::new();
+    let result = event_loop(&mut terminal, app, theme, &signal, save, &mut errors);
     finished.store(true, Ordering::SeqCst);
-    result
+    result.map(|code| (code, errors))
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
 fn event_loop(
@@ -97,6 +107,8 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     signal: &AtomicUsize,
+    save: &mut Saver,
+    errors: &mut Vec<String>,
 ) -> io::Result<u8> {
     #[cfg(debug_assertions)]
     let panic_for_test = std::env::var_os("SMISHDRILL_TEST_PANIC").is_some();
@@ -127,8 +139,27 @@ fn event_loop(
             _ => None, // Resizes just redraw.
         };
         let effects = msg.map(|m| update(app, m)).unwrap_or_default();
-        if let Some(Effect::Quit(code)) = effects.into_iter().next() {
-            return Ok(code);
+        for effect in effects {
+            match effect {
+                Effect::Quit(code) => return Ok(code),
+                Effect::Record(mut record) => {
+                    record.time = now();
+                    if let Some(last) = app.history.last_mut() {
+                        last.time = record.time;
+                    }
+                    if let Err(e) = save(&record) {
+                        if errors.is_empty() {
+                            update(
+                                app,
+                                Msg::Notice(
+                                    "Your progress could not be saved; the trainer goes on without saving (details when you quit).",
+                                ),
+                            );
+                        }
+                        errors.push(e);
+                    }
+                }
+            }
         }
     }
 }

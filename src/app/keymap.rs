@@ -23,6 +23,7 @@ pub const KEY_HELP: &[KeyHelp] = &[
     KeyHelp { keys: "Home End", action: "Jump to the top / bottom" },
     KeyHelp { keys: "Enter  (or n)", action: "Next message" },
     KeyHelp { keys: "r", action: "Play again (on the summary)" },
+    KeyHelp { keys: "t", action: "Your progress over all rounds (on the summary)" },
     KeyHelp { keys: "?", action: "Show / hide this help" },
     KeyHelp { keys: "Esc", action: "Close help" },
     KeyHelp { keys: "q  Ctrl-C", action: "Quit" },
@@ -70,7 +71,8 @@ fn char_msg(screen: Screen, c: char) -> Option<Msg> {
         (Screen::Judge, 'l' | 'g') => Some(Msg::Verdict(Verdict::Legit)),
         (Screen::Question, '1'..='9') | (Screen::Confidence, '1'..='3') => Some(Msg::Choose(c as usize - '1' as usize)),
         (Screen::Reveal, 'n') => Some(Msg::Next),
-        (Screen::Summary, 'r') => Some(Msg::PlayAgain),
+        (Screen::Summary | Screen::Stats, 'r') => Some(Msg::PlayAgain),
+        (Screen::Summary | Screen::Stats, 't') => Some(Msg::ToggleStats),
         _ => None,
     }
 }

@@ -7,7 +7,7 @@ mod update;
 pub use keymap::{KEY_HELP, KeyHelp, msg_for_key};
 pub use update::update;
 
-use crate::round::{RoundSpec, choose_round};
+use crate::round::{RoundSpec, choose_weighted};
 use crate::scenario::{Scenario, Verdict};
 
 /// Which step of the loop the learner is at.
@@ -25,6 +25,8 @@ pub enum Screen {
     Reveal,
     /// End of the round.
     Summary,
+    /// Progress over all saved rounds (from the summary).
+    Stats,
 }
 
 /// What the learner said about one scenario.
@@ -106,6 +108,9 @@ pub struct App {
     pub notice: Option<String>,
     /// How many rounds were started, counting this one.
     pub rounds_played: u32,
+    /// Every answer of this learner: loaded from saved progress, then added to as they play.
+    /// Rounds are drawn from it (more of what they get wrong) and the stats screen reads it.
+    pub history: Vec<crate::learning::record::AnswerRecord>,
 }
 
 /// Something for the event loop to do.
@@ -142,6 +147,10 @@ pub enum Msg {
     Interrupt,
     /// Space on the spot screen: mark or unmark the piece under the cursor.
     ToggleMark,
+    /// `t` on the summary: show progress over all rounds; again (or Esc) to go back.
+    ToggleStats,
+    /// Something the learner should know (e.g. progress could not be saved).
+    Notice(&'static str),
     /// The view's report after drawing: how far the body can scroll, how tall it is, and the
     /// body line the cursor is on (spot screen), which scrolling then keeps in view.
     Viewport {
@@ -159,7 +168,17 @@ impl App {
 
     /// As [`App::new`], with a fixed today, so that tests are the same on every day.
     pub fn on_day(pool: Vec<Scenario>, spec: RoundSpec, today: i64) -> App {
-        let round = choose_round(&pool, &spec);
+        App::with_history(pool, spec, today, Vec::new())
+    }
+
+    /// A trainer for a learner with saved answers: the round favours what they get wrong.
+    pub fn with_history(
+        pool: Vec<Scenario>,
+        spec: RoundSpec,
+        today: i64,
+        history: Vec<crate::learning::record::AnswerRecord>,
+    ) -> App {
+        let round = choose_weighted(&pool, &spec, &crate::learning::schedule::weights(&pool, &history));
         let shown = draw_variants(&pool, &round, spec.seed, today);
         App {
             pool,
@@ -183,6 +202,7 @@ impl App {
             show_help: false,
             notice: None,
             rounds_played: 1,
+            history,
         }
     }
 
@@ -193,7 +213,8 @@ impl App {
 
     /// Chooses the scenarios of a round for `spec.seed` and draws their variables.
     pub fn start_round(&mut self) {
-        self.round = choose_round(&self.pool, &self.spec);
+        let weights = crate::learning::schedule::weights(&self.pool, &self.history);
+        self.round = choose_weighted(&self.pool, &self.spec, &weights);
         self.shown = draw_variants(&self.pool, &self.round, self.spec.seed, self.today);
     }
 

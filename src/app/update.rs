@@ -14,7 +14,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Quit => return vec![Effect::Quit(0)],
         Msg::Interrupt => return vec![Effect::Quit(EXIT_INTERRUPTED)],
         Msg::ToggleHelp => app.show_help = !app.show_help,
-        Msg::CloseHelp => app.show_help = false,
+        Msg::CloseHelp if app.show_help => app.show_help = false,
+        Msg::Notice(text) => app.notice = Some(text.to_string()),
         Msg::Viewport { max_scroll, body_height, focus } => viewport(app, max_scroll, body_height, focus),
         _ if app.show_help => {}
         Msg::ScrollBy(delta) => {
@@ -68,6 +69,15 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Screen::Question, Msg::Confirm) => return answer_question(app, app.choice_cursor),
         (Screen::Reveal, Msg::Next | Msg::Confirm) => next(app),
         (Screen::Summary, Msg::PlayAgain | Msg::Confirm) => play_again(app),
+        (Screen::Summary, Msg::ToggleStats) => {
+            app.screen = Screen::Stats;
+            app.scroll = 0;
+        }
+        (Screen::Stats, Msg::ToggleStats | Msg::CloseHelp | Msg::Confirm) => {
+            app.screen = Screen::Summary;
+            app.scroll = 0;
+        }
+        (Screen::Stats, Msg::PlayAgain) => play_again(app),
         _ => {}
     }
     Vec::new()
@@ -166,6 +176,7 @@ fn reveal(app: &mut App) -> Vec<Effect> {
         spot.as_ref(),
         question,
     );
+    app.history.push(record.clone());
     vec![Effect::Record(Box::new(record))]
 }
 

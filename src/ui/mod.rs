@@ -6,6 +6,7 @@ mod doc;
 mod help;
 mod judge;
 mod reveal;
+mod stats_screen;
 mod summary;
 pub mod theme;
 pub mod wrap;
@@ -86,6 +87,9 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
 
 /// The scrolling body and the fixed panel under it, for the current screen.
 fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    if app.screen == Screen::Stats {
+        return (stats_screen::body(app, width, theme).lines, stats_screen::panel(theme));
+    }
     let Some(scenario) = app.current() else {
         return (summary::body(app, width, theme).lines, summary::panel(theme));
     };
@@ -106,13 +110,14 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
             ),
             None => (Vec::new(), Vec::new()),
         },
-        Screen::Summary => (summary::body(app, width, theme).lines, summary::panel(theme)),
+        Screen::Summary | Screen::Stats => (summary::body(app, width, theme).lines, summary::panel(theme)),
     }
 }
 
 fn header(app: &App, theme: &Theme) -> Paragraph<'static> {
     let progress = match app.screen {
         Screen::Summary => "Round summary".to_string(),
+        Screen::Stats => "Your progress".to_string(),
         _ => format!("Message {} of {}", (app.position + 1).min(app.round.len()), app.round.len()),
     };
     // While the follow-up question is open, the newest verdict is not yet revealed: counting it

@@ -167,3 +167,20 @@ fn the_judge_screen_reveals_nothing() {
     assert!(!shown.contains("E-ZPass: unpaid toll"), "the title gives the answer away");
     assert!(!shown.contains("[1]"));
 }
+
+#[test]
+fn stats_screen() {
+    let mut app = fixtures::app();
+    answer(&mut app, Verdict::Scam, &[0], 1);
+    send(&mut app, &[Msg::Next]);
+    answer(&mut app, Verdict::Scam, &[], 0);
+    send(&mut app, &[Msg::Next]);
+    answer(&mut app, Verdict::Legit, &[], 0);
+    send(&mut app, &[Msg::Next, Msg::ToggleStats]);
+    assert_eq!(app.screen, Screen::Stats);
+    let shown = text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("3 answers in 1 rounds"), "{shown}");
+    insta::assert_snapshot!(shown);
+    send(&mut app, &[Msg::ToggleStats]);
+    assert_eq!(app.screen, Screen::Summary);
+}

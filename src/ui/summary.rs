@@ -128,6 +128,8 @@ pub fn panel(theme: &Theme) -> Vec<Line<'static>> {
     vec![Line::from(vec![
         Span::styled("r", theme.key),
         Span::raw(" play again   "),
+        Span::styled("t", theme.key),
+        Span::raw(" your progress   "),
         Span::styled("q", theme.key),
         Span::raw(" quit"),
     ])]

@@ -1,0 +1,99 @@
+use super::*;
+use crate::fixtures;
+use crate::scenario::Verdict;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("smishdrill-progress-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn record(n: usize) -> AnswerRecord {
+    let s = fixtures::scenario(fixtures::TOLL_SCAM);
+    let mut r = AnswerRecord::new(format!("r{n}"), &s, Verdict::Scam, Some("sure"), None, Some(true));
+    r.time = n as u64;
+    r
+}
+
+#[test]
+fn answers_round_trip() {
+    let dir = temp_dir("roundtrip");
+    let store = ProgressStore::open(&dir, "ana").unwrap();
+    assert!(store.load().unwrap().history.is_empty());
+    store.append(&record(1)).unwrap();
+    store.append(&record(2)).unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.history, [record(1), record(2)]);
+    assert!(loaded.notice.is_none());
+    assert!(store.path().ends_with("profiles/ana/answers.jsonl"));
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_corrupt_file_is_kept_aside_and_the_readable_answers_survive() {
+    let dir = temp_dir("corrupt");
+    let store = ProgressStore::open(&dir, "ana").unwrap();
+    store.append(&record(1)).unwrap();
+    let mut text = fs::read_to_string(store.path()).unwrap();
+    text.push_str("{not json\n");
+    text.push_str(&serde_json::to_string(&record(2)).unwrap());
+    text.push('\n');
+    text.push_str("{\"half\": "); // a torn last line, as after kill -9 mid-write
+    fs::write(store.path(), &text).unwrap();
+
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.history, [record(1), record(2)]);
+    let notice = loaded.notice.expect("the learner is told");
+    assert!(notice.contains("2 unreadable line(s)"), "{notice}");
+    let kept: Vec<_> = fs::read_dir(store.path().parent().unwrap())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read_to_string(kept[0].path()).unwrap(), text, "the original is kept byte for byte");
+    // The file itself now holds only readable lines, and loads cleanly.
+    let again = store.load().unwrap();
+    assert_eq!(again.history.len(), 2);
+    assert!(again.notice.is_none());
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn two_writers_at_once_lose_nothing() {
+    let dir = temp_dir("concurrent");
+    let store = ProgressStore::open(&dir, "ana").unwrap();
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let store = store.clone();
+            std::thread::spawn(move || {
+                for i in 0..150 {
+                    store.append(&record(w * 1000 + i)).unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let loaded = store.load().unwrap();
+    assert!(loaded.notice.is_none(), "no line was torn");
+    assert_eq!(loaded.history.len(), 300);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_profile_names_are_refused() {
+    let dir = temp_dir("names");
+    assert!(matches!(ProgressStore::open(&dir, "../evil"), Err(ProgressError::BadProfile(_))));
+    assert!(matches!(ProgressStore::open(&dir, ""), Err(ProgressError::BadProfile(_))));
+    assert!(ProgressStore::open(&dir, "ana.b-c_1").is_ok());
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_unwritable_folder_is_a_clear_error() {
+    let err = ProgressStore::open(Path::new("/proc/smishdrill-cannot-exist"), "ana").unwrap_err();
+    assert!(err.to_string().starts_with("/proc/smishdrill-cannot-exist/profiles/ana:"), "{err}");
+}

@@ -1,0 +1,247 @@
+//! What a learner's saved answers say: accuracy and d′ over rounds, per category, per red-flag
+//! kind, calibration, and the scenarios worth another look. Plain text lines, drawn by both
+//! `smishdrill stats` and the stats screen.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::record::AnswerRecord;
+use super::sdt::Outcomes;
+use crate::scenario::kinds::{CATEGORIES, FLAG_KINDS};
+
+/// What kind of line, so the screen can style it; the text is the same everywhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Heading,
+    Text,
+    Blank,
+}
+
+pub type ReportLine = (LineKind, String);
+
+/// Right / total as a fraction, and a bar of `width` cells (█ filled, ░ empty).
+pub fn bar(right: usize, total: usize, width: usize) -> String {
+    let filled = (right * width + total / 2).checked_div(total).unwrap_or(0);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled.min(width)))
+}
+
+/// One character per value in 0..=1: ▁ … █.
+pub fn sparkline(values: &[f64]) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    values.iter().map(|v| LEVELS[((v.clamp(0.0, 1.0) * 7.0).round()) as usize]).collect()
+}
+
+/// Answers grouped by round, in the order the rounds were played.
+pub fn rounds(history: &[AnswerRecord]) -> Vec<Vec<&AnswerRecord>> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut by_round: HashMap<&str, Vec<&AnswerRecord>> = HashMap::new();
+    for r in history {
+        if !by_round.contains_key(r.round.as_str()) {
+            order.push(&r.round);
+        }
+        by_round.entry(&r.round).or_default().push(r);
+    }
+    order.into_iter().map(|k| by_round.remove(k).unwrap_or_default()).collect()
+}
+
+fn outcomes<'a>(answers: impl IntoIterator<Item = &'a AnswerRecord>) -> Outcomes {
+    let mut o = Outcomes::default();
+    for r in answers {
+        o.add(r.is_scam(), r.said_scam());
+    }
+    o
+}
+
+/// Found / (found + missed) per red-flag kind, for kinds met while spotting.
+pub fn flag_kind_rates(history: &[AnswerRecord]) -> BTreeMap<String, (usize, usize)> {
+    let mut rates: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for r in history {
+        for k in &r.flags_found {
+            let e = rates.entry(k.clone()).or_default();
+            e.0 += 1;
+            e.1 += 1;
+        }
+        for k in &r.flags_missed {
+            rates.entry(k.clone()).or_default().1 += 1;
+        }
+    }
+    rates
+}
+
+/// Scenarios whose latest answer was wrong, newest first.
+pub fn to_revisit(history: &[AnswerRecord]) -> Vec<&AnswerRecord> {
+    let mut latest: HashMap<&str, &AnswerRecord> = HashMap::new();
+    for r in history {
+        latest.insert(&r.scenario, r);
+    }
+    let mut wrong: Vec<&AnswerRecord> =
+        latest.into_values().filter(|r| !r.correct() || !r.flags_missed.is_empty()).collect();
+    wrong.sort_by(|a, b| b.time.cmp(&a.time).then(a.scenario.cmp(&b.scenario)));
+    wrong
+}
+
+/// The full report.
+pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
+    let mut out: Vec<ReportLine> = Vec::new();
+    let head = |out: &mut Vec<ReportLine>, s: &str| out.push((LineKind::Heading, s.to_string()));
+    let text = |out: &mut Vec<ReportLine>, s: String| out.push((LineKind::Text, s));
+    let blank = |out: &mut Vec<ReportLine>| out.push((LineKind::Blank, String::new()));
+    if history.is_empty() {
+        head(&mut out, "No answers saved yet: play a round first.");
+        return out;
+    }
+    let all = outcomes(history);
+    let rounds = rounds(history);
+    head(&mut out, "Overall");
+    text(
+        &mut out,
+        format!(
+            "{} answers in {} rounds: {} right ({}%)",
+            all.total(),
+            rounds.len(),
+            all.correct(),
+            all.correct() * 100 / all.total().max(1)
+        ),
+    );
+    text(
+        &mut out,
+        format!(
+            "Scams spotted {} of {} · genuine messages trusted {} of {}",
+            all.hits,
+            all.scams(),
+            all.correct_rejections,
+            all.genuine()
+        ),
+    );
+    if let Some(s) = all.scores() {
+        text(&mut out, format!("Sensitivity d′ = {:.2}. {}", s.d_prime, s.skill()));
+        text(&mut out, format!("Lean c = {:+.2}. {}", s.criterion, s.lean()));
+    }
+    blank(&mut out);
+
+    head(&mut out, "Rounds over time (oldest first)");
+    let recent: Vec<&Vec<&AnswerRecord>> = rounds.iter().rev().take(width.saturating_sub(24).max(8)).rev().collect();
+    let accuracy: Vec<f64> =
+        recent.iter().map(|r| r.iter().filter(|a| a.correct()).count() as f64 / r.len().max(1) as f64).collect();
+    let dprime: Vec<f64> = recent
+        .iter()
+        .map(|r| outcomes(r.iter().copied()).scores().map_or(0.0, |s| (s.d_prime / 4.0 + 0.5).clamp(0.0, 1.0)))
+        .collect();
+    text(
+        &mut out,
+        format!("accuracy  {}  last {:.0}%", sparkline(&accuracy), accuracy.last().copied().unwrap_or(0.0) * 100.0),
+    );
+    text(&mut out, format!("d′        {}  ({} = 0, █ = 2 or more)", sparkline(&dprime), sparkline(&[0.5])));
+    blank(&mut out);
+
+    head(&mut out, "By category");
+    for t in CATEGORIES {
+        let of: Vec<&AnswerRecord> = history.iter().filter(|r| r.category == t.name).collect();
+        if of.is_empty() {
+            continue;
+        }
+        let right = of.iter().filter(|r| r.correct()).count();
+        text(&mut out, format!("{:<14} {} {right:>3} of {:<3}", t.name, bar(right, of.len(), 20), of.len()));
+    }
+    blank(&mut out);
+
+    let rates = flag_kind_rates(history);
+    if !rates.is_empty() {
+        head(&mut out, "Red flags you find (spot the flags), least found first");
+        let mut kinds: Vec<(&String, &(usize, usize))> = rates.iter().collect();
+        kinds.sort_by(|a, b| (a.1.0 * b.1.1).cmp(&(b.1.0 * a.1.1)).then(a.0.cmp(b.0)));
+        for (k, (found, seen)) in kinds {
+            let label = FLAG_KINDS.iter().find(|t| t.name == k).map_or(k.as_str(), |t| t.label);
+            text(&mut out, format!("{label:<24} {} {found:>3} of {seen:<3}", bar(*found, *seen, 16)));
+        }
+        blank(&mut out);
+    }
+
+    head(&mut out, "How sure you were, and how often right");
+    for c in ["sure", "fairly sure", "guessing"] {
+        let of: Vec<&AnswerRecord> = history.iter().filter(|r| r.confidence.as_deref() == Some(c)).collect();
+        if !of.is_empty() {
+            let right = of.iter().filter(|r| r.correct()).count();
+            text(&mut out, format!("{c:<14} {} {right:>3} of {:<3}", bar(right, of.len(), 20), of.len()));
+        }
+    }
+    blank(&mut out);
+
+    let revisit = to_revisit(history);
+    if !revisit.is_empty() {
+        head(&mut out, "To revisit (your latest answer missed something)");
+        for r in revisit.iter().take(10) {
+            let what = if r.correct() {
+                format!("missed {}", r.flags_missed.join(", "))
+            } else {
+                format!("it was {}", if r.is_scam() { "a scam" } else { "genuine" })
+            };
+            text(&mut out, format!("{}: {what}", r.scenario));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(round: &str, scenario: &str, truth: &str, said: &str, missed: &[&str]) -> AnswerRecord {
+        AnswerRecord {
+            time: 0,
+            round: round.into(),
+            scenario: scenario.into(),
+            category: "toll".into(),
+            truth: truth.into(),
+            said: said.into(),
+            confidence: Some("sure".into()),
+            difficulty: None,
+            flags_found: vec!["sender".into()],
+            flags_missed: missed.iter().map(|s| s.to_string()).collect(),
+            false_marks: 0,
+            spotted: true,
+            question: None,
+        }
+    }
+
+    #[test]
+    fn bars_and_sparklines() {
+        assert_eq!(bar(1, 2, 4), "██░░");
+        assert_eq!(bar(0, 0, 3), "░░░");
+        assert_eq!(sparkline(&[0.0, 0.5, 1.0]), "▁▅█");
+    }
+
+    #[test]
+    fn rounds_keep_their_order() {
+        let h = vec![
+            rec("a", "x", "scam", "scam", &[]),
+            rec("b", "y", "scam", "scam", &[]),
+            rec("a", "z", "scam", "scam", &[]),
+        ];
+        let r = rounds(&h);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].len(), 2);
+    }
+
+    #[test]
+    fn flag_rates_and_revisits() {
+        let h = vec![
+            rec("a", "x", "scam", "legit", &["lookalike-link"]),
+            rec("a", "y", "scam", "scam", &[]),
+            rec("b", "y", "legit", "legit", &[]),
+        ];
+        assert_eq!(flag_kind_rates(&h)["lookalike-link"], (0, 1));
+        assert_eq!(flag_kind_rates(&h)["sender"], (3, 3));
+        let revisit: Vec<&str> = to_revisit(&h).iter().map(|r| r.scenario.as_str()).collect();
+        assert_eq!(revisit, ["x"]);
+        let text: Vec<String> = report(&h, 80).into_iter().map(|(_, t)| t).collect();
+        let joined = text.join("\n");
+        assert!(joined.contains("3 answers in 2 rounds"), "{joined}");
+        assert!(joined.contains("Lookalike link"), "{joined}");
+        assert!(joined.contains("x: it was a scam"), "{joined}");
+    }
+
+    #[test]
+    fn an_empty_history_says_so() {
+        assert_eq!(report(&[], 80)[0].1, "No answers saved yet: play a round first.");
+    }
+}
