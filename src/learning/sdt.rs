@@ -29,6 +29,14 @@ impl Outcomes {
         self.hits + self.correct_rejections
     }
 
+    /// The four counts in words, as the research reports them.
+    pub fn counts_line(&self) -> String {
+        format!(
+            "hits {} · misses {} · false alarms {} · correct rejections {}",
+            self.hits, self.misses, self.false_alarms, self.correct_rejections
+        )
+    }
+
     /// Adds one answer: was it a scam, and did the learner say scam?
     pub fn add(&mut self, is_scam: bool, said_scam: bool) {
         match (is_scam, said_scam) {

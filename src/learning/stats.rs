@@ -112,6 +112,7 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
             all.genuine()
         ),
     );
+    text(&mut out, all.counts_line());
     if let Some(s) = all.scores() {
         text(&mut out, format!("Sensitivity d′ = {:.2}. {}", s.d_prime, s.skill()));
         text(&mut out, format!("Lean c = {:+.2}. {}", s.criterion, s.lean()));

@@ -96,6 +96,7 @@ fn detection(doc: &mut Doc, app: &App, theme: &Theme) {
     }
     let Some(scores) = outcomes.scores() else { return };
     doc.para(vec![run("How you judge", theme.heading)]);
+    doc.item(vec![run("• ", theme.base)], vec![run(outcomes.counts_line(), theme.base)]);
     doc.item(
         vec![run("• ", theme.base)],
         vec![run(format!("Sensitivity d′ = {:.2}: ", scores.d_prime), theme.key), run(scores.skill(), theme.base)],
