@@ -78,8 +78,7 @@ pub fn summary_lines(rows: &[&Scenario]) -> Vec<String> {
     out.push(format!("{:<20} {:>9}", "red-flag kind", "scenarios"));
     let mut flags: BTreeMap<&str, usize> = FLAG_KINDS.iter().map(|t| (t.name, 0)).collect();
     for s in rows {
-        let mut kinds: Vec<_> = s.flags.iter().map(|f| f.kind.name()).collect();
-        kinds.dedup();
+        let kinds: std::collections::BTreeSet<_> = s.flags.iter().map(|f| f.kind.name()).collect();
         for k in kinds {
             *flags.entry(k).or_default() += 1;
         }

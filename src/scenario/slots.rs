@@ -166,17 +166,20 @@ fn domain_slot(name: &str, raw: Spanned<super::raw::RawDomain>) -> Result<Slot, 
     Ok(Slot::Domain { brand, styles })
 }
 
-/// Every `with` names a plain pick with as many values.
+/// Every `with` names a plain pick with as many values. A tie to a slot that is itself broken
+/// was reported already, once.
 fn tie_check(vars: &Vars, spans: &[(String, Range<usize>)], problems: &mut Problems) {
-    for ((name, slot), (_, span)) in vars.slots.iter().zip(spans) {
-        let Slot::Tied { with, values } = slot else {
+    for (name, slot) in &vars.slots {
+        let Slot::Tied { with, values } = slot else { continue };
+        if vars.broken.contains(with) {
             continue;
-        };
+        }
+        let span = spans.iter().find(|(n, _)| n == name).map_or(0..0, |(_, s)| s.clone());
         let target = vars.slots.iter().find(|(n, _)| n == with).map(|(_, s)| s);
         match target {
             Some(Slot::Pick(list)) if list.len() == values.len() => {}
             Some(Slot::Pick(list)) => problems.push((
-                span.clone(),
+                span,
                 bad(
                     name,
                     format!(
@@ -186,10 +189,8 @@ fn tie_check(vars: &Vars, spans: &[(String, Range<usize>)], problems: &mut Probl
                     ),
                 ),
             )),
-            _ => problems.push((
-                span.clone(),
-                bad(name, format!("`with = \"{with}\"` must name a `pick` variable without `with`")),
-            )),
+            _ => problems
+                .push((span, bad(name, format!("`with = \"{with}\"` must name a `pick` variable without `with`")))),
         }
     }
 }

@@ -329,3 +329,14 @@ fn unbalanced_braces_are_reported() {
     let p = only_problem(&WITH_VARS.replace("{{ref}}", "{ref"));
     assert!(p.contains("never closed"), "{p}");
 }
+
+#[test]
+fn a_criminal_domain_on_a_hash_line_inside_a_text_is_still_found() {
+    let text = SCAM.replace(
+        "text = \"E-ZPass: unpaid toll of $4.35. Pay: https://e-zpassny.com-tollpay.top/ny\"",
+        "text = \"\"\"E-ZPass: unpaid toll of $4.35. Pay: https://e-zpassny.com-tollpay.top/ny\n# nydmv.gov-paylab.win\"\"\"",
+    );
+    let ps = problems(&text);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(ps[0].contains("`nydmv.gov-paylab.win` is a real criminal domain"), "{ps:?}");
+}
