@@ -58,3 +58,43 @@ fn every_difficulty_level_is_used() {
         assert!(count(c, |s| s.difficulty == Some(d)) > 0, "no scenario of difficulty {d}");
     }
 }
+
+#[test]
+fn every_bundled_scenario_passes_the_checks_in_many_more_variants() {
+    use smishdrill::corpus::EMBEDDED;
+    use smishdrill::scenario::{Draw, parse_variant};
+    let today = smishdrill::scenario::dates::Date::today_days();
+    let mut failures = Vec::new();
+    for (path, text) in EMBEDDED {
+        if !text.contains("[vars]") {
+            continue;
+        }
+        // Seeds well past the 25 that `check` draws.
+        for seed in (100..164).chain([u64::MAX, u64::MAX / 3]) {
+            if let Err(problems) = parse_variant(path, text, Draw { seed, today: today + (seed % 400) as i64 }) {
+                failures.push(format!("seed {seed}: {}", problems[0]));
+                break;
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_same_seed_gives_the_same_round_with_the_same_variants() {
+    use smishdrill::app::App;
+    use smishdrill::round::RoundSpec;
+    let pool = || corpus().scenarios.clone();
+    let spec = RoundSpec { count: 10, categories: vec![], seed: 77 };
+    let a = App::on_day(pool(), spec.clone(), 20_782);
+    let b = App::on_day(pool(), spec.clone(), 20_782);
+    assert_eq!(a.shown, b.shown);
+    let other = App::on_day(pool(), RoundSpec { seed: 78, ..spec }, 20_782);
+    assert_ne!(a.shown, other.shown);
+    // With variables, the same scenario reads differently in different rounds.
+    let varied = corpus().scenarios.iter().find(|s| s.template.is_some()).expect("some scenario has variables");
+    let texts: std::collections::HashSet<String> = (0..10)
+        .map(|seed| varied.variant(smishdrill::scenario::Draw { seed, today: 20_782 }).thread[0].text.clone())
+        .collect();
+    assert!(texts.len() > 1, "{} never varies", varied.id);
+}
