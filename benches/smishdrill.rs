@@ -1,0 +1,144 @@
+//! Benchmarks: loading and checking corpora, drawing screens, choosing rounds.
+//! Run with `cargo bench`; results and how they compare with the targets are in
+//! docs/performance.md.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use smishdrill::app::{App, Msg, update};
+use smishdrill::corpus::{Corpus, EMBEDDED};
+use smishdrill::learning::record::AnswerRecord;
+use smishdrill::learning::schedule::weights;
+use smishdrill::round::{RoundSpec, choose_weighted};
+use smishdrill::scenario::Verdict;
+use smishdrill::ui::{Theme, view};
+
+/// `n` distinct valid scenario files shaped like the bundled ones (no variables).
+fn generated(n: usize) -> Vec<(String, String)> {
+    (0..n)
+        .map(|i| {
+            let text = format!(
+                r#"id = "toll-generated-{i}"
+verdict = "scam"
+category = "toll"
+title = "Generated toll text {i}"
+context = "You drive on toll roads now and then."
+difficulty = 2
+verify = ["Type the agency's site yourself.", "Forward the text to 7726 (SPAM), then delete it."]
+sources = ["https://www.ic3.gov/PSA/2024/PSA240412"]
+
+[[thread]]
+sender = "+63 917 555 01{:02}"
+time = "Today 7:{:02} PM"
+text = "E-ZPass: You have an unpaid toll of ${}.{:02}. Pay by Nov 26 to avoid a $50.00 late fee: https://e-zpassny.com-pay{i}.top/ny"
+
+[[flag]]
+kind = "sender"
+quote = "+63 917 555 01{:02}"
+why = "A US toll agency does not text from a number in the Philippines."
+
+[[flag]]
+kind = "lookalike-link"
+quote = "e-zpassny.com-pay{i}.top"
+why = "Read an address from the right: the real site is what follows `.com-`."
+
+[[question]]
+ask = "What should you do now?"
+choices = ["Pay it", "Check your account at the agency's site, typed by hand", "Reply STOP"]
+answer = 2
+why = "Go to the agency yourself; never through the text's link."
+"#,
+                i % 100,
+                i % 60,
+                i % 13,
+                i % 100,
+                i % 100
+            );
+            (format!("generated/{i}.toml"), text)
+        })
+        .collect()
+}
+
+fn corpus_benches(c: &mut Criterion) {
+    c.bench_function("load bundled corpus (start-up)", |b| b.iter(|| black_box(Corpus::embedded())));
+    c.bench_function("check bundled corpus (25 variants each)", |b| b.iter(|| black_box(Corpus::embedded_checked())));
+    let files = generated(10_000);
+    let mut group = c.benchmark_group("10 000 generated scenarios");
+    group.sample_size(10);
+    group.bench_function("check", |b| {
+        b.iter(|| black_box(Corpus::from_sources(files.iter().map(|(p, t)| (p.clone(), Ok(t.clone()))))))
+    });
+    group.bench_function("toml crate alone (parse to a table)", |b| {
+        b.iter(|| {
+            for (_, t) in &files {
+                black_box(toml::from_str::<toml::Table>(t).expect("valid"));
+            }
+        })
+    });
+    group.finish();
+    black_box(EMBEDDED.len());
+}
+
+/// An app on the bundled corpus, moved to `screen_steps` (0 judge, 1 reveal, 2 summary).
+fn app_at(step: usize) -> App {
+    let pool = Corpus::embedded().scenarios;
+    let mut app = App::on_day(pool, RoundSpec { count: 10, categories: vec![], seed: 1 }, 20_782);
+    app.spot_enabled = false;
+    let answer = |app: &mut App| {
+        for m in [Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::Choose(0)] {
+            update(app, m);
+        }
+    };
+    if step >= 1 {
+        answer(&mut app);
+    }
+    if step >= 2 {
+        for _ in 0..10 {
+            update(&mut app, Msg::Next);
+            answer(&mut app);
+        }
+    }
+    app
+}
+
+fn render_benches(c: &mut Criterion) {
+    let theme = Theme::color();
+    for (name, step) in [("judge", 0), ("reveal", 1), ("summary", 2)] {
+        for (w, h) in [(80u16, 24u16), (200, 60)] {
+            let app = app_at(step);
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+            c.bench_function(&format!("draw {name} {w}x{h}"), |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|f| {
+                            black_box(view(f, &app, &theme));
+                        })
+                        .map(|_| ())
+                        .expect("draw")
+                })
+            });
+        }
+    }
+}
+
+fn schedule_benches(c: &mut Criterion) {
+    let pool = Corpus::embedded().scenarios;
+    let history: Vec<AnswerRecord> = (0..10_000)
+        .map(|i| {
+            let s = &pool[i % pool.len()];
+            let said = if i % 3 == 0 { Verdict::Legit } else { s.verdict };
+            AnswerRecord::new(format!("r{}", i / 10), s, said, Some("sure"), None, None)
+        })
+        .collect();
+    c.bench_function("choose a round from a 10 000-answer history", |b| {
+        b.iter(|| {
+            let w = weights(&pool, &history);
+            black_box(choose_weighted(&pool, &RoundSpec { count: 10, categories: vec![], seed: 3 }, &w))
+        })
+    });
+}
+
+criterion_group!(benches, corpus_benches, render_benches, schedule_benches);
+criterion_main!(benches);
