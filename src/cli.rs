@@ -1,6 +1,6 @@
 //! The command line: `smishdrill` (a round), `smishdrill check`, `smishdrill list`.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -212,20 +212,19 @@ fn train(corpus: Corpus, cli: &Cli) -> u8 {
         Some(store) => store.append(record).map_err(|e| e.to_string()),
         None => Ok(()),
     };
-    let code = match terminal::run(&mut app, &Theme::from_env(), &mut save) {
+    let (code, mut report) = match terminal::run(&mut app, &Theme::from_env(), &mut save) {
         Ok((code, errors)) => {
-            for e in errors.iter().take(3) {
-                eprintln!("smishdrill: progress not saved: {e}");
-            }
-            code
+            (code, errors.iter().take(3).map(|e| format!("smishdrill: progress not saved: {e}")).collect())
         }
-        Err(e) => {
-            eprintln!("smishdrill: terminal error: {e}");
-            1
-        }
+        Err(e) => (1, vec![format!("smishdrill: terminal error: {e}")]),
     };
-    for problem in &problems {
-        eprintln!("{problem}");
+    report.extend(problems.iter().map(ToString::to_string));
+    // The terminal may be gone (SIGHUP): a failed write here must not turn into a panic.
+    let mut stderr = std::io::stderr().lock();
+    for line in report {
+        if writeln!(stderr, "{line}").is_err() {
+            break;
+        }
     }
     code
 }

@@ -24,8 +24,11 @@ static RESTORED: AtomicBool = AtomicBool::new(false);
 /// Leaves raw mode and the alternate screen, shows the cursor; only the first call acts.
 fn restore_once() {
     if !RESTORED.swap(true, Ordering::SeqCst) {
-        ratatui::restore();
-        let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+        // Errors are ignored on purpose: when the terminal has gone away (SIGHUP) every write
+        // fails, and reporting that (as `ratatui::restore` does with `eprintln!`) would panic
+        // and stop the signal watcher from ending the process.
+        let _ = crossterm::terminal::disable_raw_mode();
+        let _ = crossterm::execute!(io::stdout(), crossterm::terminal::LeaveAlternateScreen, crossterm::cursor::Show);
     }
 }
 
@@ -74,7 +77,7 @@ fn watch_signals(signal: Arc<AtomicUsize>, finished: Arc<AtomicBool>) -> io::Res
                 }
                 thread::sleep(Duration::from_millis(10));
             }
-            restore_once();
+            let _ = std::panic::catch_unwind(restore_once);
             std::process::exit(128 + sig);
         }
     });

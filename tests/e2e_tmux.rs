@@ -372,3 +372,23 @@ fn answers_are_saved_and_the_stats_show_them() {
     assert_eq!(saved.lines().count(), 2);
     std::fs::remove_dir_all(&data).unwrap();
 }
+
+#[test]
+fn closing_the_terminal_ends_the_program() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Session::start(&["--seed", "1"], &[], 80, 24);
+    t.wait_for("Message 1 of 10");
+    let pid = t.program_pid();
+    t.tmux(&["kill-server"]); // the terminal goes away: SIGHUP
+    let start = Instant::now();
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break; // exited; only waiting to be reaped
+        }
+        assert!(start.elapsed() < WAIT, "smishdrill {pid} kept running after its terminal closed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

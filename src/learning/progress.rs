@@ -139,14 +139,26 @@ impl ProgressStore {
         Ok(())
     }
 
-    /// Appends one answer as one line, written in a single call and synced.
+    /// Appends one answer as one line, written in a single call and synced. If the file ends in
+    /// a torn line (a writer killed mid-write), a line break first keeps this answer whole.
     pub fn append(&self, record: &AnswerRecord) -> Result<(), ProgressError> {
         let mut line = serde_json::to_string(record).expect("records serialise");
         line.push('\n');
-        let mut file = OpenOptions::new().create(true).append(true).open(&self.path).map_err(io_err(&self.path))?;
+        let mut file =
+            OpenOptions::new().create(true).append(true).read(true).open(&self.path).map_err(io_err(&self.path))?;
+        if ends_torn(&mut file) {
+            line.insert(0, '\n');
+        }
         file.write_all(line.as_bytes()).map_err(io_err(&self.path))?;
         file.sync_data().map_err(io_err(&self.path))
     }
+}
+
+/// Whether the file's last byte is something other than a line break.
+fn ends_torn(file: &mut File) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut last = [0u8; 1];
+    file.seek(SeekFrom::End(-1)).is_ok() && file.read_exact(&mut last).is_ok() && last[0] != b'\n'
 }
 
 #[cfg(test)]

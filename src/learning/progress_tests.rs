@@ -97,3 +97,18 @@ fn an_unwritable_folder_is_a_clear_error() {
     let err = ProgressStore::open(Path::new("/proc/smishdrill-cannot-exist"), "ana").unwrap_err();
     assert!(err.to_string().starts_with("/proc/smishdrill-cannot-exist/profiles/ana:"), "{err}");
 }
+
+#[test]
+fn an_answer_after_a_torn_line_is_kept_whole() {
+    let dir = temp_dir("torn");
+    let store = ProgressStore::open(&dir, "ana").unwrap();
+    store.append(&record(1)).unwrap();
+    let mut text = fs::read_to_string(store.path()).unwrap();
+    text.push_str("{\"round\": \"half"); // killed mid-write
+    fs::write(store.path(), &text).unwrap();
+    store.append(&record(2)).unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.history, [record(1), record(2)], "only the torn answer is lost");
+    assert!(loaded.notice.is_some());
+    fs::remove_dir_all(&dir).unwrap();
+}
