@@ -57,6 +57,10 @@ pub struct RoundArgs {
     /// Skip the spot-the-flags step (quicker rounds, presenting).
     #[arg(long)]
     pub no_spot: bool,
+    /// Line by line, without the full-screen display: for screen readers, braille displays and
+    /// dumb terminals. Chosen automatically when the output is not a terminal.
+    #[arg(long)]
+    pub plain: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -169,12 +173,7 @@ fn stats(cli: &Cli) -> u8 {
 
 fn train(corpus: Corpus, cli: &Cli) -> u8 {
     let args = &cli.round;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "smishdrill: the trainer needs an interactive terminal (try `smishdrill list` or `smishdrill check`)"
-        );
-        return EXIT_USAGE;
-    }
+    let plain = args.plain || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
     let spec = RoundSpec {
         count: usize::from(args.count),
         categories: args.category.clone(),
@@ -212,7 +211,12 @@ fn train(corpus: Corpus, cli: &Cli) -> u8 {
         Some(store) => store.append(record).map_err(|e| e.to_string()),
         None => Ok(()),
     };
-    let (code, mut report) = match terminal::run(&mut app, &Theme::from_env(), &mut save) {
+    let outcome = if plain {
+        crate::plain::run(&mut app, &mut save)
+    } else {
+        terminal::run(&mut app, &Theme::from_env(), &mut save)
+    };
+    let (code, mut report) = match outcome {
         Ok((code, errors)) => {
             (code, errors.iter().take(3).map(|e| format!("smishdrill: progress not saved: {e}")).collect())
         }

@@ -13,6 +13,7 @@ pub mod corpus;
 pub mod fixtures;
 pub mod highlight;
 pub mod learning;
+pub mod plain;
 pub mod round;
 pub mod scenario;
 pub mod terminal;

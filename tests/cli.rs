@@ -61,11 +61,48 @@ fn list_prints_one_line_per_scenario() {
     assert!(["scam", "legit"].contains(&cols[2]), "{first}");
 }
 
+/// Runs the trainer with `input` on stdin (so in plain mode) and a private data folder.
+fn run_plain(args: &[&str], input: &str, data: &std::path::Path) -> (i32, String) {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("XDG_DATA_HOME", data)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 #[test]
-fn the_trainer_refuses_to_run_without_a_terminal() {
-    let (code, _, err) = run(&["--seed", "1"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("needs an interactive terminal"), "{err}");
+fn without_a_terminal_the_trainer_runs_line_by_line() {
+    let data = temp_dir("plain");
+    // Scam, fairly sure, mark pieces 1 and 2, answer any question with 1, next; then quit.
+    let (code, out) = run_plain(&["--seed", "1", "--count", "2"], "s\n2\n1 2\n1\n\nq\n", &data);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Is this text a scam or genuine?"), "{out}");
+    assert!(out.contains("Spot the flags: which pieces"), "{out}");
+    assert!(out.contains("Right: ") || out.contains("Not quite: "), "{out}");
+    assert!(out.contains("Message 2 of 2"), "{out}");
+    assert!(!out.contains('\u{1b}'), "plain mode writes no escape sequences");
+    let saved = std::fs::read_to_string(
+        data.join("smishdrill/profiles").read_dir().unwrap().next().unwrap().unwrap().path().join("answers.jsonl"),
+    )
+    .unwrap();
+    assert_eq!(saved.lines().count(), 1);
+    std::fs::remove_dir_all(&data).unwrap();
+}
+
+#[test]
+fn plain_mode_ends_cleanly_at_the_end_of_input_and_explains_unknown_words() {
+    let data = temp_dir("plain-eof");
+    let (code, out) = run_plain(&["--plain", "--seed", "2"], "maybe\n", &data);
+    assert_eq!(code, 0);
+    assert!(out.contains("Not understood here: \"maybe\""), "{out}");
+    std::fs::remove_dir_all(&data).unwrap();
 }
 
 #[test]

@@ -114,7 +114,49 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
     }
 }
 
+/// The current screen as plain text lines `width` columns wide — the whole page (no scrolling)
+/// and then its panel — for `--plain` mode, screen readers and dumb terminals.
+pub fn page_text(app: &App, width: usize) -> Vec<String> {
+    let (body, panel) = page(app, width, &Theme::mono());
+    let header = header_text(app);
+    std::iter::once(header)
+        .chain(body.iter().filter_map(|l| plain_line(&l.to_string())))
+        .chain(std::iter::once(String::new()))
+        .chain(panel_text_lines(&panel))
+        .collect()
+}
+
+/// Only the panel of the current screen, as plain text.
+pub fn panel_text(app: &App, width: usize) -> Vec<String> {
+    let (_, panel) = page(app, width, &Theme::mono());
+    panel_text_lines(&panel).collect()
+}
+
+fn panel_text_lines<'a>(panel: &'a [Line<'a>]) -> impl Iterator<Item = String> + 'a {
+    panel.iter().filter_map(|l| plain_line(&l.to_string()))
+}
+
+/// A drawn line as a screen reader should hear it: bubble borders and rules dropped, indent
+/// trimmed. `None` for lines that are only drawing.
+fn plain_line(line: &str) -> Option<String> {
+    let trimmed = line.trim();
+    if !trimmed.is_empty() && trimmed.chars().all(|c| "╭╮╰╯─│ ".contains(c)) {
+        return None;
+    }
+    let text = trimmed.trim_start_matches('│').trim_end_matches('│').trim();
+    Some(text.to_string())
+}
+
+fn header_text(app: &App) -> String {
+    let line: Line = header_line(app, &Theme::mono());
+    line.to_string()
+}
+
 fn header(app: &App, theme: &Theme) -> Paragraph<'static> {
+    Paragraph::new(header_line(app, theme))
+}
+
+fn header_line(app: &App, theme: &Theme) -> Line<'static> {
     let progress = match app.screen {
         Screen::Summary => "Round summary".to_string(),
         Screen::Stats => "Your progress".to_string(),
@@ -131,7 +173,7 @@ fn header(app: &App, theme: &Theme) -> Paragraph<'static> {
         spans.push(Span::styled(format!("  ·  {right} of {answered} right"), theme.dim));
     }
     spans.push(Span::styled("   ? help  q quit", theme.dim));
-    Paragraph::new(Line::from(spans))
+    Line::from(spans)
 }
 
 /// A rule between the page and the panel, saying when there is more to scroll to.

@@ -1,0 +1,197 @@
+//! `--plain`: the trainer line by line, for screen readers, braille displays, dumb terminals
+//! and pipes. No alternate screen, no cursor movement, no colour: each step prints its page as
+//! text and reads one line of answer. The same state, the same `update`, the same content as
+//! the full-screen trainer; keys become words or numbers typed and confirmed with Enter.
+
+use std::io::{self, BufRead, Write};
+
+use crate::app::{App, Effect, KEY_HELP, Msg, Screen, update};
+use crate::learning::record::AnswerRecord;
+use crate::learning::spot;
+use crate::scenario::Verdict;
+use crate::terminal::Saver;
+use crate::text_safety::sanitize_line;
+use crate::ui::{page_text, panel_text};
+
+const WIDTH: usize = 78;
+
+/// What to type at each step.
+fn prompt(app: &App) -> &'static str {
+    match app.screen {
+        Screen::Judge => "Scam or genuine? Type s or l (q quits, ? lists the keys): ",
+        Screen::Confidence => "How sure? 1 sure, 2 fairly sure, 3 guessing: ",
+        Screen::Spot => "Numbers of the suspicious pieces, separated by spaces (Enter alone for none): ",
+        Screen::Question => "Your answer (a number): ",
+        Screen::Reveal => "Enter for the next message: ",
+        Screen::Summary => "r play again, t your progress, q quit: ",
+        Screen::Stats => "t back to the summary, r play again, q quit: ",
+    }
+}
+
+/// The messages one typed line means on the current screen.
+pub fn msgs_for_line(app: &App, line: &str) -> Vec<Msg> {
+    let word = line.trim().to_lowercase();
+    match (app.screen, word.as_str()) {
+        (_, "q" | "quit") => vec![Msg::Quit],
+        (_, "?" | "help") => vec![Msg::ToggleHelp],
+        (Screen::Judge, "s" | "scam") => vec![Msg::Verdict(Verdict::Scam)],
+        (Screen::Judge, "l" | "g" | "legit" | "genuine") => vec![Msg::Verdict(Verdict::Legit)],
+        (Screen::Confidence, "sure") => vec![Msg::Choose(0)],
+        (Screen::Confidence, "fairly sure") => vec![Msg::Choose(1)],
+        (Screen::Confidence, "guessing") => vec![Msg::Choose(2)],
+        (Screen::Confidence | Screen::Question, n) if n.parse::<usize>().is_ok_and(|n| n >= 1) => {
+            vec![Msg::Choose(n.parse::<usize>().unwrap_or(1) - 1)]
+        }
+        (Screen::Spot, marks) => spot_msgs(app, marks),
+        (Screen::Reveal, "" | "n" | "next") => vec![Msg::Next],
+        (Screen::Summary | Screen::Stats, "r" | "again") => vec![Msg::PlayAgain],
+        (Screen::Summary | Screen::Stats, "t" | "stats") => vec![Msg::ToggleStats],
+        _ => Vec::new(),
+    }
+}
+
+/// "1 3" marks pieces 1 and 3 and confirms; numbers out of range are ignored.
+fn spot_msgs(app: &App, marks: &str) -> Vec<Msg> {
+    let count = app.current().map_or(0, |s| spot::pieces(s).len());
+    let mut chosen: Vec<usize> = marks
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter_map(|n| n.parse::<usize>().ok())
+        .filter(|n| (1..=count).contains(n))
+        .map(|n| n - 1)
+        .collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    let mut msgs = Vec::new();
+    let mut at = 0usize;
+    for piece in chosen {
+        let delta = piece as i64 - at as i64;
+        msgs.extend(std::iter::repeat_n(Msg::MoveCursor(delta.signum() as i8), delta.unsigned_abs() as usize));
+        msgs.push(Msg::ToggleMark);
+        at = piece;
+    }
+    msgs.push(Msg::Confirm);
+    msgs
+}
+
+/// The numbered pieces to choose from while spotting.
+fn piece_list(app: &App) -> Vec<String> {
+    let Some(s) = app.current() else { return Vec::new() };
+    spot::pieces(s)
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("  {:>2}. {}", i + 1, sanitize_line(spot::piece_text(s, p))))
+        .collect()
+}
+
+/// Prints the step. The whole page when a new message, explanation or summary comes up; for
+/// the steps in between (how sure, spotting, the question) only what they ask, since the
+/// message was just read out.
+fn show(out: &mut impl Write, app: &App) -> io::Result<()> {
+    writeln!(out)?;
+    if app.show_help {
+        for k in KEY_HELP {
+            writeln!(out, "  {:<16} {}", k.keys, k.action)?;
+        }
+        writeln!(out, "  (in plain mode, type the key or word and press Enter)")?;
+        return Ok(());
+    }
+    match app.screen {
+        Screen::Spot => {
+            writeln!(out, "Spot the flags: which pieces of the message look suspicious?")?;
+            for line in piece_list(app) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        Screen::Confidence | Screen::Question => {
+            for line in panel_text(app, WIDTH) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        _ => {
+            for line in page_text(app, WIDTH) {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs the trainer on stdin and stdout until quit or end of input. Returns the exit code and
+/// any errors met while saving.
+pub fn run(app: &mut App, save: &mut Saver) -> io::Result<(u8, Vec<String>)> {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let mut out = io::stdout().lock();
+    let mut errors = Vec::new();
+    loop {
+        show(&mut out, app)?;
+        write!(out, "{}", if app.show_help { "Enter to go back: " } else { prompt(app) })?;
+        out.flush()?;
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 {
+            writeln!(out)?;
+            return Ok((0, errors));
+        }
+        let msgs = if app.show_help { vec![Msg::CloseHelp] } else { msgs_for_line(app, &line) };
+        if msgs.is_empty() {
+            writeln!(out, "Not understood here: {:?}. Type ? for the keys.", line.trim())?;
+        }
+        for msg in msgs {
+            for effect in update(app, msg) {
+                match effect {
+                    Effect::Quit(code) => return Ok((code, errors)),
+                    Effect::Record(mut record) => {
+                        stamp(&mut record, app);
+                        if let Err(e) = save(&record) {
+                            errors.push(e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn stamp(record: &mut AnswerRecord, app: &mut App) {
+    record.time = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    if let Some(last) = app.history.last_mut() {
+        last.time = record.time;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures;
+
+    #[test]
+    fn words_and_numbers_become_the_same_messages_as_keys() {
+        let app = fixtures::app();
+        assert_eq!(msgs_for_line(&app, "Scam\n"), [Msg::Verdict(Verdict::Scam)]);
+        assert_eq!(msgs_for_line(&app, "genuine"), [Msg::Verdict(Verdict::Legit)]);
+        assert_eq!(msgs_for_line(&app, "q"), [Msg::Quit]);
+        assert!(msgs_for_line(&app, "maybe").is_empty());
+    }
+
+    #[test]
+    fn typed_piece_numbers_mark_those_pieces() {
+        let mut app = fixtures::app();
+        for m in [Msg::Verdict(Verdict::Scam), Msg::Choose(0)] {
+            update(&mut app, m);
+        }
+        assert_eq!(app.screen, Screen::Spot);
+        for m in msgs_for_line(&app, "3 1 99 3") {
+            update(&mut app, m);
+        }
+        assert_eq!(app.answers[0].marks, Some(vec![0, 2]));
+    }
+
+    #[test]
+    fn the_page_is_plain_text() {
+        let app = fixtures::app();
+        let text = page_text(&app, WIDTH).join("\n");
+        assert!(text.contains("Is this text a scam or genuine?"));
+        assert!(text.contains("+63 917 555 0142"));
+        assert!(!text.contains('\u{1b}'));
+    }
+}
