@@ -15,7 +15,7 @@ use crate::round::RoundSpec;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
 use crate::scenario::{Category, Verdict};
 use crate::terminal;
-use crate::ui::Theme;
+use crate::ui::{Theme, ThemeName};
 
 /// Exit code for wrong usage or nothing to show.
 const EXIT_USAGE: u8 = 2;
@@ -57,6 +57,9 @@ pub struct RoundArgs {
     /// Skip the spot-the-flags step (quicker rounds, presenting).
     #[arg(long)]
     pub no_spot: bool,
+    /// Colours: default, high-contrast, or mono (NO_COLOR always means mono).
+    #[arg(long, value_enum, default_value_t = ThemeName::Default)]
+    pub theme: ThemeName,
     /// Line by line, without the full-screen display: for screen readers, braille displays and
     /// dumb terminals. Chosen automatically when the output is not a terminal.
     #[arg(long)]
@@ -214,7 +217,7 @@ fn train(corpus: Corpus, cli: &Cli) -> u8 {
     let outcome = if plain {
         crate::plain::run(&mut app, &mut save)
     } else {
-        terminal::run(&mut app, &Theme::from_env(), &mut save)
+        terminal::run(&mut app, &Theme::choose(args.theme), &mut save)
     };
     let (code, mut report) = match outcome {
         Ok((code, errors)) => {

@@ -214,6 +214,22 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
+    fn a_symlink_loop_ends_and_oversized_files_are_refused() {
+        let dir = std::env::temp_dir().join(format!("smishdrill-loop-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("a")).unwrap();
+        std::os::unix::fs::symlink(&dir, dir.join("a/back")).unwrap();
+        fs::write(dir.join("a/good.toml"), scam("toll-loop")).unwrap();
+        fs::write(dir.join("big.toml"), vec![b'#'; (MAX_FILE_BYTES + 1) as usize]).unwrap();
+        let c = Corpus::from_paths(std::slice::from_ref(&dir));
+        assert_eq!(c.scenarios.len(), 1, "the looped folder is read once");
+        assert_eq!(c.problems.len(), 1);
+        assert!(c.problems[0].to_string().contains("larger than the 1048576-byte limit"), "{}", c.problems[0]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn files_on_disk_load_and_invalid_utf8_is_located() {
         let dir = std::env::temp_dir().join(format!("smishdrill-corpus-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);

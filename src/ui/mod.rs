@@ -16,7 +16,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-pub use theme::Theme;
+pub use theme::{Theme, ThemeName};
 
 use crate::app::{App, Screen};
 

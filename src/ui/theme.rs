@@ -4,6 +4,15 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// The themes `--theme` offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+    Mono,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Theme {
     pub base: Style,
@@ -77,11 +86,72 @@ impl Theme {
         }
     }
 
-    /// `NO_COLOR` set to anything non-empty means no colour (https://no-color.org).
-    pub fn from_env() -> Theme {
+    /// Strong contrast: bright text, bold everywhere, marks on solid backgrounds.
+    pub fn high_contrast() -> Theme {
+        let bold = Modifier::BOLD;
+        let strong = Style::new().fg(Color::White).add_modifier(bold);
+        Theme {
+            base: Style::new().fg(Color::White),
+            dim: Style::new().fg(Color::Gray),
+            heading: strong.add_modifier(Modifier::UNDERLINED),
+            sender: Style::new().fg(Color::LightCyan).add_modifier(bold),
+            bubble_in: Style::new().fg(Color::White),
+            bubble_out: Style::new().fg(Color::LightCyan).add_modifier(bold),
+            flag: Style::new().fg(Color::Black).bg(Color::LightYellow).add_modifier(bold | Modifier::UNDERLINED),
+            flag_marker: Style::new().fg(Color::Black).bg(Color::LightRed).add_modifier(bold),
+            sign: Style::new().fg(Color::Black).bg(Color::LightGreen).add_modifier(bold | Modifier::UNDERLINED),
+            sign_marker: Style::new().fg(Color::Black).bg(Color::LightGreen).add_modifier(bold),
+            false_mark: Style::new().fg(Color::LightYellow).add_modifier(bold | Modifier::CROSSED_OUT),
+            false_mark_marker: Style::new().fg(Color::Black).bg(Color::LightYellow).add_modifier(bold),
+            right: Style::new().fg(Color::LightGreen).add_modifier(bold),
+            wrong: Style::new().fg(Color::LightRed).add_modifier(bold),
+            selected: Style::new().fg(Color::Black).bg(Color::White).add_modifier(bold),
+            key: Style::new().fg(Color::LightYellow).add_modifier(bold),
+            notice: Style::new().fg(Color::LightYellow).add_modifier(bold),
+        }
+    }
+
+    /// The theme named on the command line, unless `NO_COLOR` is set to anything non-empty,
+    /// which always means no colour (https://no-color.org).
+    pub fn choose(name: ThemeName) -> Theme {
         match std::env::var_os("NO_COLOR") {
             Some(v) if !v.is_empty() => Theme::mono(),
-            _ => Theme::color(),
+            _ => match name {
+                ThemeName::Default => Theme::color(),
+                ThemeName::HighContrast => Theme::high_contrast(),
+                ThemeName::Mono => Theme::mono(),
+            },
+        }
+    }
+
+    /// The default theme, or none under `NO_COLOR`.
+    pub fn from_env() -> Theme {
+        Theme::choose(ThemeName::Default)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every mark must differ from plain text by more than colour: a modifier or a background.
+    #[test]
+    fn no_theme_shows_a_mark_by_colour_alone() {
+        for theme in [Theme::color(), Theme::mono(), Theme::high_contrast()] {
+            for mark in [theme.flag, theme.sign, theme.false_mark, theme.selected, theme.flag_marker, theme.sign_marker]
+            {
+                let more_than_colour = !mark.add_modifier.is_empty() || mark.bg.is_some();
+                assert!(more_than_colour, "{mark:?}");
+            }
+            assert_ne!(theme.flag.add_modifier, theme.base.add_modifier);
+        }
+    }
+
+    #[test]
+    fn mono_has_no_colour() {
+        let t = Theme::mono();
+        for s in [t.base, t.dim, t.heading, t.flag, t.sign, t.selected, t.key, t.right, t.wrong] {
+            assert!(s.fg.is_none() && s.bg.is_none(), "{s:?}");
         }
     }
 }
