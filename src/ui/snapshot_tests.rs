@@ -106,8 +106,8 @@ fn reveal_screen_of_a_genuine_message() {
     insta::assert_snapshot!(text(&draw(&mut app, 80, 24)));
 }
 
-#[test]
-fn summary_screen() {
+/// The fixture round played to its summary: one right, two wrong, one flag found.
+fn finished_round() -> App {
     let mut app = fixtures::app();
     answer(&mut app, Verdict::Scam, &[0], 1);
     send(&mut app, &[Msg::Next]);
@@ -115,6 +115,12 @@ fn summary_screen() {
     send(&mut app, &[Msg::Next]);
     answer(&mut app, Verdict::Legit, &[], 0);
     send(&mut app, &[Msg::Next]);
+    app
+}
+
+#[test]
+fn summary_screen() {
+    let mut app = finished_round();
     let shown = text(&draw(&mut app, 80, 24));
     assert!(shown.contains("Sensitivity d′"), "{shown}");
     insta::assert_snapshot!(shown);
@@ -170,13 +176,8 @@ fn the_judge_screen_reveals_nothing() {
 
 #[test]
 fn stats_screen() {
-    let mut app = fixtures::app();
-    answer(&mut app, Verdict::Scam, &[0], 1);
-    send(&mut app, &[Msg::Next]);
-    answer(&mut app, Verdict::Scam, &[], 0);
-    send(&mut app, &[Msg::Next]);
-    answer(&mut app, Verdict::Legit, &[], 0);
-    send(&mut app, &[Msg::Next, Msg::ToggleStats]);
+    let mut app = finished_round();
+    send(&mut app, &[Msg::ToggleStats]);
     assert_eq!(app.screen, Screen::Stats);
     let shown = text(&draw(&mut app, 80, 24));
     assert!(shown.contains("3 answers in 1 rounds"), "{shown}");
