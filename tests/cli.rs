@@ -147,3 +147,17 @@ fn list_render_prints_one_scenario_in_full() {
     assert_eq!(code, 2);
     assert!(err.contains("no scenario with id"), "{err}");
 }
+
+#[test]
+fn an_unwritable_data_folder_is_explained_and_the_trainer_still_runs() {
+    let data = temp_dir("unwritable");
+    let (code, out) = run_plain(
+        &["--seed", "3", "--count", "1", "--data-dir", "/proc/smishdrill-no-such-dir"],
+        "l\n1\n\n1\n\nq\n",
+        &data,
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Progress will not be saved"), "{out}");
+    assert!(out.contains("Right: ") || out.contains("Not quite: "), "the round goes on: {out}");
+    std::fs::remove_dir_all(&data).unwrap();
+}
