@@ -145,3 +145,19 @@ fn a_huge_message_is_checked_and_drawn() {
     let out = bytes_written(&mut app);
     assert!(!out.is_empty());
 }
+
+#[test]
+fn a_folder_of_ten_thousand_files_is_read_and_every_bad_one_reported() {
+    let dir = std::env::temp_dir().join(format!("smishdrill-10k-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..10_000 {
+        std::fs::write(dir.join(format!("f{i:05}.toml")), format!("id = \"toll-{i}\"\nverdict = \"maybe\"\n")).unwrap();
+    }
+    let c = smishdrill::corpus::Corpus::from_paths(std::slice::from_ref(&dir));
+    assert_eq!(c.files, 10_000);
+    assert!(c.scenarios.is_empty());
+    assert!(c.problems.len() >= 10_000);
+    assert!(c.problems.iter().all(|p| p.at.path.ends_with(".toml") && p.at.line >= 1));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
