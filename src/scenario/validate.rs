@@ -88,11 +88,18 @@ pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec
 }
 
 /// The list shipped in `assets/reference/known-criminal-domains.txt`, lowercase.
+/// Read once: the checker consults it for every file.
 fn known_criminal_domains() -> impl Iterator<Item = &'static str> {
-    include_str!("../../assets/reference/known-criminal-domains.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../../assets/reference/known-criminal-domains.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .iter()
+    .copied()
 }
 
 /// Top-level keys, for explaining TOML's most common surprise.
@@ -429,19 +436,19 @@ impl Checker<'_> {
     /// A known criminal domain anywhere in the file's values, variable lists included. Comment
     /// lines may name one (citing the report is fine: comments are never shown).
     fn criminal_domains_anywhere(&mut self) {
-        let mut offset = 0;
+        // One pass over the whole file per domain (not per line): building a substring searcher
+        // is the costly part, and this check runs on every file.
+        let lower = self.source.to_ascii_lowercase();
         let mut found = Vec::new();
-        for line in self.source.split_inclusive('\n') {
-            if !line.trim_start().starts_with('#') {
-                let lower = line.to_lowercase();
-                for domain in known_criminal_domains() {
-                    if let Some(i) = lower.find(domain) {
-                        found.push((offset + i, domain));
-                    }
+        for domain in known_criminal_domains() {
+            for (at, _) in lower.match_indices(domain) {
+                let line_start = lower[..at].rfind('\n').map_or(0, |i| i + 1);
+                if !lower[line_start..].trim_start().starts_with('#') {
+                    found.push((at, domain));
                 }
             }
-            offset += line.len();
         }
+        found.sort_unstable();
         for (at, domain) in found {
             self.report(at..at, ProblemKind::KnownCriminalDomain(domain.to_string()));
         }
