@@ -69,6 +69,9 @@ pub fn render_raw(
     let mut used = HashSet::new();
     let mut problems = Vec::new();
     let mut apply = |t: &mut Text| {
+        if !t.get_ref().contains(['{', '}']) {
+            return; // Nothing to substitute: keep the string as it is, no copy.
+        }
         let span = t.span();
         let (s, names, found) = substitute(t.get_ref(), values);
         *t.get_mut() = s;

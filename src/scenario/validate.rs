@@ -161,6 +161,10 @@ impl Checker<'_> {
     /// Rejects control, bidi and invisible characters, pointing at the character itself when
     /// the file holds it literally.
     fn characters(&mut self, s: &str, span: Range<usize>, key: &'static str, multiline: bool) {
+        // Most text is plain printable ASCII: check that byte-wise before looking at characters.
+        if s.bytes().all(|b| (0x20..0x7f).contains(&b) || (multiline && b == b'\n')) {
+            return;
+        }
         let bad = s.chars().find(|&c| forbidden_reason(c).is_some() || (!multiline && c == '\n'));
         let Some(c) = bad else { return };
         let reason = forbidden_reason(c).unwrap_or("a line break, which this single-line field cannot hold");
