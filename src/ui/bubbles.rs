@@ -271,6 +271,21 @@ mod tests {
     }
 
     #[test]
+    fn wide_characters_keep_bubble_borders_straight() {
+        let toml = fixtures::USPS_LEGIT.replace(
+            "USPS 9400111202555842761093, Delivered",
+            "USPS 9400111202555842761093 配達済み 📦✅ 日本語のテキスト Delivered",
+        );
+        let s = fixtures::scenario(&toml);
+        let lines = text(&thread_lines(&s, 40, Marks::Signs { false_marks: NO_MARKS }, &Theme::mono()));
+        // The incoming bubble is the one drawn from the left edge.
+        let bubble: Vec<&String> = lines.iter().filter(|l| l.starts_with(['╭', '│', '╰'])).collect();
+        let widths: std::collections::HashSet<usize> = bubble.iter().map(|l| text_width(l)).collect();
+        assert!(lines.iter().any(|l| l.contains("📦")), "{lines:#?}");
+        assert_eq!(widths.len(), 1, "every line of a bubble has the same display width: {bubble:#?}");
+    }
+
+    #[test]
     fn every_line_fits_the_width() {
         for fixture in [fixtures::TOLL_SCAM, fixtures::USPS_LEGIT, fixtures::WALLET_SCAM] {
             let s = fixtures::scenario(fixture);
