@@ -143,6 +143,14 @@ pub fn run(app: &mut App, save: &mut Saver) -> io::Result<(u8, Vec<String>)> {
                     Effect::Record(mut record) => {
                         stamp(&mut record, app);
                         if let Err(e) = save(&record) {
+                            if errors.is_empty() {
+                                update(
+                                    app,
+                                    Msg::Notice(
+                                        "Your progress could not be saved; the trainer goes on without saving (details when you quit).",
+                                    ),
+                                );
+                            }
                             errors.push(e);
                         }
                     }

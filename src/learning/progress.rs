@@ -79,6 +79,14 @@ impl ProgressStore {
 
     /// Reads every answer. Unreadable lines set the original aside and keep the rest.
     pub fn load(&self) -> Result<Loaded, ProgressError> {
+        // Only a regular file is read: a link to a device (say /dev/zero) would never end.
+        match fs::metadata(&self.path) {
+            Ok(m) if !m.is_file() => {
+                let e = io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
+                return Err(io_err(&self.path)(e));
+            }
+            _ => {}
+        }
         let bytes = match fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::default()),

@@ -112,3 +112,16 @@ fn an_answer_after_a_torn_line_is_kept_whole() {
     assert!(loaded.notice.is_some());
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+#[cfg(unix)]
+fn a_full_disk_is_a_clear_error_and_devices_are_not_read() {
+    let dir = temp_dir("full");
+    let store = ProgressStore::open(&dir, "ana").unwrap();
+    std::os::unix::fs::symlink("/dev/full", store.path()).unwrap();
+    let err = store.append(&record(1)).unwrap_err().to_string();
+    assert!(err.contains("answers.jsonl") && err.to_lowercase().contains("no space left"), "{err}");
+    let err = store.load().unwrap_err().to_string();
+    assert!(err.contains("not a regular file"), "{err}");
+    fs::remove_dir_all(&dir).unwrap();
+}
