@@ -6,10 +6,9 @@
 use std::io::{self, BufRead, Write};
 
 use crate::app::{App, Effect, KEY_HELP, Msg, Screen, update};
-use crate::learning::record::AnswerRecord;
 use crate::learning::spot;
 use crate::scenario::Verdict;
-use crate::terminal::Saver;
+use crate::terminal::{Saver, save_answer};
 use crate::text_safety::sanitize_line;
 use crate::ui::{page_text, panel_text};
 
@@ -140,30 +139,10 @@ pub fn run(app: &mut App, save: &mut Saver) -> io::Result<(u8, Vec<String>)> {
             for effect in update(app, msg) {
                 match effect {
                     Effect::Quit(code) => return Ok((code, errors)),
-                    Effect::Record(mut record) => {
-                        stamp(&mut record, app);
-                        if let Err(e) = save(&record) {
-                            if errors.is_empty() {
-                                update(
-                                    app,
-                                    Msg::Notice(
-                                        "Your progress could not be saved; the trainer goes on without saving (details when you quit).",
-                                    ),
-                                );
-                            }
-                            errors.push(e);
-                        }
-                    }
+                    Effect::Record(record) => save_answer(app, &record, save, &mut errors),
                 }
             }
         }
-    }
-}
-
-fn stamp(record: &mut AnswerRecord, app: &mut App) {
-    record.time = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    if let Some(last) = app.history.last_mut() {
-        last.time = record.time;
     }
 }
 

@@ -87,6 +87,28 @@ fn watch_signals(signal: Arc<AtomicUsize>, finished: Arc<AtomicBool>) -> io::Res
 /// Saves one finished answer (the record already stamped with the time).
 pub type Saver<'a> = dyn FnMut(&AnswerRecord) -> Result<(), String> + 'a;
 
+/// Carries out `Effect::Record` for both front ends: stamps the answer with the time (in the
+/// record and in the app's history), saves it, and on the first failure tells the learner the
+/// trainer goes on without saving. Errors are kept for printing once the terminal is normal.
+pub fn save_answer(app: &mut App, record: &AnswerRecord, save: &mut Saver, errors: &mut Vec<String>) {
+    let mut record = record.clone();
+    record.time = now();
+    if let Some(last) = app.history.last_mut() {
+        last.time = record.time;
+    }
+    if let Err(e) = save(&record) {
+        if errors.is_empty() {
+            update(
+                app,
+                Msg::Notice(
+                    "Your progress could not be saved; the trainer goes on without saving (details when you quit).",
+                ),
+            );
+        }
+        errors.push(e);
+    }
+}
+
 /// Runs the trainer until the learner quits or a signal arrives. Returns the exit code and
 /// any errors met while saving, to print once the terminal is back to normal.
 pub fn run(app: &mut App, theme: &Theme, save: &mut Saver) -> io::Result<(u8, Vec<String>)> {
@@ -145,23 +167,7 @@ fn event_loop(
         for effect in effects {
             match effect {
                 Effect::Quit(code) => return Ok(code),
-                Effect::Record(mut record) => {
-                    record.time = now();
-                    if let Some(last) = app.history.last_mut() {
-                        last.time = record.time;
-                    }
-                    if let Err(e) = save(&record) {
-                        if errors.is_empty() {
-                            update(
-                                app,
-                                Msg::Notice(
-                                    "Your progress could not be saved; the trainer goes on without saving (details when you quit).",
-                                ),
-                            );
-                        }
-                        errors.push(e);
-                    }
-                }
+                Effect::Record(record) => save_answer(app, &record, save, errors),
             }
         }
     }
