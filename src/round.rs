@@ -88,6 +88,7 @@ mod tests {
             category: if i % 2 == 0 { Category::Toll } else { Category::Postage },
             title: String::new(),
             context: None,
+            notes: None,
             difficulty: None,
             thread: vec![Message { sender: Some("x".into()), time: None, text: "t".into() }],
             flags: vec![],

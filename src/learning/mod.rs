@@ -1,6 +1,7 @@
 //! Measured learning: spotting flags, signal-detection scores, saved progress, statistics and
 //! the practice schedule. Domain code: no terminal, no drawing.
 
+pub mod completion;
 pub mod progress;
 pub mod record;
 pub mod schedule;

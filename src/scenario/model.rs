@@ -11,6 +11,8 @@ pub struct Scenario {
     pub category: Category,
     pub title: String,
     pub context: Option<String>,
+    /// Discussion notes for an instructor (presenter mode only).
+    pub notes: Option<String>,
     /// 1 easy … 3 hard, after the NIST Phish Scale.
     pub difficulty: Option<u8>,
     pub thread: Vec<Message>,

@@ -15,6 +15,8 @@ pub struct RawScenario {
     pub category: Option<Text>,
     pub title: Option<Text>,
     pub context: Option<Text>,
+    /// For the instructor: shown only in presenter mode, never to a learner.
+    pub notes: Option<Text>,
     pub difficulty: Option<Spanned<i64>>,
     #[serde(default)]
     pub thread: Vec<Spanned<RawMessage>>,

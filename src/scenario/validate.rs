@@ -103,7 +103,7 @@ fn known_criminal_domains() -> impl Iterator<Item = &'static str> {
 }
 
 /// Top-level keys, for explaining TOML's most common surprise.
-const TOP_LEVEL_KEYS: &[&str] = &["id", "verdict", "category", "title", "context", "difficulty"];
+const TOP_LEVEL_KEYS: &[&str] = &["id", "verdict", "category", "title", "context", "notes", "difficulty"];
 
 /// TOML's message, plus a hint when a top-level key was written below a `[[table]]` header and
 /// so landed inside that table.
@@ -186,6 +186,7 @@ impl Checker<'_> {
         let category = self.category(raw.category, whole.clone());
         let title = self.required(raw.title, "title", whole.clone(), false);
         let context = self.optional(raw.context, "context", true);
+        let notes = self.optional(raw.notes, "notes", true);
         let difficulty = self.difficulty(raw.difficulty);
         let thread = self.thread(raw.thread);
         // Rules count entries as written, so one bad kind does not also read as "too few flags".
@@ -206,6 +207,7 @@ impl Checker<'_> {
             category: category?,
             title: title?,
             context,
+            notes,
             difficulty,
             thread: thread.into_iter().map(|(m, _)| m).collect(),
             flags: flags.into_iter().map(|(c, _)| c).collect(),
