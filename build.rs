@@ -32,4 +32,21 @@ fn main() {
     code.push_str("]\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));
     fs::write(out.join("embedded_scenarios.rs"), code).expect("write embedded scenario list");
+    embed_course(&root, &out);
+}
+
+/// Every file of `assets/course/` (the course file and its lessons) as (file name, contents).
+fn embed_course(root: &Path, out: &Path) {
+    let dir = root.join("assets").join("course");
+    println!("cargo:rerun-if-changed=assets/course");
+    let mut files: Vec<PathBuf> =
+        fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect()).unwrap_or_default();
+    files.sort();
+    let mut code = String::from("&[\n");
+    for file in &files {
+        let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        code.push_str(&format!("    ({name:?}, include_str!({:?})),\n", file.to_string_lossy()));
+    }
+    code.push_str("]\n");
+    fs::write(out.join("embedded_course.rs"), code).expect("write embedded course list");
 }

@@ -210,14 +210,17 @@ fn train(corpus: Corpus, cli: &Cli) -> u8 {
     if !notices.is_empty() {
         app.notice = Some(notices.join(" "));
     }
-    let mut save = |record: &crate::learning::record::AnswerRecord| match &store {
-        Some(store) => store.append(record).map_err(|e| e.to_string()),
-        None => Ok(()),
+    let mut sink = crate::terminal::Sink {
+        answer: Box::new(|record: &crate::learning::record::AnswerRecord| match &store {
+            Some(store) => store.append(record).map_err(|e| e.to_string()),
+            None => Ok(()),
+        }),
+        completion: Box::new(|_| Ok(())),
     };
     let outcome = if plain {
-        crate::plain::run(&mut app, &mut save)
+        crate::plain::run(&mut app, &mut sink)
     } else {
-        terminal::run(&mut app, &Theme::choose(args.theme), &mut save)
+        terminal::run(&mut app, &Theme::choose(args.theme), &mut sink)
     };
     let (code, mut report) = match outcome {
         Ok((code, errors)) => {

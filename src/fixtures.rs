@@ -120,3 +120,54 @@ pub fn app_in_order(order: &[usize]) -> crate::app::App {
     app.shown = app.round.iter().map(|&i| app.pool[i].clone()).collect();
     app
 }
+
+/// The setup of an exam over the fixtures, pass mark 50 %.
+pub fn exam_setup() -> crate::app::ExamSetup {
+    crate::app::ExamSetup {
+        learner: "ada@example.com".into(),
+        deck: "fixture-exam".into(),
+        deck_title: "Fixture exam".into(),
+        deck_checksum: "sha256:abc".into(),
+        pass_mark: 50,
+    }
+}
+
+/// An exam over the three fixtures in order: feedback only at the end, 60 s per message.
+pub fn exam_app() -> crate::app::App {
+    use crate::app::{App, Mode, Stage};
+    let stage = Stage::Messages { items: vec![0, 1, 2], at_end: true, graded: true };
+    let mut app = App::with_stages(pool(), Mode::Exam, vec![stage], 1, 20_782);
+    app.exam = Some(exam_setup());
+    app.time_limit = Some(60);
+    app.spot_enabled = false;
+    app.started = 1_000;
+    app
+}
+
+/// Presenter mode over the three fixtures; the toll scam carries instructor notes.
+pub fn present_app() -> crate::app::App {
+    use crate::app::{App, Mode, Stage};
+    let mut pool = pool();
+    pool[0].notes = Some("Ask who pays tolls by text. Point at the +63 number.".into());
+    let stage = Stage::Messages { items: vec![0, 1, 2], at_end: false, graded: false };
+    let mut app = App::with_stages(pool, Mode::Present, vec![stage], 1, 20_782);
+    app.spot_enabled = false;
+    app
+}
+
+/// A two-lesson course over the fixtures, then an exam of all three.
+pub fn course_app() -> crate::app::App {
+    use crate::app::{App, Mode, Stage};
+    use crate::course::Lesson;
+    let lesson = |text: &str| Lesson::parse(text).expect("fixture lesson");
+    let stages = vec![
+        Stage::Lesson(lesson("# What smishing is\n\nPhishing by text message.\n\n- Urgent\n- A link")),
+        Stage::Messages { items: vec![0], at_end: false, graded: false },
+        Stage::Lesson(lesson("# The exam\n\nThree messages; no feedback until the end.")),
+        Stage::Messages { items: vec![0, 1, 2], at_end: true, graded: true },
+    ];
+    let mut app = App::with_stages(pool(), Mode::Course, stages, 1, 20_782);
+    app.exam = Some(exam_setup());
+    app.spot_enabled = false;
+    app
+}

@@ -5,10 +5,10 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::app::{App, Effect, KEY_HELP, Msg, Screen, update};
+use crate::app::{App, KEY_HELP, Mode, Msg, Screen, update};
 use crate::learning::spot;
 use crate::scenario::Verdict;
-use crate::terminal::{Saver, save_answer};
+use crate::terminal::{Sink, carry_out};
 use crate::text_safety::sanitize_line;
 use crate::ui::{page_text, panel_text};
 
@@ -21,8 +21,13 @@ fn prompt(app: &App) -> &'static str {
         Screen::Confidence => "How sure? 1 sure, 2 fairly sure, 3 guessing: ",
         Screen::Spot => "Numbers of the suspicious pieces, separated by spaces (Enter alone for none): ",
         Screen::Question => "Your answer (a number): ",
+        Screen::Reveal if app.reviewing => "Enter next explanation, p previous, b back to the summary: ",
         Screen::Reveal => "Enter for the next message: ",
-        Screen::Summary => "r play again, t your progress, q quit: ",
+        Screen::Summary if app.mode == Mode::Practice => "r play again, t your progress, e explanations, q quit: ",
+        Screen::Summary => "e explanations of every message, q quit: ",
+        Screen::Lesson => "Enter to go on: ",
+        Screen::Present => "Enter reveals the answer, t types what the room said: ",
+        Screen::Tally => "How many said scam, then how many said genuine? Two numbers, e.g. 12 8: ",
         Screen::Stats => "t back to the summary, r play again, q quit: ",
     }
 }
@@ -42,11 +47,33 @@ pub fn msgs_for_line(app: &App, line: &str) -> Vec<Msg> {
             vec![Msg::Choose(n.parse::<usize>().unwrap_or(1) - 1)]
         }
         (Screen::Spot, marks) => spot_msgs(app, marks),
+        (Screen::Reveal, "p" | "previous") => vec![Msg::Previous],
+        (Screen::Reveal, "b" | "back") => vec![Msg::CloseHelp],
         (Screen::Reveal, "" | "n" | "next") => vec![Msg::Next],
+        (Screen::Lesson, "" | "n" | "next") => vec![Msg::Confirm],
+        (Screen::Present, "" | "r" | "reveal") => vec![Msg::Confirm],
+        (Screen::Present, "t" | "tally") => vec![Msg::StartTally],
+        (Screen::Tally, counts) => tally_msgs(counts),
+        (Screen::Summary, "e" | "explanations") => vec![Msg::Review],
         (Screen::Summary | Screen::Stats, "r" | "again") => vec![Msg::PlayAgain],
         (Screen::Summary | Screen::Stats, "t" | "stats") => vec![Msg::ToggleStats],
         _ => Vec::new(),
     }
+}
+
+/// "12 8": twelve said scam, eight genuine; anything else is not understood.
+fn tally_msgs(counts: &str) -> Vec<Msg> {
+    let numbers: Vec<&str> = counts.split(|c: char| c == ',' || c.is_whitespace()).filter(|n| !n.is_empty()).collect();
+    let valid = numbers.len() == 2 && numbers.iter().all(|n| n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()));
+    if !valid {
+        return Vec::new();
+    }
+    let mut msgs = Vec::new();
+    for n in numbers {
+        msgs.extend(n.bytes().map(|b| Msg::Digit(b - b'0')));
+        msgs.push(Msg::Confirm);
+    }
+    msgs
 }
 
 /// "1 3" marks pieces 1 and 3 and confirms; numbers out of range are ignored.
@@ -117,7 +144,7 @@ fn show(out: &mut impl Write, app: &App) -> io::Result<()> {
 
 /// Runs the trainer on stdin and stdout until quit or end of input. Returns the exit code and
 /// any errors met while saving.
-pub fn run(app: &mut App, save: &mut Saver) -> io::Result<(u8, Vec<String>)> {
+pub fn run(app: &mut App, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut out = io::stdout().lock();
@@ -128,6 +155,8 @@ pub fn run(app: &mut App, save: &mut Saver) -> io::Result<(u8, Vec<String>)> {
         out.flush()?;
         let mut line = String::new();
         if input.read_line(&mut line)? == 0 {
+            // End of input mid-exam: the attempt is recorded as incomplete, as a quit would be.
+            crate::terminal::finish_interrupted(app, sink, &mut errors);
             writeln!(out)?;
             return Ok((0, errors));
         }
@@ -137,9 +166,8 @@ pub fn run(app: &mut App, save: &mut Saver) -> io::Result<(u8, Vec<String>)> {
         }
         for msg in msgs {
             for effect in update(app, msg) {
-                match effect {
-                    Effect::Quit(code) => return Ok((code, errors)),
-                    Effect::Record(record) => save_answer(app, &record, save, &mut errors),
+                if let Some(code) = carry_out(app, effect, sink, &mut errors) {
+                    return Ok((code, errors));
                 }
             }
         }

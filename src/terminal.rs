@@ -13,6 +13,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect, Msg, msg_for_key, update};
+use crate::learning::completion::CompletionRecord;
 use crate::learning::record::AnswerRecord;
 use crate::ui::{Theme, view};
 
@@ -55,6 +56,8 @@ fn enter() -> io::Result<ratatui::DefaultTerminal> {
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout))
 }
 
+/// One second of the clock for time limits.
+const TICK: Duration = Duration::from_secs(1);
 /// How often the loop wakes without input to notice a signal.
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
 /// How long the loop gets to wind down by itself after a signal before the watcher restores
@@ -84,19 +87,43 @@ fn watch_signals(signal: Arc<AtomicUsize>, finished: Arc<AtomicBool>) -> io::Res
     Ok(())
 }
 
-/// Saves one finished answer (the record already stamped with the time).
-pub type Saver<'a> = dyn FnMut(&AnswerRecord) -> Result<(), String> + 'a;
+/// Where finished answers and exam records go: the learner's progress and the completion
+/// records (either may be a no-op, e.g. in presenter mode or when the data folder is unusable).
+pub struct Sink<'a> {
+    pub answer: Box<Save<'a, AnswerRecord>>,
+    pub completion: Box<Save<'a, CompletionRecord>>,
+}
 
-/// Carries out `Effect::Record` for both front ends: stamps the answer with the time (in the
-/// record and in the app's history), saves it, and on the first failure tells the learner the
-/// trainer goes on without saving. Errors are kept for printing once the terminal is normal.
-pub fn save_answer(app: &mut App, record: &AnswerRecord, save: &mut Saver, errors: &mut Vec<String>) {
+/// Saves one record somewhere; the error is for the learner.
+pub type Save<'a, T> = dyn FnMut(&T) -> Result<(), String> + 'a;
+
+impl<'a> Sink<'a> {
+    /// A sink that keeps nothing (tests, presenter mode).
+    pub fn discard() -> Sink<'a> {
+        Sink { answer: Box::new(|_| Ok(())), completion: Box::new(|_| Ok(())) }
+    }
+}
+
+/// Carries out one effect for both front ends. Returns the exit code when the effect is to quit.
+pub fn carry_out(app: &mut App, effect: Effect, sink: &mut Sink, errors: &mut Vec<String>) -> Option<u8> {
+    match effect {
+        Effect::Quit(code) => return Some(code),
+        Effect::Record(record) => save_answer(app, &record, sink, errors),
+        Effect::Finish { complete } => save_completion(app, complete, sink, errors),
+    }
+    None
+}
+
+/// Carries out `Effect::Record`: stamps the answer with the time (in the record and in the
+/// app's history), saves it, and on the first failure tells the learner the trainer goes on
+/// without saving. Errors are kept for printing once the terminal is normal.
+fn save_answer(app: &mut App, record: &AnswerRecord, sink: &mut Sink, errors: &mut Vec<String>) {
     let mut record = record.clone();
     record.time = now();
     if let Some(last) = app.history.last_mut() {
         last.time = record.time;
     }
-    if let Err(e) = save(&record) {
+    if let Err(e) = (sink.answer)(&record) {
         if errors.is_empty() {
             update(
                 app,
@@ -109,21 +136,43 @@ pub fn save_answer(app: &mut App, record: &AnswerRecord, save: &mut Saver, error
     }
 }
 
+/// Carries out `Effect::Finish`: the exam's completion record, finished now.
+fn save_completion(app: &mut App, complete: bool, sink: &mut Sink, errors: &mut Vec<String>) {
+    let Some(record) = app.completion(complete, now()) else { return };
+    match (sink.completion)(&record) {
+        Ok(()) => {
+            update(app, Msg::Notice("Your result has been recorded."));
+        }
+        Err(e) => {
+            update(app, Msg::Notice("Your result could NOT be recorded (details when you quit)."));
+            errors.push(format!("completion record not saved: {e}"));
+        }
+    }
+}
+
+/// An exam cut short by a signal is still recorded, as incomplete.
+pub fn finish_interrupted(app: &mut App, sink: &mut Sink, errors: &mut Vec<String>) {
+    if app.exam_pending() {
+        app.exam_recorded = true;
+        save_completion(app, false, sink, errors);
+    }
+}
+
 /// Runs the trainer until the learner quits or a signal arrives. Returns the exit code and
 /// any errors met while saving, to print once the terminal is back to normal.
-pub fn run(app: &mut App, theme: &Theme, save: &mut Saver) -> io::Result<(u8, Vec<String>)> {
+pub fn run(app: &mut App, theme: &Theme, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
     let signal = Arc::new(AtomicUsize::new(0));
     let finished = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&signal), Arc::clone(&finished))?;
     let _restore = Restore;
     let mut terminal = enter()?;
     let mut errors = Vec::new();
-    let result = event_loop(&mut terminal, app, theme, &signal, save, &mut errors);
+    let result = event_loop(&mut terminal, app, theme, &signal, sink, &mut errors);
     finished.store(true, Ordering::SeqCst);
     result.map(|code| (code, errors))
 }
 
-fn now() -> u64 {
+pub fn now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
@@ -132,9 +181,10 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     signal: &AtomicUsize,
-    save: &mut Saver,
+    sink: &mut Sink,
     errors: &mut Vec<String>,
 ) -> io::Result<u8> {
+    let mut last_tick = Instant::now();
     #[cfg(debug_assertions)]
     let panic_for_test = std::env::var_os("SMISHDRILL_TEST_PANIC").is_some();
     loop {
@@ -154,20 +204,24 @@ fn event_loop(
 
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
+            finish_interrupted(app, sink, errors);
             return Ok(128 + sig as u8);
         }
-        if !event::poll(SIGNAL_POLL)? {
-            continue;
+        let mut effects = Vec::new();
+        if event::poll(SIGNAL_POLL)? {
+            let msg = match event::read()? {
+                Event::Key(key) => msg_for_key(app.screen, key),
+                _ => None, // Resizes just redraw.
+            };
+            effects.extend(msg.map(|m| update(app, m)).unwrap_or_default());
         }
-        let msg = match event::read()? {
-            Event::Key(key) => msg_for_key(app.screen, key),
-            _ => None, // Resizes just redraw.
-        };
-        let effects = msg.map(|m| update(app, m)).unwrap_or_default();
+        while last_tick.elapsed() >= TICK {
+            last_tick += TICK;
+            effects.extend(update(app, Msg::Tick));
+        }
         for effect in effects {
-            match effect {
-                Effect::Quit(code) => return Ok(code),
-                Effect::Record(record) => save_answer(app, &record, save, errors),
+            if let Some(code) = carry_out(app, effect, sink, errors) {
+                return Ok(code);
             }
         }
     }

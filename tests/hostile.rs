@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use smishdrill::app::{App, Msg, update};
+use smishdrill::app::{App, Mode, Msg, Stage, update};
 use smishdrill::round::RoundSpec;
 use smishdrill::scenario::{Category, Cue, FlagKind, Message, Scenario, Verdict, parse_scenario};
 use smishdrill::ui::{Theme, view};
@@ -30,6 +30,7 @@ fn hostile_scenario() -> Scenario {
         category: Category::Toll,
         title: format!("title {}", PAYLOADS[0]),
         context: Some(format!("context {}", PAYLOADS[1])),
+        notes: Some(format!("notes {}", PAYLOADS[2])),
         difficulty: Some(1),
         thread: vec![Message {
             sender: Some(format!("sender{}", PAYLOADS[3])),
@@ -68,12 +69,14 @@ fn bytes_written(app: &mut App) -> Vec<u8> {
     let captured = Captured::default();
     let mut terminal = Terminal::new(CrosstermBackend::new(captured.clone())).unwrap();
     terminal.resize(ratatui::layout::Rect::new(0, 0, 100, 60)).unwrap();
+    let mut report = Default::default();
     terminal
         .draw(|f| {
-            view(f, app, &Theme::color());
+            report = view(f, app, &Theme::color());
         })
         .unwrap();
     drop(terminal);
+    update(app, smishdrill::ui::ViewReport::msg(report));
     captured.0.borrow().clone()
 }
 
@@ -86,6 +89,20 @@ fn no_escape_sequence_from_scenario_text_reaches_the_terminal() {
         update(&mut app, m);
     }
     screens.push(bytes_written(&mut app)); // the reveal, with flags marked
+    // Presenter mode: the projector screen, the tally, and the reveal with the instructor's notes.
+    let stage = Stage::Messages { items: vec![0], at_end: false, graded: false };
+    let mut present = App::with_stages(vec![hostile_scenario()], Mode::Present, vec![stage], 0, 20_782);
+    screens.push(bytes_written(&mut present));
+    update(&mut present, Msg::StartTally);
+    screens.push(bytes_written(&mut present));
+    for m in [Msg::Digit(3), Msg::Confirm, Msg::Confirm] {
+        update(&mut present, m);
+    }
+    bytes_written(&mut present);
+    update(&mut present, Msg::ScrollToEnd);
+    let notes = bytes_written(&mut present);
+    assert!(String::from_utf8_lossy(&notes).contains("notes"), "the notes are on the presenter's reveal");
+    screens.push(notes);
     for out in screens {
         let text = String::from_utf8_lossy(&out);
         for attack in [

@@ -24,6 +24,10 @@ pub const KEY_HELP: &[KeyHelp] = &[
     KeyHelp { keys: "Enter  (or n)", action: "Next message" },
     KeyHelp { keys: "r", action: "Play again (on the summary)" },
     KeyHelp { keys: "t", action: "Your progress over all rounds (on the summary)" },
+    KeyHelp { keys: "e", action: "Go through every explanation (on the summary)" },
+    KeyHelp { keys: "p", action: "Previous explanation (while going through them)" },
+    KeyHelp { keys: "t, 0-9, Tab", action: "Presenting: type what the room said" },
+    KeyHelp { keys: "Enter", action: "Presenting: reveal the answer; course: go on" },
     KeyHelp { keys: "?", action: "Show / hide this help" },
     KeyHelp { keys: "Esc", action: "Close help" },
     KeyHelp { keys: "q  Ctrl-C", action: "Quit" },
@@ -59,6 +63,7 @@ pub fn msg_for_key(screen: Screen, key: KeyEvent) -> Option<Msg> {
         KeyCode::Left | KeyCode::BackTab => Msg::MoveCursor(-1),
         KeyCode::Right | KeyCode::Tab => Msg::MoveCursor(1),
         KeyCode::Enter => Msg::Confirm,
+        KeyCode::Backspace if screen == Screen::Tally => Msg::Backspace,
         KeyCode::Char(c) => return char_msg(screen, c.to_ascii_lowercase()),
         _ => return None,
     };
@@ -71,6 +76,12 @@ fn char_msg(screen: Screen, c: char) -> Option<Msg> {
         (Screen::Judge, 'l' | 'g') => Some(Msg::Verdict(Verdict::Legit)),
         (Screen::Question, '1'..='9') | (Screen::Confidence, '1'..='3') => Some(Msg::Choose(c as usize - '1' as usize)),
         (Screen::Reveal, 'n') => Some(Msg::Next),
+        (Screen::Reveal, 'p') => Some(Msg::Previous),
+        (Screen::Summary, 'e') => Some(Msg::Review),
+        (Screen::Present, 't') => Some(Msg::StartTally),
+        (Screen::Present, 'n' | 'r') => Some(Msg::Confirm),
+        (Screen::Tally, '0'..='9') => Some(Msg::Digit(c as u8 - b'0')),
+        (Screen::Lesson, 'n') => Some(Msg::Confirm),
         (Screen::Summary | Screen::Stats, 'r') => Some(Msg::PlayAgain),
         (Screen::Summary | Screen::Stats, 't') => Some(Msg::ToggleStats),
         _ => None,
@@ -112,6 +123,16 @@ mod tests {
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         assert_eq!(msg_for_key(Screen::Judge, ctrl('c')), Some(Msg::Interrupt));
         assert_eq!(msg_for_key(Screen::Judge, ctrl('s')), None);
+    }
+
+    #[test]
+    fn presenter_keys() {
+        assert_eq!(msg_for_key(Screen::Present, key(KeyCode::Char('t'))), Some(Msg::StartTally));
+        assert_eq!(msg_for_key(Screen::Tally, key(KeyCode::Char('7'))), Some(Msg::Digit(7)));
+        assert_eq!(msg_for_key(Screen::Tally, key(KeyCode::Backspace)), Some(Msg::Backspace));
+        assert_eq!(msg_for_key(Screen::Judge, key(KeyCode::Backspace)), None);
+        assert_eq!(msg_for_key(Screen::Present, key(KeyCode::Char('s'))), None, "the presenter gives no verdict");
+        assert_eq!(msg_for_key(Screen::Summary, key(KeyCode::Char('e'))), Some(Msg::Review));
     }
 
     #[test]

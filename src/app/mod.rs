@@ -2,9 +2,12 @@
 //! event loop feeds [`Msg`]s in and carries out the [`Effect`]s that come back.
 
 mod keymap;
+mod present;
+mod session;
 mod update;
 
 pub use keymap::{KEY_HELP, KeyHelp, msg_for_key};
+pub use session::{ExamSetup, Mode, RoomTally, Stage};
 pub use update::update;
 
 use crate::round::{RoundSpec, choose_weighted};
@@ -27,23 +30,51 @@ pub enum Screen {
     Summary,
     /// Progress over all saved rounds (from the summary).
     Stats,
+    /// A lesson of the course, before its practice messages.
+    Lesson,
+    /// Presenter mode: the thread large and centred, nothing revealed yet.
+    Present,
+    /// Presenter mode: typing how many in the room said scam and genuine.
+    Tally,
+}
+
+impl Screen {
+    /// The screens on which a message is being answered (and a time limit runs).
+    pub fn is_answering(self) -> bool {
+        matches!(self, Screen::Judge | Screen::Confidence | Screen::Spot | Screen::Question)
+    }
 }
 
 /// What the learner said about one scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Answer {
-    pub verdict: Verdict,
+    /// `None` when the time limit ran out before a verdict.
+    pub verdict: Option<Verdict>,
     pub confidence: Option<Confidence>,
     /// Indices into `learning::spot::pieces` of what the learner marked; `None` when spotting
     /// was skipped (`--no-spot`).
     pub marks: Option<Vec<usize>>,
     /// 0-based choice for the follow-up question, if there was one.
     pub choice: Option<usize>,
+    /// Seconds from showing the message to finishing the answer.
+    pub seconds: u32,
+    /// The per-message time limit ran out before the answer was finished.
+    pub timed_out: bool,
 }
 
 impl Answer {
     pub fn new(verdict: Verdict) -> Answer {
-        Answer { verdict, confidence: None, marks: None, choice: None }
+        Answer { verdict: Some(verdict), confidence: None, marks: None, choice: None, seconds: 0, timed_out: false }
+    }
+
+    /// No verdict: the time ran out.
+    pub fn timed_out() -> Answer {
+        Answer { verdict: None, timed_out: true, ..Answer::new(Verdict::Scam) }
+    }
+
+    /// Whether the verdict matches the truth (no verdict is never right).
+    pub fn is_right(&self, truth: Verdict) -> bool {
+        self.verdict == Some(truth)
     }
 }
 
@@ -111,6 +142,34 @@ pub struct App {
     /// Every answer of this learner: loaded from saved progress, then added to as they play.
     /// Rounds are drawn from it (more of what they get wrong) and the stats screen reads it.
     pub history: Vec<crate::learning::record::AnswerRecord>,
+    /// Practice, exam, presenter or course: what the session is for.
+    pub mode: Mode,
+    /// The parts of a deck or course session, in order; empty for free practice, whose rounds
+    /// are chosen by the schedule.
+    pub stages: Vec<Stage>,
+    /// Index into `stages`.
+    pub stage: usize,
+    /// Explanations only at the end (exam style): answers go straight to the next message.
+    pub feedback_at_end: bool,
+    /// Seconds allowed per message, if the deck sets a limit.
+    pub time_limit: Option<u32>,
+    /// Seconds spent so far on the message on screen (counted by `Msg::Tick`).
+    pub item_seconds: u32,
+    /// What the completion record needs: set for exams and the course.
+    pub exam: Option<ExamSetup>,
+    /// The completion record has been asked for (so it is written once).
+    pub exam_recorded: bool,
+    /// When the session started, seconds since 1970 (set by the caller; kept out of `update`).
+    pub started: u64,
+    /// `q` pressed once during an exam: a second `q` leaves (recorded as incomplete).
+    pub quit_armed: bool,
+    /// Walking through the explanations from the summary.
+    pub reviewing: bool,
+    /// Presenter mode: the counts being typed (scam, genuine) and which one has the cursor.
+    pub tally_input: [u32; 2],
+    pub tally_field: usize,
+    /// Presenter mode: what the room said, by position in the round.
+    pub tallies: Vec<Option<RoomTally>>,
 }
 
 /// Something for the event loop to do.
@@ -120,6 +179,9 @@ pub enum Effect {
     Quit(u8),
     /// Save this answer to the learner's progress (the loop stamps the time).
     Record(Box<crate::learning::record::AnswerRecord>),
+    /// The exam ended (`complete`) or was left early: write its completion record, built with
+    /// [`App::completion`] and the time now.
+    Finish { complete: bool },
 }
 
 /// Inputs to `update`, already translated from keys (see [`msg_for_key`]).
@@ -151,6 +213,18 @@ pub enum Msg {
     ToggleStats,
     /// Something the learner should know (e.g. progress could not be saved).
     Notice(&'static str),
+    /// One second passed (sent by the event loop): counts time on a message, runs time limits.
+    Tick,
+    /// `e` on the summary: walk through the explanation of every message.
+    Review,
+    /// `p` while reviewing: the previous explanation.
+    Previous,
+    /// Presenter mode, `t`: type what the room said before revealing.
+    StartTally,
+    /// A digit typed into the tally.
+    Digit(u8),
+    /// Backspace in the tally.
+    Backspace,
     /// The view's report after drawing: how far the body can scroll, how tall it is, and the
     /// body line the cursor is on (spot screen), which scrolling then keeps in view.
     Viewport {
@@ -203,6 +277,20 @@ impl App {
             notice: None,
             rounds_played: 1,
             history,
+            mode: Mode::Practice,
+            stages: Vec::new(),
+            stage: 0,
+            feedback_at_end: false,
+            time_limit: None,
+            item_seconds: 0,
+            exam: None,
+            exam_recorded: false,
+            started: 0,
+            quit_armed: false,
+            reviewing: false,
+            tally_input: [0, 0],
+            tally_field: 0,
+            tallies: Vec::new(),
         }
     }
 
@@ -230,7 +318,7 @@ impl App {
 
     /// How many verdicts were right.
     pub fn score(&self) -> usize {
-        self.answered().filter(|(s, a)| s.verdict == a.verdict).count()
+        self.answered().filter(|(s, a)| a.is_right(s.verdict)).count()
     }
 
     /// (right, asked) for follow-up questions.

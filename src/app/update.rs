@@ -1,7 +1,9 @@
 //! `update`: the only place the trainer's state changes. Pure: no I/O, no clock, no terminal.
-//! The steps of one message: verdict → confidence → spot the flags → follow-up → reveal.
+//! The steps of one message: verdict → confidence → spot the flags → follow-up → reveal (or, in
+//! an exam, straight on to the next message). Presenter mode and reviewing live in `present.rs`.
 
-use super::{Answer, App, Confidence, Effect, Msg, Screen};
+use super::present;
+use super::{Answer, App, Confidence, Effect, Mode, Msg, Screen};
 use crate::learning::record::AnswerRecord;
 use crate::learning::spot;
 use crate::scenario::Verdict;
@@ -9,10 +11,18 @@ use crate::scenario::Verdict;
 /// Exit code after Ctrl-C, as shells expect (128 + SIGINT).
 pub const EXIT_INTERRUPTED: u8 = 130;
 
+/// Shown after a first `q` during an exam.
+const LEAVE_EXAM: &str = "Leave the exam? Press q again to leave: the attempt is recorded as incomplete.";
+
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if !matches!(msg, Msg::Quit | Msg::Viewport { .. } | Msg::Tick) && app.quit_armed {
+        app.quit_armed = false;
+        app.notice = None;
+    }
     match msg {
-        Msg::Quit => return vec![Effect::Quit(0)],
-        Msg::Interrupt => return vec![Effect::Quit(EXIT_INTERRUPTED)],
+        Msg::Quit => return quit(app, 0),
+        Msg::Interrupt => return leave(app, EXIT_INTERRUPTED),
+        Msg::Tick => return tick(app),
         Msg::ToggleHelp => app.show_help = !app.show_help,
         Msg::CloseHelp if app.show_help => app.show_help = false,
         Msg::Notice(text) => app.notice = Some(text.to_string()),
@@ -27,6 +37,58 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         other => return on_screen(app, other),
     }
     Vec::new()
+}
+
+/// `q`: during an exam the first press only asks, so one stray key never ends an attempt.
+fn quit(app: &mut App, code: u8) -> Vec<Effect> {
+    if app.exam_pending() && !app.quit_armed {
+        app.quit_armed = true;
+        app.notice = Some(LEAVE_EXAM.to_string());
+        return Vec::new();
+    }
+    leave(app, code)
+}
+
+/// Ends the program; an exam still running is recorded as incomplete first.
+fn leave(app: &mut App, code: u8) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if app.exam_pending() {
+        app.exam_recorded = true;
+        effects.push(Effect::Finish { complete: false });
+    }
+    effects.push(Effect::Quit(code));
+    effects
+}
+
+/// A second on the clock: counts time on the message being answered and ends it when the
+/// deck's time limit is reached. Presenter mode has no clock: the instructor sets the pace.
+fn tick(app: &mut App) -> Vec<Effect> {
+    if !app.screen.is_answering() || app.mode == Mode::Present || app.current().is_none() {
+        return Vec::new();
+    }
+    app.item_seconds = app.item_seconds.saturating_add(1);
+    match app.time_limit {
+        Some(limit) if app.item_seconds >= limit => time_up(app),
+        _ => Vec::new(),
+    }
+}
+
+/// The time limit ran out: the answer so far stands (no verdict yet counts as wrong).
+fn time_up(app: &mut App) -> Vec<Effect> {
+    if app.screen == Screen::Judge {
+        app.answers.push(Answer::timed_out());
+    }
+    if app.screen == Screen::Spot {
+        let marks = std::mem::take(&mut app.marks);
+        if let Some(answer) = app.answers.get_mut(app.position) {
+            answer.marks = Some(marks);
+        }
+    }
+    if let Some(answer) = app.answers.get_mut(app.position) {
+        answer.timed_out = true;
+    }
+    app.show_help = false;
+    finish_answer(app)
 }
 
 /// Keeps the scroll in range and, on the spot screen, the cursor's line in view.
@@ -67,8 +129,15 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.choice_cursor = wrap(app.choice_cursor, d, choices);
         }
         (Screen::Question, Msg::Confirm) => return answer_question(app, app.choice_cursor),
-        (Screen::Reveal, Msg::Next | Msg::Confirm) => next(app),
-        (Screen::Summary, Msg::PlayAgain | Msg::Confirm) => play_again(app),
+        (Screen::Reveal, Msg::Next | Msg::Confirm) if app.reviewing => present::review_step(app, 1),
+        (Screen::Reveal, Msg::Previous) if app.reviewing => present::review_step(app, -1),
+        (Screen::Reveal, Msg::CloseHelp) if app.reviewing => present::end_review(app),
+        (Screen::Reveal, Msg::Next | Msg::Confirm) => return next(app),
+        (Screen::Lesson, Msg::Confirm | Msg::Next) => app.enter_stage(app.stage + 1),
+        (Screen::Present | Screen::Tally, _) => return present::on_present(app, msg),
+        (Screen::Summary, Msg::Review) => present::start_review(app),
+        (Screen::Summary, Msg::PlayAgain | Msg::Confirm) if app.mode == Mode::Practice => play_again(app),
+        (Screen::Summary, Msg::Confirm) => present::start_review(app),
         (Screen::Summary, Msg::ToggleStats) => {
             app.screen = Screen::Stats;
             app.scroll = 0;
@@ -96,7 +165,7 @@ fn other_verdict(v: Verdict) -> Verdict {
 
 /// Records the verdict (once: answers cannot be changed) and asks how sure.
 fn give_verdict(app: &mut App, verdict: Verdict) {
-    if app.current().is_none() {
+    if app.current().is_none() || app.answers.len() > app.position {
         return;
     }
     app.answers.push(Answer::new(verdict));
@@ -145,7 +214,7 @@ fn after_spot(app: &mut App) -> Vec<Effect> {
         app.screen = Screen::Question;
         Vec::new()
     } else {
-        reveal(app)
+        finish_answer(app)
     }
 }
 
@@ -157,44 +226,82 @@ fn answer_question(app: &mut App, choice: usize) -> Vec<Effect> {
     if let Some(answer) = app.answers.get_mut(app.position) {
         answer.choice = Some(choice);
     }
-    reveal(app)
+    finish_answer(app)
 }
 
-/// Shows the explanation and hands the finished answer to the loop to save.
-fn reveal(app: &mut App) -> Vec<Effect> {
-    app.screen = Screen::Reveal;
-    app.scroll = 0;
+/// The answer is complete: saved (not in presenter mode), then explained now, or — with
+/// feedback at the end — the next message comes straight away.
+fn finish_answer(app: &mut App) -> Vec<Effect> {
+    let seconds = app.item_seconds;
+    if let Some(answer) = app.answers.get_mut(app.position) {
+        answer.seconds = seconds;
+    }
+    let mut effects = record(app);
+    if app.feedback_at_end {
+        effects.extend(next(app));
+    } else {
+        app.screen = Screen::Reveal;
+        app.scroll = 0;
+    }
+    effects
+}
+
+/// The finished answer for the loop to save to the learner's progress.
+fn record(app: &mut App) -> Vec<Effect> {
+    if app.mode == Mode::Present {
+        return Vec::new();
+    }
     let (Some(scenario), Some(answer)) = (app.current(), app.current_answer()) else { return Vec::new() };
+    let Some(verdict) = answer.verdict else { return Vec::new() };
     let spot = answer.marks.as_ref().map(|m| spot::score(scenario, &spot::pieces(scenario), m));
     let question = scenario.question.as_ref().map(|q| answer.choice == Some(q.answer));
     let round = format!("{}-{}", app.session, app.rounds_played);
-    let record = AnswerRecord::new(
-        round,
-        scenario,
-        answer.verdict,
-        answer.confidence.map(Confidence::label),
-        spot.as_ref(),
-        question,
-    );
+    let record =
+        AnswerRecord::new(round, scenario, verdict, answer.confidence.map(Confidence::label), spot.as_ref(), question);
     app.history.push(record.clone());
     vec![Effect::Record(Box::new(record))]
 }
 
-fn next(app: &mut App) {
+/// The next message of the stage, or the end of the stage.
+fn next(app: &mut App) -> Vec<Effect> {
     app.scroll = 0;
+    app.item_seconds = 0;
     if app.position + 1 < app.round.len() {
         app.position += 1;
-        app.screen = Screen::Judge;
+        app.screen = app.first_screen();
         app.verdict_cursor = Verdict::Scam;
         app.notice = None;
-    } else {
-        app.screen = Screen::Summary;
+        return Vec::new();
     }
+    end_stage(app)
+}
+
+/// After the last message of a stage: the exam's record once the graded stage is done, then
+/// the next stage of a course, or the summary.
+fn end_stage(app: &mut App) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if app.in_graded_stage() && app.exam_pending() {
+        app.exam_recorded = true;
+        effects.push(Effect::Finish { complete: true });
+    }
+    let last_stage = app.stage + 1 >= app.stages.len();
+    if last_stage || app.in_graded_stage() {
+        app.screen = Screen::Summary;
+    } else {
+        app.enter_stage(app.stage + 1);
+    }
+    effects
 }
 
 /// A fresh round: the next seed, so a replayed `--seed` session replays its later rounds too.
 fn play_again(app: &mut App) {
     app.spec.seed = app.spec.seed.wrapping_add(1);
+    if !app.stages.is_empty() {
+        // A deck: the same messages again, with fresh variables.
+        app.rounds_played += 1;
+        app.enter_stage(0);
+        return;
+    }
     app.start_round();
     app.position = 0;
     app.answers.clear();
@@ -202,8 +309,13 @@ fn play_again(app: &mut App) {
     app.scroll = 0;
     app.verdict_cursor = Verdict::Scam;
     app.screen = if app.round.is_empty() { Screen::Summary } else { Screen::Judge };
+    app.item_seconds = 0;
 }
 
 #[cfg(test)]
 #[path = "update_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod session_tests;

@@ -42,7 +42,7 @@ pub fn verdict_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 
 /// How sure: three buttons, one key each.
 pub fn confidence_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let said = app.current_answer().map_or("", |a| a.verdict.label());
+    let said = app.current_answer().and_then(|a| a.verdict).map_or("", Verdict::label);
     let mut buttons = vec![Span::raw("  ")];
     for (i, c) in Confidence::ALL.iter().enumerate() {
         buttons.push(button(format!("{} {}", i + 1, c.label()), app.confidence_cursor == i, theme));
@@ -71,8 +71,8 @@ pub fn spot_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 pub fn question_panel(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let Some(q) = &scenario.question else { return Vec::new() };
     let mut doc = Doc::new(width);
-    if let Some(answer) = app.current_answer() {
-        doc.para(vec![run(format!("You said: {}. One more question first:", answer.verdict.label()), theme.dim)]);
+    if let Some(said) = app.current_answer().and_then(|a| a.verdict) {
+        doc.para(vec![run(format!("You said: {}. One more question first:", said.label()), theme.dim)]);
     }
     doc.para(vec![run(sanitize(&q.ask), theme.heading)]);
     for (i, choice) in q.choices.iter().enumerate() {

@@ -5,6 +5,8 @@ mod bubbles;
 mod doc;
 mod help;
 mod judge;
+mod lesson;
+mod present;
 mod reveal;
 mod stats_screen;
 mod summary;
@@ -18,7 +20,7 @@ use ratatui::widgets::{Clear, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 
 pub use theme::{Theme, ThemeName};
 
-use crate::app::{App, Screen};
+use crate::app::{App, Mode, Screen};
 
 /// Below this the screen shows a request to enlarge the window instead of a garbled layout.
 pub const MIN_WIDTH: u16 = 40;
@@ -68,6 +70,11 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
         .flatten()
         .map(|l| l as u16);
     let body_area = Rect { x: body_area.x + 1, width: body_area.width.saturating_sub(2), ..body_area };
+    let body = if matches!(app.screen, Screen::Present | Screen::Tally) {
+        centre_vertically(body, body_area.height)
+    } else {
+        body
+    };
     let max_scroll = (body.len() as u16).saturating_sub(body_area.height);
     let scroll = app.scroll.min(max_scroll);
     frame.render_widget(Paragraph::new(body.clone()).scroll((scroll, 0)), body_area);
@@ -90,9 +97,14 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
     if app.screen == Screen::Stats {
         return (stats_screen::body(app, width, theme).lines, stats_screen::panel(theme));
     }
-    let Some(scenario) = app.current() else {
-        return (summary::body(app, width, theme).lines, summary::panel(theme));
+    if let Some(lesson) = app.lesson() {
+        return (lesson::body(app, lesson, width, theme).lines, lesson::panel(app, theme));
+    }
+    let summary = || match app.mode {
+        Mode::Present => (present::summary_body(app, width, theme).lines, summary::panel(app, theme)),
+        _ => (summary::body(app, width, theme).lines, summary::panel(app, theme)),
     };
+    let Some(scenario) = app.current() else { return summary() };
     let plain = || judge::body(app, scenario, width, bubbles::Marks::None, theme).lines;
     match app.screen {
         Screen::Judge => (plain(), judge::verdict_panel(app, theme)),
@@ -103,14 +115,16 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
             (judge::body(app, scenario, width, marks, theme).lines, judge::spot_panel(app, theme))
         }
         Screen::Question => (plain(), judge::question_panel(app, scenario, width, theme)),
+        Screen::Present => (present::body(scenario, width, theme).lines, present::panel(theme)),
+        Screen::Tally => (present::body(scenario, width, theme).lines, present::tally_panel(app, theme)),
+        Screen::Reveal if app.mode == Mode::Present => {
+            (present::reveal_body(app, scenario, width, theme).lines, reveal::panel(app, theme))
+        }
         Screen::Reveal => match app.current_answer() {
-            Some(answer) => (
-                reveal::body(scenario, answer, width, theme).lines,
-                reveal::panel(theme, app.position + 1 == app.round.len()),
-            ),
+            Some(answer) => (reveal::body(scenario, answer, width, theme).lines, reveal::panel(app, theme)),
             None => (Vec::new(), Vec::new()),
         },
-        Screen::Summary | Screen::Stats => (summary::body(app, width, theme).lines, summary::panel(theme)),
+        Screen::Summary | Screen::Stats | Screen::Lesson => summary(),
     }
 }
 
@@ -158,22 +172,44 @@ fn header(app: &App, theme: &Theme) -> Paragraph<'static> {
 
 fn header_line(app: &App, theme: &Theme) -> Line<'static> {
     let progress = match app.screen {
+        Screen::Summary if app.exam.is_some() => "Exam result".to_string(),
         Screen::Summary => "Round summary".to_string(),
         Screen::Stats => "Your progress".to_string(),
+        Screen::Lesson => "Course".to_string(),
         _ => format!("Message {} of {}", (app.position + 1).min(app.round.len()), app.round.len()),
     };
+    let mode = match (app.mode, app.feedback_at_end) {
+        (Mode::Present, _) => Some("Presenting"),
+        (_, true) if app.screen.is_answering() => Some("Exam"),
+        (Mode::Course, _) if app.screen.is_answering() => Some("Practice"),
+        _ => None,
+    };
+    let mut spans = vec![Span::styled(" smishdrill ", theme.selected), Span::raw("  ")];
+    if let Some(mode) = mode {
+        spans.push(Span::styled(format!("{mode} · "), theme.heading));
+    }
+    spans.push(Span::styled(progress, theme.heading));
     // While the follow-up question is open, the newest verdict is not yet revealed: counting it
-    // would give the answer away.
+    // would give the answer away. In an exam nothing is counted until the end.
     let pending = usize::from(matches!(app.screen, Screen::Confidence | Screen::Spot | Screen::Question));
-    let answered = app.answers.len() - pending;
-    let right = app.answered().take(answered).filter(|(s, a)| s.verdict == a.verdict).count();
-    let mut spans =
-        vec![Span::styled(" smishdrill ", theme.selected), Span::raw("  "), Span::styled(progress, theme.heading)];
-    if answered > 0 {
+    let answered = app.answers.len().saturating_sub(pending);
+    let right = app.answered().take(answered).filter(|(s, a)| a.is_right(s.verdict)).count();
+    if answered > 0 && !app.feedback_at_end && app.mode != Mode::Present && app.screen != Screen::Lesson {
         spans.push(Span::styled(format!("  ·  {right} of {answered} right"), theme.dim));
+    }
+    if let (Some(limit), true) = (app.time_limit, app.screen.is_answering()) {
+        let left = limit.saturating_sub(app.item_seconds);
+        let style = if left <= 10 { theme.notice } else { theme.dim };
+        spans.push(Span::styled(format!("  ·  ⏱ {}:{:02} left", left / 60, left % 60), style));
     }
     spans.push(Span::styled("   ? help  q quit", theme.dim));
     Line::from(spans)
+}
+
+/// For the projector: the message in the middle of the screen, not stuck to the top.
+fn centre_vertically(body: Vec<Line<'static>>, height: u16) -> Vec<Line<'static>> {
+    let pad = usize::from(height).saturating_sub(body.len()) / 2;
+    std::iter::repeat_n(Line::default(), pad).chain(body).collect()
 }
 
 /// A rule between the page and the panel, saying when there is more to scroll to.
@@ -200,3 +236,7 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 #[cfg(test)]
 #[path = "snapshot_tests.rs"]
 mod snapshot_tests;
+
+#[cfg(test)]
+#[path = "mode_snapshot_tests.rs"]
+mod mode_snapshot_tests;

@@ -16,11 +16,21 @@ pub fn body(scenario: &Scenario, answer: &Answer, width: usize, theme: &Theme) -
     let mut doc = Doc::new(width);
     let pieces = spot::pieces(scenario);
     let result = answer.marks.as_ref().map(|m| spot::score(scenario, &pieces, m));
+    verdict_banner(&mut doc, scenario, answer, result.as_ref(), theme);
+    details(&mut doc, scenario, answer, theme);
+    doc
+}
+
+/// Everything after the verdict banner: the message with its flags or signs, why each
+/// matters, the follow-up and how to check. Shared with presenter mode.
+pub fn details(doc: &mut Doc, scenario: &Scenario, answer: &Answer, theme: &Theme) {
+    let width = doc.width;
+    let pieces = spot::pieces(scenario);
+    let result = answer.marks.as_ref().map(|m| spot::score(scenario, &pieces, m));
     let false_marks: Vec<spot::Piece> = result
         .as_ref()
         .map(|r| r.false_marks.iter().filter_map(|&i| pieces.get(i).cloned()).collect())
         .unwrap_or_default();
-    verdict_banner(&mut doc, scenario, answer, result.as_ref(), theme);
     let mut about = vec![
         run(sanitize_line(&scenario.title), theme.heading),
         run(format!("  ·  {}", scenario.category.label()), theme.dim),
@@ -37,14 +47,13 @@ pub fn body(scenario: &Scenario, answer: &Answer, width: usize, theme: &Theme) -
     doc.extend(thread_lines(scenario, width, marks, theme));
     doc.blank();
     match scenario.verdict {
-        Verdict::Scam => flags(&mut doc, scenario, result.as_ref(), theme),
-        Verdict::Legit => signs(&mut doc, scenario, theme),
+        Verdict::Scam => flags(doc, scenario, result.as_ref(), theme),
+        Verdict::Legit => signs(doc, scenario, theme),
     }
-    false_alarms(&mut doc, scenario, &false_marks, theme);
-    follow_up(&mut doc, scenario, answer, theme);
-    steps(&mut doc, "How to check, and what to do", &scenario.verify, theme);
-    steps(&mut doc, "Based on", &scenario.sources, theme);
-    doc
+    false_alarms(doc, scenario, &false_marks, theme);
+    follow_up(doc, scenario, answer, theme);
+    steps(doc, "How to check, and what to do", &scenario.verify, theme);
+    steps(doc, "Based on", &scenario.sources, theme);
 }
 
 fn verdict_banner(doc: &mut Doc, scenario: &Scenario, answer: &Answer, result: Option<&SpotResult>, theme: &Theme) {
@@ -53,8 +62,13 @@ fn verdict_banner(doc: &mut Doc, scenario: &Scenario, answer: &Answer, result: O
         Verdict::Legit => "this message is genuine",
     };
     let sure = answer.confidence.map(|c| format!(" ({})", c.label())).unwrap_or_default();
-    let said = run(format!(" You said {}{sure}.", answer.verdict.label().to_lowercase()), theme.base);
-    if answer.verdict == scenario.verdict {
+    let Some(verdict) = answer.verdict else {
+        let why = if answer.timed_out { "⏱ Time ran out" } else { "Answer" };
+        doc.para(vec![run(format!("{why}: {what}."), theme.heading)]);
+        return;
+    };
+    let said = run(format!(" You said {}{sure}.", verdict.label().to_lowercase()), theme.base);
+    if verdict == scenario.verdict {
         doc.para(vec![run(format!("✓ Right: {what}."), theme.right), said]);
     } else {
         doc.para(vec![run(format!("✗ Not quite: {what}."), theme.wrong), said]);
@@ -149,12 +163,32 @@ fn steps(doc: &mut Doc, heading: &str, items: &[String], theme: &Theme) {
 }
 
 /// The key line under the explanation.
-pub fn panel(theme: &Theme, last: bool) -> Vec<Line<'static>> {
-    let next = if last { "see your results" } else { "next message" };
+pub fn panel(app: &crate::app::App, theme: &Theme) -> Vec<Line<'static>> {
+    use ratatui::text::Span;
+    let last = app.position + 1 >= app.round.len();
+    if app.reviewing {
+        let next = if last { "back to the results" } else { "next explanation" };
+        return vec![Line::from(vec![
+            Span::styled("Enter", theme.key),
+            Span::raw(format!(" {next}   ")),
+            Span::styled("p", theme.key),
+            Span::raw(" previous   "),
+            Span::styled("Esc", theme.key),
+            Span::raw(" results   "),
+            Span::styled("↑↓", theme.key),
+            Span::raw(" scroll"),
+        ])];
+    }
+    let next = match (last, app.mode) {
+        (false, _) => "next message",
+        (true, crate::app::Mode::Present) => "end of the deck",
+        (true, _) if app.stage + 1 < app.stages.len() => "go on",
+        (true, _) => "see your results",
+    };
     vec![Line::from(vec![
-        ratatui::text::Span::styled("Enter", theme.key),
-        ratatui::text::Span::raw(format!(" {next}   ")),
-        ratatui::text::Span::styled("↑↓", theme.key),
-        ratatui::text::Span::raw(" scroll"),
+        Span::styled("Enter", theme.key),
+        Span::raw(format!(" {next}   ")),
+        Span::styled("↑↓", theme.key),
+        Span::raw(" scroll"),
     ])]
 }

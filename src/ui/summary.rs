@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span};
 use super::doc::{Doc, run};
 use super::theme::Theme;
 use crate::app::{App, Confidence};
+use crate::learning::completion::passes;
 use crate::learning::sdt::Outcomes;
 use crate::learning::spot;
 use crate::scenario::Verdict;
@@ -17,11 +18,19 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
         doc.para(vec![run("No messages in this round.", theme.heading)]);
         return doc;
     }
-    doc.para(vec![run(format!("Round complete: {} of {total} right", app.score()), theme.heading)]);
-    doc.blank();
+    if let Some(notice) = &app.notice {
+        doc.para(vec![run(format!("! {}", sanitize_line(notice)), theme.notice)]);
+        doc.blank();
+    }
+    if app.exam.is_some() {
+        exam_result(&mut doc, app, theme);
+    } else {
+        doc.para(vec![run(format!("Round complete: {} of {total} right", app.score()), theme.heading)]);
+        doc.blank();
+    }
     let count = |v: Verdict| {
         let shown = app.answered().filter(|(s, _)| s.verdict == v).count();
-        let right = app.answered().filter(|(s, a)| s.verdict == v && a.verdict == v).count();
+        let right = app.answered().filter(|(s, a)| s.verdict == v && a.is_right(v)).count();
         (right, shown)
     };
     let (caught, scams) = count(Verdict::Scam);
@@ -42,7 +51,7 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
     doc.blank();
     detection(&mut doc, app, theme);
     calibration(&mut doc, app, theme);
-    let missed: Vec<_> = app.answered().filter(|(s, a)| s.verdict != a.verdict).collect();
+    let missed: Vec<_> = app.answered().filter(|(s, a)| !a.is_right(s.verdict)).collect();
     if missed.is_empty() {
         doc.para(vec![run("You judged every message correctly.", theme.right)]);
     } else {
@@ -59,11 +68,49 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
         }
     }
     doc.blank();
-    doc.para(vec![run(
-        format!("Round seed {}: run with --seed {} to replay it.", app.spec.seed, app.spec.seed),
-        theme.dim,
-    )]);
+    if app.mode == crate::app::Mode::Practice {
+        doc.para(vec![run(
+            format!("Round seed {}: run with --seed {} to replay it.", app.spec.seed, app.spec.seed),
+            theme.dim,
+        )]);
+    }
     doc
+}
+
+/// Pass or fail against the deck's mark (not by colour alone: the words say it), then every
+/// message with ✓ or ✗, since nothing was explained during the exam.
+fn exam_result(doc: &mut Doc, app: &App, theme: &Theme) {
+    let Some(setup) = &app.exam else { return };
+    let asked = app.round.len() as u32;
+    let right = app.score() as u32;
+    let percent = (right * 100).checked_div(asked).unwrap_or(0);
+    let finished = app.answers.len() as u32 == asked;
+    let (banner, style) = match (finished, passes(right, asked, setup.pass_mark)) {
+        (false, _) => ("INCOMPLETE", theme.wrong),
+        (true, true) => ("PASSED ✓", theme.right),
+        (true, false) => ("NOT PASSED ✗", theme.wrong),
+    };
+    doc.para(vec![
+        run(banner, style),
+        run(format!("  {right} of {asked} right ({percent} %) · pass mark {} %", setup.pass_mark), theme.heading),
+    ]);
+    doc.para(vec![run(sanitize_line(&setup.deck_title), theme.dim)]);
+    doc.blank();
+    for (i, (s, a)) in app.answered().enumerate() {
+        let (mark, style) = if a.is_right(s.verdict) { ("✓", theme.right) } else { ("✗", theme.wrong) };
+        let said = match a.verdict {
+            Some(v) => format!("you said {}", v.label().to_lowercase()),
+            None => "time ran out".to_string(),
+        };
+        doc.item(
+            vec![run(format!("{mark} {:>2}. ", i + 1), style)],
+            vec![
+                run(sanitize_line(&s.title), theme.heading),
+                run(format!(": {}; {said}", s.verdict.label().to_lowercase()), theme.base),
+            ],
+        );
+    }
+    doc.blank();
 }
 
 /// Red flags found and false marks over the round.
@@ -92,7 +139,9 @@ fn spotting(doc: &mut Doc, app: &App, theme: &Theme) {
 fn detection(doc: &mut Doc, app: &App, theme: &Theme) {
     let mut outcomes = Outcomes::default();
     for (s, a) in app.answered() {
-        outcomes.add(s.verdict == Verdict::Scam, a.verdict == Verdict::Scam);
+        if let Some(said) = a.verdict {
+            outcomes.add(s.verdict == Verdict::Scam, said == Verdict::Scam);
+        }
     }
     let Some(scores) = outcomes.scores() else { return };
     doc.para(vec![run("How you judge", theme.heading)]);
@@ -114,7 +163,7 @@ fn calibration(doc: &mut Doc, app: &App, theme: &Theme) {
         .iter()
         .filter_map(|&c| {
             let of: Vec<bool> =
-                app.answered().filter(|(_, a)| a.confidence == Some(c)).map(|(s, a)| s.verdict == a.verdict).collect();
+                app.answered().filter(|(_, a)| a.confidence == Some(c)).map(|(s, a)| a.is_right(s.verdict)).collect();
             (!of.is_empty())
                 .then(|| format!("{}: {} of {} right", c.label(), of.iter().filter(|r| **r).count(), of.len()))
         })
@@ -125,12 +174,22 @@ fn calibration(doc: &mut Doc, app: &App, theme: &Theme) {
     }
 }
 
-pub fn panel(theme: &Theme) -> Vec<Line<'static>> {
+pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    if app.mode != crate::app::Mode::Practice {
+        return vec![Line::from(vec![
+            Span::styled("Enter", theme.key),
+            Span::raw(" go through every explanation   "),
+            Span::styled("q", theme.key),
+            Span::raw(" quit"),
+        ])];
+    }
     vec![Line::from(vec![
         Span::styled("r", theme.key),
         Span::raw(" play again   "),
         Span::styled("t", theme.key),
         Span::raw(" your progress   "),
+        Span::styled("e", theme.key),
+        Span::raw(" explanations   "),
         Span::styled("q", theme.key),
         Span::raw(" quit"),
     ])]

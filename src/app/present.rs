@@ -1,0 +1,94 @@
+//! Presenter mode (nothing revealed until the instructor asks; an optional tally of what the
+//! room said) and reviewing every explanation from the summary. Part of the pure `update`.
+
+use super::{App, Effect, Msg, RoomTally, Screen};
+
+/// Largest count a tally field takes: a lecture hall, not an overflow.
+const MAX_ROOM: u32 = 9_999;
+
+/// Messages on the presenter's screens.
+pub(super) fn on_present(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match (app.screen, msg) {
+        (Screen::Present, Msg::Confirm | Msg::Next) => reveal(app),
+        (Screen::Present, Msg::StartTally) => {
+            app.tally_input = [0, 0];
+            app.tally_field = 0;
+            app.screen = Screen::Tally;
+        }
+        (Screen::Tally, Msg::Digit(d)) => {
+            let field = &mut app.tally_input[app.tally_field];
+            *field = (*field * 10 + u32::from(d)).min(MAX_ROOM);
+        }
+        (Screen::Tally, Msg::Backspace) => app.tally_input[app.tally_field] /= 10,
+        (Screen::Tally, Msg::MoveCursor(_)) => app.tally_field = 1 - app.tally_field,
+        (Screen::Tally, Msg::Confirm) if app.tally_field == 0 => app.tally_field = 1,
+        (Screen::Tally, Msg::Confirm) => {
+            let tally = RoomTally { scam: app.tally_input[0], legit: app.tally_input[1] };
+            if app.tallies.len() <= app.position {
+                app.tallies.resize(app.position + 1, None);
+            }
+            app.tallies[app.position] = Some(tally);
+            reveal(app);
+        }
+        (Screen::Tally, Msg::CloseHelp) => app.screen = Screen::Present,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The explanation, for discussion. The presenter gives no verdict of their own: the answer
+/// recorded is the room's majority when there is a tally, else none.
+fn reveal(app: &mut App) {
+    let majority = app.tallies.get(app.position).copied().flatten().and_then(RoomTally::majority);
+    while app.answers.len() <= app.position {
+        app.answers.push(super::Answer { verdict: None, ..super::Answer::new(crate::scenario::Verdict::Scam) });
+    }
+    app.answers[app.position].verdict = majority;
+    app.screen = Screen::Reveal;
+    app.scroll = 0;
+}
+
+impl RoomTally {
+    /// What most of the room said; `None` on a tie or an empty tally.
+    pub fn majority(self) -> Option<crate::scenario::Verdict> {
+        use crate::scenario::Verdict;
+        match self.scam.cmp(&self.legit) {
+            std::cmp::Ordering::Greater => Some(Verdict::Scam),
+            std::cmp::Ordering::Less => Some(Verdict::Legit),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    pub fn total(self) -> u32 {
+        self.scam + self.legit
+    }
+}
+
+/// From the summary: the first explanation.
+pub(super) fn start_review(app: &mut App) {
+    if app.answers.is_empty() {
+        return;
+    }
+    app.reviewing = true;
+    app.position = 0;
+    app.scroll = 0;
+    app.screen = Screen::Reveal;
+}
+
+/// The next (or previous) explanation; past either end, back to the summary.
+pub(super) fn review_step(app: &mut App, delta: i64) {
+    let target = app.position as i64 + delta;
+    if target < 0 || target as usize >= app.answers.len() {
+        end_review(app);
+    } else {
+        app.position = target as usize;
+        app.scroll = 0;
+    }
+}
+
+pub(super) fn end_review(app: &mut App) {
+    app.reviewing = false;
+    app.position = app.answers.len().saturating_sub(1);
+    app.scroll = 0;
+    app.screen = Screen::Summary;
+}

@@ -1,0 +1,171 @@
+//! Sessions made of stages: a deck run (practice, exam, presenter) is one stage of messages; the
+//! course is lessons and practice stages and then the exam. Also builds the completion record
+//! of an exam from the state (the caller supplies the clock).
+
+use super::{Answer, App, Screen};
+use crate::course::Lesson;
+use crate::learning::completion::{AttemptInfo, CompletionRecord, ItemResult};
+use crate::round::RoundSpec;
+use crate::scenario::{Scenario, Verdict};
+
+/// What a session is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Alone, explanations after each message, progress saved (the default).
+    Practice,
+    /// Explanations only at the end, pass or fail, a completion record.
+    Exam,
+    /// For a projector: nothing revealed until the instructor says so, no progress saved.
+    Present,
+    /// Lessons with practice, then the exam.
+    Course,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Practice => "practice",
+            Mode::Exam => "exam",
+            Mode::Present => "present",
+            Mode::Course => "course",
+        }
+    }
+}
+
+/// One part of a session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stage {
+    /// A lesson to read.
+    Lesson(Lesson),
+    /// Messages to judge (indices into the pool, in order).
+    Messages {
+        items: Vec<usize>,
+        /// Explanations only at the end of the stage.
+        at_end: bool,
+        /// These answers make up the completion record.
+        graded: bool,
+    },
+}
+
+/// What an exam's completion record says about the attempt besides the answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExamSetup {
+    pub learner: String,
+    pub deck: String,
+    pub deck_title: String,
+    pub deck_checksum: String,
+    pub pass_mark: u8,
+}
+
+/// What the room said about one message in presenter mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct RoomTally {
+    pub scam: u32,
+    pub legit: u32,
+}
+
+impl App {
+    /// A session of `stages` (see [`Stage`]); starts at the first one.
+    pub fn with_stages(pool: Vec<Scenario>, mode: Mode, stages: Vec<Stage>, seed: u64, today: i64) -> App {
+        let spec = RoundSpec { count: 0, categories: Vec::new(), seed };
+        let mut app = App::with_history(pool, spec, today, Vec::new());
+        app.mode = mode;
+        app.stages = stages;
+        app.enter_stage(0);
+        app
+    }
+
+    /// Shows stage `index`; past the last stage, the summary.
+    pub fn enter_stage(&mut self, index: usize) {
+        self.stage = index;
+        self.scroll = 0;
+        self.position = 0;
+        self.answers.clear();
+        self.tallies.clear();
+        self.item_seconds = 0;
+        match self.stages.get(index) {
+            None => self.screen = Screen::Summary,
+            Some(Stage::Lesson(_)) => {
+                self.round.clear();
+                self.shown.clear();
+                self.screen = Screen::Lesson;
+            }
+            Some(Stage::Messages { items, at_end, .. }) => {
+                self.round = items.clone();
+                self.feedback_at_end = *at_end;
+                self.shown = super::draw_variants(&self.pool, &self.round, self.spec.seed, self.today);
+                self.screen = if self.round.is_empty() { Screen::Summary } else { self.first_screen() };
+            }
+        }
+    }
+
+    /// The screen a new message opens on.
+    pub fn first_screen(&self) -> Screen {
+        if self.mode == Mode::Present { Screen::Present } else { Screen::Judge }
+    }
+
+    /// The lesson on screen, if any.
+    pub fn lesson(&self) -> Option<&Lesson> {
+        match self.stages.get(self.stage) {
+            Some(Stage::Lesson(lesson)) if self.screen == Screen::Lesson => Some(lesson),
+            _ => None,
+        }
+    }
+
+    /// Whether the stage on screen is the graded one (the exam).
+    pub fn in_graded_stage(&self) -> bool {
+        matches!(self.stages.get(self.stage), Some(Stage::Messages { graded: true, .. }))
+    }
+
+    /// An exam (or course) whose completion record is still to be written.
+    pub fn exam_pending(&self) -> bool {
+        self.exam.is_some() && !self.exam_recorded
+    }
+
+    /// The exam's completion record as things stand, finished at `finished` (seconds since
+    /// 1970). Items not reached count as unanswered; `None` without an exam.
+    pub fn completion(&self, complete: bool, finished: u64) -> Option<CompletionRecord> {
+        let setup = self.exam.as_ref()?;
+        let graded = self.stages.iter().position(|s| matches!(s, Stage::Messages { graded: true, .. }));
+        let items: Vec<usize> = match graded.map(|i| &self.stages[i]) {
+            Some(Stage::Messages { items, .. }) => items.clone(),
+            _ => Vec::new(),
+        };
+        let reached = graded == Some(self.stage);
+        let results = items
+            .iter()
+            .enumerate()
+            .map(|(n, &i)| {
+                let answer = if reached { self.answers.get(n) } else { None };
+                item_result(&self.pool[i], answer)
+            })
+            .collect();
+        let info = AttemptInfo {
+            learner: setup.learner.clone(),
+            mode: self.mode.name().to_string(),
+            deck: setup.deck.clone(),
+            deck_title: setup.deck_title.clone(),
+            deck_checksum: setup.deck_checksum.clone(),
+            pass_mark: setup.pass_mark,
+            started: self.started,
+            finished,
+            seed: self.spec.seed,
+        };
+        Some(CompletionRecord::build(info, results, complete))
+    }
+}
+
+fn item_result(scenario: &Scenario, answer: Option<&Answer>) -> ItemResult {
+    let said: Option<Verdict> = answer.and_then(|a| a.verdict);
+    ItemResult {
+        scenario: scenario.id.clone(),
+        title: scenario.title.clone(),
+        category: scenario.category.name().to_string(),
+        truth: scenario.verdict.name().to_string(),
+        said: said.map(|v| v.name().to_string()),
+        correct: said == Some(scenario.verdict),
+        confidence: answer.and_then(|a| a.confidence).map(|c| c.label().to_string()),
+        seconds: answer.map_or(0, |a| u64::from(a.seconds)),
+        timed_out: answer.is_some_and(|a| a.timed_out),
+    }
+}

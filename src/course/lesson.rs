@@ -1,0 +1,145 @@
+//! A lesson screen's text: a deliberately tiny format (title, paragraphs, bullets, sub-headings,
+//! quoted example texts) so that writers edit plain files in `assets/course/` and the trainer
+//! can re-wrap every paragraph to any terminal width.
+
+/// One block of a lesson, in reading order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// `## Heading`
+    Heading(String),
+    /// Lines joined into one paragraph; the view wraps it.
+    Paragraph(String),
+    /// `- item`
+    Bullet(String),
+    /// `> text`: an example message or link, shown as written.
+    Quote(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lesson {
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// Why a lesson file was refused, with the 1-based line it concerns.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LessonError {
+    #[error("line 1: a lesson starts with its title, as `# Title`")]
+    NoTitle,
+    #[error("line {line}: control or invisible character U+{code:04X} (lessons are plain text)")]
+    Control { line: usize, code: u32 },
+    #[error("line 1: the lesson has a title but no text")]
+    Empty,
+}
+
+impl Lesson {
+    /// Parses a lesson file. Continuation lines of a bullet or paragraph join it, so writers
+    /// may wrap their text at any width.
+    pub fn parse(text: &str) -> Result<Lesson, LessonError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        for (i, line) in text.lines().enumerate() {
+            if let Some(c) = line.chars().find(|&c| forbidden(c)) {
+                return Err(LessonError::Control { line: i + 1, code: u32::from(c) });
+            }
+        }
+        let mut lines = text.lines().map(str::trim_end);
+        let title = lines
+            .by_ref()
+            .find(|l| !l.trim().is_empty())
+            .and_then(|l| l.strip_prefix("# "))
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .ok_or(LessonError::NoTitle)?;
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut open = false; // whether the last block may take a continuation line
+        for line in lines {
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                open = false;
+            } else if let Some(h) = trimmed.strip_prefix("## ") {
+                blocks.push(Block::Heading(h.trim().to_string()));
+                open = false;
+            } else if let Some(b) = trimmed.strip_prefix("- ") {
+                blocks.push(Block::Bullet(b.trim().to_string()));
+                open = true;
+            } else if let Some(q) = line.trim_start().strip_prefix('>') {
+                blocks.push(Block::Quote(q.strip_prefix(' ').unwrap_or(q).to_string()));
+                open = false;
+            } else if open {
+                if let Some(Block::Paragraph(p) | Block::Bullet(p)) = blocks.last_mut() {
+                    p.push(' ');
+                    p.push_str(trimmed);
+                }
+            } else {
+                blocks.push(Block::Paragraph(trimmed.to_string()));
+                open = true;
+            }
+        }
+        if blocks.is_empty() {
+            return Err(LessonError::Empty);
+        }
+        Ok(Lesson { title, blocks })
+    }
+
+    /// Replaces `{name}` placeholders (used by the exam introduction for counts and marks).
+    pub fn fill(mut self, values: &[(&str, String)]) -> Lesson {
+        let fill = |s: &mut String| {
+            for (name, value) in values {
+                *s = s.replace(&format!("{{{name}}}"), value);
+            }
+        };
+        fill(&mut self.title);
+        for block in &mut self.blocks {
+            match block {
+                Block::Heading(s) | Block::Paragraph(s) | Block::Bullet(s) | Block::Quote(s) => fill(s),
+            }
+        }
+        self
+    }
+}
+
+/// C0/C1 controls (tabs included: they render differently everywhere), bidi overrides and
+/// zero-width characters.
+fn forbidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_in_order_with_continuations_joined() {
+        let lesson = Lesson::parse(
+            "# What smishing is\n\nSmishing is phishing\nby text.\n\n## Signs\n- Urgent\n  deadlines\n- Links\n> Pay now: https://toll.example\n",
+        )
+        .unwrap();
+        assert_eq!(lesson.title, "What smishing is");
+        assert_eq!(
+            lesson.blocks,
+            vec![
+                Block::Paragraph("Smishing is phishing by text.".into()),
+                Block::Heading("Signs".into()),
+                Block::Bullet("Urgent deadlines".into()),
+                Block::Bullet("Links".into()),
+                Block::Quote("Pay now: https://toll.example".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_files_without_a_title_or_text_or_with_controls() {
+        assert_eq!(Lesson::parse("Hello\n"), Err(LessonError::NoTitle));
+        assert_eq!(Lesson::parse("# \nText"), Err(LessonError::NoTitle));
+        assert_eq!(Lesson::parse("# Title\n\n"), Err(LessonError::Empty));
+        assert_eq!(Lesson::parse("# T\nok\nbad\u{1b}[31m"), Err(LessonError::Control { line: 3, code: 0x1b }));
+        assert_eq!(Lesson::parse("# T\n\u{202e}x"), Err(LessonError::Control { line: 2, code: 0x202e }));
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let lesson = Lesson::parse("# The exam\n{count} messages, pass mark {pass_mark} %.").unwrap();
+        let lesson = lesson.fill(&[("count", "20".into()), ("pass_mark", "80".into())]);
+        assert_eq!(lesson.blocks, vec![Block::Paragraph("20 messages, pass mark 80 %.".into())]);
+    }
+}

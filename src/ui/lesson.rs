@@ -1,0 +1,55 @@
+//! A course lesson: its title, then paragraphs, bullets and quoted examples re-wrapped to the
+//! window.
+
+use ratatui::text::{Line, Span};
+
+use super::doc::{Doc, run};
+use super::theme::Theme;
+use crate::app::{App, Stage};
+use crate::course::{Block, Lesson};
+use crate::text_safety::sanitize;
+
+pub fn body(app: &App, lesson: &Lesson, width: usize, theme: &Theme) -> Doc {
+    let mut doc = Doc::new(width);
+    let lessons = app.stages.iter().filter(|s| matches!(s, Stage::Lesson(_))).count();
+    let number = app.stages[..=app.stage.min(app.stages.len().saturating_sub(1))]
+        .iter()
+        .filter(|s| matches!(s, Stage::Lesson(_)))
+        .count();
+    doc.para(vec![run(format!("Lesson {number} of {lessons}"), theme.dim)]);
+    doc.para(vec![run(sanitize(&lesson.title), theme.heading)]);
+    doc.blank();
+    for block in &lesson.blocks {
+        match block {
+            Block::Heading(h) => {
+                doc.para(vec![run(sanitize(h), theme.heading)]);
+            }
+            Block::Paragraph(p) => {
+                doc.para(vec![run(sanitize(p), theme.base)]);
+                doc.blank();
+            }
+            Block::Bullet(b) => doc.item(vec![run("• ", theme.base)], vec![run(sanitize(b), theme.base)]),
+            Block::Quote(q) => doc.item(vec![run("  │ ", theme.dim)], vec![run(sanitize(q), theme.key)]),
+        }
+    }
+    doc
+}
+
+/// What Enter does next: practise, read on, or start the exam.
+pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let next = match app.stages.get(app.stage + 1) {
+        Some(Stage::Messages { items, graded: true, .. }) => format!("start the exam ({} messages)", items.len()),
+        Some(Stage::Messages { items, .. }) if items.len() == 1 => "practise on 1 message".to_string(),
+        Some(Stage::Messages { items, .. }) => format!("practise on {} messages", items.len()),
+        Some(Stage::Lesson(_)) => "next lesson".to_string(),
+        None => "finish".to_string(),
+    };
+    vec![Line::from(vec![
+        Span::styled("Enter", theme.key),
+        Span::raw(format!(" {next}   ")),
+        Span::styled("↑↓", theme.key),
+        Span::raw(" scroll   "),
+        Span::styled("q", theme.key),
+        Span::raw(" quit"),
+    ])]
+}

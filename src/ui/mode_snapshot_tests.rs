@@ -1,0 +1,107 @@
+//! Exam, presenter and course screens at 80×24, as reviewed snapshots, plus the promises that
+//! matter most: nothing revealed before the presenter's key, no score shown mid-exam.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::*;
+use crate::app::{Msg, Screen, update};
+use crate::fixtures;
+use crate::scenario::Verdict;
+
+fn screen(app: &mut App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::mono();
+    let mut report = ViewReport::default();
+    terminal.draw(|f| report = view(f, app, &theme)).unwrap();
+    update(app, report.msg());
+    let buffer = terminal.backend().buffer().clone();
+    (0..24)
+        .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn send(app: &mut App, msgs: &[Msg]) {
+    for &m in msgs {
+        update(app, m);
+    }
+}
+
+/// Words that would give the answer away before the reveal.
+const GIVEAWAYS: &[&str] =
+    &["It's a scam", "Red flags", "It's genuine", "Notes for the instructor", "Ask who pays", "[1]"];
+
+#[test]
+fn presenter_screen_reveals_nothing() {
+    let mut app = fixtures::present_app();
+    let shown = screen(&mut app);
+    let whole = page_text(&app, 78).join("\n");
+    for word in GIVEAWAYS {
+        assert!(!whole.contains(word), "{word:?} shown before the reveal:\n{whole}");
+    }
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn presenter_tally_screen() {
+    let mut app = fixtures::present_app();
+    send(&mut app, &[Msg::StartTally, Msg::Digit(1), Msg::Digit(4), Msg::Confirm, Msg::Digit(6)]);
+    let shown = screen(&mut app);
+    assert!(!page_text(&app, 78).join("\n").contains("It's a scam"));
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn presenter_reveal_with_tally_and_notes() {
+    let mut app = fixtures::present_app();
+    send(&mut app, &[Msg::StartTally, Msg::Digit(1), Msg::Digit(4), Msg::Confirm, Msg::Digit(6), Msg::Confirm]);
+    assert_eq!(app.screen, Screen::Reveal);
+    let shown = screen(&mut app);
+    let whole = page_text(&app, 78).join("\n");
+    assert!(whole.contains("✓ Scam"), "the right bar is marked by a sign, not colour alone:\n{whole}");
+    assert!(whole.contains("14 (70 %)") && whole.contains("6 (30 %)"), "{whole}");
+    assert!(whole.contains("Notes for the instructor") && whole.contains("Ask who pays tolls by text"));
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn exam_screen_shows_no_score_and_a_clock() {
+    let mut app = fixtures::exam_app();
+    send(&mut app, &[Msg::Verdict(Verdict::Legit), Msg::Choose(0), Msg::Choose(0)]);
+    assert_eq!(app.position, 1);
+    for _ in 0..15 {
+        update(&mut app, Msg::Tick);
+    }
+    let shown = screen(&mut app);
+    let header = shown.lines().next().unwrap_or_default().to_string();
+    assert!(header.contains("Exam · Message 2 of 3"), "{header}");
+    assert!(header.contains("⏱ 0:45 left"), "{header}");
+    assert!(!header.contains("right"), "no score during an exam: {header}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn exam_result_screen() {
+    let mut app = fixtures::exam_app();
+    for verdict in [Verdict::Scam, Verdict::Scam, Verdict::Scam] {
+        send(&mut app, &[Msg::Verdict(verdict), Msg::Choose(0)]);
+        if app.screen == Screen::Question {
+            send(&mut app, &[Msg::Choose(0)]);
+        }
+    }
+    assert_eq!(app.screen, Screen::Summary);
+    let shown = screen(&mut app);
+    assert!(shown.contains("PASSED ✓  2 of 3 right (66 %) · pass mark 50 %"), "{shown}");
+    assert!(shown.contains("✗  2."), "the wrong item is marked: {shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn course_lesson_screen() {
+    let mut app = fixtures::course_app();
+    let shown = screen(&mut app);
+    assert!(shown.contains("Lesson 1 of 2"));
+    assert!(shown.contains("Enter practise on 1 message "), "{shown}");
+    insta::assert_snapshot!(shown);
+}
