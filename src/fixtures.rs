@@ -135,10 +135,9 @@ pub fn exam_setup() -> crate::app::ExamSetup {
 /// An exam over the three fixtures in order: feedback only at the end, 60 s per message.
 pub fn exam_app() -> crate::app::App {
     use crate::app::{App, Mode, Stage};
-    let stage = Stage::Messages { items: vec![0, 1, 2], at_end: true, graded: true };
+    let stage = Stage::Messages { items: vec![0, 1, 2], at_end: true, graded: true, time_limit: Some(60) };
     let mut app = App::with_stages(pool(), Mode::Exam, vec![stage], 1, 20_782);
     app.exam = Some(exam_setup());
-    app.time_limit = Some(60);
     app.spot_enabled = false;
     app.started = 1_000;
     app
@@ -149,7 +148,7 @@ pub fn present_app() -> crate::app::App {
     use crate::app::{App, Mode, Stage};
     let mut pool = pool();
     pool[0].notes = Some("Ask who pays tolls by text. Point at the +63 number.".into());
-    let stage = Stage::Messages { items: vec![0, 1, 2], at_end: false, graded: false };
+    let stage = Stage::Messages { items: vec![0, 1, 2], at_end: false, graded: false, time_limit: None };
     let mut app = App::with_stages(pool, Mode::Present, vec![stage], 1, 20_782);
     app.spot_enabled = false;
     app
@@ -162,9 +161,9 @@ pub fn course_app() -> crate::app::App {
     let lesson = |text: &str| Lesson::parse(text).expect("fixture lesson");
     let stages = vec![
         Stage::Lesson(lesson("# What smishing is\n\nPhishing by text message.\n\n- Urgent\n- A link")),
-        Stage::Messages { items: vec![0], at_end: false, graded: false },
+        Stage::Messages { items: vec![0], at_end: false, graded: false, time_limit: None },
         Stage::Lesson(lesson("# The exam\n\nThree messages; no feedback until the end.")),
-        Stage::Messages { items: vec![0, 1, 2], at_end: true, graded: true },
+        Stage::Messages { items: vec![0, 1, 2], at_end: true, graded: true, time_limit: None },
     ];
     let mut app = App::with_stages(pool(), Mode::Course, stages, 1, 20_782);
     app.exam = Some(exam_setup());

@@ -4,133 +4,14 @@
 //! Needs tmux. Without it the tests say so and pass, except under CI (`CI` set), where a
 //! missing tmux is a failure: `.ci/run` installs it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
+
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_smishdrill");
-const WAIT: Duration = Duration::from_secs(15);
-
-static NEXT: AtomicUsize = AtomicUsize::new(0);
-
-fn have_tmux() -> bool {
-    let ok = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required for the end-to-end tests in CI");
-        eprintln!("skipped: tmux is not installed");
-    }
-    ok
-}
-
-fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
-}
-
-/// One program in its own tmux server, so tests can run in parallel.
-struct Session {
-    socket: String,
-}
-
-impl Session {
-    /// Runs `smishdrill ARGS` in a `width`×`height` pane. After it exits, the pane shows
-    /// `EXITED <code>` and the terminal mode (`TTY icanon echo` once properly restored).
-    fn start(args: &[&str], env_vars: &[(&str, &str)], width: u16, height: u16) -> Session {
-        let socket = format!("smishdrill-e2e-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst));
-        // Progress goes to a private folder unless the test names one.
-        let data = std::env::temp_dir().join(format!("{socket}-data"));
-        let mut env: String = format!("XDG_DATA_HOME={} ", shell_quote(&data.to_string_lossy()));
-        env.extend(env_vars.iter().map(|(k, v)| format!("{k}={} ", shell_quote(v))));
-        let args: String = args.iter().map(|a| format!(" {}", shell_quote(a))).collect();
-        let script = format!(
-            "{env}{bin}{args}; echo EXITED $?; echo TTY $(stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo'); sleep 600",
-            bin = shell_quote(BIN)
-        );
-        let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                &width.to_string(),
-                "-y",
-                &height.to_string(),
-            ])
-            .args(["sh", "-c", &script])
-            .status()
-            .expect("run tmux");
-        assert!(status.success(), "tmux new-session failed");
-        Session { socket }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").args(["-L", &self.socket]).args(args).output().expect("run tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    /// Waits until the screen satisfies `ok` and has stopped changing (two captures in a row
-    /// agree), so a frame caught half-drawn is never judged; on timeout fails showing the
-    /// screen.
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        let mut previous = String::new();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) && screen == previous {
-                return screen;
-            }
-            previous = screen.clone();
-            if start.elapsed() > WAIT {
-                let ps = Command::new("ps")
-                    .args(["-eo", "pid,stat,wchan:32,args"])
-                    .output()
-                    .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-                    .unwrap_or_default();
-                let ps: String = ps.lines().filter(|l| l.contains("smishdrill")).collect::<Vec<_>>().join("\n");
-                panic!("timed out waiting for {what}; screen:\n{screen}\nprocesses:\n{ps}");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        self.wait_until(needle, |s| s.contains(needle))
-    }
-
-    /// Waits for the program to end and checks the terminal was left in normal mode.
-    fn wait_exit(&self, code: u8) -> String {
-        let screen = self.wait_for("TTY ");
-        assert!(screen.contains(&format!("EXITED {code}")), "expected exit code {code}:\n{screen}");
-        assert!(screen.contains("TTY icanon echo"), "terminal not restored:\n{screen}");
-        screen
-    }
-
-    fn program_pid(&self) -> String {
-        let shell = self.tmux(&["display-message", "-p", "#{pane_pid}"]);
-        let out = Command::new("pgrep").args(["-P", shell.trim()]).output().expect("run pgrep");
-        String::from_utf8_lossy(&out.stdout).lines().next().expect("program is running").to_string()
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
-}
-
+use common::{BIN, Session, WAIT, have_tmux};
 fn revealed(screen: &str) -> bool {
     screen.contains("Right:") || screen.contains("Not quite:")
 }

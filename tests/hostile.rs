@@ -90,7 +90,7 @@ fn no_escape_sequence_from_scenario_text_reaches_the_terminal() {
     }
     screens.push(bytes_written(&mut app)); // the reveal, with flags marked
     // Presenter mode: the projector screen, the tally, and the reveal with the instructor's notes.
-    let stage = Stage::Messages { items: vec![0], at_end: false, graded: false };
+    let stage = Stage::Messages { items: vec![0], at_end: false, graded: false, time_limit: None };
     let mut present = App::with_stages(vec![hostile_scenario()], Mode::Present, vec![stage], 0, 20_782);
     screens.push(bytes_written(&mut present));
     update(&mut present, Msg::StartTally);

@@ -44,6 +44,8 @@ pub enum Stage {
         at_end: bool,
         /// These answers make up the completion record.
         graded: bool,
+        /// Seconds allowed per message.
+        time_limit: Option<u32>,
     },
 }
 
@@ -90,9 +92,10 @@ impl App {
                 self.shown.clear();
                 self.screen = Screen::Lesson;
             }
-            Some(Stage::Messages { items, at_end, .. }) => {
+            Some(Stage::Messages { items, at_end, time_limit, .. }) => {
                 self.round = items.clone();
                 self.feedback_at_end = *at_end;
+                self.time_limit = *time_limit;
                 self.shown = super::draw_variants(&self.pool, &self.round, self.spec.seed, self.today);
                 self.screen = if self.round.is_empty() { Screen::Summary } else { self.first_screen() };
             }
