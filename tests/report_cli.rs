@@ -198,10 +198,22 @@ fn merge_names_broken_files_and_still_merges_the_rest() {
 }
 
 #[test]
-fn a_base_that_is_not_an_iri_is_wrong_usage() {
+fn a_base_that_is_not_an_iri_and_answers_without_xapi_are_wrong_usage() {
     let dir = temp_dir("iri");
     let (code, _, err) = report(&dir, &["--format", "xapi", "--xapi-base", "smishdrill xapi"]);
     assert_eq!(code, 2);
     assert!(err.contains("not an absolute IRI"), "{err}");
+    let (code, _, err) = report(&dir, &["--answers"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--answers goes with --format xapi"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_docs_give_the_csv_columns_the_program_writes() {
+    let read = |p: &str| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap();
+    let (docs, readme) = (read("docs/reports.md"), read("README.md"));
+    assert!(docs.contains(smishdrill::report::export::CSV_HEADER), "docs/reports.md lacks the CSV header");
+    assert!(docs.contains(smishdrill::report::merge::CLASS_CSV_HEADER), "docs/reports.md lacks the class CSV header");
+    assert!(readme.contains("smishdrill report") && readme.contains("docs/reports.md"));
 }

@@ -70,6 +70,9 @@ fn run(args: &ReportArgs, data_dir: Option<&Path>) -> Result<u8, Failure> {
     for iri in [&args.xapi_homepage, &args.xapi_base] {
         xapi::check_iri(iri).map_err(|e| (EXIT_USAGE, e))?;
     }
+    if args.answers && args.format != ReportFormat::Xapi {
+        return Err((EXIT_USAGE, "--answers goes with --format xapi".to_string()));
+    }
     if !args.merge.is_empty() {
         return merged(args);
     }

@@ -243,11 +243,13 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
+pub const CLASS_CSV_HEADER: &str = "kind,id,title,value,asked,wrong,percent_wrong";
+
 /// The class view as CSV: `kind,id,title,value,asked,wrong,percent_wrong`. Summary rows
 /// (`kind` = summary) carry a number in `value`; scenario rows (`kind` = scenario, every
 /// scenario answered wrong at least once, most fooling first) fill the last three columns.
 pub fn class_csv(view: &ClassView) -> String {
-    let mut out = String::from("kind,id,title,value,asked,wrong,percent_wrong\n");
+    let mut out = format!("{CLASS_CSV_HEADER}\n");
     let opt = |x: Option<String>| x.unwrap_or_default();
     let summary = [
         ("learners", "Learners", view.learners.to_string()),
