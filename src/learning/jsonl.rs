@@ -63,26 +63,53 @@ impl JsonlFile {
             }
             _ => {}
         }
-        let bytes = match fs::read(&self.path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(LoadedLines::default()),
-            Err(e) => return Err(io_err(&self.path)(e)),
-        };
-        let text = String::from_utf8_lossy(&bytes);
-        let mut items = Vec::new();
-        let mut bad = 0;
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            match serde_json::from_str::<T>(line) {
-                Ok(r) => items.push(r),
-                Err(_) => bad += 1,
+        // A writer may append while damaged lines are being set aside; if the file grew, the
+        // rewrite would drop that line, so it starts over (a few times, then gives up). What is
+        // left is the instant between the length check and the rename (no portable file lock
+        // on the supported Rust versions).
+        for _ in 0..5 {
+            let bytes = match fs::read(&self.path) {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(LoadedLines::default()),
+                Err(e) => return Err(io_err(&self.path)(e)),
+            };
+            let text = String::from_utf8_lossy(&bytes);
+            let mut items = Vec::new();
+            let mut bad = 0;
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                match serde_json::from_str::<T>(line) {
+                    Ok(r) => items.push(r),
+                    Err(_) => bad += 1,
+                }
+            }
+            if bad == 0 {
+                return Ok(LoadedLines { items, bad, kept: None });
+            }
+            if let Some(kept) = self.replace_if_unchanged(bytes.len(), &items)? {
+                return Ok(LoadedLines { items, bad, kept: Some(kept) });
             }
         }
-        if bad == 0 {
-            return Ok(LoadedLines { items, bad, kept: None });
-        }
+        let e = io::Error::other("the file kept changing while its unreadable lines were being set aside");
+        Err(io_err(&self.path)(e))
+    }
+
+    /// Keeps the original aside and writes `items` in its place, unless the file is no longer
+    /// `len` bytes long (someone appended): then nothing changes and `None` says try again.
+    fn replace_if_unchanged<T: Serialize>(&self, len: usize, items: &[T]) -> Result<Option<PathBuf>, ProgressError> {
         let kept = self.set_aside()?;
-        self.rewrite(&items)?;
-        Ok(LoadedLines { items, bad, kept: Some(kept) })
+        let tmp = self.write_temporary(items)?;
+        let unchanged = fs::metadata(&self.path).is_ok_and(|m| m.len() == len as u64);
+        if !unchanged {
+            let _ = fs::remove_file(&tmp);
+            let _ = fs::remove_file(&kept);
+            return Ok(None);
+        }
+        fs::rename(&tmp, &self.path).map_err(io_err(&self.path))?;
+        if let Some(dir) = self.path.parent() {
+            // Make the rename itself durable; not all systems can sync a folder.
+            let _ = File::open(dir).and_then(|d| d.sync_all());
+        }
+        Ok(Some(kept))
     }
 
     /// Copies the file to `<file>.corrupt-<seconds>` (a new name each time).
@@ -107,8 +134,8 @@ impl JsonlFile {
         self.path.with_file_name(name)
     }
 
-    /// Replaces the file with `items`, atomically: a reader sees the old or the new file.
-    fn rewrite<T: Serialize>(&self, items: &[T]) -> Result<(), ProgressError> {
+    /// Writes `items` to a synced temporary file beside the file, for an atomic rename.
+    fn write_temporary<T: Serialize>(&self, items: &[T]) -> Result<PathBuf, ProgressError> {
         let tmp = self.sibling(&format!("tmp-{}", std::process::id()));
         let mut out = String::new();
         for r in items {
@@ -118,12 +145,7 @@ impl JsonlFile {
         let mut file = File::create(&tmp).map_err(io_err(&tmp))?;
         file.write_all(out.as_bytes()).map_err(io_err(&tmp))?;
         file.sync_all().map_err(io_err(&tmp))?;
-        fs::rename(&tmp, &self.path).map_err(io_err(&self.path))?;
-        if let Some(dir) = self.path.parent() {
-            // Make the rename itself durable; not all systems can sync a folder.
-            let _ = File::open(dir).and_then(|d| d.sync_all());
-        }
-        Ok(())
+        Ok(tmp)
     }
 
     /// Appends one item as one line, written in a single call and synced. If the file ends in
@@ -195,6 +217,18 @@ mod tests {
             !fs::read_dir(&dir).unwrap().flatten().any(|e| e.file_name().to_string_lossy().contains(".tmp-")),
             "no temporary file is left behind"
         );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_file_that_grew_since_it_was_read_is_not_replaced() {
+        let (dir, file) = temp_file("grew");
+        let text = "{\"n\":1}\nbad\n{\"n\":2}\n";
+        fs::write(file.path(), text).unwrap();
+        // Read when it was one byte shorter: an append happened since, so nothing changes.
+        assert!(file.replace_if_unchanged(text.len() - 1, &[Line { n: 1 }]).unwrap().is_none());
+        assert_eq!(fs::read_to_string(file.path()).unwrap(), text);
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "no copy or temporary file is left behind");
         fs::remove_dir_all(&dir).unwrap();
     }
 
