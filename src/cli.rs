@@ -1,4 +1,4 @@
-//! The command line: `smishdrill` (a round), `smishdrill check`, `smishdrill list`.
+//! The command line: `smishdrill` (a round), `smishdrill check`, `smishdrill list`, `stats`, `report`.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -77,6 +77,8 @@ pub enum Command {
     List(ListArgs),
     /// Your progress: accuracy and d′ over rounds, categories, red flags you miss, what to revisit.
     Stats,
+    /// Exam records: a table, an export (csv, json, md, xAPI statements), or a class view (--merge).
+    Report(commands::ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -144,6 +146,7 @@ pub fn run() -> ExitCode {
             commands::list(&load(), &filter, &mode)
         }
         Some(Command::Stats) => stats(&cli),
+        Some(Command::Report(args)) => commands::report(args, cli.data_dir.as_deref()),
         None => train(load(), &cli),
     };
     ExitCode::from(code)

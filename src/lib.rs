@@ -15,6 +15,7 @@ pub mod fixtures;
 pub mod highlight;
 pub mod learning;
 pub mod plain;
+pub mod report;
 pub mod round;
 pub mod scenario;
 pub mod terminal;

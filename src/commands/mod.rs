@@ -2,9 +2,11 @@
 
 mod check;
 mod list;
+mod report;
 
 pub use check::{check, check_report};
 pub use list::{ListFilter, ListMode, filtered, list, list_lines, render_lines, summary_lines};
+pub use report::{ReportArgs, ReportFormat, report};
 
 use std::io::Write;
 

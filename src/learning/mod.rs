@@ -2,6 +2,8 @@
 //! the practice schedule. Domain code: no terminal, no drawing.
 
 pub mod completion;
+pub mod completion_store;
+pub mod jsonl;
 pub mod progress;
 pub mod record;
 pub mod schedule;

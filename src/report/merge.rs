@@ -1,0 +1,366 @@
+//! `smishdrill report --merge FILE...`: many learners' records combined into a class view —
+//! learners, attempts, pass rate, average score, and the scenarios that fooled most people.
+//!
+//! Inputs may be the `--format json` export (an array of records), a single record, or a
+//! `completions.jsonl` file (one record a line). The CSV export cannot be merged: it has no
+//! items, and the class view is mostly about items. The same attempt in two files (same
+//! learner, start and deck) is counted once. A file that cannot be read is an error naming it
+//! (and the line and column for JSON); the other files are still merged.
+//!
+//! "Fooled" counts answers: a scenario's `asked` is how often it was answered, `wrong` how
+//! often wrongly. Unanswered items count against an attempt's score but fooled nobody.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::learning::completion::{CompletionRecord, Status};
+use crate::text_safety::sanitize_line;
+
+use super::export::csv_field;
+use super::{align, percent_floor};
+
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path}:{line}:{column}: {message}")]
+    Json { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{path}: {what}")]
+    NotRecords { path: PathBuf, what: String },
+}
+
+impl MergeError {
+    fn json(path: &Path, line_offset: usize, e: &serde_json::Error) -> MergeError {
+        let message = e.to_string();
+        // serde_json appends " at line L column C"; the location goes in front instead.
+        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        MergeError::Json { path: path.to_path_buf(), line: line_offset + e.line(), column: e.column(), message }
+    }
+}
+
+/// Reads one input file's records.
+pub fn read_records(path: &Path) -> Result<Vec<CompletionRecord>, MergeError> {
+    let io = |source| MergeError::Io { path: path.to_path_buf(), source };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(MergeError::NotRecords { path: path.to_path_buf(), what: "not a regular file".into() });
+    }
+    let text = std::fs::read_to_string(path).map_err(io)?;
+    parse_records(path, &text)
+}
+
+/// Records from text: a JSON array or object, else JSON Lines.
+pub fn parse_records(path: &Path, text: &str) -> Result<Vec<CompletionRecord>, MergeError> {
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Err(MergeError::NotRecords { path: path.to_path_buf(), what: "the file is empty".into() });
+    }
+    if trimmed.starts_with('[') {
+        return serde_json::from_str(text).map_err(|e| MergeError::json(path, 0, &e));
+    }
+    if !trimmed.starts_with('{') {
+        return Err(MergeError::NotRecords {
+            path: path.to_path_buf(),
+            what: "not exam records (expected the `report --format json` export or completions.jsonl)".into(),
+        });
+    }
+    // One record over many lines (pretty JSON), or one record a line.
+    if let Ok(one) = serde_json::from_str::<CompletionRecord>(text) {
+        return Ok(vec![one]);
+    }
+    let mut records = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if !line.trim().is_empty() {
+            records.push(serde_json::from_str(line).map_err(|e| MergeError::json(path, n, &e))?);
+        }
+    }
+    Ok(records)
+}
+
+/// One scenario's answers across the class.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioTally {
+    pub id: String,
+    pub title: String,
+    pub asked: u32,
+    pub wrong: u32,
+}
+
+impl ScenarioTally {
+    /// Percent wrong, to one decimal, in tenths (so sorting stays exact).
+    fn tenths_wrong(&self) -> u64 {
+        (u64::from(self.wrong) * 1000).checked_div(u64::from(self.asked)).unwrap_or(0)
+    }
+}
+
+/// The class view.
+#[derive(Clone, Debug, Default)]
+pub struct ClassView {
+    pub learners: usize,
+    pub attempts: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub incomplete: usize,
+    /// Duplicates across files, left out.
+    pub duplicates: usize,
+    /// Mean score of finished attempts, 0 to 1; `None` when none finished.
+    pub average_score: Option<f64>,
+    /// Most often answered wrong first (then by % wrong, then id); only those answered wrong.
+    pub fooled: Vec<ScenarioTally>,
+}
+
+impl ClassView {
+    pub fn build(records: &[CompletionRecord]) -> ClassView {
+        let mut seen = BTreeSet::new();
+        let mut view = ClassView::default();
+        let mut learners = BTreeSet::new();
+        let mut scores = Vec::new();
+        let mut tallies: BTreeMap<&str, ScenarioTally> = BTreeMap::new();
+        for r in records {
+            if !seen.insert((&r.learner, r.started, &r.deck)) {
+                view.duplicates += 1;
+                continue;
+            }
+            learners.insert(&r.learner);
+            view.attempts += 1;
+            match r.status {
+                Status::Passed => view.passed += 1,
+                Status::Failed => view.failed += 1,
+                Status::Incomplete => view.incomplete += 1,
+            }
+            if r.status != Status::Incomplete {
+                scores.push(r.score);
+            }
+            for item in r.items.iter().filter(|i| i.said.is_some()) {
+                let t = tallies.entry(&item.scenario).or_insert_with(|| ScenarioTally {
+                    id: item.scenario.clone(),
+                    title: item.title.clone(),
+                    asked: 0,
+                    wrong: 0,
+                });
+                t.asked += 1;
+                t.wrong += u32::from(!item.correct);
+            }
+        }
+        view.learners = learners.len();
+        view.average_score = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+        let mut fooled: Vec<ScenarioTally> = tallies.into_values().filter(|t| t.wrong > 0).collect();
+        fooled.sort_by(|a, b| (b.wrong, b.tenths_wrong(), &a.id).cmp(&(a.wrong, a.tenths_wrong(), &b.id)));
+        view.fooled = fooled;
+        view
+    }
+
+    /// Passed of finished attempts, in percent (rounded down); `None` when none finished.
+    pub fn pass_rate(&self) -> Option<u64> {
+        let finished = self.passed + self.failed;
+        (finished > 0).then(|| percent_floor(self.passed as u64, finished as u64))
+    }
+}
+
+fn tenths(t: u64) -> String {
+    format!("{}.{}", t / 10, t % 10)
+}
+
+/// The class view for the terminal: summary, the table of scenarios that fooled people, and a
+/// bar chart of % wrong no wider than `width` columns.
+pub fn class_lines(view: &ClassView, width: usize, top: usize) -> Vec<String> {
+    let pass_rate = view.pass_rate().map_or_else(|| "–".to_string(), |p| format!("{p} %"));
+    let average = view.average_score.map_or_else(|| "–".to_string(), |s| format!("{:.0} %", s * 100.0));
+    let mut out = vec![
+        format!("Learners: {}   Attempts: {}", view.learners, view.attempts),
+        format!(
+            "Passed: {}   Failed: {}   Incomplete: {}   Pass rate: {pass_rate} (of finished attempts)",
+            view.passed, view.failed, view.incomplete
+        ),
+        format!("Average score: {average} (of finished attempts)"),
+    ];
+    if view.duplicates > 0 {
+        out.push(format!("{} duplicate attempt(s) across the files were counted once.", view.duplicates));
+    }
+    out.push(String::new());
+    if view.fooled.is_empty() {
+        out.push("No scenario fooled anyone.".to_string());
+        return out;
+    }
+    out.push("Scenarios that fooled most people:".to_string());
+    let shown = &view.fooled[..view.fooled.len().min(top)];
+    let mut rows = vec![vec!["wrong".to_string(), "asked".into(), "% wrong".into(), "scenario".into()]];
+    for t in shown {
+        rows.push(vec![t.wrong.to_string(), t.asked.to_string(), tenths(t.tenths_wrong()), sanitize_line(&t.id)]);
+    }
+    // Titles take what is left of the width, cut with `…` when long.
+    let left = align(&rows, &[true, true, true, false]);
+    let used = left.iter().map(|l| l.width()).max().unwrap_or(0);
+    let title_width = width.saturating_sub(used + 2).max(10);
+    let titles = std::iter::once("title".to_string()).chain(shown.iter().map(|t| sanitize_line(&t.title)));
+    for (line, title) in left.into_iter().zip(titles) {
+        let pad = " ".repeat(used - line.width());
+        out.push(format!("{line}{pad}  {}", fit(&title, title_width)));
+    }
+    out.push(String::new());
+    out.push("% wrong:".to_string());
+    out.extend(bar_chart(shown, width));
+    out
+}
+
+/// One bar per scenario: `id  ████▌  58.3 %`, the full bar meaning 100 %, each line at most
+/// `width` columns. Eighth blocks end the bar, so close values still differ.
+fn bar_chart(rows: &[ScenarioTally], width: usize) -> Vec<String> {
+    const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    const SUFFIX: usize = 7; // "100.0 %"
+    let labels: Vec<String> = rows.iter().map(|t| sanitize_line(&t.id)).collect();
+    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0).clamp(1, width / 3);
+    let bar_width = width.saturating_sub(label_width + 2 + SUFFIX).max(1);
+    rows.iter()
+        .zip(labels)
+        .map(|(t, label)| {
+            let label = fit(&label, label_width);
+            let label_pad = " ".repeat(label_width - label.width());
+            let eighths = (t.tenths_wrong() as usize * bar_width * 8 + 500) / 1000;
+            let bar = format!("{}{}", "█".repeat(eighths / 8), EIGHTHS[eighths % 8]);
+            let pad = " ".repeat(bar_width - bar.chars().count());
+            let percent = tenths(t.tenths_wrong());
+            format!("{label}{label_pad}  {bar}{pad}{percent:>5} %").trim_end().to_string()
+        })
+        .collect()
+}
+
+/// `text` cut to `width` display columns, ending in `…` when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+pub const CLASS_CSV_HEADER: &str = "kind,id,title,value,asked,wrong,percent_wrong";
+
+/// The class view as CSV: `kind,id,title,value,asked,wrong,percent_wrong`. Summary rows
+/// (`kind` = summary) carry a number in `value`; scenario rows (`kind` = scenario, every
+/// scenario answered wrong at least once, most fooling first) fill the last three columns.
+pub fn class_csv(view: &ClassView) -> String {
+    let mut out = format!("{CLASS_CSV_HEADER}\n");
+    let opt = |x: Option<String>| x.unwrap_or_default();
+    let summary = [
+        ("learners", "Learners", view.learners.to_string()),
+        ("attempts", "Attempts", view.attempts.to_string()),
+        ("passed", "Passed", view.passed.to_string()),
+        ("failed", "Failed", view.failed.to_string()),
+        ("incomplete", "Incomplete", view.incomplete.to_string()),
+        ("pass_rate", "Pass rate of finished attempts (%)", opt(view.pass_rate().map(|p| p.to_string()))),
+        (
+            "average_score",
+            "Average score of finished attempts (0 to 1)",
+            opt(view.average_score.map(|s| format!("{s:.4}"))),
+        ),
+    ];
+    for (id, title, value) in summary {
+        out.push_str(&format!("summary,{id},{title},{value},,,\n"));
+    }
+    for t in &view.fooled {
+        out.push_str(&format!(
+            "scenario,{},{},,{},{},{}\n",
+            csv_field(&t.id),
+            csv_field(&t.title),
+            t.asked,
+            t.wrong,
+            tenths(t.tenths_wrong())
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::samples;
+
+    fn path() -> &'static Path {
+        Path::new("class.json")
+    }
+
+    #[test]
+    fn class_view_of_the_samples() {
+        let view = ClassView::build(&samples());
+        assert_eq!((view.learners, view.attempts, view.passed, view.failed, view.incomplete), (4, 5, 3, 1, 1));
+        assert_eq!(view.pass_rate(), Some(75));
+        // Finished attempts scored 8/8, 4/8, 7/8, 6/8.
+        assert!((view.average_score.unwrap() - 25.0 / 32.0).abs() < 1e-9);
+        assert!(view.fooled.windows(2).all(|w| w[0].wrong >= w[1].wrong));
+        insta::assert_snapshot!(class_lines(&view, 80, 10).join("\n"));
+    }
+
+    #[test]
+    fn class_csv_of_the_samples() {
+        insta::assert_snapshot!(class_csv(&ClassView::build(&samples())));
+    }
+
+    #[test]
+    fn the_same_attempt_in_two_files_counts_once() {
+        let mut records = samples();
+        records.extend(samples().into_iter().take(2));
+        let view = ClassView::build(&records);
+        assert_eq!((view.attempts, view.duplicates), (5, 2));
+        assert_eq!(view.fooled, ClassView::build(&samples()).fooled);
+    }
+
+    #[test]
+    fn bars_fit_the_width_and_scale_with_percent() {
+        let rows = [
+            ScenarioTally { id: "a".into(), title: String::new(), asked: 1, wrong: 1 },
+            ScenarioTally { id: "b".into(), title: String::new(), asked: 4, wrong: 1 },
+        ];
+        let lines = bar_chart(&rows, 80);
+        assert!(lines.iter().all(|l| l.chars().count() <= 80), "{lines:?}");
+        let blocks = |l: &str| l.chars().filter(|&c| c == '█').count();
+        assert_eq!(blocks(&lines[0]), 70);
+        assert!(lines[1].contains("25.0 %") && (17..=18).contains(&blocks(&lines[1])), "{}", lines[1]);
+        let long = [ScenarioTally { id: "长".repeat(40), title: String::new(), asked: 2, wrong: 1 }];
+        let line = &bar_chart(&long, 80)[0];
+        assert!(line.width() <= 80 && line.contains('…'), "{line}");
+    }
+
+    #[test]
+    fn reads_json_arrays_single_records_and_json_lines() {
+        let records = samples();
+        let array = serde_json::to_string_pretty(&records).unwrap();
+        assert_eq!(parse_records(path(), &array).unwrap(), records);
+        let one = serde_json::to_string_pretty(&records[0]).unwrap();
+        assert_eq!(parse_records(path(), &one).unwrap(), records[..1]);
+        let lines: String = records.iter().map(|r| serde_json::to_string(r).unwrap() + "\n").collect();
+        assert_eq!(parse_records(path(), &lines).unwrap(), records);
+    }
+
+    #[test]
+    fn broken_input_names_the_file_line_and_column() {
+        let err = parse_records(path(), "[\n  {\"learner\": 3}\n]").unwrap_err().to_string();
+        assert!(err.starts_with("class.json:2:"), "{err}");
+        let line = serde_json::to_string(&samples()[0]).unwrap();
+        let err = parse_records(path(), &format!("{line}\n{{oops\n")).unwrap_err().to_string();
+        assert!(err.starts_with("class.json:2:2: "), "{err}");
+        let err = parse_records(path(), "learner,started\n").unwrap_err().to_string();
+        assert!(err.contains("not exam records"), "{err}");
+        assert!(parse_records(path(), " \n").unwrap_err().to_string().contains("empty"));
+        let err = read_records(Path::new("/nonexistent/class.json")).unwrap_err().to_string();
+        assert!(err.starts_with("/nonexistent/class.json: "), "{err}");
+    }
+
+    #[test]
+    fn nobody_fooled_and_nothing_finished_still_make_a_view() {
+        let view = ClassView::build(&[]);
+        assert_eq!(view.pass_rate(), None);
+        let lines = class_lines(&view, 80, 10);
+        assert!(lines.iter().any(|l| l.contains("Pass rate: –")));
+        assert_eq!(lines.last().unwrap(), "No scenario fooled anyone.");
+    }
+}
