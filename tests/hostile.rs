@@ -46,7 +46,6 @@ fn hostile_scenario() -> Scenario {
         verify: vec![format!("verify {}", PAYLOADS[1])],
         sources: vec![format!("https://x.example/{}", PAYLOADS[2])],
         origin: "hostile.toml".into(),
-        notes: None,
         template: None,
     }
 }
