@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
+pub mod deck;
 #[cfg(test)]
 pub mod fixtures;
 pub mod highlight;

@@ -29,6 +29,7 @@ fn hostile_scenario() -> Scenario {
         verdict: Verdict::Scam,
         category: Category::Toll,
         title: format!("title {}", PAYLOADS[0]),
+        notes: None,
         context: Some(format!("context {}", PAYLOADS[1])),
         difficulty: Some(1),
         thread: vec![Message {
