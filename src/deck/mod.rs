@@ -14,8 +14,8 @@ pub use parse::{DECK_KEYS, PICK_KEYS, checksum, parse_deck};
 pub use problem::DeckProblem;
 
 use crate::corpus::MAX_FILE_BYTES;
-use crate::scenario::problem::{Hint, Location, Problem, ProblemKind, SourceMap};
 use crate::scenario::Scenario;
+use crate::scenario::problem::{Hint, Location, Problem, ProblemKind, SourceMap};
 use crate::text_safety::sanitize_line;
 
 const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_decks.rs"));
@@ -58,7 +58,8 @@ pub fn find(name_or_path: &str, pool: &[Scenario]) -> Result<Deck, DeckError> {
     }
     match EMBEDDED.iter().find(|(name, _)| *name == name_or_path) {
         Some((name, text)) => {
-            let deck = parse_deck(&embedded_path(name), text, pool).map_err(|problems| DeckError::Invalid { problems })?;
+            let deck =
+                parse_deck(&embedded_path(name), text, pool).map_err(|problems| DeckError::Invalid { problems })?;
             Ok(Deck { origin: format!("built-in:{name}"), ..deck })
         }
         None => Err(DeckError::UnknownName {

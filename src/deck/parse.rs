@@ -42,12 +42,9 @@ pub fn parse_deck(path: &str, src: &str, pool: &[Scenario]) -> Result<Deck, Vec<
     let mut reader = Reader { map: &map, source: &normalized, problems: Vec::new() };
     let settings = reader.deck(root.get_ref(), pool);
     match settings {
-        Some(deck) if reader.problems.is_empty() => Ok(Deck {
-            name: stem(path),
-            checksum: checksum(src.as_bytes()),
-            origin: path.to_string(),
-            ..deck
-        }),
+        Some(deck) if reader.problems.is_empty() => {
+            Ok(Deck { name: stem(path), checksum: checksum(src.as_bytes()), origin: path.to_string(), ..deck })
+        }
         _ => Err(finish(reader.problems)),
     }
 }
@@ -253,7 +250,12 @@ impl Reader<'_> {
     }
 
     /// A list value's items, or `None` (reported) when it is not a list or is empty.
-    fn list<'v, 'i>(&mut self, key: &'static str, value: &'v Value<'i>, expected: &'static str) -> Option<&'v [Value<'i>]> {
+    fn list<'v, 'i>(
+        &mut self,
+        key: &'static str,
+        value: &'v Value<'i>,
+        expected: &'static str,
+    ) -> Option<&'v [Value<'i>]> {
         let DeValue::Array(items) = value.get_ref() else {
             self.wrong_type(key, value, expected);
             return None;

@@ -1,7 +1,7 @@
 //! What can be wrong in a deck file, beyond what scenario files share (syntax, missing and empty
 //! keys, control characters): the `Display` text is the message after `path:line:col: `.
 
-use crate::scenario::problem::Hint;
+use crate::scenario::problem::{Hint, ProblemKind};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DeckProblem {
@@ -27,4 +27,10 @@ pub enum DeckProblem {
     Nothing,
     #[error("this pick asks for {count} scenarios, but only {matching} match its filter{besides}")]
     TooFewMatches { count: usize, matching: usize, besides: &'static str },
+}
+
+impl From<DeckProblem> for ProblemKind {
+    fn from(p: DeckProblem) -> ProblemKind {
+        ProblemKind::Deck(Box::new(p))
+    }
 }

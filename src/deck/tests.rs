@@ -60,7 +60,10 @@ fn every_bundled_deck_passes_with_its_planned_size() {
 
 #[test]
 fn a_syntax_error_is_located() {
-    assert_eq!(problem("title = \"T\"\norder = \n"), "d.toml:2:9: string values must be quoted, expected literal string");
+    assert_eq!(
+        problem("title = \"T\"\norder = \n"),
+        "d.toml:2:9: string values must be quoted, expected literal string"
+    );
 }
 
 #[test]
@@ -87,10 +90,16 @@ fn a_pick_key_at_the_top_says_where_it_belongs() {
 #[test]
 fn the_title_is_required_non_empty_and_one_line() {
     assert_eq!(problem("scenarios = [\"other-wrong-number\"]\n"), "d.toml:1:1: missing required key `title`");
-    assert_eq!(problem("title = \" \"\nscenarios = [\"other-wrong-number\"]\n"), "d.toml:1:9: `title` must not be empty");
+    assert_eq!(
+        problem("title = \" \"\nscenarios = [\"other-wrong-number\"]\n"),
+        "d.toml:1:9: `title` must not be empty"
+    );
     let p = problem("title = \"\"\"\nA\nB\"\"\"\nscenarios = [\"other-wrong-number\"]\n");
     assert!(p.starts_with("d.toml:1:12: `title` contains U+000A: a line break"), "{p}");
-    assert_eq!(problem("title = 3\nscenarios = [\"other-wrong-number\"]\n"), "d.toml:1:9: `title` must be text in quotes");
+    assert_eq!(
+        problem("title = 3\nscenarios = [\"other-wrong-number\"]\n"),
+        "d.toml:1:9: `title` must be text in quotes"
+    );
 }
 
 #[test]
@@ -115,7 +124,10 @@ fn names_from_vocabularies_suggest_the_nearest_and_list_the_choices() {
     let p = problem("title = \"T\"\n[[pick]]\nverdict = \"scams\"\ncount = 1\n");
     assert_eq!(p, "d.toml:3:11: unknown verdict `scams` (did you mean `scam`?); use one of: scam, legit, genuine");
     let p = problem("title = \"T\"\n[[pick]]\ncategory = [\"toll\", \"tolls\"]\ncount = 1\n");
-    assert!(p.starts_with("d.toml:3:21: unknown category `tolls` (did you mean `toll`?); use one of: toll, postage"), "{p}");
+    assert!(
+        p.starts_with("d.toml:3:21: unknown category `tolls` (did you mean `toll`?); use one of: toll, postage"),
+        "{p}"
+    );
 }
 
 #[test]
@@ -150,10 +162,19 @@ fn pick_counts_and_difficulties_out_of_range() {
         problem("title = \"T\"\n[[pick]]\ndifficulty = [2, 4]\ncount = 1\n"),
         "d.toml:3:18: `difficulty` must be 1, 2 or 3, not 4"
     );
-    assert_eq!(problem("title = \"T\"\n[[pick]]\ndifficulty = 2\ncount = 1\n"), "d.toml:3:14: `difficulty` must be a list of 1, 2 or 3, e.g. [2, 3]");
-    assert_eq!(problem("title = \"T\"\n[[pick]]\ncategory = []\ncount = 1\n"), "d.toml:3:12: `category` must not be empty");
+    assert_eq!(
+        problem("title = \"T\"\n[[pick]]\ndifficulty = 2\ncount = 1\n"),
+        "d.toml:3:14: `difficulty` must be a list of 1, 2 or 3, e.g. [2, 3]"
+    );
+    assert_eq!(
+        problem("title = \"T\"\n[[pick]]\ncategory = []\ncount = 1\n"),
+        "d.toml:3:12: `category` must not be empty"
+    );
     assert_eq!(problem("title = \"T\"\n[[pick]]\nverdict = \"scam\"\n"), "d.toml:2:1: missing required key `count`");
-    assert_eq!(problem("title = \"T\"\n[pick]\ncount = 1\n"), "d.toml:2:1: `pick` must be written as [[pick]] tables (two brackets)");
+    assert_eq!(
+        problem("title = \"T\"\n[pick]\ncount = 1\n"),
+        "d.toml:2:1: `pick` must be written as [[pick]] tables (two brackets)"
+    );
 }
 
 #[test]
@@ -163,14 +184,22 @@ fn unknown_and_repeated_ids() {
         p,
         "d.toml:2:14: no scenario with id `other-wrong-numbr` (did you mean `other-wrong-number`?) (`smishdrill list` shows the ids)"
     );
-    let p = problem("title = \"T\"\nscenarios = [\n  \"other-wrong-number\",\n  \"other-vet-reminder\",\n  \"other-wrong-number\",\n]\n");
+    let p = problem(
+        "title = \"T\"\nscenarios = [\n  \"other-wrong-number\",\n  \"other-vet-reminder\",\n  \"other-wrong-number\",\n]\n",
+    );
     assert_eq!(p, "d.toml:5:3: scenario `other-wrong-number` is listed twice (first at line 3)");
 }
 
 #[test]
 fn a_deck_that_shows_nothing_is_refused() {
-    assert_eq!(problem("title = \"T\"\n"), "d.toml:1:1: the deck shows nothing: list ids in `scenarios` or add a [[pick]]");
-    assert_eq!(problem("title = \"T\"\nscenarios = []\n"), "d.toml:1:1: the deck shows nothing: list ids in `scenarios` or add a [[pick]]");
+    assert_eq!(
+        problem("title = \"T\"\n"),
+        "d.toml:1:1: the deck shows nothing: list ids in `scenarios` or add a [[pick]]"
+    );
+    assert_eq!(
+        problem("title = \"T\"\nscenarios = []\n"),
+        "d.toml:1:1: the deck shows nothing: list ids in `scenarios` or add a [[pick]]"
+    );
 }
 
 #[test]
@@ -178,7 +207,10 @@ fn a_pick_that_asks_for_more_than_match_says_how_many_do() {
     let wallet_legit = pool().iter().filter(|s| s.category == Category::Wallet && s.verdict == Verdict::Legit).count();
     let ask = wallet_legit + 1;
     let src = format!("title = \"T\"\n[[pick]]\ncategory = [\"wallet\"]\nverdict = \"legit\"\ncount = {ask}\n");
-    assert_eq!(problem(&src), format!("d.toml:5:9: this pick asks for {ask} scenarios, but only {wallet_legit} match its filter"));
+    assert_eq!(
+        problem(&src),
+        format!("d.toml:5:9: this pick asks for {ask} scenarios, but only {wallet_legit} match its filter")
+    );
     // An id already listed does not count as a candidate.
     let src = format!(
         "title = \"T\"\nscenarios = [\"wallet-own-card-apple-pay\"]\n[[pick]]\ncategory = [\"wallet\"]\nverdict = \"legit\"\ncount = {wallet_legit}\n"
@@ -186,7 +218,9 @@ fn a_pick_that_asks_for_more_than_match_says_how_many_do() {
     let besides = wallet_legit - 1;
     assert_eq!(
         problem(&src),
-        format!("d.toml:6:9: this pick asks for {wallet_legit} scenarios, but only {besides} match its filter besides the ids in `scenarios`")
+        format!(
+            "d.toml:6:9: this pick asks for {wallet_legit} scenarios, but only {besides} match its filter besides the ids in `scenarios`"
+        )
     );
 }
 
