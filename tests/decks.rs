@@ -73,3 +73,13 @@ fn decks_lists_the_four_bundled_decks() {
     assert_eq!(names, ["classroom-45min", "onboarding-exam", "quick-10", "toll-and-postage"]);
     assert!(out.contains("feedback end") && out.contains("120 s per message"), "{out}");
 }
+
+#[test]
+fn the_example_in_the_deck_format_docs_is_valid() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/deck-format.md")).unwrap();
+    let example = doc.split("```toml\n").nth(1).and_then(|b| b.split("\n```").next()).expect("a toml example");
+    let pool = smishdrill::corpus::Corpus::embedded().scenarios;
+    let deck = smishdrill::deck::parse_deck("example.toml", example, &pool).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(deck.items(), 12);
+    assert_eq!(deck.choose(&pool, 1).len(), 12);
+}
