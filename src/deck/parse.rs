@@ -309,10 +309,13 @@ impl Reader<'_> {
         (picks, items.len())
     }
 
+    /// One pick. Its filter is tried against the pool only when the filter itself is sound, so
+    /// a misspelt category does not also read as "too few match"; an unknown key does not stop it.
     fn pick(&mut self, table: &DeTable, span: Range<usize>, pool: &[Scenario], ids: &[String]) -> Option<Pick> {
         let before = self.problems.len();
         let mut pick = Pick { categories: Vec::new(), verdict: None, difficulties: Vec::new(), count: 0 };
         let mut count_span = None;
+        let mut unknown = Vec::new();
         for (key, value) in table.iter() {
             match key.get_ref().as_ref() {
                 "category" => pick.categories = self.categories(value),
@@ -323,14 +326,18 @@ impl Reader<'_> {
                     let n = self.int("count", value, 1..=i128::from(u32::MAX), "at least 1");
                     pick.count = n.map_or(0, |n| n as usize);
                 }
-                other => self.unknown_key(key.span(), other, true),
+                other => unknown.push((key.span(), other)),
             }
+        }
+        let sound = self.problems.len() == before;
+        for (key_span, key) in unknown {
+            self.unknown_key(key_span, key, true);
         }
         let Some(count_span) = count_span else {
             self.report(span, ProblemKind::Missing("count"));
             return None;
         };
-        if self.problems.len() > before {
+        if !sound {
             return None;
         }
         let matching = pool.iter().filter(|s| pick.matches(s) && !ids.contains(&s.id)).count();

@@ -225,6 +225,14 @@ fn a_pick_that_asks_for_more_than_match_says_how_many_do() {
 }
 
 #[test]
+fn a_misplaced_key_does_not_hide_a_pick_that_asks_for_too_many() {
+    let found = problems("title = \"T\"\n[[pick]]\ncategory = [\"wallet\"]\ncount = 999\nspot = false\n");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].starts_with("d.toml:4:9: this pick asks for 999 scenarios, but only "), "{found:#?}");
+    assert!(found[1].starts_with("d.toml:5:1: `spot` is a deck key"), "{found:#?}");
+}
+
+#[test]
 fn every_problem_in_a_file_is_reported_in_order() {
     let src = "titel = \"T\"\norder = \"random\"\npass_mark = 0\nscenarios = [\"nope\", 3]\n[[pick]]\ncount = 0\nspot = false\n";
     let found = problems(src);
