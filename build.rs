@@ -1,5 +1,7 @@
-//! Embeds the scenario corpus into the binary so that an installed `smishdrill` works from any
-//! folder. Generates `$OUT_DIR/embedded_scenarios.rs`: a sorted slice of (display path, contents).
+//! Embeds the scenario corpus and the bundled decks into the binary so that an installed
+//! `smishdrill` works from any folder. Generates `$OUT_DIR/embedded_scenarios.rs` (a sorted slice
+//! of (display path, contents)) and `$OUT_DIR/embedded_decks.rs` (a slice of (deck name,
+//! contents) sorted by name).
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +21,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets this"));
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));
+
     let scenarios = root.join("scenarios");
     println!("cargo:rerun-if-changed=scenarios");
     let mut files = Vec::new();
@@ -30,8 +34,27 @@ fn main() {
         code.push_str(&format!("    ({shown:?}, include_str!({:?})),\n", file.to_string_lossy()));
     }
     code.push_str("]\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));
     fs::write(out.join("embedded_scenarios.rs"), code).expect("write embedded scenario list");
+
+    // Decks: only the files directly in assets/decks, named by their stem.
+    println!("cargo:rerun-if-changed=assets/decks");
+    let mut decks: Vec<(String, PathBuf)> = fs::read_dir(root.join("assets/decks"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                .filter_map(|p| Some((p.file_stem()?.to_string_lossy().into_owned(), p)))
+                .collect()
+        })
+        .unwrap_or_default();
+    decks.sort();
+    let mut code = String::from("&[\n");
+    for (name, file) in &decks {
+        code.push_str(&format!("    ({name:?}, include_str!({:?})),\n", file.to_string_lossy()));
+    }
+    code.push_str("]\n");
+    fs::write(out.join("embedded_decks.rs"), code).expect("write embedded deck list");
     embed_course(&root, &out);
 }
 

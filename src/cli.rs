@@ -68,9 +68,10 @@ pub struct RoundArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check scenario files and report every problem as path:line:col: message.
+    /// Check scenario and deck files and report every problem as path:line:col: message.
     Check {
-        /// Files or folders to check (default: the built-in scenarios).
+        /// Files or folders to check (default: the built-in scenarios and decks). Files in a
+        /// folder named `decks`, or named `*.deck.toml`, are decks.
         paths: Vec<PathBuf>,
     },
     /// List scenarios: id, category, verdict, difficulty, title (* = has variables).
@@ -79,6 +80,8 @@ pub enum Command {
     Stats,
     /// Exam records: a table, an export (csv, json, md, xAPI statements), or a class view (--merge).
     Report(commands::ReportArgs),
+    /// List the bundled decks: name, items, feedback, pass mark, time limit, title.
+    Decks,
 }
 
 #[derive(Debug, Args)]
@@ -127,11 +130,12 @@ pub fn run() -> ExitCode {
         None => Corpus::embedded(),
     };
     let code = match &cli.command {
-        Some(Command::Check { paths }) if !paths.is_empty() => commands::check(&Corpus::from_paths(paths)),
+        Some(Command::Check { paths }) if !paths.is_empty() => commands::check_paths(paths, cli.scenarios.as_deref()),
         Some(Command::Check { .. }) => match &cli.scenarios {
-            Some(dir) => commands::check(&Corpus::from_paths(std::slice::from_ref(dir))),
-            None => commands::check(&Corpus::embedded_checked()),
+            Some(dir) => commands::check_paths(std::slice::from_ref(dir), None),
+            None => commands::check_builtin(),
         },
+        Some(Command::Decks) => commands::decks(),
         Some(Command::List(args)) => {
             let filter = commands::ListFilter {
                 categories: args.category.clone(),

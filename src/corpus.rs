@@ -81,13 +81,14 @@ impl Corpus {
     }
 
     /// Every `.toml` file in the given files and folders (folders searched recursively, in
-    /// name order).
+    /// name order), except deck files (see [`crate::deck::is_deck_path`]).
     pub fn from_paths(paths: &[PathBuf]) -> Corpus {
-        let mut files = Vec::new();
-        let mut problems = Vec::new();
-        for path in paths {
-            collect_files(path, true, &mut files, &mut problems, 0);
-        }
+        let (files, problems) = files_under(paths);
+        Corpus::from_files(files.into_iter().filter(|f| !crate::deck::is_deck_path(f)).collect(), problems)
+    }
+
+    /// The scenarios in these files, after `problems` already found (by [`files_under`]).
+    pub fn from_files(files: Vec<PathBuf>, mut problems: Vec<Problem>) -> Corpus {
         let mut corpus = Corpus::from_sources(files.into_iter().map(|f| {
             let shown = f.display().to_string();
             let text = read_text(&f);
@@ -97,6 +98,18 @@ impl Corpus {
         corpus.problems = problems;
         corpus
     }
+}
+
+/// Every file named in `paths`, and every `.toml` file in the folders named (recursively, in
+/// name order), with a problem for each path that cannot be read. Scenario and deck files
+/// alike: `check` sorts them.
+pub fn files_under(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        collect_files(path, true, &mut files, &mut problems, 0);
+    }
+    (files, problems)
 }
 
 /// Parses a file; a file with variables is also drawn [`VARIANTS_CHECKED`] more times, and the
@@ -226,6 +239,22 @@ mod tests {
         assert_eq!(c.scenarios.len(), 1, "the looped folder is read once");
         assert_eq!(c.problems.len(), 1);
         assert!(c.problems[0].to_string().contains("larger than the 1048576-byte limit"), "{}", c.problems[0]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn deck_files_are_not_read_as_scenarios() {
+        let dir = std::env::temp_dir().join(format!("smishdrill-corpus-decks-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("decks")).unwrap();
+        fs::write(dir.join("good.toml"), scam("toll-good")).unwrap();
+        fs::write(dir.join("decks/quick.toml"), "title = \"T\"\n").unwrap();
+        fs::write(dir.join("team.deck.toml"), "title = \"T\"\n").unwrap();
+        let c = Corpus::from_paths(std::slice::from_ref(&dir));
+        assert_eq!((c.files, c.scenarios.len()), (1, 1), "{:?}", c.problems);
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        let (all, _) = files_under(std::slice::from_ref(&dir));
+        assert_eq!(all.len(), 3, "check still finds the decks");
         fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod corpus;
 pub mod course;
+pub mod deck;
 #[cfg(test)]
 pub mod fixtures;
 pub mod highlight;

@@ -23,6 +23,7 @@ fn the_readme_gives_the_run_and_test_commands_and_every_subcommand() {
         "smishdrill check",
         "smishdrill list",
         "smishdrill stats",
+        "smishdrill decks",
         "--no-spot",
         "--profile",
         "--data-dir",

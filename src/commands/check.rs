@@ -1,27 +1,61 @@
-//! `smishdrill check`: every problem in every file, one line each, then a count.
+//! `smishdrill check`: every problem in every file (scenarios and decks), one line each, then a
+//! count.
 
-use crate::corpus::Corpus;
-use crate::scenario::Verdict;
+use std::path::{Path, PathBuf};
+
+use crate::corpus::{Corpus, files_under};
+use crate::deck::{self, is_deck_path, parse_deck};
+use crate::scenario::{Problem, Scenario, Verdict};
+
+/// What checking the deck files found.
+#[derive(Debug, Default)]
+pub struct DeckCheck {
+    /// How many deck files were read (valid or not).
+    pub files: usize,
+    pub valid: usize,
+    pub problems: Vec<Problem>,
+}
+
+impl DeckCheck {
+    /// Checks (path, text) pairs against `pool`.
+    pub fn run(decks: impl IntoIterator<Item = (String, Result<String, Problem>)>, pool: &[Scenario]) -> DeckCheck {
+        let mut check = DeckCheck::default();
+        for (path, text) in decks {
+            check.files += 1;
+            match text.map_err(|p| vec![p]).and_then(|text| parse_deck(&path, &text, pool)) {
+                Ok(_) => check.valid += 1,
+                Err(problems) => check.problems.extend(problems),
+            }
+        }
+        check
+    }
+}
 
 /// The lines `check` prints and its exit code: 0 when all is well, 1 when anything is wrong.
 pub fn check_report(corpus: &Corpus) -> (Vec<String>, u8) {
-    let mut lines: Vec<String> = corpus.problems.iter().map(ToString::to_string).collect();
+    check_report_with_decks(corpus, &DeckCheck::default())
+}
+
+/// As [`check_report`], with the decks checked too. The summary names decks only when there
+/// were deck files.
+pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck) -> (Vec<String>, u8) {
+    let mut lines: Vec<String> = corpus.problems.iter().chain(&decks.problems).map(ToString::to_string).collect();
     let scams = corpus.scenarios.iter().filter(|s| s.verdict == Verdict::Scam).count();
     let genuine = corpus.scenarios.len() - scams;
-    if corpus.problems.is_empty() {
-        lines.push(format!(
-            "ok: {} scenarios in {} files, no problems ({scams} scams, {genuine} genuine)",
-            corpus.scenarios.len(),
-            corpus.files
-        ));
+    let files = corpus.files + decks.files;
+    let only_decks = corpus.files == 0 && decks.files > 0;
+    let valid = match (decks.files, only_decks) {
+        (0, _) => format!("{} scenarios", corpus.scenarios.len()),
+        (_, true) => format!("{} decks", decks.valid),
+        _ => format!("{} scenarios and {} decks", corpus.scenarios.len(), decks.valid),
+    };
+    if corpus.problems.is_empty() && decks.problems.is_empty() {
+        let mix = if only_decks { String::new() } else { format!(" ({scams} scams, {genuine} genuine)") };
+        lines.push(format!("ok: {valid} in {files} files, no problems{mix}"));
         (lines, 0)
     } else {
-        lines.push(format!(
-            "{} problem(s) found in {} files; {} scenarios are valid",
-            corpus.problems.len(),
-            corpus.files,
-            corpus.scenarios.len()
-        ));
+        let count = corpus.problems.len() + decks.problems.len();
+        lines.push(format!("{count} problem(s) found in {files} files; {valid} are valid"));
         (lines, 1)
     }
 }
@@ -30,4 +64,91 @@ pub fn check(corpus: &Corpus) -> u8 {
     let (lines, code) = check_report(corpus);
     super::print_lines(lines);
     code
+}
+
+/// `smishdrill check` with no paths: the built-in scenarios, every variant, and the bundled
+/// decks against them.
+pub fn check_builtin() -> u8 {
+    let corpus = Corpus::embedded_checked();
+    let decks = DeckCheck::run(
+        deck::embedded().iter().map(|(name, text)| (deck::embedded_path(name), Ok(text.to_string()))),
+        &corpus.scenarios,
+    );
+    print(check_report_with_decks(&corpus, &decks))
+}
+
+/// `smishdrill check PATH...`: the scenario files and the deck files among `paths`. Decks are
+/// checked against the scenarios among the paths if there are any, else those in
+/// `scenarios_dir`, else the built-in ones.
+pub fn check_paths(paths: &[PathBuf], scenarios_dir: Option<&Path>) -> u8 {
+    let (files, walk_problems) = files_under(paths);
+    let (deck_files, scenario_files): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|f| is_deck_path(f));
+    let corpus = Corpus::from_files(scenario_files, walk_problems);
+    let other_pool;
+    let pool = if corpus.files > 0 {
+        &corpus.scenarios
+    } else {
+        other_pool = match scenarios_dir {
+            Some(dir) => Corpus::from_paths(&[dir.to_path_buf()]).scenarios,
+            None => Corpus::embedded().scenarios,
+        };
+        &other_pool
+    };
+    let decks = DeckCheck::run(
+        deck_files.iter().map(|f| {
+            let shown = f.display().to_string();
+            let text = deck::read(&shown);
+            (shown, text)
+        }),
+        pool,
+    );
+    print(check_report_with_decks(&corpus, &decks))
+}
+
+fn print((lines, code): (Vec<String>, u8)) -> u8 {
+    super::print_lines(lines);
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DECK: &str = "title = \"T\"\nscenarios = [\"other-wrong-number\"]\n";
+
+    #[test]
+    fn the_summary_names_decks_only_when_there_were_some() {
+        let corpus = Corpus::embedded();
+        let (lines, code) = check_report(&corpus);
+        assert_eq!(code, 0);
+        assert!(lines[0].starts_with(&format!("ok: {} scenarios in ", corpus.scenarios.len())), "{lines:?}");
+        let decks = DeckCheck::run([("d.toml".to_string(), Ok(DECK.to_string()))], &corpus.scenarios);
+        let (lines, code) = check_report_with_decks(&corpus, &decks);
+        assert_eq!(code, 0);
+        let files = corpus.files + 1;
+        assert!(
+            lines[0].starts_with(&format!(
+                "ok: {} scenarios and 1 decks in {files} files, no problems (",
+                corpus.scenarios.len()
+            )),
+            "{lines:?}"
+        );
+        let only = check_report_with_decks(&Corpus::default(), &decks).0;
+        assert_eq!(only, ["ok: 1 decks in 1 files, no problems"]);
+    }
+
+    #[test]
+    fn deck_problems_are_listed_and_fail_the_check() {
+        let corpus = Corpus::embedded();
+        let decks = DeckCheck::run(
+            [("a.toml".to_string(), Ok(DECK.to_string())), ("b.toml".to_string(), Ok("title = 1\n".to_string()))],
+            &corpus.scenarios,
+        );
+        assert_eq!((decks.files, decks.valid), (2, 1));
+        let (lines, code) = check_report_with_decks(&Corpus::default(), &decks);
+        assert_eq!(code, 1);
+        assert_eq!(lines[0], "b.toml:1:1: the deck shows nothing: list ids in `scenarios` or add a [[pick]]");
+        assert_eq!(lines[1], "b.toml:1:9: `title` must be text in quotes");
+        assert_eq!(lines[2], "2 problem(s) found in 2 files; 1 decks are valid");
+    }
 }

@@ -1,10 +1,12 @@
 //! The non-interactive commands.
 
 mod check;
+mod decks;
 mod list;
 mod report;
 
-pub use check::{check, check_report};
+pub use check::{DeckCheck, check, check_builtin, check_paths, check_report, check_report_with_decks};
+pub use decks::{decks, decks_lines};
 pub use list::{ListFilter, ListMode, filtered, list, list_lines, render_lines, summary_lines};
 pub use report::{ReportArgs, ReportFormat, report};
 

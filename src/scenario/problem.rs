@@ -80,6 +80,10 @@ pub enum ProblemKind {
     BadBraces(String),
     #[error("phone number `{0}` in a scam must use the fictional range 555-0100 to 555-0199")]
     RealLookingNumber(String),
+    /// A rule of deck files (`src/deck/`), which share this format of problems. Boxed to keep
+    /// every problem small.
+    #[error(transparent)]
+    Deck(Box<crate::deck::DeckProblem>),
 }
 
 /// An optional " (did you mean `x`?)" suffix, kept as data so tests can match on it.

@@ -1,0 +1,94 @@
+//! Decks: a named set of scenarios and how to run them (order, feedback, pass mark, time
+//! limit), written by instructors as TOML files (format: `docs/deck-format.md`). Bundled decks
+//! live in `assets/decks/` and are compiled into the program. Knows nothing about terminals.
+
+mod choose;
+mod model;
+mod parse;
+mod problem;
+
+use std::path::Path;
+
+pub use model::{Deck, FEEDBACKS, Feedback, ORDERS, Order, Pick, VERDICTS};
+pub use parse::{DECK_KEYS, PICK_KEYS, checksum, parse_deck};
+pub use problem::DeckProblem;
+
+use crate::corpus::MAX_FILE_BYTES;
+use crate::scenario::Scenario;
+use crate::scenario::problem::{Hint, Location, Problem, ProblemKind, SourceMap};
+use crate::text_safety::sanitize_line;
+
+const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_decks.rs"));
+
+/// The bundled decks (name, source), embedded at build time from `assets/decks/*.toml`,
+/// sorted by name.
+pub fn embedded() -> &'static [(&'static str, &'static str)] {
+    EMBEDDED
+}
+
+/// Why a deck could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum DeckError {
+    #[error("no bundled deck named `{name}`{hint}; the bundled decks are: {names}")]
+    UnknownName { name: String, hint: Hint, names: String },
+    /// Every problem of the file, one `path:line:col: message` per line.
+    #[error("{}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid { problems: Vec<Problem> },
+}
+
+/// Is `path` a deck file rather than a scenario? Decks sit in a folder named `decks`, or their
+/// name ends in `.deck.toml`; `check` and the scenario loader both go by this.
+pub fn is_deck_path(path: &Path) -> bool {
+    let in_decks = path.parent().and_then(Path::file_name).is_some_and(|n| n == "decks");
+    let named = path.file_name().is_some_and(|n| n.to_string_lossy().ends_with(".deck.toml"));
+    in_decks || named
+}
+
+/// Where problems in a bundled deck are reported: the file it was built from.
+pub fn embedded_path(name: &str) -> String {
+    format!("assets/decks/{name}.toml")
+}
+
+/// A deck by bundled name ("quick-10") or by path to a file (anything containing '/' or ending
+/// in ".toml" is a path), validated against `pool`.
+pub fn find(name_or_path: &str, pool: &[Scenario]) -> Result<Deck, DeckError> {
+    if name_or_path.contains('/') || name_or_path.ends_with(".toml") {
+        let text = read(name_or_path).map_err(|p| DeckError::Invalid { problems: vec![p] })?;
+        return parse_deck(name_or_path, &text, pool).map_err(|problems| DeckError::Invalid { problems });
+    }
+    match EMBEDDED.iter().find(|(name, _)| *name == name_or_path) {
+        Some((name, text)) => {
+            let deck =
+                parse_deck(&embedded_path(name), text, pool).map_err(|problems| DeckError::Invalid { problems })?;
+            Ok(Deck { origin: format!("built-in:{name}"), ..deck })
+        }
+        None => Err(DeckError::UnknownName {
+            name: sanitize_line(name_or_path),
+            hint: Hint(parse::closest(EMBEDDED.iter().map(|(n, _)| *n), name_or_path).map(str::to_string)),
+            names: EMBEDDED.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+        }),
+    }
+}
+
+/// A deck file's text, or a problem at its first character (or at the first byte that is not
+/// UTF-8) saying why it cannot be used.
+pub fn read(path: &str) -> Result<String, Problem> {
+    let unreadable = |why: String| Problem {
+        at: Location { path: path.to_string(), line: 1, col: 1 },
+        kind: ProblemKind::Unreadable(why),
+    };
+    let size = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(unreadable(format!("{size} bytes is larger than the {MAX_FILE_BYTES}-byte limit for a deck")));
+    }
+    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let at = SourceMap::new(path, &text).locate(text.len());
+        Problem { at, kind: ProblemKind::Unreadable("not valid UTF-8 text".to_string()) }
+    })
+}
+
+#[cfg(test)]
+mod tests;
