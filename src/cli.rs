@@ -1,21 +1,18 @@
 //! The command line: `smishdrill` (a round), `smishdrill check`, `smishdrill list`, `stats`, `report`.
 
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::app::App;
-use crate::commands;
+use crate::commands::{self, Options, Plan, Stores};
 use crate::corpus::Corpus;
+use crate::learning::completion_store::CompletionStore;
 use crate::learning::progress::{ProgressError, ProgressStore, default_data_dir, default_profile};
 use crate::learning::stats::report;
-use crate::round::RoundSpec;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
 use crate::scenario::{Category, Verdict};
-use crate::terminal;
-use crate::ui::{Theme, ThemeName};
+use crate::ui::ThemeName;
 
 /// Exit code for wrong usage or nothing to show.
 const EXIT_USAGE: u8 = 2;
@@ -45,24 +42,24 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct RoundArgs {
-    /// How many messages a round has.
-    #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+    /// How many messages a round has (free practice).
+    #[arg(long, short = 'n', global = true, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     pub count: u16,
     /// Only these categories, comma-separated (toll, postage, traffic-fine, wallet, bank, delivery, other).
-    #[arg(long, value_delimiter = ',', value_parser = parse_category)]
+    #[arg(long, global = true, value_delimiter = ',', value_parser = parse_category)]
     pub category: Vec<Category>,
-    /// Use this seed: the same seed gives the same round.
-    #[arg(long)]
+    /// Use this seed: the same seed gives the same round (overrides a deck's own seed).
+    #[arg(long, global = true)]
     pub seed: Option<u64>,
     /// Skip the spot-the-flags step (quicker rounds, presenting).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_spot: bool,
     /// Colours: default, high-contrast, or mono (NO_COLOR always means mono).
-    #[arg(long, value_enum, default_value_t = ThemeName::Default)]
+    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Default)]
     pub theme: ThemeName,
     /// Line by line, without the full-screen display: for screen readers, braille displays and
     /// dumb terminals. Chosen automatically when the output is not a terminal.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub plain: bool,
 }
 
@@ -78,10 +75,53 @@ pub enum Command {
     List(ListArgs),
     /// Your progress: accuracy and d′ over rounds, categories, red flags you miss, what to revisit.
     Stats,
+    /// Practise (the default): rounds chosen for you, or the messages of a deck.
+    Practice {
+        /// A bundled deck's name (see `smishdrill decks`) or a deck file.
+        #[arg(long, value_name = "NAME|FILE")]
+        deck: Option<String>,
+    },
+    /// Take an exam: no feedback until the end, then pass/fail and a completion record.
+    Exam {
+        #[arg(long, value_name = "NAME|FILE")]
+        deck: String,
+        #[command(flatten)]
+        learner: LearnerArg,
+    },
+    /// Present a deck to a room: the message alone, an optional tally, then the explanation and
+    /// the instructor's notes. Nothing is saved.
+    Present {
+        #[arg(long, value_name = "NAME|FILE")]
+        deck: String,
+    },
+    /// The onboarding course: short lessons with practice messages, then the exam.
+    Course {
+        #[command(flatten)]
+        learner: LearnerArg,
+    },
     /// Exam records: a table, an export (csv, json, md, xAPI statements), or a class view (--merge).
     Report(commands::ReportArgs),
     /// List the bundled decks: name, items, feedback, pass mark, time limit, title.
     Decks,
+}
+
+#[derive(Debug, Args)]
+pub struct LearnerArg {
+    /// The learner's name or id for the completion record (default: the profile name).
+    #[arg(long, value_name = "NAME", value_parser = parse_learner)]
+    pub learner: Option<String>,
+}
+
+/// A learner id as it will appear in records and reports: printable, one line, not too long.
+fn parse_learner(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if s.is_empty() || s.chars().count() > 200 {
+        return Err("give 1 to 200 characters".to_string());
+    }
+    if s.chars().any(|c| c == '\n' || crate::text_safety::forbidden_reason(c).is_some()) {
+        return Err("control or invisible characters are not allowed".to_string());
+    }
+    Ok(s.to_string())
 }
 
 #[derive(Debug, Args)]
@@ -150,18 +190,38 @@ pub fn run() -> ExitCode {
             commands::list(&load(), &filter, &mode)
         }
         Some(Command::Stats) => stats(&cli),
+        Some(Command::Practice { deck: None }) | None => session(&cli, load(), |_| Ok(Plan::Practice { deck: None })),
+        Some(Command::Practice { deck: Some(name) }) => {
+            session(&cli, load(), |pool| Ok(Plan::Practice { deck: Some(find_deck(name, pool)?) }))
+        }
+        Some(Command::Exam { deck, learner }) => session(&cli, load(), |pool| {
+            Ok(Plan::Exam { deck: find_deck(deck, pool)?, learner: learner_name(&cli, learner) })
+        }),
+        Some(Command::Present { deck }) => {
+            session(&cli, load(), |pool| Ok(Plan::Present { deck: find_deck(deck, pool)? }))
+        }
+        Some(Command::Course { learner }) => session(&cli, load(), |pool| {
+            let course = crate::course::embedded(pool)
+                .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+            let exam = find_deck(&course.exam, pool)?;
+            Ok(Plan::Course { course, exam, learner: learner_name(&cli, learner) })
+        }),
         Some(Command::Report(args)) => commands::report(args, cli.data_dir.as_deref()),
-        None => train(load(), &cli),
     };
     ExitCode::from(code)
 }
 
+/// `--data-dir` or the platform's data folder.
+fn data_dir(cli: &Cli) -> Result<PathBuf, ProgressError> {
+    match &cli.data_dir {
+        Some(d) => Ok(d.clone()),
+        None => default_data_dir(),
+    }
+}
+
 /// The learner's progress store, from --data-dir / --profile or the defaults.
 fn progress_store(cli: &Cli) -> Result<ProgressStore, ProgressError> {
-    let dir = match &cli.data_dir {
-        Some(d) => d.clone(),
-        None => default_data_dir()?,
-    };
+    let dir = data_dir(cli)?;
     let profile = cli.profile.clone().unwrap_or_else(default_profile);
     ProgressStore::open(&dir, &profile)
 }
@@ -181,67 +241,47 @@ fn stats(cli: &Cli) -> u8 {
     0
 }
 
-fn train(corpus: Corpus, cli: &Cli) -> u8 {
+fn find_deck(name: &str, pool: &[crate::scenario::Scenario]) -> Result<crate::deck::Deck, String> {
+    crate::deck::find(name, pool).map_err(|e| e.to_string())
+}
+
+/// `--learner`, or else the profile name (the login name by default).
+fn learner_name(cli: &Cli, learner: &LearnerArg) -> String {
+    learner.learner.clone().or_else(|| cli.profile.clone()).unwrap_or_else(default_profile)
+}
+
+/// Opens the stores, builds the plan against the loaded scenarios, and runs the session.
+fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scenario]) -> Result<Plan, String>) -> u8 {
+    let plan = match plan(&corpus.scenarios) {
+        Ok(plan) => plan,
+        Err(e) => {
+            eprintln!("smishdrill: {e}");
+            return EXIT_USAGE;
+        }
+    };
     let args = &cli.round;
-    let plain = args.plain || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
-    let spec = RoundSpec {
+    let opts = Options {
         count: usize::from(args.count),
         categories: args.category.clone(),
-        seed: args.seed.unwrap_or_else(rand::random),
+        seed: args.seed,
+        no_spot: args.no_spot,
+        theme: args.theme,
+        plain: args.plain,
     };
-    let Corpus { scenarios, problems, .. } = corpus;
-    let mut notices = Vec::new();
-    let (store, history) = match progress_store(cli).and_then(|store| store.load().map(|l| (store, l))) {
+    let mut stores = Stores { progress: None, completions: None, notices: Vec::new(), history: Vec::new() };
+    match progress_store(cli).and_then(|store| store.load().map(|l| (store, l))) {
         Ok((store, loaded)) => {
-            notices.extend(loaded.notice);
-            (Some(store), loaded.history)
+            stores.notices.extend(loaded.notice);
+            stores.progress = Some(store);
+            stores.history = loaded.history;
         }
-        Err(e) => {
-            notices.push(format!("Progress will not be saved: {e}"));
-            (None, Vec::new())
-        }
-    };
-    let mut app = App::with_history(scenarios, spec, crate::scenario::dates::Date::today_days(), history);
-    app.session = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    app.spot_enabled = !args.no_spot;
-    if app.round.is_empty() {
-        eprintln!("smishdrill: no scenarios to show (check --category and --scenarios)");
-        return EXIT_USAGE;
+        Err(e) => stores.notices.push(format!("Progress will not be saved: {e}")),
     }
-    if !problems.is_empty() {
-        notices.push(format!(
-            "{} problem(s) in the scenario files: those files were skipped. Details are printed when you quit, or run `smishdrill check`.",
-            problems.len()
-        ));
-    }
-    if !notices.is_empty() {
-        app.notice = Some(notices.join(" "));
-    }
-    let mut sink = crate::terminal::Sink {
-        answer: Box::new(|record: &crate::learning::record::AnswerRecord| match &store {
-            Some(store) => store.append(record).map_err(|e| e.to_string()),
-            None => Ok(()),
-        }),
-        completion: Box::new(|_| Ok(())),
-    };
-    let outcome = if plain {
-        crate::plain::run(&mut app, &mut sink)
-    } else {
-        terminal::run(&mut app, &Theme::choose(args.theme), &mut sink)
-    };
-    let (code, mut report) = match outcome {
-        Ok((code, errors)) => {
-            (code, errors.iter().take(3).map(|e| format!("smishdrill: progress not saved: {e}")).collect())
-        }
-        Err(e) => (1, vec![format!("smishdrill: terminal error: {e}")]),
-    };
-    report.extend(problems.iter().map(ToString::to_string));
-    // The terminal may be gone (SIGHUP): a failed write here must not turn into a panic.
-    let mut stderr = std::io::stderr().lock();
-    for line in report {
-        if writeln!(stderr, "{line}").is_err() {
-            break;
+    if matches!(plan, Plan::Exam { .. } | Plan::Course { .. }) {
+        match data_dir(cli).and_then(|dir| CompletionStore::open(&dir)) {
+            Ok(store) => stores.completions = Some(store),
+            Err(e) => stores.notices.push(format!("Your exam result cannot be recorded: {e}")),
         }
     }
-    code
+    commands::run_session(plan, corpus, &opts, stores)
 }

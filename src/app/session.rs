@@ -102,6 +102,17 @@ impl App {
         }
     }
 
+    /// Removes every time limit: `--plain` has no clock (it reads whole lines, and people using
+    /// screen readers or braille displays need the time they need: WCAG 2.2.1).
+    pub fn untimed(&mut self) {
+        self.time_limit = None;
+        for stage in &mut self.stages {
+            if let Stage::Messages { time_limit, .. } = stage {
+                *time_limit = None;
+            }
+        }
+    }
+
     /// The screen a new message opens on.
     pub fn first_screen(&self) -> Screen {
         if self.mode == Mode::Present { Screen::Present } else { Screen::Judge }

@@ -4,11 +4,13 @@ mod check;
 mod decks;
 mod list;
 mod report;
+mod session;
 
 pub use check::{DeckCheck, check, check_builtin, check_paths, check_report, check_report_with_decks};
 pub use decks::{decks, decks_lines};
 pub use list::{ListFilter, ListMode, filtered, list, list_lines, render_lines, summary_lines};
 pub use report::{ReportArgs, ReportFormat, report};
+pub use session::{Options, Plan, Stores, build as build_session, run as run_session};
 
 use std::io::Write;
 

@@ -11,12 +11,14 @@ use crate::text_safety::sanitize;
 
 pub fn body(app: &App, lesson: &Lesson, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
-    let lessons = app.stages.iter().filter(|s| matches!(s, Stage::Lesson(_))).count();
-    let number = app.stages[..=app.stage.min(app.stages.len().saturating_sub(1))]
-        .iter()
-        .filter(|s| matches!(s, Stage::Lesson(_)))
-        .count();
-    doc.para(vec![run(format!("Lesson {number} of {lessons}"), theme.dim)]);
+    // The exam's introduction is a lesson stage too, but not one of the course's lessons.
+    let before_exam = |i: usize| matches!(app.stages.get(i + 1), Some(Stage::Messages { graded: true, .. }));
+    let is_lesson = |i: usize| matches!(app.stages.get(i), Some(Stage::Lesson(_))) && !before_exam(i);
+    let lessons = (0..app.stages.len()).filter(|&i| is_lesson(i)).count();
+    let number = (0..=app.stage).filter(|&i| is_lesson(i)).count();
+    let counter =
+        if before_exam(app.stage) { "Before the exam".to_string() } else { format!("Lesson {number} of {lessons}") };
+    doc.para(vec![run(counter, theme.dim)]);
     doc.para(vec![run(sanitize(&lesson.title), theme.heading)]);
     doc.blank();
     for block in &lesson.blocks {

@@ -101,7 +101,16 @@ fn exam_result_screen() {
 fn course_lesson_screen() {
     let mut app = fixtures::course_app();
     let shown = screen(&mut app);
-    assert!(shown.contains("Lesson 1 of 2"));
+    assert!(shown.contains("Lesson 1 of 1"), "the exam's introduction is not counted: {shown}");
     assert!(shown.contains("Enter practise on 1 message "), "{shown}");
     insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn the_exam_introduction_is_not_a_numbered_lesson() {
+    let mut app = fixtures::course_app();
+    send(&mut app, &[Msg::Confirm, Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::Choose(0), Msg::Next]);
+    assert_eq!(app.screen, Screen::Lesson);
+    let shown = screen(&mut app);
+    assert!(shown.contains("Before the exam") && shown.contains("Enter start the exam (3 messages)"), "{shown}");
 }

@@ -1,0 +1,243 @@
+//! Running a session in the terminal (or `--plain`): free practice, a deck, an exam, presenter
+//! mode or the course. Builds the `App` for the mode, wires the stores it saves to, runs it, and
+//! prints what must outlive the screen (saving errors, skipped files, the exam's result).
+
+use std::cell::RefCell;
+use std::io::{IsTerminal, Write};
+
+use crate::app::{App, ExamSetup, Mode, Stage};
+use crate::corpus::Corpus;
+use crate::course::Course;
+use crate::deck::{Deck, Feedback};
+use crate::learning::completion::CompletionRecord;
+use crate::learning::completion_store::CompletionStore;
+use crate::learning::progress::ProgressStore;
+use crate::learning::record::AnswerRecord;
+use crate::round::RoundSpec;
+use crate::scenario::dates::Date;
+use crate::terminal::{self, Sink};
+use crate::ui::{Theme, ThemeName};
+
+/// Exit code for wrong usage or nothing to show.
+pub const EXIT_USAGE: u8 = 2;
+
+/// What to run.
+pub enum Plan {
+    /// Rounds chosen by the schedule, or a deck's messages with practice feedback.
+    Practice {
+        deck: Option<Deck>,
+    },
+    Exam {
+        deck: Deck,
+        learner: String,
+    },
+    Present {
+        deck: Deck,
+    },
+    Course {
+        course: Course,
+        exam: Deck,
+        learner: String,
+    },
+}
+
+/// The options every mode shares.
+pub struct Options {
+    pub count: usize,
+    pub categories: Vec<crate::scenario::Category>,
+    pub seed: Option<u64>,
+    pub no_spot: bool,
+    pub theme: ThemeName,
+    pub plain: bool,
+}
+
+/// Where this session saves: the learner's progress and the machine's completion records.
+pub struct Stores {
+    pub progress: Option<ProgressStore>,
+    pub completions: Option<CompletionStore>,
+    /// Problems opening them, told to the learner at the start.
+    pub notices: Vec<String>,
+    /// The learner's saved answers (rounds favour what they get wrong).
+    pub history: Vec<AnswerRecord>,
+}
+
+/// Builds the app for `plan`; `Err` is a message for the user (nothing to show).
+pub fn build(
+    plan: &Plan,
+    pool: Vec<crate::scenario::Scenario>,
+    opts: &Options,
+    history: Vec<AnswerRecord>,
+) -> Result<App, String> {
+    let today = Date::today_days();
+    let random = || opts.seed.unwrap_or_else(rand::random);
+    let deck_seed = |deck: &Deck| opts.seed.or(deck.seed).unwrap_or_else(rand::random);
+    let mut app = match plan {
+        Plan::Practice { deck: None } => {
+            let spec = RoundSpec { count: opts.count, categories: opts.categories.clone(), seed: random() };
+            let mut app = App::with_history(pool, spec, today, history);
+            app.spot_enabled = !opts.no_spot;
+            app
+        }
+        Plan::Practice { deck: Some(deck) } => {
+            let seed = deck_seed(deck);
+            let stage = messages(deck, &pool, seed, deck.feedback == Feedback::AtEnd, false);
+            let mut app = App::with_stages(pool, Mode::Practice, vec![stage], seed, today);
+            app.history = history;
+            app.spot_enabled = deck.spot && !opts.no_spot;
+            app
+        }
+        Plan::Exam { deck, learner } => {
+            let seed = deck_seed(deck);
+            let stage = messages(deck, &pool, seed, true, true);
+            let mut app = App::with_stages(pool, Mode::Exam, vec![stage], seed, today);
+            app.history = history;
+            app.exam = Some(setup(deck, learner));
+            app.spot_enabled = deck.spot && !opts.no_spot;
+            app
+        }
+        Plan::Present { deck } => {
+            let seed = deck_seed(deck);
+            let stage =
+                Stage::Messages { items: deck.choose(&pool, seed), at_end: false, graded: false, time_limit: None };
+            let mut app = App::with_stages(pool, Mode::Present, vec![stage], seed, today);
+            app.spot_enabled = false;
+            app
+        }
+        Plan::Course { course, exam, learner } => {
+            let seed = deck_seed(exam);
+            let mut stages = Vec::new();
+            for step in &course.steps {
+                stages.push(Stage::Lesson(step.lesson.clone()));
+                if !step.practice.is_empty() {
+                    stages.push(Stage::Messages {
+                        items: step.practice.clone(),
+                        at_end: false,
+                        graded: false,
+                        time_limit: None,
+                    });
+                }
+            }
+            let exam_stage = messages(exam, &pool, seed, true, true);
+            let count = match &exam_stage {
+                Stage::Messages { items, .. } => items.len(),
+                Stage::Lesson(_) => 0,
+            };
+            let limit = exam.time_limit.map_or("no time limit".to_string(), |s| format!("{s} seconds per message"));
+            stages.push(Stage::Lesson(course.exam_intro.clone().fill(&[
+                ("count", count.to_string()),
+                ("pass_mark", exam.pass_mark.to_string()),
+                ("time_limit", limit),
+            ])));
+            stages.push(exam_stage);
+            let mut app = App::with_stages(pool, Mode::Course, stages, seed, today);
+            app.history = history;
+            app.exam = Some(setup(exam, learner));
+            app.spot_enabled = !opts.no_spot;
+            app
+        }
+    };
+    if app.round.is_empty() && app.stages.is_empty() {
+        return Err("no scenarios to show (check --category and --scenarios)".to_string());
+    }
+    if app.round.is_empty() && app.lesson().is_none() {
+        return Err("the deck has no messages to show".to_string());
+    }
+    app.session = terminal::now();
+    app.started = terminal::now();
+    Ok(app)
+}
+
+/// A deck's messages as one stage.
+fn messages(deck: &Deck, pool: &[crate::scenario::Scenario], seed: u64, at_end: bool, graded: bool) -> Stage {
+    Stage::Messages { items: deck.choose(pool, seed), at_end, graded, time_limit: deck.time_limit }
+}
+
+fn setup(deck: &Deck, learner: &str) -> ExamSetup {
+    ExamSetup {
+        learner: learner.to_string(),
+        deck: deck.name.clone(),
+        deck_title: deck.title.clone(),
+        deck_checksum: deck.checksum.clone(),
+        pass_mark: deck.pass_mark,
+    }
+}
+
+/// Runs `plan` to the end and returns the exit code.
+pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
+    let plain = opts.plain || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
+    let Corpus { scenarios, problems, .. } = corpus;
+    let Stores { progress, completions, mut notices, history } = stores;
+    let mut app = match build(&plan, scenarios, opts, history) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("smishdrill: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    if !problems.is_empty() {
+        notices.push(format!(
+            "{} problem(s) in the scenario files: those files were skipped. Details are printed when you quit, or run `smishdrill check`.",
+            problems.len()
+        ));
+    }
+    if app.exam.is_some() && completions.is_none() {
+        notices.push("Your exam result cannot be recorded on this machine (details when you quit).".to_string());
+    }
+    if !notices.is_empty() {
+        app.notice = Some(notices.join(" "));
+    }
+    if plain {
+        app.untimed();
+    }
+    let presenting = app.mode == Mode::Present;
+    let finished: RefCell<Option<CompletionRecord>> = RefCell::new(None);
+    let mut sink = Sink {
+        answer: Box::new(|record: &AnswerRecord| match (&progress, presenting) {
+            (Some(store), false) => store.append(record).map_err(|e| e.to_string()),
+            _ => Ok(()),
+        }),
+        completion: Box::new(|record: &CompletionRecord| {
+            *finished.borrow_mut() = Some(record.clone());
+            match &completions {
+                Some(store) => store.append(record).map_err(|e| e.to_string()),
+                None => Err("no place to keep completion records".to_string()),
+            }
+        }),
+    };
+    let outcome = if plain {
+        crate::plain::run(&mut app, &mut sink)
+    } else {
+        terminal::run(&mut app, &Theme::choose(opts.theme), &mut sink)
+    };
+    drop(sink);
+    let (code, mut report) = match outcome {
+        Ok((code, errors)) => (code, errors.iter().take(3).map(|e| format!("smishdrill: not saved: {e}")).collect()),
+        Err(e) => (1, vec![format!("smishdrill: terminal error: {e}")]),
+    };
+    if let Some(record) = finished.into_inner() {
+        report.push(result_line(&record, completions.as_ref()));
+    }
+    report.extend(problems.iter().map(ToString::to_string));
+    // The terminal may be gone (SIGHUP): a failed write here must not turn into a panic.
+    let mut stderr = std::io::stderr().lock();
+    for line in report {
+        if writeln!(stderr, "{line}").is_err() {
+            break;
+        }
+    }
+    code
+}
+
+/// One line that outlives the screen: what was recorded, and where.
+fn result_line(record: &CompletionRecord, store: Option<&CompletionStore>) -> String {
+    let place = store.map(|s| format!(" in {}", s.path().display())).unwrap_or_default();
+    format!(
+        "smishdrill: {} — {}: {} ({} of {} right, pass mark {} %), recorded{place}",
+        crate::text_safety::sanitize_line(&record.learner),
+        record.deck,
+        record.status.name(),
+        record.correct,
+        record.asked,
+        record.pass_mark
+    )
+}
