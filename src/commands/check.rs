@@ -70,11 +70,40 @@ pub fn check(corpus: &Corpus) -> u8 {
 /// decks against them.
 pub fn check_builtin() -> u8 {
     let corpus = Corpus::embedded_checked();
-    let decks = DeckCheck::run(
+    let mut decks = DeckCheck::run(
         deck::embedded().iter().map(|(name, text)| (deck::embedded_path(name), Ok(text.to_string()))),
         &corpus.scenarios,
     );
-    print(check_report_with_decks(&corpus, &decks))
+    let course = course_lines(&corpus.scenarios, &mut decks.problems);
+    let (mut lines, code) = check_report_with_decks(&corpus, &decks);
+    // The summary stays the last line.
+    lines.splice(lines.len().saturating_sub(1)..lines.len().saturating_sub(1), course);
+    print((lines, if decks.problems.is_empty() { code } else { 1 }))
+}
+
+/// The built-in course: its file and lessons parse, its practice ids exist, and its exam is a
+/// bundled deck. Problems go to `problems`; the line returned says what was checked.
+fn course_lines(pool: &[Scenario], problems: &mut Vec<Problem>) -> Vec<String> {
+    let course = match crate::course::embedded(pool) {
+        Ok(course) => course,
+        Err(found) => {
+            problems.extend(found);
+            return Vec::new();
+        }
+    };
+    if !deck::embedded().iter().any(|(name, _)| *name == course.exam) {
+        problems.push(Problem {
+            at: crate::scenario::Location { path: "assets/course/course.toml".into(), line: 1, col: 1 },
+            kind: crate::scenario::ProblemKind::Syntax(format!("the exam deck `{}` is not a bundled deck", course.exam)),
+        });
+        return Vec::new();
+    }
+    let practice: usize = course.steps.iter().map(|s| s.practice.len()).sum();
+    vec![format!(
+        "course: {} lessons, {practice} practice messages, exam `{}`: ok",
+        course.steps.len(),
+        course.exam
+    )]
 }
 
 /// `smishdrill check PATH...`: the scenario files and the deck files among `paths`. Decks are
