@@ -128,6 +128,12 @@ fn no_escape_sequence_from_scenario_text_reaches_the_terminal() {
     }
 }
 
+/// The built-in scenarios, loaded once for the deck properties.
+fn pool() -> &'static [Scenario] {
+    static POOL: std::sync::OnceLock<Vec<Scenario>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| smishdrill::corpus::Corpus::embedded().scenarios)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -148,6 +154,42 @@ proptest! {
         let cut = text.char_indices().map(|(i, _)| i).nth(at % text.chars().count()).unwrap_or(0);
         let damaged = format!("{}{}{}", &text[..cut], junk, &text[cut..]);
         let _ = parse_scenario("damaged.toml", &damaged);
+    }
+
+    /// Deck files: arbitrary text never panics the deck checker; every rejection has a place.
+    #[test]
+    fn the_deck_checker_never_panics_on_arbitrary_text(text in any::<String>()) {
+        if let Err(problems) = smishdrill::deck::parse_deck("fuzz.toml", &text, pool()) {
+            prop_assert!(!problems.is_empty());
+            for p in problems {
+                prop_assert!(p.at.line >= 1 && p.at.col >= 1);
+            }
+        }
+    }
+
+    /// Bundled decks with random text spliced in: no panic, and a deck that still parses still
+    /// chooses items without panicking.
+    #[test]
+    fn the_deck_checker_never_panics_on_damaged_decks(at in 0usize..4000, junk in "\\PC{0,16}", seed in any::<u64>()) {
+        let decks = smishdrill::deck::embedded();
+        let (_, text) = decks[at % decks.len()];
+        let cut = text.char_indices().map(|(i, _)| i).nth(at % text.chars().count()).unwrap_or(0);
+        let damaged = format!("{}{}{}", &text[..cut], junk, &text[cut..]);
+        match smishdrill::deck::parse_deck("damaged.toml", &damaged, pool()) {
+            Ok(deck) => {
+                let items = deck.choose(pool(), seed);
+                prop_assert!(items.iter().all(|&i| i < pool().len()));
+            }
+            Err(problems) => prop_assert!(problems.iter().all(|p| p.at.line >= 1 && p.at.col >= 1)),
+        }
+    }
+
+    /// Lesson files: arbitrary text is a lesson or a clear error, never a panic.
+    #[test]
+    fn lessons_never_panic(text in any::<String>()) {
+        if let Ok(lesson) = smishdrill::course::Lesson::parse(&text) {
+            prop_assert!(!lesson.title.is_empty() && !lesson.blocks.is_empty());
+        }
     }
 }
 

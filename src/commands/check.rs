@@ -94,16 +94,15 @@ fn course_lines(pool: &[Scenario], problems: &mut Vec<Problem>) -> Vec<String> {
     if !deck::embedded().iter().any(|(name, _)| *name == course.exam) {
         problems.push(Problem {
             at: crate::scenario::Location { path: "assets/course/course.toml".into(), line: 1, col: 1 },
-            kind: crate::scenario::ProblemKind::Syntax(format!("the exam deck `{}` is not a bundled deck", course.exam)),
+            kind: crate::scenario::ProblemKind::Syntax(format!(
+                "the exam deck `{}` is not a bundled deck",
+                course.exam
+            )),
         });
         return Vec::new();
     }
     let practice: usize = course.steps.iter().map(|s| s.practice.len()).sum();
-    vec![format!(
-        "course: {} lessons, {practice} practice messages, exam `{}`: ok",
-        course.steps.len(),
-        course.exam
-    )]
+    vec![format!("course: {} lessons, {practice} practice messages, exam `{}`: ok", course.steps.len(), course.exam)]
 }
 
 /// `smishdrill check PATH...`: the scenario files and the deck files among `paths`. Decks are
