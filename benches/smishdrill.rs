@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use smishdrill::app::{App, Msg, update};
+use smishdrill::app::{App, Mode, Msg, Stage, update};
 use smishdrill::corpus::{Corpus, EMBEDDED};
 use smishdrill::learning::record::AnswerRecord;
 use smishdrill::learning::schedule::weights;
@@ -103,11 +103,41 @@ fn app_at(step: usize) -> App {
     app
 }
 
+/// The presenter's screens and the course's first lesson, on the bundled decks and course.
+fn mode_app(name: &str) -> App {
+    let pool = Corpus::embedded().scenarios;
+    let deck = smishdrill::deck::find("classroom-45min", &pool).expect("bundled deck");
+    let items = deck.choose(&pool, 1);
+    let stage = |items: Vec<usize>| Stage::Messages { items, at_end: false, graded: false, time_limit: None };
+    match name {
+        "lesson" => {
+            let course = smishdrill::course::embedded(&pool).expect("bundled course");
+            let lesson = Stage::Lesson(course.steps[0].lesson.clone());
+            App::with_stages(pool, Mode::Course, vec![lesson, stage(items)], 1, 20_782)
+        }
+        _ => {
+            let mut app = App::with_stages(pool, Mode::Present, vec![stage(items)], 1, 20_782);
+            if name == "present reveal" {
+                for m in [Msg::StartTally, Msg::Digit(7), Msg::Confirm, Msg::Digit(3), Msg::Confirm] {
+                    update(&mut app, m);
+                }
+            }
+            app
+        }
+    }
+}
+
 fn render_benches(c: &mut Criterion) {
     let theme = Theme::color();
-    for (name, step) in [("judge", 0), ("reveal", 1), ("summary", 2)] {
+    let screens = ["judge", "reveal", "summary", "present", "present reveal", "lesson"];
+    for name in screens {
         for (w, h) in [(80u16, 24u16), (200, 60)] {
-            let app = app_at(step);
+            let app = match name {
+                "judge" => app_at(0),
+                "reveal" => app_at(1),
+                "summary" => app_at(2),
+                other => mode_app(other),
+            };
             let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
             c.bench_function(&format!("draw {name} {w}x{h}"), |b| {
                 b.iter(|| {

@@ -104,6 +104,7 @@ fn time_limit_ends_an_unanswered_message_as_wrong() {
     assert!(app.answers[0].timed_out);
     assert_eq!(app.answers[0].verdict, None);
     assert_eq!(app.item_seconds, 0, "the clock restarts for the next message");
+    assert_eq!(app.notice.as_deref(), Some("Time ran out on message 1: it counts as not answered."));
     let record = app.completion(false, 1_100).unwrap();
     assert!(record.items[0].timed_out && !record.items[0].correct && record.items[0].said.is_none());
 }

@@ -88,7 +88,12 @@ fn time_up(app: &mut App) -> Vec<Effect> {
         answer.timed_out = true;
     }
     app.show_help = false;
-    finish_answer(app)
+    let number = app.position + 1;
+    let effects = finish_answer(app);
+    if app.feedback_at_end && app.screen.is_answering() {
+        app.notice = Some(format!("Time ran out on message {number}: it counts as not answered."));
+    }
+    effects
 }
 
 /// Keeps the scroll in range and, on the spot screen, the cursor's line in view.
