@@ -178,11 +178,13 @@ fn header_line(app: &App, theme: &Theme) -> Line<'static> {
         Screen::Lesson => "Course".to_string(),
         _ => format!("Message {} of {}", (app.position + 1).min(app.round.len()), app.round.len()),
     };
-    let mode = match (app.mode, app.feedback_at_end) {
-        (Mode::Present, _) => Some("Presenting"),
-        (_, true) if app.screen.is_answering() => Some("Exam"),
-        (Mode::Course, _) if app.screen.is_answering() => Some("Practice"),
-        _ => None,
+    let mode = match app.mode {
+        Mode::Present => Some("Presenting"),
+        _ if !app.screen.is_answering() => None,
+        Mode::Exam => Some("Exam"),
+        Mode::Course if app.in_graded_stage() => Some("Exam"),
+        Mode::Course => Some("Practice"),
+        Mode::Practice => None,
     };
     let mut spans = vec![Span::styled(" smishdrill ", theme.selected), Span::raw("  ")];
     if let Some(mode) = mode {
