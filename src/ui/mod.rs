@@ -121,11 +121,26 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
             (present::reveal_body(app, scenario, width, theme).lines, reveal::panel(app, theme))
         }
         Screen::Reveal => match app.current_answer() {
-            Some(answer) => (reveal::body(scenario, answer, width, theme).lines, reveal::panel(app, theme)),
+            Some(answer) => {
+                let body = notice_lines(app, width, theme)
+                    .into_iter()
+                    .chain(reveal::body(scenario, answer, width, theme).lines);
+                (body.collect(), reveal::panel(app, theme))
+            }
             None => (Vec::new(), Vec::new()),
         },
         Screen::Summary | Screen::Stats | Screen::Lesson => summary(),
     }
+}
+
+/// A notice (e.g. that saving failed) above the explanation: it arrives as the answer is saved,
+/// and the next message clears it, so this is where the learner sees it.
+fn notice_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(notice) = &app.notice else { return Vec::new() };
+    let mut doc = doc::Doc::new(width);
+    doc.para(vec![doc::run(format!("! {}", crate::text_safety::sanitize_line(notice)), theme.notice)]);
+    doc.blank();
+    doc.lines
 }
 
 /// The current screen as plain text lines `width` columns wide — the whole page (no scrolling)
