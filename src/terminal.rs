@@ -168,6 +168,9 @@ pub fn run(app: &mut App, theme: &Theme, sink: &mut Sink) -> io::Result<(u8, Vec
     let mut terminal = enter()?;
     let mut errors = Vec::new();
     let result = event_loop(&mut terminal, app, theme, &signal, sink, &mut errors);
+    // However the loop ended (a terminal error too, e.g. after SIGHUP), an exam still running
+    // is recorded as incomplete before the program goes.
+    finish_interrupted(app, sink, &mut errors);
     finished.store(true, Ordering::SeqCst);
     result.map(|code| (code, errors))
 }
