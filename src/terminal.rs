@@ -3,8 +3,8 @@
 //! to `update` and draws after each change.
 
 use std::io;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -68,7 +68,14 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(750);
 /// notices the flag and returns; but when the terminal has gone away (SIGHUP), reading it can
 /// spin inside crossterm and never return, so after a grace period the watcher restores the
 /// terminal and ends the process itself.
-fn watch_signals(signal: Arc<AtomicUsize>, finished: Arc<AtomicBool>) -> io::Result<()> {
+/// Before ending the process itself, the watcher writes the exam's record kept in `pending`
+/// (kept current by the loop), so an exam cut short by a closed terminal is still recorded.
+fn watch_signals(
+    signal: Arc<AtomicUsize>,
+    finished: Arc<AtomicBool>,
+    pending: Pending,
+    last_resort: Option<LastResort>,
+) -> io::Result<()> {
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
@@ -80,6 +87,10 @@ fn watch_signals(signal: Arc<AtomicUsize>, finished: Arc<AtomicBool>) -> io::Res
                 }
                 thread::sleep(Duration::from_millis(10));
             }
+            let record = pending.lock().ok().and_then(|mut slot| slot.take());
+            if let (Some(record), Some(save)) = (record, &last_resort) {
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| save(&record)));
+            }
             let _ = std::panic::catch_unwind(restore_once);
             std::process::exit(128 + sig);
         }
@@ -87,11 +98,21 @@ fn watch_signals(signal: Arc<AtomicUsize>, finished: Arc<AtomicBool>) -> io::Res
     Ok(())
 }
 
+/// The record an exam would get if it ended now (incomplete); `None` outside an exam. Whoever
+/// takes it out — the loop on its way out, or the signal watcher — is the one who saves it.
+type Pending = Arc<Mutex<Option<CompletionRecord>>>;
+
+/// Saves an exam record from the signal watcher's thread.
+pub type LastResort = Box<dyn Fn(&CompletionRecord) + Send>;
+
 /// Where finished answers and exam records go: the learner's progress and the completion
 /// records (either may be a no-op, e.g. in presenter mode or when the data folder is unusable).
 pub struct Sink<'a> {
     pub answer: Box<Save<'a, AnswerRecord>>,
     pub completion: Box<Save<'a, CompletionRecord>>,
+    /// Where the signal watcher writes an exam's record when the loop cannot end by itself
+    /// (a closed terminal can leave it stuck in a read).
+    pub last_resort: Option<LastResort>,
 }
 
 /// Saves one record somewhere; the error is for the learner.
@@ -100,7 +121,7 @@ pub type Save<'a, T> = dyn FnMut(&T) -> Result<(), String> + 'a;
 impl<'a> Sink<'a> {
     /// A sink that keeps nothing (tests, presenter mode).
     pub fn discard() -> Sink<'a> {
-        Sink { answer: Box::new(|_| Ok(())), completion: Box::new(|_| Ok(())) }
+        Sink { answer: Box::new(|_| Ok(())), completion: Box::new(|_| Ok(())), last_resort: None }
     }
 }
 
@@ -163,14 +184,19 @@ pub fn finish_interrupted(app: &mut App, sink: &mut Sink, errors: &mut Vec<Strin
 pub fn run(app: &mut App, theme: &Theme, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
     let signal = Arc::new(AtomicUsize::new(0));
     let finished = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&signal), Arc::clone(&finished))?;
+    let pending: Pending = Arc::new(Mutex::new(None));
+    watch_signals(Arc::clone(&signal), Arc::clone(&finished), Arc::clone(&pending), sink.last_resort.take())?;
     let _restore = Restore;
     let mut terminal = enter()?;
     let mut errors = Vec::new();
-    let result = event_loop(&mut terminal, app, theme, &signal, sink, &mut errors);
+    let result = event_loop(&mut terminal, app, theme, &signal, &pending, sink, &mut errors);
     // However the loop ended (a terminal error too, e.g. after SIGHUP), an exam still running
-    // is recorded as incomplete before the program goes.
-    finish_interrupted(app, sink, &mut errors);
+    // is recorded as incomplete before the program goes — by this thread, if the watcher has
+    // not already taken the record.
+    let taken_by_watcher = pending.lock().map(|mut slot| slot.take().is_none()).unwrap_or(false);
+    if !(taken_by_watcher && signal.load(Ordering::SeqCst) != 0) {
+        finish_interrupted(app, sink, &mut errors);
+    }
     finished.store(true, Ordering::SeqCst);
     result.map(|code| (code, errors))
 }
@@ -184,6 +210,7 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     signal: &AtomicUsize,
+    pending: &Mutex<Option<CompletionRecord>>,
     sink: &mut Sink,
     errors: &mut Vec<String>,
 ) -> io::Result<u8> {
@@ -205,10 +232,12 @@ fn event_loop(
             panic!("SMISHDRILL_TEST_PANIC is set: panicking after the first frame");
         }
 
+        if let Ok(mut slot) = pending.lock() {
+            *slot = if app.exam_pending() { app.completion(false, now()) } else { None };
+        }
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
-            finish_interrupted(app, sink, errors);
-            return Ok(128 + sig as u8);
+            return Ok(128 + sig as u8); // `run` records an exam still running
         }
         let mut effects = Vec::new();
         if event::poll(SIGNAL_POLL)? {

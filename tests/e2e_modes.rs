@@ -170,3 +170,28 @@ fn decks_and_report_work_from_the_command_line() {
         assert!(text.contains(name), "{name} missing from:\n{text}");
     }
 }
+
+#[test]
+fn closing_the_terminal_during_an_exam_still_records_it() {
+    if !have_tmux() {
+        return;
+    }
+    let deck = exam_deck("hup");
+    let t = Session::start(&["exam", "--deck", deck.to_str().unwrap(), "--learner", "eve"], &[], 80, 24);
+    answer_in_exam(&t, "s", 1, false);
+    let pid = t.program_pid();
+    t.tmux(&["kill-server"]); // the terminal goes away: SIGHUP
+    let start = std::time::Instant::now();
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break;
+        }
+        assert!(start.elapsed() < common::WAIT, "smishdrill {pid} kept running after its terminal closed");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let records = completions(&t);
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["status"], "incomplete");
+    assert_eq!(records[0]["answered"], 1);
+}

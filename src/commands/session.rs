@@ -203,6 +203,11 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
                 None => Err("no place to keep completion records".to_string()),
             }
         }),
+        last_resort: completions.clone().map(|store| -> terminal::LastResort {
+            Box::new(move |record| {
+                let _ = store.append(record);
+            })
+        }),
     };
     let outcome = if plain {
         crate::plain::run(&mut app, &mut sink)
