@@ -118,7 +118,7 @@ fn mode_app(name: &str) -> App {
         _ => {
             let mut app = App::with_stages(pool, Mode::Present, vec![stage(items)], 1, 20_782);
             if name == "present reveal" {
-                for m in [Msg::StartTally, Msg::Digit(7), Msg::Confirm, Msg::Digit(3), Msg::Confirm] {
+                for m in [Msg::StartTally, Msg::Digit(7), Msg::Confirm, Msg::Digit(3), Msg::Confirm, Msg::Confirm] {
                     update(&mut app, m);
                 }
             }

@@ -27,6 +27,7 @@ fn prompt(app: &App) -> &'static str {
         Screen::Summary => "e explanations of every message, q quit: ",
         Screen::Lesson => "Enter to go on: ",
         Screen::Present => "Enter reveals the answer, t types what the room said: ",
+        Screen::Vote => "Enter reveals the answer, b corrects the numbers: ",
         Screen::Tally => "How many said scam, then how many said genuine? Two numbers, e.g. 12 8: ",
         Screen::Stats => "t back to the summary, r play again, q quit: ",
     }
@@ -54,6 +55,8 @@ pub fn msgs_for_line(app: &App, line: &str) -> Vec<Msg> {
         (Screen::Present, "" | "r" | "reveal") => vec![Msg::Confirm],
         (Screen::Present, "t" | "tally") => vec![Msg::StartTally],
         (Screen::Tally, counts) => tally_msgs(counts),
+        (Screen::Vote, "" | "r" | "reveal") => vec![Msg::Confirm],
+        (Screen::Vote, "b" | "back") => vec![Msg::CloseHelp],
         (Screen::Summary, "e" | "explanations") => vec![Msg::Review],
         (Screen::Summary | Screen::Stats, "r" | "again") => vec![Msg::PlayAgain],
         (Screen::Summary | Screen::Stats, "t" | "stats") => vec![Msg::ToggleStats],

@@ -98,6 +98,10 @@ fn no_escape_sequence_from_scenario_text_reaches_the_terminal() {
     for m in [Msg::Digit(3), Msg::Confirm, Msg::Confirm] {
         update(&mut present, m);
     }
+    screens.push(bytes_written(&mut present)); // the room's vote
+    for m in [Msg::Confirm] {
+        update(&mut present, m);
+    }
     bytes_written(&mut present);
     update(&mut present, Msg::ScrollToEnd);
     let notes = bytes_written(&mut present);

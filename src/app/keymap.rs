@@ -79,7 +79,7 @@ fn char_msg(screen: Screen, c: char) -> Option<Msg> {
         (Screen::Reveal, 'p') => Some(Msg::Previous),
         (Screen::Summary, 'e') => Some(Msg::Review),
         (Screen::Present, 't') => Some(Msg::StartTally),
-        (Screen::Present, 'n' | 'r') => Some(Msg::Confirm),
+        (Screen::Present | Screen::Vote, 'n' | 'r') => Some(Msg::Confirm),
         (Screen::Tally, '0'..='9') => Some(Msg::Digit(c as u8 - b'0')),
         (Screen::Lesson, 'n') => Some(Msg::Confirm),
         (Screen::Summary | Screen::Stats, 'r') => Some(Msg::PlayAgain),

@@ -36,6 +36,8 @@ pub enum Screen {
     Present,
     /// Presenter mode: typing how many in the room said scam and genuine.
     Tally,
+    /// Presenter mode: the room's vote as a bar chart, the answer not yet shown.
+    Vote,
 }
 
 impl Screen {

@@ -28,9 +28,11 @@ pub(super) fn on_present(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.tallies.resize(app.position + 1, None);
             }
             app.tallies[app.position] = Some(tally);
-            reveal(app);
+            app.screen = Screen::Vote;
         }
         (Screen::Tally, Msg::CloseHelp) => app.screen = Screen::Present,
+        (Screen::Vote, Msg::Confirm | Msg::Next) => reveal(app),
+        (Screen::Vote, Msg::CloseHelp) => app.screen = Screen::Tally,
         _ => {}
     }
     Vec::new()

@@ -131,6 +131,10 @@ fn presenter_reveals_nothing_until_asked_and_saves_nothing() {
     send(&mut app, &[Msg::Backspace, Msg::Digit(7)]);
     let effects = send(&mut app, &[Msg::Confirm]);
     assert!(effects.is_empty(), "no learner progress is written");
+    assert_eq!(app.screen, Screen::Vote, "the room's vote comes before the answer");
+    send(&mut app, &[Msg::CloseHelp]);
+    assert_eq!(app.screen, Screen::Tally, "Esc goes back to correct the numbers");
+    send(&mut app, &[Msg::Confirm, Msg::Confirm]);
     assert_eq!(app.screen, Screen::Reveal);
     assert_eq!(app.tallies[0], Some(RoomTally { scam: 12, legit: 7 }));
     send(&mut app, &[Msg::Next]);

@@ -139,7 +139,7 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Screen::Reveal, Msg::CloseHelp) if app.reviewing => present::end_review(app),
         (Screen::Reveal, Msg::Next | Msg::Confirm) => return next(app),
         (Screen::Lesson, Msg::Confirm | Msg::Next) => app.enter_stage(app.stage + 1),
-        (Screen::Present | Screen::Tally, _) => return present::on_present(app, msg),
+        (Screen::Present | Screen::Tally | Screen::Vote, _) => return present::on_present(app, msg),
         (Screen::Summary, Msg::Review) => present::start_review(app),
         (Screen::Summary, Msg::PlayAgain | Msg::Confirm) if app.mode == Mode::Practice => play_again(app),
         (Screen::Summary, Msg::Confirm) => present::start_review(app),

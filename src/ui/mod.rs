@@ -70,7 +70,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
         .flatten()
         .map(|l| l as u16);
     let body_area = Rect { x: body_area.x + 1, width: body_area.width.saturating_sub(2), ..body_area };
-    let body = if matches!(app.screen, Screen::Present | Screen::Tally) {
+    let body = if matches!(app.screen, Screen::Present | Screen::Tally | Screen::Vote) {
         centre_vertically(body, body_area.height)
     } else {
         body
@@ -117,6 +117,7 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
         Screen::Question => (plain(), judge::question_panel(app, scenario, width, theme)),
         Screen::Present => (present::body(scenario, width, theme).lines, present::panel(theme)),
         Screen::Tally => (present::body(scenario, width, theme).lines, present::tally_panel(app, theme)),
+        Screen::Vote => (present::vote_body(app, scenario, width, theme).lines, present::vote_panel(theme)),
         Screen::Reveal if app.mode == Mode::Present => {
             (present::reveal_body(app, scenario, width, theme).lines, reveal::panel(app, theme))
         }

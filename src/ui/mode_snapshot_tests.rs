@@ -56,12 +56,28 @@ fn presenter_tally_screen() {
 fn presenter_reveal_with_tally_and_notes() {
     let mut app = fixtures::present_app();
     send(&mut app, &[Msg::StartTally, Msg::Digit(1), Msg::Digit(4), Msg::Confirm, Msg::Digit(6), Msg::Confirm]);
+    send(&mut app, &[Msg::Confirm]);
     assert_eq!(app.screen, Screen::Reveal);
     let shown = screen(&mut app);
     let whole = page_text(&app, 78).join("\n");
     assert!(whole.contains("✓ Scam"), "the right bar is marked by a sign, not colour alone:\n{whole}");
     assert!(whole.contains("14 (70 %)") && whole.contains("6 (30 %)"), "{whole}");
     assert!(whole.contains("Notes for the instructor") && whole.contains("Ask who pays tolls by text"));
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn presenter_vote_screen_shows_the_room_but_not_the_answer() {
+    let mut app = fixtures::present_app();
+    send(&mut app, &[Msg::StartTally, Msg::Digit(1), Msg::Digit(4), Msg::Confirm, Msg::Digit(6), Msg::Confirm]);
+    assert_eq!(app.screen, Screen::Vote);
+    let shown = screen(&mut app);
+    let whole = page_text(&app, 78).join("\n");
+    assert!(whole.contains("14 (70 %)") && whole.contains("6 (30 %)"), "{whole}");
+    assert!(!whole.contains('✓'), "no bar is marked right before the reveal:\n{whole}");
+    for word in GIVEAWAYS {
+        assert!(!whole.contains(word), "{word:?} shown before the reveal:\n{whole}");
+    }
     insta::assert_snapshot!(shown);
 }
 

@@ -70,7 +70,7 @@ pub fn reveal_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) 
     doc.para(vec![run(what, theme.heading)]);
     if let Some(tally) = app.tallies.get(app.position).copied().flatten() {
         doc.blank();
-        room_chart(&mut doc, tally, scenario.verdict, theme);
+        room_chart(&mut doc, tally, Some(scenario.verdict), theme);
     }
     doc.blank();
     let no_answer = Answer { verdict: None, ..Answer::new(Verdict::Scam) };
@@ -85,15 +85,45 @@ pub fn reveal_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) 
     doc
 }
 
-/// What the room said, as two bars; the right answer is marked with ✓ (not colour alone).
-pub fn room_chart(doc: &mut Doc, tally: RoomTally, truth: Verdict, theme: &Theme) {
+/// The room's vote before the answer: the message again under the chart, nothing marked.
+pub fn vote_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Doc {
+    let mut doc = Doc::new(width);
+    if let Some(tally) = app.tallies.get(app.position).copied().flatten() {
+        room_chart(&mut doc, tally, None, theme);
+        doc.blank();
+    }
+    doc.extend(thread_lines(scenario, width, Marks::None, theme));
+    doc
+}
+
+pub fn vote_panel(theme: &Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::styled("Who is right? Ask a few people on each side why.", theme.heading),
+        Line::from(vec![
+            Span::styled("Enter", theme.key),
+            Span::raw(" reveal the answer   "),
+            Span::styled("Esc", theme.key),
+            Span::raw(" correct the numbers   "),
+            Span::styled("q", theme.key),
+            Span::raw(" quit"),
+        ]),
+    ]
+}
+
+/// What the room said, as two bars. Once the answer is out (`truth`), the right bar is marked
+/// with ✓ and coloured (never colour alone); before, both bars look the same.
+pub fn room_chart(doc: &mut Doc, tally: RoomTally, truth: Option<Verdict>, theme: &Theme) {
     let total = tally.total();
     doc.para(vec![run(format!("The room ({total} answers)"), theme.heading)]);
     let width = doc.width.saturating_sub(28).clamp(4, 50);
     for (verdict, count) in [(Verdict::Scam, tally.scam), (Verdict::Legit, tally.legit)] {
-        let right = verdict == truth;
+        let right = truth == Some(verdict);
         let percent = (count * 100 + total / 2).checked_div(total).unwrap_or(0);
-        let style = if right { theme.right } else { theme.wrong };
+        let style = match truth {
+            None => theme.key,
+            Some(_) if right => theme.right,
+            Some(_) => theme.wrong,
+        };
         doc.para(vec![
             run(format!("{} {:<8}", if right { "✓" } else { " " }, verdict.label()), theme.base),
             run(bar(count, total, width), style),
