@@ -99,9 +99,7 @@ fn no_escape_sequence_from_scenario_text_reaches_the_terminal() {
         update(&mut present, m);
     }
     screens.push(bytes_written(&mut present)); // the room's vote
-    for m in [Msg::Confirm] {
-        update(&mut present, m);
-    }
+    update(&mut present, Msg::Confirm);
     bytes_written(&mut present);
     update(&mut present, Msg::ScrollToEnd);
     let notes = bytes_written(&mut present);
