@@ -98,6 +98,9 @@ pub enum Command {
     Course {
         #[command(flatten)]
         learner: LearnerArg,
+        /// A course of your own: a folder with course.toml and its lesson files.
+        #[arg(long, value_name = "DIR")]
+        course: Option<PathBuf>,
     },
     /// Exam records: a table, an export (csv, json, md, xAPI statements), or a class view (--merge).
     Report(commands::ReportArgs),
@@ -200,9 +203,13 @@ pub fn run() -> ExitCode {
         Some(Command::Present { deck }) => {
             session(&cli, load(), |pool| Ok(Plan::Present { deck: find_deck(deck, pool)? }))
         }
-        Some(Command::Course { learner }) => session(&cli, load(), |pool| {
-            let course = crate::course::embedded(pool)
-                .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+        Some(Command::Course { learner, course }) => session(&cli, load(), |pool| {
+            let loaded = match course {
+                Some(dir) => crate::course::from_dir(dir, pool),
+                None => crate::course::embedded(pool),
+            };
+            let course =
+                loaded.map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
             let exam = find_deck(&course.exam, pool)?;
             Ok(Plan::Course { course, exam, learner: learner_name(&cli, learner) })
         }),

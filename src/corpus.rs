@@ -84,7 +84,8 @@ impl Corpus {
     /// name order), except deck files (see [`crate::deck::is_deck_path`]).
     pub fn from_paths(paths: &[PathBuf]) -> Corpus {
         let (files, problems) = files_under(paths);
-        Corpus::from_files(files.into_iter().filter(|f| !crate::deck::is_deck_path(f)).collect(), problems)
+        let scenario = |f: &PathBuf| !crate::deck::is_deck_path(f) && !crate::course::is_course_path(f);
+        Corpus::from_files(files.into_iter().filter(scenario).collect(), problems)
     }
 
     /// The scenarios in these files, after `problems` already found (by [`files_under`]).

@@ -110,6 +110,8 @@ fn course_lines(pool: &[Scenario], problems: &mut Vec<Problem>) -> Vec<String> {
 /// `scenarios_dir`, else the built-in ones.
 pub fn check_paths(paths: &[PathBuf], scenarios_dir: Option<&Path>) -> u8 {
     let (files, walk_problems) = files_under(paths);
+    let (course_files, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|f| crate::course::is_course_path(f));
     let (deck_files, scenario_files): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|f| is_deck_path(f));
     let corpus = Corpus::from_files(scenario_files, walk_problems);
     let other_pool;
@@ -130,7 +132,22 @@ pub fn check_paths(paths: &[PathBuf], scenarios_dir: Option<&Path>) -> u8 {
         }),
         pool,
     );
-    print(check_report_with_decks(&corpus, &decks))
+    let mut decks = decks;
+    let mut course = Vec::new();
+    for file in &course_files {
+        let dir = file.parent().unwrap_or(Path::new("."));
+        decks.files += 1;
+        match crate::course::from_dir(dir, pool) {
+            Ok(c) => {
+                decks.valid += 1;
+                course.push(format!("course {}: {} lessons, exam `{}`: ok", file.display(), c.steps.len(), c.exam));
+            }
+            Err(found) => decks.problems.extend(found),
+        }
+    }
+    let (mut lines, code) = check_report_with_decks(&corpus, &decks);
+    lines.splice(lines.len().saturating_sub(1)..lines.len().saturating_sub(1), course);
+    print((lines, code))
 }
 
 fn print((lines, code): (Vec<String>, u8)) -> u8 {

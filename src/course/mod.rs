@@ -73,6 +73,48 @@ pub fn embedded(pool: &[Scenario]) -> Result<Course, Vec<Problem>> {
     parse_course(&path, src, &file, pool)
 }
 
+/// Is `path` a course file? A course is always named `course.toml`; the scenario loader skips
+/// it and `check` checks it as a course, with its lessons from the same folder.
+pub fn is_course_path(path: &std::path::Path) -> bool {
+    path.file_name().is_some_and(|n| n == COURSE_FILE)
+}
+
+/// Most files a course folder may hold; a folder with more is not a course.
+const MAX_COURSE_FILES: usize = 500;
+
+/// A course of one's own: `course.toml` in `dir` with its lesson files beside it (and
+/// `exam-intro.txt`), checked against `pool`. Files are read as the deck reader reads them:
+/// regular files only, at most 1 MiB, UTF-8 (a bad byte is reported at its place).
+pub fn from_dir(dir: &std::path::Path, pool: &[Scenario]) -> Result<Course, Vec<Problem>> {
+    let course_path = dir.join(COURSE_FILE);
+    let shown = course_path.display().to_string();
+    let src = crate::deck::read(&shown).map_err(|p| vec![p])?;
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut problems = Vec::new();
+    let entries = std::fs::read_dir(dir).map(|d| d.flatten().take(MAX_COURSE_FILES).collect::<Vec<_>>());
+    for entry in entries.unwrap_or_default() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if name == COURSE_FILE || !name.ends_with(".txt") || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        match crate::deck::read(&path.display().to_string()) {
+            Ok(text) => files.push((name, text)),
+            Err(p) => problems.push(p),
+        }
+    }
+    let lookup = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str());
+    let course = parse_course(&shown, &src, &lookup, pool);
+    match (course, problems.is_empty()) {
+        (Ok(course), true) => Ok(course),
+        (Ok(_), false) => Err(problems),
+        (Err(more), _) => {
+            problems.extend(more);
+            Err(problems)
+        }
+    }
+}
+
 /// Parses a course file; `file` gives the text of a lesson file by name (None if missing).
 /// Every problem is reported with its place; lesson problems point at the `lesson` key.
 pub fn parse_course<'a>(
