@@ -91,6 +91,8 @@ fn an_exam_on_a_full_disk_says_its_result_was_not_recorded() {
         .unwrap();
     let args = ["--data-dir", &data, "--profile", "tester", "exam", "--deck", deck.to_str().unwrap()];
     let t = Session::start(&args, &[], 80, 24);
+    t.wait_for("Before the exam");
+    t.keys(&["Enter"]);
     t.wait_for("Message 1 of 1");
     t.keys(&["s"]);
     t.wait_for("How sure");

@@ -22,6 +22,14 @@ fn exam_deck(name: &str) -> PathBuf {
     path
 }
 
+/// The exam opens on its introduction; Enter starts the first message (and its clock).
+fn start_exam(t: &Session) {
+    let intro = t.wait_for("Before the exam");
+    assert!(intro.contains("Enter start the exam (3 messages)"), "{intro}");
+    t.keys(&["Enter"]);
+    t.wait_for("Message 1 of 3");
+}
+
 fn completions(t: &Session) -> Vec<serde_json::Value> {
     let file = t.data.join("smishdrill").join("completions.jsonl");
     std::fs::read_to_string(&file)
@@ -61,6 +69,7 @@ fn an_exam_gives_no_feedback_until_the_end_and_records_the_result() {
     }
     let deck = exam_deck("full");
     let t = Session::start(&["exam", "--deck", deck.to_str().unwrap(), "--learner", "ada@example.com"], &[], 80, 24);
+    start_exam(&t);
     let first = t.wait_for("Message 1 of 3");
     assert!(first.contains("Exam ·"), "{first}");
     answer_in_exam(&t, "s", 1, false);
@@ -86,6 +95,7 @@ fn leaving_an_exam_early_records_an_incomplete_attempt() {
     }
     let deck = exam_deck("quit");
     let t = Session::start(&["exam", "--deck", deck.to_str().unwrap(), "--learner", "bo"], &[], 80, 24);
+    start_exam(&t);
     answer_in_exam(&t, "s", 1, false);
     t.keys(&["q"]);
     t.wait_for("Press q again");
@@ -104,7 +114,7 @@ fn sigterm_during_an_exam_still_records_it() {
     }
     let deck = exam_deck("term");
     let t = Session::start(&["exam", "--deck", deck.to_str().unwrap(), "--learner", "cy"], &[], 80, 24);
-    t.wait_for("Message 1 of 3");
+    start_exam(&t);
     let pid = t.program_pid();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     t.wait_exit(143);
@@ -181,6 +191,7 @@ fn closing_the_terminal_during_an_exam_still_records_it() {
     }
     let deck = exam_deck("hup");
     let t = Session::start(&["exam", "--deck", deck.to_str().unwrap(), "--learner", "eve"], &[], 80, 24);
+    start_exam(&t);
     answer_in_exam(&t, "s", 1, false);
     let pid = t.program_pid();
     t.tmux(&["kill-server"]); // the terminal goes away: SIGHUP

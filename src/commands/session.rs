@@ -89,7 +89,8 @@ pub fn build(
         Plan::Exam { deck, learner } => {
             let seed = deck_seed(deck);
             let stage = messages(deck, &pool, seed, true, true);
-            let mut app = App::with_stages(pool, Mode::Exam, vec![stage], seed, today);
+            let intro = exam_intro(EXAM_INTRO, deck, &stage)?;
+            let mut app = App::with_stages(pool, Mode::Exam, vec![Stage::Lesson(intro), stage], seed, today);
             app.history = history;
             app.exam = Some(setup(deck, learner));
             app.spot_enabled = deck.spot && !opts.no_spot;
@@ -118,16 +119,7 @@ pub fn build(
                 }
             }
             let exam_stage = messages(exam, &pool, seed, true, true);
-            let count = match &exam_stage {
-                Stage::Messages { items, .. } => items.len(),
-                Stage::Lesson(_) => 0,
-            };
-            let limit = exam.time_limit.map_or("no time limit".to_string(), |s| format!("{s} seconds per message"));
-            stages.push(Stage::Lesson(course.exam_intro.clone().fill(&[
-                ("count", count.to_string()),
-                ("pass_mark", exam.pass_mark.to_string()),
-                ("time_limit", limit),
-            ])));
+            stages.push(Stage::Lesson(fill_intro(course.exam_intro.clone(), exam, &exam_stage)));
             stages.push(exam_stage);
             let mut app = App::with_stages(pool, Mode::Course, stages, seed, today);
             app.history = history;
@@ -145,6 +137,30 @@ pub fn build(
     app.session = terminal::now();
     app.started = terminal::now();
     Ok(app)
+}
+
+/// The screen before a stand-alone exam: what to expect, so the clock starts only when the
+/// learner is ready.
+const EXAM_INTRO: &str = include_str!("../../assets/exam-intro.txt");
+
+fn exam_intro(text: &str, deck: &Deck, stage: &Stage) -> Result<crate::course::Lesson, String> {
+    let lesson = crate::course::Lesson::parse(text).map_err(|e| format!("assets/exam-intro.txt: {e}"))?;
+    Ok(fill_intro(lesson, deck, stage))
+}
+
+/// Fills an exam introduction's `{title}`, `{count}`, `{pass_mark}` and `{time_limit}`.
+fn fill_intro(lesson: crate::course::Lesson, deck: &Deck, stage: &Stage) -> crate::course::Lesson {
+    let count = match stage {
+        Stage::Messages { items, .. } => items.len(),
+        Stage::Lesson(_) => 0,
+    };
+    let limit = deck.time_limit.map_or("as long as you need".to_string(), |s| format!("{s} seconds per message"));
+    lesson.fill(&[
+        ("title", deck.title.clone()),
+        ("count", count.to_string()),
+        ("pass_mark", deck.pass_mark.to_string()),
+        ("time_limit", limit),
+    ])
 }
 
 /// A deck's messages as one stage.
@@ -245,4 +261,22 @@ fn result_line(record: &CompletionRecord, store: Option<&CompletionStore>) -> St
         record.asked,
         record.pass_mark
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_exam_introduction_parses_and_is_filled_in() {
+        let pool = Corpus::embedded().scenarios;
+        let deck = crate::deck::find("onboarding-exam", &pool).unwrap();
+        let stage = messages(&deck, &pool, 1, true, true);
+        let intro = exam_intro(EXAM_INTRO, &deck, &stage).unwrap();
+        assert_eq!(intro.title, deck.title);
+        let text = format!("{:?}", intro.blocks);
+        assert!(text.contains("20 text messages") && text.contains("80 % right"), "{text}");
+        assert!(text.contains("120 seconds per message"), "{text}");
+        assert!(!text.contains('{'), "every placeholder is filled: {text}");
+    }
 }
