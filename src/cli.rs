@@ -93,6 +93,9 @@ pub enum Command {
     Present {
         #[arg(long, value_name = "NAME|FILE")]
         deck: String,
+        /// Start at this message (1 is the first), to carry on after a break.
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+        from: u16,
     },
     /// The onboarding course: short lessons with practice messages, then the exam.
     Course {
@@ -200,8 +203,8 @@ pub fn run() -> ExitCode {
         Some(Command::Exam { deck, learner }) => session(&cli, load(), |pool| {
             Ok(Plan::Exam { deck: find_deck(deck, pool)?, learner: learner_name(&cli, learner) })
         }),
-        Some(Command::Present { deck }) => {
-            session(&cli, load(), |pool| Ok(Plan::Present { deck: find_deck(deck, pool)? }))
+        Some(Command::Present { deck, from }) => {
+            session(&cli, load(), |pool| Ok(Plan::Present { deck: find_deck(deck, pool)?, from: usize::from(*from) }))
         }
         Some(Command::Course { learner, course }) => session(&cli, load(), |pool| {
             let loaded = match course {

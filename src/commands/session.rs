@@ -31,8 +31,10 @@ pub enum Plan {
         deck: Deck,
         learner: String,
     },
+    /// `from`: the 1-based message to start at (to carry on after a break).
     Present {
         deck: Deck,
+        from: usize,
     },
     Course {
         course: Course,
@@ -96,12 +98,16 @@ pub fn build(
             app.spot_enabled = deck.spot && !opts.no_spot;
             app
         }
-        Plan::Present { deck } => {
+        Plan::Present { deck, from } => {
             let seed = deck_seed(deck);
-            let stage =
-                Stage::Messages { items: deck.choose(&pool, seed), at_end: false, graded: false, time_limit: None };
+            let items = deck.choose(&pool, seed);
+            if *from > items.len() {
+                return Err(format!("--from {from}: the deck has {} messages", items.len()));
+            }
+            let stage = Stage::Messages { items, at_end: false, graded: false, time_limit: None };
             let mut app = App::with_stages(pool, Mode::Present, vec![stage], seed, today);
             app.spot_enabled = false;
+            app.position = from.saturating_sub(1);
             app
         }
         Plan::Course { course, exam, learner } => {
@@ -266,6 +272,29 @@ fn result_line(record: &CompletionRecord, store: Option<&CompletionStore>) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn options() -> Options {
+        Options {
+            count: 10,
+            categories: Vec::new(),
+            seed: Some(1),
+            no_spot: false,
+            theme: ThemeName::Mono,
+            plain: true,
+        }
+    }
+
+    #[test]
+    fn the_presenter_can_start_after_a_break() {
+        let pool = Corpus::embedded().scenarios;
+        let deck = crate::deck::find("classroom-45min", &pool).unwrap();
+        let plan = Plan::Present { deck: deck.clone(), from: 5 };
+        let app = build(&plan, pool.clone(), &options(), Vec::new()).unwrap();
+        assert_eq!((app.position, app.screen), (4, crate::app::Screen::Present));
+        assert_eq!(app.current().map(|s| s.id.as_str()), Some(deck.ids[4].as_str()), "fixed order: the fifth id");
+        let plan = Plan::Present { deck, from: 13 };
+        assert_eq!(build(&plan, pool, &options(), Vec::new()).unwrap_err(), "--from 13: the deck has 12 messages");
+    }
 
     #[test]
     fn the_exam_introduction_parses_and_is_filled_in() {
