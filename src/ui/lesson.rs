@@ -21,7 +21,14 @@ pub fn body(app: &App, lesson: &Lesson, width: usize, theme: &Theme) -> Doc {
     doc.para(vec![run(counter, theme.dim)]);
     doc.para(vec![run(sanitize(&lesson.title), theme.heading)]);
     doc.blank();
+    let mut after_list = false;
     for block in &lesson.blocks {
+        // A list or quote ends with a blank line before the next paragraph or heading.
+        let is_list = matches!(block, Block::Bullet(_) | Block::Quote(_));
+        if after_list && !is_list {
+            doc.blank();
+        }
+        after_list = is_list;
         match block {
             Block::Heading(h) => {
                 doc.para(vec![run(sanitize(h), theme.heading)]);

@@ -137,7 +137,7 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
 /// A notice (e.g. that saving failed) above the explanation: it arrives as the answer is saved,
 /// and the next message clears it, so this is where the learner sees it.
 fn notice_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(notice) = &app.notice else { return Vec::new() };
+    let Some(notice) = app.notice.as_ref().filter(|_| !app.reviewing) else { return Vec::new() };
     let mut doc = doc::Doc::new(width);
     doc.para(vec![doc::run(format!("! {}", crate::text_safety::sanitize_line(notice)), theme.notice)]);
     doc.blank();
@@ -191,6 +191,7 @@ fn header_line(app: &App, theme: &Theme) -> Line<'static> {
         Screen::Summary if app.exam.is_some() => "Exam result".to_string(),
         Screen::Summary => "Round summary".to_string(),
         Screen::Stats => "Your progress".to_string(),
+        Screen::Lesson if app.mode == Mode::Exam => "Exam".to_string(),
         Screen::Lesson => "Course".to_string(),
         _ => format!("Message {} of {}", (app.position + 1).min(app.round.len()), app.round.len()),
     };
