@@ -172,6 +172,8 @@ pub struct App {
     pub tally_field: usize,
     /// Presenter mode: what the room said, by position in the round.
     pub tallies: Vec<Option<RoomTally>>,
+    /// Presenter mode started at this message (`--from`): those before it were not shown.
+    pub first_item: usize,
 }
 
 /// Something for the event loop to do.
@@ -293,6 +295,7 @@ impl App {
             tally_input: [0, 0],
             tally_field: 0,
             tallies: Vec::new(),
+            first_item: 0,
         }
     }
 

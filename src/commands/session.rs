@@ -108,6 +108,7 @@ pub fn build(
             let mut app = App::with_stages(pool, Mode::Present, vec![stage], seed, today);
             app.spot_enabled = false;
             app.position = from.saturating_sub(1);
+            app.first_item = app.position;
             app
         }
         Plan::Course { course, exam, learner } => {
@@ -272,6 +273,7 @@ fn result_line(record: &CompletionRecord, store: Option<&CompletionStore>) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::{Msg, update};
 
     fn options() -> Options {
         Options {
@@ -292,6 +294,18 @@ mod tests {
         let app = build(&plan, pool.clone(), &options(), Vec::new()).unwrap();
         assert_eq!((app.position, app.screen), (4, crate::app::Screen::Present));
         assert_eq!(app.current().map(|s| s.id.as_str()), Some(deck.ids[4].as_str()), "fixed order: the fifth id");
+        let mut app = app;
+        for m in [Msg::Confirm, Msg::Next].repeat(8) {
+            update(&mut app, m);
+        }
+        assert_eq!(app.screen, crate::app::Screen::Summary);
+        let summary = crate::ui::page_text(&app, 78).join("\n");
+        assert!(summary.contains("End of the deck: 8 messages discussed"), "{summary}");
+        assert!(!summary.contains("\n4. ") && summary.contains("\n5. "), "only the messages shown: {summary}");
+        update(&mut app, Msg::Review);
+        assert_eq!(app.position, 4, "reviewing starts where the session started");
+        update(&mut app, Msg::Previous);
+        assert_eq!(app.screen, crate::app::Screen::Summary, "and does not go back before it");
         let plan = Plan::Present { deck, from: 13 };
         assert_eq!(build(&plan, pool, &options(), Vec::new()).unwrap_err(), "--from 13: the deck has 12 messages");
     }

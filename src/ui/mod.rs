@@ -189,6 +189,7 @@ fn header(app: &App, theme: &Theme) -> Paragraph<'static> {
 fn header_line(app: &App, theme: &Theme) -> Line<'static> {
     let progress = match app.screen {
         Screen::Summary if app.exam.is_some() => "Exam result".to_string(),
+        Screen::Summary if app.mode == Mode::Present => "The deck in review".to_string(),
         Screen::Summary => "Round summary".to_string(),
         Screen::Stats => "Your progress".to_string(),
         Screen::Lesson if app.mode == Mode::Exam => "Exam".to_string(),

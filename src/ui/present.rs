@@ -148,9 +148,10 @@ pub fn bar(value: u32, max: u32, width: usize) -> String {
 /// The end of a presented deck: for every message, whether the room got it.
 pub fn summary_body(app: &App, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
-    doc.para(vec![run(format!("End of the deck: {} messages discussed", app.answers.len()), theme.heading)]);
+    let discussed = app.answers.len().saturating_sub(app.first_item);
+    doc.para(vec![run(format!("End of the deck: {discussed} messages discussed"), theme.heading)]);
     doc.blank();
-    for (i, scenario) in app.shown.iter().enumerate().take(app.answers.len()) {
+    for (i, scenario) in app.shown.iter().enumerate().take(app.answers.len()).skip(app.first_item) {
         let tally = app.tallies.get(i).copied().flatten();
         let room = match tally {
             Some(t) if t.total() > 0 => {
