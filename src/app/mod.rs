@@ -137,6 +137,8 @@ pub struct App {
     /// Lines of the scrolling body on screen, reported by the view.
     pub body_height: u16,
     pub show_help: bool,
+    /// First line of the help overlay shown (it scrolls in small windows).
+    pub help_scroll: u16,
     /// A message shown above the first scenario, e.g. that some files were skipped.
     pub notice: Option<String>,
     /// How many rounds were started, counting this one.
@@ -278,6 +280,7 @@ impl App {
             max_scroll: 0,
             body_height: 0,
             show_help: false,
+            help_scroll: 0,
             notice: None,
             rounds_played: 1,
             history,

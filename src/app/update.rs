@@ -23,8 +23,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Quit => return quit(app, 0),
         Msg::Interrupt => return leave(app, EXIT_INTERRUPTED),
         Msg::Tick => return tick(app),
-        Msg::ToggleHelp => app.show_help = !app.show_help,
+        Msg::ToggleHelp => {
+            app.show_help = !app.show_help;
+            app.help_scroll = 0;
+        }
         Msg::CloseHelp if app.show_help => app.show_help = false,
+        Msg::ScrollBy(delta) if app.show_help => {
+            // The view stops at the last line; this bound only keeps the number meaningful.
+            let most = (super::KEY_HELP.len() + 3) as i64;
+            app.help_scroll = (i64::from(app.help_scroll) + i64::from(delta)).clamp(0, most) as u16;
+        }
         Msg::Notice(text) => app.notice = Some(text.to_string()),
         Msg::Viewport { max_scroll, body_height, focus } => viewport(app, max_scroll, body_height, focus),
         _ if app.show_help => {}

@@ -144,3 +144,25 @@ fn a_paragraph_after_a_list_is_set_apart() {
     assert_eq!(lines[at("End.") - 1], "", "{lines:#?}");
     assert_eq!(at("two"), at("one") + 1, "list items stay together");
 }
+
+#[test]
+fn help_scrolls_in_a_small_window() {
+    let mut app = fixtures::app();
+    update(&mut app, Msg::ToggleHelp);
+    let draw = |app: &mut App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 14)).unwrap();
+        terminal.draw(|f| drop(view(f, app, &Theme::mono()))).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..14).map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>()).collect::<Vec<_>>().join("\n")
+    };
+    let top = draw(&mut app);
+    assert!(top.contains("↓ more") && !top.contains("Close help"), "{top}");
+    update(&mut app, Msg::ScrollBy(10));
+    update(&mut app, Msg::ScrollBy(10));
+    let bottom = draw(&mut app);
+    assert!(bottom.contains("Press ? or Esc to close.") && !bottom.contains("↓ more"), "{bottom}");
+    assert_eq!(app.screen, Screen::Judge, "scrolling the help moves nothing underneath");
+    update(&mut app, Msg::ToggleHelp);
+    update(&mut app, Msg::ToggleHelp);
+    assert_eq!(app.help_scroll, 0, "the help opens at the top again");
+}
