@@ -151,7 +151,11 @@ fn help_scrolls_in_a_small_window() {
     update(&mut app, Msg::ToggleHelp);
     let draw = |app: &mut App| {
         let mut terminal = Terminal::new(TestBackend::new(80, 14)).unwrap();
-        terminal.draw(|f| drop(view(f, app, &Theme::mono()))).unwrap();
+        terminal
+            .draw(|f| {
+                view(f, app, &Theme::mono());
+            })
+            .unwrap();
         let buffer = terminal.backend().buffer().clone();
         (0..14).map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>()).collect::<Vec<_>>().join("\n")
     };
