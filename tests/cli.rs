@@ -2,23 +2,9 @@
 
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_smishdrill");
+mod common;
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(BIN).args(args).output().expect("run smishdrill");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("smishdrill-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{BIN, fresh_dir, run};
 
 #[test]
 fn check_passes_on_the_bundled_corpus() {
@@ -30,7 +16,7 @@ fn check_passes_on_the_bundled_corpus() {
 
 #[test]
 fn check_reports_every_problem_in_every_file_as_path_line_col() {
-    let dir = temp_dir("check");
+    let dir = fresh_dir("cli-check");
     std::fs::write(dir.join("a.toml"), "id = \"Bad Id\"\nverdict = \"scam\"\n").unwrap();
     std::fs::write(dir.join("b.toml"), "id = [\n").unwrap();
     let (code, out, _) = run(&["check", dir.to_str().unwrap()]);
@@ -80,7 +66,7 @@ fn run_plain(args: &[&str], input: &str, data: &std::path::Path) -> (i32, String
 
 #[test]
 fn without_a_terminal_the_trainer_runs_line_by_line() {
-    let data = temp_dir("plain");
+    let data = fresh_dir("cli-plain");
     // Scam, fairly sure, mark pieces 1 and 2, answer any question with 1, next; then quit.
     let (code, out) = run_plain(&["--seed", "1", "--count", "2"], "s\n2\n1 2\n1\n\nq\n", &data);
     assert_eq!(code, 0, "{out}");
@@ -99,7 +85,7 @@ fn without_a_terminal_the_trainer_runs_line_by_line() {
 
 #[test]
 fn plain_mode_ends_cleanly_at_the_end_of_input_and_explains_unknown_words() {
-    let data = temp_dir("plain-eof");
+    let data = fresh_dir("cli-plain-eof");
     let (code, out) = run_plain(&["--plain", "--seed", "2"], "maybe\n", &data);
     assert_eq!(code, 0);
     assert!(out.contains("Not understood here: \"maybe\""), "{out}");
@@ -151,7 +137,7 @@ fn list_render_prints_one_scenario_in_full() {
 
 #[test]
 fn an_unwritable_data_folder_is_explained_and_the_trainer_still_runs() {
-    let data = temp_dir("unwritable");
+    let data = fresh_dir("cli-unwritable");
     let (code, out) = run_plain(
         &["--seed", "3", "--count", "1", "--data-dir", "/proc/smishdrill-no-such-dir"],
         "l\n1\n\n1\n\nq\n",

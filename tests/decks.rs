@@ -1,24 +1,8 @@
 //! Decks from the command line: `check` with and without paths, and `decks`.
 
-use std::process::Command;
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_smishdrill");
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(BIN).args(args).output().expect("run smishdrill");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("smishdrill-decks-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{fresh_dir, run};
 
 #[test]
 fn check_without_paths_checks_the_bundled_decks_too() {
@@ -30,7 +14,7 @@ fn check_without_paths_checks_the_bundled_decks_too() {
 
 #[test]
 fn a_broken_deck_is_reported_with_path_line_col_and_fails() {
-    let dir = temp_dir("broken");
+    let dir = fresh_dir("decks-broken");
     std::fs::create_dir_all(dir.join("decks")).unwrap();
     let deck = dir.join("decks/team.toml");
     std::fs::write(&deck, "title = \"Team\"\npass_mark = 0\nscenarios = [\"other-wrong-numbr\"]\n").unwrap();
@@ -50,7 +34,7 @@ fn a_broken_deck_is_reported_with_path_line_col_and_fails() {
 
 #[test]
 fn decks_are_checked_against_the_scenarios_given_alongside() {
-    let dir = temp_dir("alongside");
+    let dir = fresh_dir("decks-alongside");
     std::fs::create_dir_all(dir.join("decks")).unwrap();
     // A built-in id, but the pool is the scenarios given alongside: here one broken file, so none.
     std::fs::write(dir.join("decks/d.toml"), "title = \"T\"\nscenarios = [\"other-wrong-number\"]\n").unwrap();

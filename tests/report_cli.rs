@@ -2,26 +2,11 @@
 //! records, every export format, `--merge`, and a damaged records file.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_smishdrill");
+mod common;
+
+use common::{fresh_dir, run};
 const SAMPLES: [&str; 4] = ["ada", "ben", "chen", "dana"];
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(BIN).args(args).output().expect("run smishdrill");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("smishdrill-report-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn sample(name: &str) -> String {
     format!("tests/data/records/{name}.json")
@@ -29,7 +14,7 @@ fn sample(name: &str) -> String {
 
 /// A data folder whose completions.jsonl holds every sample record, one a line.
 fn data_dir_with_samples(name: &str) -> PathBuf {
-    let dir = temp_dir(name);
+    let dir = fresh_dir(&format!("report-{name}"));
     let mut lines = String::new();
     for name in SAMPLES {
         let text = std::fs::read_to_string(sample(name)).unwrap();
@@ -50,7 +35,7 @@ fn report(dir: &Path, args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn an_empty_data_folder_has_no_records_yet() {
-    let dir = temp_dir("empty");
+    let dir = fresh_dir("report-empty");
     let (code, out, err) = report(&dir, &[]);
     assert_eq!((code, out.as_str(), err.as_str()), (0, "no exam records yet\n", ""));
     let (code, out, _) = report(&dir, &["--format", "json"]);
@@ -178,7 +163,7 @@ fn merge_makes_a_class_view_and_counts_duplicates_once() {
 
 #[test]
 fn merge_names_broken_files_and_still_merges_the_rest() {
-    let dir = temp_dir("merge-broken");
+    let dir = fresh_dir("report-merge-broken");
     let broken = dir.join("broken.json");
     std::fs::write(&broken, "[\n  {\"learner\": \"eve\",\n").unwrap();
     let missing = dir.join("missing.json");
@@ -199,7 +184,7 @@ fn merge_names_broken_files_and_still_merges_the_rest() {
 
 #[test]
 fn a_base_that_is_not_an_iri_and_answers_without_xapi_are_wrong_usage() {
-    let dir = temp_dir("iri");
+    let dir = fresh_dir("report-iri");
     let (code, _, err) = report(&dir, &["--format", "xapi", "--xapi-base", "smishdrill xapi"]);
     assert_eq!(code, 2);
     assert!(err.contains("not an absolute IRI"), "{err}");

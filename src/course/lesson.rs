@@ -98,10 +98,10 @@ impl Lesson {
     }
 }
 
-/// C0/C1 controls (tabs included: they render differently everywhere), bidi overrides and
-/// zero-width characters.
+/// What scenario text may not hold, lessons may not either (tabs, controls, bidi overrides,
+/// invisible characters): the same rule as `check` applies to scenarios.
 fn forbidden(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    crate::text_safety::forbidden_reason(c).is_some()
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use super::problem::DeckProblem;
 use crate::scenario::kinds::{CATEGORIES, edit_distance};
 use crate::scenario::problem::{Hint, Problem, ProblemKind, SourceMap};
 use crate::scenario::{Category, Scenario};
-use crate::text_safety::{forbidden_reason, sanitize_line};
+use crate::text_safety::sanitize_line;
 
 /// Keys of the deck itself, above the first `[[pick]]`.
 pub const DECK_KEYS: &[&str] =
@@ -201,12 +201,9 @@ impl Reader<'_> {
     /// Rejects control, bidi and invisible characters (the scenario checker's rules), pointing
     /// at the character itself when the file holds it literally.
     fn characters(&mut self, s: &str, span: Range<usize>, key: &'static str, multiline: bool) {
-        let bad = s.chars().find(|&c| forbidden_reason(c).is_some() || (!multiline && c == '\n'));
-        let Some(c) = bad else { return };
-        let reason = forbidden_reason(c).unwrap_or("a line break, which this single-line field cannot hold");
-        let at = self.source.get(span.clone()).and_then(|raw| raw.find(c)).map_or(span.start, |i| span.start + i);
-        let message = format!("`{key}` contains U+{:04X}: {reason}", c as u32);
-        self.report(at..at, ProblemKind::ControlCharacter(message));
+        if let Some((at, kind)) = crate::scenario::validate::forbidden_character(self.source, s, span, key, multiline) {
+            self.report(at..at, kind);
+        }
     }
 
     /// A whole number within `range`; `allowed` says the range in words.

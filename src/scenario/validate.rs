@@ -118,6 +118,27 @@ fn explain_toml_error(message: &str) -> String {
     }
 }
 
+/// The first control, bidi or invisible character in `s` (the value at `span` of `source`), or a
+/// line break where `multiline` is false: its byte offset in the file — the character itself
+/// when the file holds it literally, else the value's start — and the problem. Shared by the
+/// scenario and deck checkers so both apply the same rules in the same words.
+pub(crate) fn forbidden_character(
+    source: &str,
+    s: &str,
+    span: Range<usize>,
+    key: &str,
+    multiline: bool,
+) -> Option<(usize, ProblemKind)> {
+    // Most text is plain printable ASCII: check that byte-wise before looking at characters.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b) || (multiline && b == b'\n')) {
+        return None;
+    }
+    let c = s.chars().find(|&c| forbidden_reason(c).is_some() || (!multiline && c == '\n'))?;
+    let reason = forbidden_reason(c).unwrap_or("a line break, which this single-line field cannot hold");
+    let at = source.get(span.clone()).and_then(|raw| raw.find(c)).map_or(span.start, |i| span.start + i);
+    Some((at, ProblemKind::ControlCharacter(format!("`{key}` contains U+{:04X}: {reason}", c as u32))))
+}
+
 struct Checker<'a> {
     map: &'a SourceMap<'a>,
     source: &'a str,
@@ -161,16 +182,9 @@ impl Checker<'_> {
     /// Rejects control, bidi and invisible characters, pointing at the character itself when
     /// the file holds it literally.
     fn characters(&mut self, s: &str, span: Range<usize>, key: &'static str, multiline: bool) {
-        // Most text is plain printable ASCII: check that byte-wise before looking at characters.
-        if s.bytes().all(|b| (0x20..0x7f).contains(&b) || (multiline && b == b'\n')) {
-            return;
+        if let Some((at, kind)) = forbidden_character(self.source, s, span, key, multiline) {
+            self.report(at..at, kind);
         }
-        let bad = s.chars().find(|&c| forbidden_reason(c).is_some() || (!multiline && c == '\n'));
-        let Some(c) = bad else { return };
-        let reason = forbidden_reason(c).unwrap_or("a line break, which this single-line field cannot hold");
-        let at = self.source.get(span.clone()).and_then(|raw| raw.find(c)).map_or(span.start, |i| span.start + i);
-        let message = format!("`{key}` contains U+{:04X}: {reason}", c as u32);
-        self.report(at..at, ProblemKind::ControlCharacter(message));
     }
 
     fn scenario(&mut self, raw: RawScenario) -> Option<Parsed> {

@@ -51,3 +51,17 @@ impl Doc {
 pub fn run(text: impl Into<String>, style: Style) -> (String, Style) {
     (text.into(), style)
 }
+
+/// A line of keys and what they do — `Enter next   q quit` — the keys styled as keys, three
+/// spaces between pairs. One helper, so every screen's key line looks the same.
+pub fn keys_line(pairs: &[(&str, &str)], theme: &super::theme::Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, (key, action)) in pairs.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("   "));
+        }
+        spans.push(Span::styled(key.to_string(), theme.key));
+        spans.push(Span::raw(format!(" {action}")));
+    }
+    Line::from(spans)
+}

@@ -1,9 +1,9 @@
 //! A course lesson: its title, then paragraphs, bullets and quoted examples re-wrapped to the
 //! window.
 
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
-use super::doc::{Doc, run};
+use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
 use crate::app::{App, Stage};
 use crate::course::{Block, Lesson};
@@ -53,12 +53,5 @@ pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         Some(Stage::Lesson(_)) => "next lesson".to_string(),
         None => "finish".to_string(),
     };
-    vec![Line::from(vec![
-        Span::styled("Enter", theme.key),
-        Span::raw(format!(" {next}   ")),
-        Span::styled("↑↓", theme.key),
-        Span::raw(" scroll   "),
-        Span::styled("q", theme.key),
-        Span::raw(" quit"),
-    ])]
+    vec![keys_line(&[("Enter", &next), ("↑↓", "scroll"), ("q", "quit")], theme)]
 }

@@ -4,7 +4,7 @@
 use ratatui::text::{Line, Span};
 
 use super::bubbles::{Marks, thread_lines};
-use super::doc::{Doc, run};
+use super::doc::{Doc, keys_line, run};
 use super::reveal;
 use super::theme::Theme;
 use crate::app::{Answer, App, RoomTally};
@@ -25,14 +25,7 @@ pub fn body(scenario: &Scenario, width: usize, theme: &Theme) -> Doc {
 pub fn panel(theme: &Theme) -> Vec<Line<'static>> {
     vec![
         Line::styled("Ask the room: scam or genuine? Why?", theme.heading),
-        Line::from(vec![
-            Span::styled("Enter", theme.key),
-            Span::raw(" reveal the answer   "),
-            Span::styled("t", theme.key),
-            Span::raw(" type what the room said   "),
-            Span::styled("q", theme.key),
-            Span::raw(" quit"),
-        ]),
+        keys_line(&[("Enter", "reveal the answer"), ("t", "type what the room said"), ("q", "quit")], theme),
     ]
 }
 
@@ -46,16 +39,7 @@ pub fn tally_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     vec![
         Line::styled("How many in the room said…", theme.heading),
         Line::from(vec![field(0, "scam"), Span::raw("   "), field(1, "genuine")]),
-        Line::from(vec![
-            Span::styled("0-9", theme.key),
-            Span::raw(" type   "),
-            Span::styled("Tab", theme.key),
-            Span::raw(" switch   "),
-            Span::styled("Enter", theme.key),
-            Span::raw(" next / reveal   "),
-            Span::styled("Esc", theme.key),
-            Span::raw(" back"),
-        ]),
+        keys_line(&[("0-9", "type"), ("Tab", "switch"), ("Enter", "next / reveal"), ("Esc", "back")], theme),
     ]
 }
 
@@ -99,14 +83,7 @@ pub fn vote_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) ->
 pub fn vote_panel(theme: &Theme) -> Vec<Line<'static>> {
     vec![
         Line::styled("Who is right? Ask a few people on each side why.", theme.heading),
-        Line::from(vec![
-            Span::styled("Enter", theme.key),
-            Span::raw(" reveal the answer   "),
-            Span::styled("Esc", theme.key),
-            Span::raw(" correct the numbers   "),
-            Span::styled("q", theme.key),
-            Span::raw(" quit"),
-        ]),
+        keys_line(&[("Enter", "reveal the answer"), ("Esc", "correct the numbers"), ("q", "quit")], theme),
     ]
 }
 

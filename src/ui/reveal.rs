@@ -5,7 +5,7 @@
 use ratatui::text::Line;
 
 use super::bubbles::{Marks, thread_lines};
-use super::doc::{Doc, run};
+use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
 use crate::app::Answer;
 use crate::learning::spot::{self, SpotResult};
@@ -164,20 +164,10 @@ fn steps(doc: &mut Doc, heading: &str, items: &[String], theme: &Theme) {
 
 /// The key line under the explanation.
 pub fn panel(app: &crate::app::App, theme: &Theme) -> Vec<Line<'static>> {
-    use ratatui::text::Span;
     let last = app.position + 1 >= app.round.len();
     if app.reviewing {
         let next = if last { "back to the results" } else { "next explanation" };
-        return vec![Line::from(vec![
-            Span::styled("Enter", theme.key),
-            Span::raw(format!(" {next}   ")),
-            Span::styled("p", theme.key),
-            Span::raw(" previous   "),
-            Span::styled("Esc", theme.key),
-            Span::raw(" results   "),
-            Span::styled("↑↓", theme.key),
-            Span::raw(" scroll"),
-        ])];
+        return vec![keys_line(&[("Enter", next), ("p", "previous"), ("Esc", "results"), ("↑↓", "scroll")], theme)];
     }
     let next = match (last, app.mode) {
         (false, _) => "next message",
@@ -185,10 +175,5 @@ pub fn panel(app: &crate::app::App, theme: &Theme) -> Vec<Line<'static>> {
         (true, _) if app.stage + 1 < app.stages.len() => "go on",
         (true, _) => "see your results",
     };
-    vec![Line::from(vec![
-        Span::styled("Enter", theme.key),
-        Span::raw(format!(" {next}   ")),
-        Span::styled("↑↓", theme.key),
-        Span::raw(" scroll"),
-    ])]
+    vec![keys_line(&[("Enter", next), ("↑↓", "scroll")], theme)]
 }

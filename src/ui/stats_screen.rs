@@ -1,8 +1,8 @@
 //! The progress screen: the same report `smishdrill stats` prints, styled.
 
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
-use super::doc::{Doc, run};
+use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
 use crate::app::App;
 use crate::learning::stats::{LineKind, report};
@@ -22,12 +22,5 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
 }
 
 pub fn panel(theme: &Theme) -> Vec<Line<'static>> {
-    vec![Line::from(vec![
-        Span::styled("t", theme.key),
-        Span::raw(" back to the summary   "),
-        Span::styled("r", theme.key),
-        Span::raw(" play again   "),
-        Span::styled("q", theme.key),
-        Span::raw(" quit"),
-    ])]
+    vec![keys_line(&[("t", "back to the summary"), ("r", "play again"), ("q", "quit")], theme)]
 }

@@ -1,8 +1,8 @@
 //! The end of a round: the score, what was missed and why it matters, and what next.
 
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
-use super::doc::{Doc, run};
+use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
 use crate::app::{App, Confidence};
 use crate::learning::completion::passes;
@@ -176,21 +176,7 @@ fn calibration(doc: &mut Doc, app: &App, theme: &Theme) {
 
 pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     if app.mode != crate::app::Mode::Practice {
-        return vec![Line::from(vec![
-            Span::styled("Enter", theme.key),
-            Span::raw(" go through every explanation   "),
-            Span::styled("q", theme.key),
-            Span::raw(" quit"),
-        ])];
+        return vec![keys_line(&[("Enter", "go through every explanation"), ("q", "quit")], theme)];
     }
-    vec![Line::from(vec![
-        Span::styled("r", theme.key),
-        Span::raw(" play again   "),
-        Span::styled("t", theme.key),
-        Span::raw(" your progress   "),
-        Span::styled("e", theme.key),
-        Span::raw(" explanations   "),
-        Span::styled("q", theme.key),
-        Span::raw(" quit"),
-    ])]
+    vec![keys_line(&[("r", "play again"), ("t", "your progress"), ("e", "explanations"), ("q", "quit")], theme)]
 }

@@ -1,5 +1,7 @@
-//! The tmux harness shared by the end-to-end tests: the real binary in a real terminal, driven
-//! with `send-keys` and read with `capture-pane`. Every wait is for a condition on the screen.
+//! What the integration tests share: running the binary as a command (`run`, `run_with_input`,
+//! `fresh_dir`), and the tmux harness for the end-to-end tests — the real binary in a real
+//! terminal, driven with `send-keys` and read with `capture-pane`. Every wait is for a condition
+//! on the screen.
 #![allow(dead_code)] // Each test file uses its own part of the harness.
 
 use std::path::PathBuf;
@@ -129,4 +131,35 @@ impl Drop for Session {
     fn drop(&mut self) {
         self.tmux(&["kill-server"]);
     }
+}
+
+/// Runs `smishdrill ARGS` to the end: (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    run_with_input(args, "")
+}
+
+/// As [`run`], with `input` on standard input (which is then not a terminal: `--plain`).
+pub fn run_with_input(args: &[&str], input: &str) -> (i32, String, String) {
+    use std::process::Stdio;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run smishdrill");
+    // A program that exits without reading its input closes the pipe: that is not a failure.
+    let _ = std::io::Write::write_all(child.stdin.as_mut().expect("piped stdin"), input.as_bytes());
+    drop(child.stdin.take());
+    let out = child.wait_with_output().expect("wait for smishdrill");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+/// An empty folder of this test process's own, named after `name`.
+pub fn fresh_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("smishdrill-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
