@@ -118,13 +118,6 @@ pub struct Sink<'a> {
 /// Saves one record somewhere; the error is for the learner.
 pub type Save<'a, T> = dyn FnMut(&T) -> Result<(), String> + 'a;
 
-impl<'a> Sink<'a> {
-    /// A sink that keeps nothing (tests, presenter mode).
-    pub fn discard() -> Sink<'a> {
-        Sink { answer: Box::new(|_| Ok(())), completion: Box::new(|_| Ok(())), last_resort: None }
-    }
-}
-
 /// Carries out one effect for both front ends. Returns the exit code when the effect is to quit.
 pub fn carry_out(app: &mut App, effect: Effect, sink: &mut Sink, errors: &mut Vec<String>) -> Option<u8> {
     match effect {

@@ -10,7 +10,7 @@ pub use check::{DeckCheck, check, check_builtin, check_paths, check_report, chec
 pub use decks::{decks, decks_lines};
 pub use list::{ListFilter, ListMode, filtered, list, list_lines, render_lines, summary_lines};
 pub use report::{ReportArgs, ReportFormat, report};
-pub use session::{Options, Plan, Stores, build as build_session, run as run_session};
+pub use session::{Options, Plan, Stores, run as run_session};
 
 use std::io::Write;
 
