@@ -98,7 +98,8 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
         return (stats_screen::body(app, width, theme).lines, stats_screen::panel(theme));
     }
     if let Some(lesson) = app.lesson() {
-        return (lesson::body(app, lesson, width, theme).lines, lesson::panel(app, theme));
+        let body = notice_lines(app, width, theme).into_iter().chain(lesson::body(app, lesson, width, theme).lines);
+        return (body.collect(), lesson::panel(app, theme));
     }
     let summary = || match app.mode {
         Mode::Present => (present::summary_body(app, width, theme).lines, summary::panel(app, theme)),
@@ -134,8 +135,9 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
     }
 }
 
-/// A notice (e.g. that saving failed) above the explanation: it arrives as the answer is saved,
-/// and the next message clears it, so this is where the learner sees it.
+/// A notice (e.g. that saving failed) above the explanation or a lesson: it arrives as the answer
+/// is saved (or at the start, before a course's first lesson), and the next message clears it,
+/// so this is where the learner sees it.
 fn notice_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let Some(notice) = app.notice.as_ref().filter(|_| !app.reviewing) else { return Vec::new() };
     let mut doc = doc::Doc::new(width);

@@ -170,3 +170,11 @@ fn help_scrolls_in_a_small_window() {
     update(&mut app, Msg::ToggleHelp);
     assert_eq!(app.help_scroll, 0, "the help opens at the top again");
 }
+
+#[test]
+fn a_notice_at_the_start_shows_above_the_first_lesson() {
+    let mut app = fixtures::course_app();
+    app.notice = Some("2 problem(s) in the scenario files: those files were skipped.".into());
+    let shown = screen(&mut app);
+    assert!(shown.lines().nth(1).is_some_and(|l| l.contains("! 2 problem(s) in the scenario files")), "{shown}");
+}
