@@ -182,11 +182,11 @@ pub fn run() -> ExitCode {
     };
     let code = match &cli.command {
         Some(Command::Check { paths, audit: true }) if !paths.is_empty() => {
-            commands::audit_paths(paths, cli.scenarios.as_deref())
+            commands::audit_paths(paths, cli.scenarios.as_deref(), cli.round.seed)
         }
         Some(Command::Check { audit: true, .. }) => match &cli.scenarios {
-            Some(dir) => commands::audit_paths(std::slice::from_ref(dir), None),
-            None => commands::audit_builtin(),
+            Some(dir) => commands::audit_paths(std::slice::from_ref(dir), None, cli.round.seed),
+            None => commands::audit_builtin(cli.round.seed),
         },
         Some(Command::Check { paths, .. }) if !paths.is_empty() => {
             commands::check_paths(paths, cli.scenarios.as_deref())

@@ -39,12 +39,33 @@ fn audit_all(what: &str, pool: &[Scenario], decks: &[Deck]) -> (Vec<String>, usi
         lines.extend(deck_lines);
         warnings += n;
     }
+    if !decks.is_empty() {
+        lines.push(String::new());
+        lines.push(match warnings {
+            0 => format!(
+                "audit: all {} sets pass (no shortcut above the limits)",
+                decks.len() + usize::from(!all.is_empty())
+            ),
+            n => format!("audit: {n} shortcut warning(s) in all"),
+        });
+    }
     (lines, warnings)
 }
 
+/// Each scenario drawn with `seed` (the variant a round with that seed would show), so the audit
+/// can be run over many variants; `None` keeps the variant `list` shows.
+fn drawn(mut corpus: Corpus, seed: Option<u64>) -> Corpus {
+    if let Some(seed) = seed {
+        let all: Vec<usize> = (0..corpus.scenarios.len()).collect();
+        let today = crate::scenario::Draw::today().today;
+        corpus.scenarios = crate::app::draw_variants(&corpus.scenarios, &all, seed, today);
+    }
+    corpus
+}
+
 /// The built-in scenarios and every bundled deck.
-pub fn audit_builtin() -> u8 {
-    let corpus = Corpus::embedded();
+pub fn audit_builtin(seed: Option<u64>) -> u8 {
+    let corpus = drawn(Corpus::embedded(), seed);
     let decks: Vec<Deck> =
         deck::embedded().iter().filter_map(|(name, _)| deck::find(name, &corpus.scenarios).ok()).collect();
     finish(&corpus, audit_all("the built-in scenarios", &corpus.scenarios, &decks))
@@ -52,10 +73,10 @@ pub fn audit_builtin() -> u8 {
 
 /// The scenario files and deck files among `paths`; decks are audited against the scenarios
 /// among the paths, else those in `scenarios_dir`, else the built-in ones.
-pub fn audit_paths(paths: &[PathBuf], scenarios_dir: Option<&Path>) -> u8 {
+pub fn audit_paths(paths: &[PathBuf], scenarios_dir: Option<&Path>, seed: Option<u64>) -> u8 {
     let (files, walk_problems) = files_under(paths);
     let (deck_files, scenario_files): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|f| is_deck_path(f));
-    let corpus = Corpus::from_files(scenario_files, walk_problems);
+    let corpus = drawn(Corpus::from_files(scenario_files, walk_problems), seed);
     let pool = if corpus.files > 0 {
         corpus.scenarios.clone()
     } else {
