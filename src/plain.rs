@@ -4,11 +4,12 @@
 //! the full-screen trainer; keys become words or numbers typed and confirmed with Enter.
 
 use std::io::{self, BufRead, Write};
+use std::sync::{Arc, Mutex};
 
 use crate::app::{App, KEY_HELP, Mode, Msg, Screen, update};
 use crate::learning::spot;
 use crate::scenario::Verdict;
-use crate::terminal::{Sink, carry_out};
+use crate::terminal::{Pending, Sink, carry_out, pending_record, watch_plain_signals};
 use crate::text_safety::sanitize_line;
 use crate::ui::{page_text, panel_text};
 
@@ -152,14 +153,25 @@ pub fn run(app: &mut App, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
     let mut input = stdin.lock();
     let mut out = io::stdout().lock();
     let mut errors = Vec::new();
+    // Ctrl-C, SIGTERM, SIGHUP, SIGQUIT or a closed window while waiting for a line: the
+    // watcher records the attempt under way as incomplete (see `terminal::watch_plain_signals`).
+    let pending: Pending = Arc::new(Mutex::new(None));
+    watch_plain_signals(Arc::clone(&pending), sink.last_resort.take())?;
     loop {
         show(&mut out, app)?;
         write!(out, "{}", if app.show_help { "Enter to go back: " } else { prompt(app) })?;
         out.flush()?;
+        // The first exam message has been printed: the attempt begins.
+        app.mark_shown(crate::terminal::now());
+        *lock(&pending) = pending_record(app);
         let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
+        let read = input.read_line(&mut line)?;
+        // Held while saving, so the watcher never saves a stale record beside this one.
+        let mut slot = lock(&pending);
+        if read == 0 {
             // End of input mid-exam: the attempt is recorded as incomplete, as a quit would be.
             crate::terminal::finish_interrupted(app, sink, &mut errors);
+            *slot = None;
             writeln!(out)?;
             return Ok((0, errors));
         }
@@ -170,11 +182,17 @@ pub fn run(app: &mut App, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
         for msg in msgs {
             for effect in update(app, msg) {
                 if let Some(code) = carry_out(app, effect, sink, &mut errors) {
+                    *slot = pending_record(app);
                     return Ok((code, errors));
                 }
             }
         }
+        *slot = pending_record(app);
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 #[cfg(test)]

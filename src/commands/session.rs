@@ -91,7 +91,7 @@ pub fn build(
         Plan::Exam { deck, learner } => {
             let seed = deck_seed(deck);
             let stage = messages(deck, &pool, seed, true, true);
-            let intro = exam_intro(EXAM_INTRO, deck, &stage)?;
+            let intro = exam_intro(EXAM_INTRO, deck, &stage, opts.plain)?;
             let mut app = App::with_stages(pool, Mode::Exam, vec![Stage::Lesson(intro), stage], seed, today);
             app.history = history;
             app.exam = Some(setup(deck, learner));
@@ -126,7 +126,7 @@ pub fn build(
                 }
             }
             let exam_stage = messages(exam, &pool, seed, true, true);
-            stages.push(Stage::Lesson(fill_intro(course.exam_intro.clone(), exam, &exam_stage)));
+            stages.push(Stage::Lesson(fill_intro(course.exam_intro.clone(), exam, &exam_stage, opts.plain)));
             stages.push(exam_stage);
             let mut app = App::with_stages(pool, Mode::Course, stages, seed, today);
             app.history = history;
@@ -141,33 +141,58 @@ pub fn build(
     if app.round.is_empty() && app.lesson().is_none() {
         return Err("the deck has no messages to show".to_string());
     }
-    app.session = terminal::now();
-    app.started = terminal::now();
+    app.session = session_id(terminal::now(), std::process::id(), rand::random());
     Ok(app)
+}
+
+/// A round id prefix unique to this run: seconds, process id and 32 random bits. The time
+/// first keeps ids readable and roughly ordered; the pid and the random part separate trainers
+/// started in the same second (on one machine, or on several sharing a data folder).
+pub fn session_id(seconds: u64, pid: u32, random: u32) -> String {
+    format!("{seconds}.{pid}.{random:08x}")
 }
 
 /// The screen before a stand-alone exam: what to expect, so the clock starts only when the
 /// learner is ready.
 const EXAM_INTRO: &str = include_str!("../../assets/exam-intro.txt");
 
-fn exam_intro(text: &str, deck: &Deck, stage: &Stage) -> Result<crate::course::Lesson, String> {
+fn exam_intro(text: &str, deck: &Deck, stage: &Stage, untimed: bool) -> Result<crate::course::Lesson, String> {
     let lesson = crate::course::Lesson::parse(text).map_err(|e| format!("assets/exam-intro.txt: {e}"))?;
-    Ok(fill_intro(lesson, deck, stage))
+    Ok(fill_intro(lesson, deck, stage, untimed))
 }
 
-/// Fills an exam introduction's `{title}`, `{count}`, `{pass_mark}` and `{time_limit}`.
-fn fill_intro(lesson: crate::course::Lesson, deck: &Deck, stage: &Stage) -> crate::course::Lesson {
+/// Fills an exam introduction's `{title}`, `{count}`, `{pass_mark}` and `{time_limit}`, and
+/// puts the deck's `description` (if any) first, so it is read before the exam starts.
+/// `untimed`: `--plain`, which has no clock, so no time limit is promised.
+fn fill_intro(lesson: crate::course::Lesson, deck: &Deck, stage: &Stage, untimed: bool) -> crate::course::Lesson {
     let count = match stage {
         Stage::Messages { items, .. } => items.len(),
         Stage::Lesson(_) => 0,
     };
-    let limit = deck.time_limit.map_or("as long as you need".to_string(), |s| format!("{s} seconds per message"));
-    lesson.fill(&[
+    let limit = match deck.time_limit {
+        Some(s) if !untimed => format!("{s} seconds per message; the clock for each message starts when it appears"),
+        _ => "as long as you need".to_string(),
+    };
+    let mut lesson = lesson.fill(&[
         ("title", deck.title.clone()),
         ("count", count.to_string()),
         ("pass_mark", deck.pass_mark.to_string()),
         ("time_limit", limit),
-    ])
+    ]);
+    if let Some(description) = deck.description.as_deref().filter(|d| !d.trim().is_empty()) {
+        lesson.blocks.insert(0, crate::course::Block::Paragraph(description.trim().to_string()));
+    }
+    lesson
+}
+
+/// A deck's `description`, shown above the first message of a deck without an introduction
+/// page (practice, presenter).
+fn description_notice(plan: &Plan) -> Option<String> {
+    let deck = match plan {
+        Plan::Practice { deck: Some(deck) } | Plan::Present { deck, .. } => deck,
+        _ => return None,
+    };
+    deck.description.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(|d| format!("{}: {d}", deck.title))
 }
 
 /// A deck's messages as one stage.
@@ -188,8 +213,10 @@ fn setup(deck: &Deck, learner: &str) -> ExamSetup {
 /// Runs `plan` to the end and returns the exit code.
 pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     let plain = opts.plain || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
+    let opts = &Options { plain, categories: opts.categories.clone(), ..*opts };
     let Corpus { scenarios, problems, .. } = corpus;
     let Stores { progress, completions, mut notices, history } = stores;
+    notices.extend(description_notice(&plan));
     let mut app = match build(&plan, scenarios, opts, history) {
         Ok(app) => app,
         Err(e) => {
@@ -213,18 +240,20 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
         app.untimed();
     }
     let presenting = app.mode == Mode::Present;
-    let finished: RefCell<Option<CompletionRecord>> = RefCell::new(None);
+    // The exam's record and whether it really saved: "recorded" is said only when it did.
+    let finished: RefCell<Option<(CompletionRecord, bool)>> = RefCell::new(None);
     let mut sink = Sink {
         answer: Box::new(|record: &AnswerRecord| match (&progress, presenting) {
             (Some(store), false) => store.append(record).map_err(|e| e.to_string()),
             _ => Ok(()),
         }),
         completion: Box::new(|record: &CompletionRecord| {
-            *finished.borrow_mut() = Some(record.clone());
-            match &completions {
+            let saved = match &completions {
                 Some(store) => store.append(record).map_err(|e| e.to_string()),
                 None => Err("no place to keep completion records".to_string()),
-            }
+            };
+            *finished.borrow_mut() = Some((record.clone(), saved.is_ok()));
+            saved
         }),
         last_resort: completions.clone().map(|store| -> terminal::LastResort {
             Box::new(move |record| {
@@ -242,8 +271,8 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
         Ok((code, errors)) => (code, errors.iter().take(3).map(|e| format!("smishdrill: not saved: {e}")).collect()),
         Err(e) => (1, vec![format!("smishdrill: terminal error: {e}")]),
     };
-    if let Some(record) = finished.into_inner() {
-        report.push(result_line(&record, completions.as_ref()));
+    if let Some((record, saved)) = finished.into_inner() {
+        report.push(result_line(&record, completions.as_ref().filter(|_| saved)));
     }
     report.extend(problems.iter().map(ToString::to_string));
     // The terminal may be gone (SIGHUP): a failed write here must not turn into a panic.
@@ -256,11 +285,16 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     code
 }
 
-/// One line that outlives the screen: what was recorded, and where.
-fn result_line(record: &CompletionRecord, store: Option<&CompletionStore>) -> String {
-    let place = store.map(|s| format!(" in {}", s.path().display())).unwrap_or_default();
+/// One line that outlives the screen: the result, and where it was recorded — `saved_in` is
+/// the store only when the record really was written there; otherwise the line says it was
+/// NOT recorded (the reason is printed just above it).
+fn result_line(record: &CompletionRecord, saved_in: Option<&CompletionStore>) -> String {
+    let place = match saved_in {
+        Some(store) => format!("recorded in {}", store.path().display()),
+        None => "NOT recorded".to_string(),
+    };
     format!(
-        "smishdrill: {} — {}: {} ({} of {} right, pass mark {} %), recorded{place}",
+        "smishdrill: {} — {}: {} ({} of {} right, pass mark {} %), {place}",
         crate::text_safety::sanitize_line(&record.learner),
         record.deck,
         record.status.name(),
@@ -315,7 +349,7 @@ mod tests {
         let pool = Corpus::embedded().scenarios;
         let deck = crate::deck::find("onboarding-exam", &pool).unwrap();
         let stage = messages(&deck, &pool, 1, true, true);
-        let intro = exam_intro(EXAM_INTRO, &deck, &stage).unwrap();
+        let intro = exam_intro(EXAM_INTRO, &deck, &stage, false).unwrap();
         assert_eq!(intro.title, deck.title);
         let text = format!("{:?}", intro.blocks);
         assert!(text.contains("20 text messages") && text.contains("80 % right"), "{text}");
