@@ -133,9 +133,7 @@ fn watch_signals(flags: Arc<Flags>, pending: Pending, last_resort: Option<LastRe
                         }
                         thread::sleep(Duration::from_millis(10));
                     }
-                    save_pending(&pending, last_resort.as_ref());
-                    let _ = std::panic::catch_unwind(restore_once);
-                    std::process::exit(128 + sig);
+                    save_pending_and_exit(&pending, last_resort.as_ref(), sig, true);
                 }
             }
         }
@@ -143,13 +141,19 @@ fn watch_signals(flags: Arc<Flags>, pending: Pending, last_resort: Option<LastRe
     Ok(())
 }
 
-/// Takes the pending exam record, if any, and saves it with `last_resort`. The lock waits for
-/// the loop to finish a save it has begun (it holds the lock while carrying out effects).
-fn save_pending(pending: &Pending, last_resort: Option<&LastResort>) {
-    let record = pending.lock().ok().and_then(|mut slot| slot.take());
-    if let (Some(record), Some(save)) = (record, last_resort) {
+/// Takes the pending exam record, if any, saves it with `last_resort`, restores the terminal
+/// (`restore`) and ends the process with 128 + `sig`. The lock is held to the end: it waits
+/// for the loop to finish a save it has begun (the loop holds the lock while carrying out
+/// effects), and the loop can then never save the same attempt a second time.
+fn save_pending_and_exit(pending: &Pending, last_resort: Option<&LastResort>, sig: i32, restore: bool) -> ! {
+    let mut slot = pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let (Some(record), Some(save)) = (slot.take(), last_resort) {
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| save(&record)));
     }
+    if restore {
+        let _ = std::panic::catch_unwind(restore_once);
+    }
+    std::process::exit(128 + sig)
 }
 
 /// `--plain`'s signal watcher. The plain loop spends its time blocked reading a line, where it
@@ -161,8 +165,7 @@ pub fn watch_plain_signals(pending: Pending, last_resort: Option<LastResort>) ->
     let mut signals = Signals::new(ENDING_SIGNALS)?;
     thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
-            save_pending(&pending, last_resort.as_ref());
-            std::process::exit(128 + sig);
+            save_pending_and_exit(&pending, last_resort.as_ref(), sig, false);
         }
     });
     Ok(())
