@@ -29,9 +29,13 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub round: RoundArgs,
-    /// Read scenarios from this folder instead of the set built into the program.
+    /// Add the scenarios in this folder to the built-in set (a deck may name both; an id
+    /// that is already built in is reported and the folder's file left out).
     #[arg(long, value_name = "DIR", global = true)]
     pub scenarios: Option<PathBuf>,
+    /// Use only the scenarios in this folder, without the built-in set.
+    #[arg(long, value_name = "DIR", global = true, conflicts_with = "scenarios")]
+    pub only_scenarios: Option<PathBuf>,
     /// Whose progress to use (default: your login name).
     #[arg(long, value_name = "NAME", global = true)]
     pub profile: Option<String>,
@@ -171,13 +175,16 @@ fn parse_category(s: &str) -> Result<Category, String> {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let load = || match &cli.scenarios {
-        Some(dir) => Corpus::from_paths(std::slice::from_ref(dir)),
-        None => Corpus::embedded(),
+    let load = || match (&cli.scenarios, &cli.only_scenarios) {
+        (_, Some(dir)) => Corpus::from_paths(std::slice::from_ref(dir)),
+        (Some(dir), None) => Corpus::embedded_and(std::slice::from_ref(dir)),
+        (None, None) => Corpus::embedded(),
     };
     let code = match &cli.command {
-        Some(Command::Check { paths }) if !paths.is_empty() => commands::check_paths(paths, cli.scenarios.as_deref()),
-        Some(Command::Check { .. }) => match &cli.scenarios {
+        Some(Command::Check { paths }) if !paths.is_empty() => {
+            commands::check_paths(paths, cli.scenarios.as_deref().or(cli.only_scenarios.as_deref()))
+        }
+        Some(Command::Check { .. }) => match cli.scenarios.as_ref().or(cli.only_scenarios.as_ref()) {
             Some(dir) => commands::check_paths(std::slice::from_ref(dir), None),
             None => commands::check_builtin(),
         },

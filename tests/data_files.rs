@@ -255,3 +255,53 @@ fn trainers_started_in_the_same_second_never_share_a_round() {
     assert!(out.contains("6 answers in 6 rounds"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An instructor's folder: one scenario of their own (a copy of a built-in one under a new
+/// id), and one that reuses a built-in id.
+fn instructor_folder(name: &str) -> PathBuf {
+    let dir = fresh_dir(name);
+    let builtin = std::fs::read_to_string("scenarios/other/other-wrong-number.toml").unwrap();
+    let own = builtin.replace("id = \"other-wrong-number\"", "id = \"acme-wrong-number\"");
+    assert_ne!(own, builtin);
+    std::fs::write(dir.join("acme-wrong-number.toml"), own).unwrap();
+    std::fs::write(dir.join("dup.toml"), &builtin).unwrap();
+    std::fs::write(
+        dir.join("mixed.deck.toml"),
+        "title = \"Mixed\"\norder = \"fixed\"\nfeedback = \"end\"\npass_mark = 50\nspot = false\n\
+         scenarios = [\"postage-usps-out-for-delivery\", \"acme-wrong-number\"]\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn scenarios_dir_adds_to_the_built_in_set_and_only_scenarios_replaces_it() {
+    let dir = instructor_folder("scenarios-add");
+    let data = dir.join("data");
+    let folder = dir.to_str().unwrap();
+    let deck = dir.join("mixed.deck.toml");
+    let args = ["--data-dir", data.to_str().unwrap(), "--scenarios", folder, "exam", "--deck", deck.to_str().unwrap()];
+    let (code, out, err) = run_with_input(&args, "\ns\n1\n1\nl\n1\n1\nq\n");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Message 2 of 2"), "a deck of a built-in id and the folder's own runs:\n{out}");
+    assert!(err.contains("dup.toml") && err.contains("other-wrong-number"), "the reused id is reported: {err}");
+    assert!(err.contains("recorded in"), "{err}");
+
+    let (code, out, err) = run(&["--scenarios", folder, "list"]);
+    assert_eq!(code, 1, "the reused id is a problem: {err}");
+    assert!(err.contains("dup.toml:8:6: duplicate id `other-wrong-number`"), "{err}");
+    assert!(out.contains("acme-wrong-number") && out.contains("postage-usps-out-for-delivery"), "{out}");
+    std::fs::remove_file(dir.join("dup.toml")).unwrap();
+
+    let (code, out, _) = run(&["--only-scenarios", folder, "list"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("acme-wrong-number") && !out.contains("postage-usps-out-for-delivery"), "{out}");
+    let only = ["--only-scenarios", folder, "exam", "--deck", deck.to_str().unwrap(), "--plain"];
+    let (code, _, err) = run_with_input(&only, "");
+    assert_eq!(code, 2, "the folder alone lacks the built-in id: {err}");
+
+    let (_, help, _) = run(&["--help"]);
+    assert!(help.contains("Add the scenarios in this folder to the built-in set"), "{help}");
+    assert!(help.contains("--only-scenarios"), "{help}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
