@@ -108,6 +108,9 @@ pub enum Command {
         /// A course of your own: a folder with course.toml and its lesson files.
         #[arg(long, value_name = "DIR")]
         course: Option<PathBuf>,
+        /// Start from the first lesson, not where this learner left off.
+        #[arg(long)]
+        start_again: bool,
     },
     /// Exam records: a table, an export (csv, json, md, xAPI statements), or a class view (--merge).
     Report(commands::ReportArgs),
@@ -213,7 +216,7 @@ pub fn run() -> ExitCode {
         Some(Command::Present { deck, from }) => {
             session(&cli, load(), |pool| Ok(Plan::Present { deck: find_deck(deck, pool)?, from: usize::from(*from) }))
         }
-        Some(Command::Course { learner, course }) => session(&cli, load(), |pool| {
+        Some(Command::Course { learner, course, start_again }) => session(&cli, load(), |pool| {
             let loaded = match course {
                 Some(dir) => crate::course::from_dir(dir, pool),
                 None => crate::course::embedded(pool),
@@ -221,7 +224,7 @@ pub fn run() -> ExitCode {
             let course =
                 loaded.map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
             let exam = find_deck(&course.exam, pool)?;
-            Ok(Plan::Course { course, exam, learner: learner_name(&cli, learner) })
+            Ok(Plan::Course { course, exam, learner: learner_name(&cli, learner), start_again: *start_again })
         }),
         Some(Command::Report(args)) => commands::report(args, cli.data_dir.as_deref()),
     };

@@ -188,6 +188,7 @@ pub fn run(app: &mut App, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
             }
         }
         *slot = pending_record(app);
+        (sink.place)(app);
     }
 }
 

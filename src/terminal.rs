@@ -186,6 +186,8 @@ pub struct Sink<'a> {
     /// Where the signal watcher writes an exam's record when the loop cannot end by itself
     /// (a closed terminal can leave it stuck in a read).
     pub last_resort: Option<LastResort>,
+    /// Told after every step where the learner is (the course saves its resume point).
+    pub place: Box<dyn FnMut(&App) + 'a>,
 }
 
 /// Saves one record somewhere; the error is for the learner.
@@ -348,5 +350,6 @@ fn event_loop(
             }
         }
         *slot = pending_record(app);
+        (sink.place)(app);
     }
 }

@@ -144,6 +144,35 @@ impl App {
         graded.is_some_and(|g| self.stage >= g) && self.screen != Screen::Lesson
     }
 
+    /// Where the course should open next time, for the course-progress record: the part on
+    /// screen (a lesson, or the start of a practice stage); once the exam has begun, the page
+    /// before the exam (a new attempt); once the exam is done, the start. `None` outside the
+    /// course.
+    pub fn course_resume_point(&self) -> Option<usize> {
+        if self.mode != Mode::Course {
+            return None;
+        }
+        let graded = self.stages.iter().position(|s| matches!(s, Stage::Messages { graded: true, .. }))?;
+        if self.stage < graded {
+            return Some(self.stage);
+        }
+        if self.screen == Screen::Summary && self.exam_recorded {
+            return Some(0);
+        }
+        let before = graded.checked_sub(1).filter(|&i| matches!(self.stages[i], Stage::Lesson(_)));
+        Some(before.unwrap_or(graded))
+    }
+
+    /// Opens the course at part `stage` (where the learner left off); out of range, nothing
+    /// changes. Returns whether it moved.
+    pub fn resume_at(&mut self, stage: usize) -> bool {
+        if self.mode != Mode::Course || stage == 0 || stage >= self.stages.len() {
+            return false;
+        }
+        self.enter_stage(stage);
+        true
+    }
+
     /// Stamps the attempt's start the first time its first message is on screen (the caller
     /// owns the clock, so `update` stays pure). The exam is timed from here: time spent on the
     /// course's lessons and practice, or on the introduction, is not exam time.

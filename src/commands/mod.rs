@@ -1,6 +1,7 @@
 //! The non-interactive commands.
 
 mod check;
+mod course_place;
 mod decks;
 mod list;
 mod report;

@@ -16,6 +16,8 @@ use crate::learning::record::AnswerRecord;
 use crate::round::RoundSpec;
 use crate::scenario::dates::Date;
 use crate::terminal::{self, Sink};
+
+use super::course_place::CoursePlace;
 use crate::ui::{Theme, ThemeName};
 
 /// Exit code for wrong usage or nothing to show.
@@ -36,10 +38,12 @@ pub enum Plan {
         deck: Deck,
         from: usize,
     },
+    /// `start_again`: ignore where the learner left off and open the first lesson.
     Course {
         course: Course,
         exam: Deck,
         learner: String,
+        start_again: bool,
     },
 }
 
@@ -111,7 +115,7 @@ pub fn build(
             app.first_item = app.position;
             app
         }
-        Plan::Course { course, exam, learner } => {
+        Plan::Course { course, exam, learner, .. } => {
             let seed = deck_seed(exam);
             let mut stages = Vec::new();
             for step in &course.steps {
@@ -233,6 +237,10 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     if app.exam.is_some() && completions.is_none() {
         notices.push("Your exam result cannot be recorded on this machine (details when you quit).".to_string());
     }
+    let mut place = CoursePlace::open(&plan, completions.as_ref());
+    if let Some(place) = &mut place {
+        notices.extend(place.resume(&mut app));
+    }
     if !notices.is_empty() {
         app.notice = Some(notices.join(" "));
     }
@@ -259,6 +267,11 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
             Box::new(move |record| {
                 let _ = store.append(record);
             })
+        }),
+        place: Box::new(|app: &App| {
+            if let Some(place) = &mut place {
+                place.note(app);
+            }
         }),
     };
     let outcome = if plain {
