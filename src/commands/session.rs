@@ -369,4 +369,39 @@ mod tests {
         assert!(text.contains("120 seconds per message"), "{text}");
         assert!(!text.contains('{'), "every placeholder is filled: {text}");
     }
+    #[test]
+    fn plain_introductions_promise_no_time_limit_and_show_the_description() {
+        let pool = Corpus::embedded().scenarios;
+        let mut deck = crate::deck::find("onboarding-exam", &pool).unwrap();
+        deck.description = Some("For new staff in their first week.".into());
+        let stage = messages(&deck, &pool, 1, true, true);
+        let plain = exam_intro(EXAM_INTRO, &deck, &stage, true).unwrap();
+        let text = format!("{:?}", plain.blocks);
+        assert!(text.contains("Time allowed: as long as you need."), "{text}");
+        assert!(!text.contains("per message"), "{text}");
+        assert_eq!(plain.blocks[0], crate::course::Block::Paragraph("For new staff in their first week.".into()));
+        let course = crate::course::embedded(&pool).unwrap();
+        let builtin = crate::deck::find("onboarding-exam", &pool).unwrap().description.unwrap();
+        assert!(!builtin.contains("minute") && !builtin.contains("second"), "no timing promised: {builtin}");
+        let plan = Plan::Course { course, exam: deck.clone(), learner: "ada".into(), start_again: false };
+        let app = build(&plan, pool.clone(), &options(), Vec::new()).unwrap();
+        let intro = app.stages.iter().rev().find_map(|s| match s {
+            Stage::Lesson(l) => Some(format!("{:?}", l.blocks)),
+            Stage::Messages { .. } => None,
+        });
+        let intro = intro.unwrap();
+        assert!(intro.contains("as long as you need") && !intro.contains("per message"), "{intro}");
+        assert!(intro.contains("For new staff in their first week."), "{intro}");
+        let practice = Plan::Practice { deck: Some(deck) };
+        let notice = description_notice(&practice).unwrap();
+        assert!(notice.ends_with(": For new staff in their first week."), "{notice}");
+    }
+
+    #[test]
+    fn session_ids_differ_for_runs_started_in_the_same_second() {
+        let a = session_id(1_700_000_000, 41, 7);
+        assert_ne!(a, session_id(1_700_000_000, 42, 7), "another process");
+        assert_ne!(a, session_id(1_700_000_000, 41, 8), "another machine, same pid");
+        assert!(a.starts_with("1700000000."), "{a}");
+    }
 }
