@@ -149,31 +149,46 @@ fn show(out: &mut impl Write, app: &App) -> io::Result<()> {
 /// Runs the trainer on stdin and stdout until quit or end of input. Returns the exit code and
 /// any errors met while saving.
 pub fn run(app: &mut App, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
-    let stdin = io::stdin();
-    let mut input = stdin.lock();
-    let mut out = io::stdout().lock();
     let mut errors = Vec::new();
     // Ctrl-C, SIGTERM, SIGHUP, SIGQUIT or a closed window while waiting for a line: the
     // watcher records the attempt under way as incomplete (see `terminal::watch_plain_signals`).
     let pending: Pending = Arc::new(Mutex::new(None));
     watch_plain_signals(Arc::clone(&pending), sink.last_resort.take())?;
+    let result = lines(app, sink, &pending, &mut errors);
+    if result.is_err() {
+        // The terminal went away (a closed window fails reads and writes, often before its
+        // SIGHUP is handled): the attempt under way is recorded here, unless the watcher has
+        // taken it (it then holds the lock until the program ends).
+        let mut slot = lock(&pending);
+        if slot.take().is_some() {
+            crate::terminal::finish_interrupted(app, sink, &mut errors);
+        }
+    }
+    result.map(|code| (code, errors))
+}
+
+/// The loop of [`run`]: one page, one line, until quit or end of input.
+fn lines(app: &mut App, sink: &mut Sink, pending: &Pending, errors: &mut Vec<String>) -> io::Result<u8> {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let mut out = io::stdout().lock();
     loop {
         show(&mut out, app)?;
         write!(out, "{}", if app.show_help { "Enter to go back: " } else { prompt(app) })?;
         out.flush()?;
         // The first exam message has been printed: the attempt begins.
         app.mark_shown(crate::terminal::now());
-        *lock(&pending) = pending_record(app);
+        *lock(pending) = pending_record(app);
         let mut line = String::new();
         let read = input.read_line(&mut line)?;
         // Held while saving, so the watcher never saves a stale record beside this one.
-        let mut slot = lock(&pending);
+        let mut slot = lock(pending);
         if read == 0 {
             // End of input mid-exam: the attempt is recorded as incomplete, as a quit would be.
-            crate::terminal::finish_interrupted(app, sink, &mut errors);
+            crate::terminal::finish_interrupted(app, sink, errors);
             *slot = None;
             writeln!(out)?;
-            return Ok((0, errors));
+            return Ok(0);
         }
         let msgs = if app.show_help { vec![Msg::CloseHelp] } else { msgs_for_line(app, &line) };
         if msgs.is_empty() {
@@ -181,9 +196,9 @@ pub fn run(app: &mut App, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
         }
         for msg in msgs {
             for effect in update(app, msg) {
-                if let Some(code) = carry_out(app, effect, sink, &mut errors) {
+                if let Some(code) = carry_out(app, effect, sink, errors) {
                     *slot = pending_record(app);
-                    return Ok((code, errors));
+                    return Ok(code);
                 }
             }
         }
