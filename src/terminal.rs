@@ -330,7 +330,9 @@ fn event_loop(
             suspend(terminal)?;
         }
         if flags.resumed.swap(false, Ordering::SeqCst) {
-            // Stopped by us or by anyone else (SIGSTOP): the screen may hold the shell's output.
+            // Stopped by us or by anyone else (SIGSTOP): the screen may hold the shell's output,
+            // and the shell may have reset the terminal's modes, so raw mode is set afresh.
+            let _ = crossterm::terminal::disable_raw_mode();
             enter_screen()?;
             terminal.clear()?;
             // Time stopped is nobody's answering time: no ticks for it.

@@ -105,3 +105,23 @@ fn leaving_before_the_first_exam_message_records_nothing() {
     t.wait_exit(0);
     assert_eq!(completions(&t), "", "no attempt began");
 }
+
+#[test]
+fn a_stop_from_outside_and_fg_bring_back_a_working_trainer() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Session::shell(80, 24);
+    start_trainer(&t);
+    let pid = t.program_pid();
+    // SIGSTOP cannot be caught: the trainer cannot restore first, but must recover on SIGCONT.
+    assert!(Command::new("kill").args(["-STOP", &pid]).status().unwrap().success());
+    t.wait_until("the job stopped", |s| s.contains("Stopped"));
+    t.type_line("fg");
+    t.wait_until("the trainer again", |s| s.contains("Is this text a scam or genuine?") && !s.contains("Stopped"));
+    t.keys(&["s"]);
+    t.wait_for("How sure");
+    t.keys(&["q"]);
+    t.wait_until("the shell", |s| has_prompt(s) && !s.contains("How sure"));
+    assert_eq!(t.pane_modes(), (false, true));
+}
