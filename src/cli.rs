@@ -29,9 +29,13 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub round: RoundArgs,
-    /// Read scenarios from this folder instead of the set built into the program.
+    /// Add the scenarios in this folder to the built-in set (a deck may name both; an id
+    /// that is already built in is reported and the folder's file left out).
     #[arg(long, value_name = "DIR", global = true)]
     pub scenarios: Option<PathBuf>,
+    /// Use only the scenarios in this folder, without the built-in set.
+    #[arg(long, value_name = "DIR", global = true, conflicts_with = "scenarios")]
+    pub only_scenarios: Option<PathBuf>,
     /// Whose progress to use (default: your login name).
     #[arg(long, value_name = "NAME", global = true)]
     pub profile: Option<String>,
@@ -109,6 +113,9 @@ pub enum Command {
         /// A course of your own: a folder with course.toml and its lesson files.
         #[arg(long, value_name = "DIR")]
         course: Option<PathBuf>,
+        /// Start from the first lesson, not where this learner left off.
+        #[arg(long)]
+        start_again: bool,
     },
     /// Exam records: a table, an export (csv, json, md, xAPI statements), or a class view (--merge).
     Report(commands::ReportArgs),
@@ -176,22 +183,23 @@ fn parse_category(s: &str) -> Result<Category, String> {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let load = || match &cli.scenarios {
-        Some(dir) => Corpus::from_paths(std::slice::from_ref(dir)),
-        None => Corpus::embedded(),
+    let load = || match (&cli.scenarios, &cli.only_scenarios) {
+        (_, Some(dir)) => Corpus::from_paths(std::slice::from_ref(dir)),
+        (Some(dir), None) => Corpus::embedded_and(std::slice::from_ref(dir)),
+        (None, None) => Corpus::embedded(),
     };
     let code = match &cli.command {
         Some(Command::Check { paths, audit: true }) if !paths.is_empty() => {
-            commands::audit_paths(paths, cli.scenarios.as_deref(), cli.round.seed)
+            commands::audit_paths(paths, cli.scenarios.as_deref().or(cli.only_scenarios.as_deref()), cli.round.seed)
         }
-        Some(Command::Check { audit: true, .. }) => match &cli.scenarios {
+        Some(Command::Check { audit: true, .. }) => match cli.scenarios.as_ref().or(cli.only_scenarios.as_ref()) {
             Some(dir) => commands::audit_paths(std::slice::from_ref(dir), None, cli.round.seed),
             None => commands::audit_builtin(cli.round.seed),
         },
         Some(Command::Check { paths, .. }) if !paths.is_empty() => {
-            commands::check_paths(paths, cli.scenarios.as_deref())
+            commands::check_paths(paths, cli.scenarios.as_deref().or(cli.only_scenarios.as_deref()))
         }
-        Some(Command::Check { .. }) => match &cli.scenarios {
+        Some(Command::Check { .. }) => match cli.scenarios.as_ref().or(cli.only_scenarios.as_ref()) {
             Some(dir) => commands::check_paths(std::slice::from_ref(dir), None),
             None => commands::check_builtin(),
         },
@@ -220,7 +228,7 @@ pub fn run() -> ExitCode {
         Some(Command::Present { deck, from }) => {
             session(&cli, load(), |pool| Ok(Plan::Present { deck: find_deck(deck, pool)?, from: usize::from(*from) }))
         }
-        Some(Command::Course { learner, course }) => session(&cli, load(), |pool| {
+        Some(Command::Course { learner, course, start_again }) => session(&cli, load(), |pool| {
             let loaded = match course {
                 Some(dir) => crate::course::from_dir(dir, pool),
                 None => crate::course::embedded(pool),
@@ -228,7 +236,7 @@ pub fn run() -> ExitCode {
             let course =
                 loaded.map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
             let exam = find_deck(&course.exam, pool)?;
-            Ok(Plan::Course { course, exam, learner: learner_name(&cli, learner) })
+            Ok(Plan::Course { course, exam, learner: learner_name(&cli, learner), start_again: *start_again })
         }),
         Some(Command::Report(args)) => commands::report(args, cli.data_dir.as_deref()),
     };

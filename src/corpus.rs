@@ -39,9 +39,14 @@ impl Corpus {
     /// As [`Corpus::from_sources`]; `all_variants` also draws and checks [`VARIANTS_CHECKED`]
     /// variants of each scenario with variables.
     pub fn load(sources: impl IntoIterator<Item = (String, Result<String, Problem>)>, all_variants: bool) -> Corpus {
+        Corpus::load_each(sources.into_iter().map(|(path, text)| (path, text, all_variants)))
+    }
+
+    /// As [`Corpus::load`], with `all_variants` given per source.
+    fn load_each(sources: impl IntoIterator<Item = (String, Result<String, Problem>, bool)>) -> Corpus {
         let mut corpus = Corpus::default();
         let mut first_seen: HashMap<String, Location> = HashMap::new();
-        for (path, text) in sources {
+        for (path, text, all_variants) in sources {
             corpus.files += 1;
             let text = match text {
                 Ok(t) => t,
@@ -86,6 +91,22 @@ impl Corpus {
         let (files, problems) = files_under(paths);
         let scenario = |f: &PathBuf| !crate::deck::is_deck_path(f) && !crate::course::is_course_path(f);
         Corpus::from_files(files.into_iter().filter(scenario).collect(), problems)
+    }
+
+    /// The built-in scenarios and, beside them, those in `paths` (`--scenarios DIR`): an
+    /// instructor's own scenarios add to the built-in set, so a deck may name both. A file
+    /// whose id is already built in is reported as a duplicate and left out (the built-in one
+    /// stays). The built-in files are loaded quickly, as by [`Corpus::embedded`]; the added
+    /// files have every variant checked, as by [`Corpus::from_paths`].
+    pub fn embedded_and(paths: &[PathBuf]) -> Corpus {
+        let (files, mut problems) = files_under(paths);
+        let scenario = |f: &PathBuf| !crate::deck::is_deck_path(f) && !crate::course::is_course_path(f);
+        let builtin = EMBEDDED.iter().map(|(p, t)| (p.to_string(), Ok(t.to_string()), false));
+        let added = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), read_text(&f), true));
+        let mut corpus = Corpus::load_each(builtin.chain(added));
+        problems.append(&mut corpus.problems);
+        corpus.problems = problems;
+        corpus
     }
 
     /// The scenarios in these files, after `problems` already found (by [`files_under`]).

@@ -154,7 +154,7 @@ fn a_broken_scenario_file_is_skipped_with_a_notice() {
         return;
     }
     let dir = scenario_dir_with_a_broken_file();
-    let t = Session::start(&["--scenarios", dir.to_str().unwrap(), "--seed", "5"], &[], 80, 24);
+    let t = Session::start(&["--only-scenarios", dir.to_str().unwrap(), "--seed", "5"], &[], 80, 24);
     let screen = t.wait_for("Message 1 of 4");
     assert!(screen.contains("problem(s) in the scenario files"), "{screen}");
     t.keys(&["q"]);

@@ -128,8 +128,11 @@ pub struct App {
     pub piece_cursor: usize,
     /// Pieces marked so far on the spot screen, ascending.
     pub marks: Vec<usize>,
-    /// Identifies this run of the program in saved progress (set from the clock at start).
-    pub session: u64,
+    /// Identifies this run of the program in saved progress: the start time, the process id
+    /// and a random part (see `commands::session_id`), so two trainers started in the same
+    /// second never share a round. Old records' round ids (the start second alone) stay valid:
+    /// a round id is only ever compared whole.
+    pub session: String,
     /// First line of the scrolling body shown.
     pub scroll: u16,
     /// Largest useful `scroll`, reported by the view after each draw.
@@ -275,7 +278,7 @@ impl App {
             spot_enabled: true,
             piece_cursor: 0,
             marks: Vec::new(),
-            session: 0,
+            session: String::new(),
             scroll: 0,
             max_scroll: 0,
             body_height: 0,

@@ -119,7 +119,8 @@ pub fn check_paths(paths: &[PathBuf], scenarios_dir: Option<&Path>) -> u8 {
         &corpus.scenarios
     } else {
         other_pool = match scenarios_dir {
-            Some(dir) => Corpus::from_paths(&[dir.to_path_buf()]).scenarios,
+            // Decks may name built-in ids and the folder's own (as `--scenarios` adds them).
+            Some(dir) => Corpus::embedded_and(&[dir.to_path_buf()]).scenarios,
             None => Corpus::embedded().scenarios,
         };
         &other_pool

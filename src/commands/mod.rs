@@ -2,6 +2,7 @@
 
 mod audit;
 mod check;
+mod course_place;
 mod decks;
 mod list;
 mod report;

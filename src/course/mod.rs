@@ -39,6 +39,9 @@ pub struct Course {
     pub steps: Vec<Step>,
     /// Shown before the exam.
     pub exam_intro: Lesson,
+    /// SHA-256 of the course file and every lesson file it uses: saved progress through the
+    /// course is kept per course and version, since a changed course may have other steps.
+    pub checksum: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -186,9 +189,15 @@ pub fn parse_course<'a>(
             None
         }
     };
+    let mut hashed = src.to_string();
+    let lesson_names = raw.step.iter().filter_map(|s| s.get_ref().lesson.as_ref().map(|n| n.get_ref().as_str()));
+    for name in lesson_names.chain([EXAM_INTRO]) {
+        hashed.push_str(&format!("\n\u{0}{name}\u{0}\n{}", file(name).unwrap_or_default()));
+    }
+    let checksum = crate::deck::checksum(hashed.as_bytes());
     match (title, exam, exam_intro) {
         (Some(title), Some(exam), Some(exam_intro)) if problems.is_empty() => {
-            Ok(Course { title, exam, steps, exam_intro })
+            Ok(Course { title, exam, steps, exam_intro, checksum })
         }
         _ => Err(problems),
     }
