@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use crate::scenario::dates::Date;
 use crate::scenario::problem::SourceMap;
-use crate::scenario::{Draw, Location, Problem, ProblemKind, Scenario, parse_variant};
+use crate::scenario::validate::parse_template;
+use crate::scenario::{Draw, Location, Problem, ProblemKind, Scenario};
 
 /// How many further variants of a scenario with `[vars]` are drawn and checked at load, to
 /// prove that every variant obeys the rules (each quote still found, and so on).
@@ -142,13 +143,15 @@ fn parse_checked(
     all_variants: bool,
 ) -> Result<crate::scenario::validate::Parsed, Vec<Problem>> {
     let today = Date::today_days();
-    let mut parsed = parse_variant(path, text, Draw { seed: 0, today })?;
+    // Parsed once; each variant is drawn from the parsed file, not from its text.
+    let template = parse_template(path, text)?;
+    let mut parsed = template.variant(Draw { seed: 0, today })?;
     if !parsed.has_vars {
         return Ok(parsed);
     }
     let checked = if all_variants { VARIANTS_CHECKED } else { 0 };
     for seed in 1..=checked {
-        if let Err(problems) = parse_variant(path, text, Draw { seed, today }) {
+        if let Err(problems) = template.variant(Draw { seed, today }) {
             return Err(problems
                 .into_iter()
                 .map(|p| Problem { at: p.at, kind: ProblemKind::InVariant { seed, inner: Box::new(p.kind) } })

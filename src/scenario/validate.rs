@@ -49,42 +49,115 @@ pub fn parse_scenario(path: &str, source: &str) -> Result<Parsed, Vec<Problem>> 
 
 /// Parses, fills the variables with `draw`, and checks the result.
 pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec<Problem>> {
-    let normalized = source.strip_prefix('\u{FEFF}').unwrap_or(source).replace("\r\n", "\n");
-    let map = SourceMap::new(path, &normalized);
+    parse_template(path, source)?.variant(draw)
+}
+
+/// A scenario file parsed once: everything that does not depend on the draw — the normalised
+/// text, the TOML, the variable slots, and the problems found in the file as written (keys given
+/// twice, bad slots, known criminal domains anywhere). `check` draws 25 variants of every file
+/// with variables; parsing and scanning the text once instead of 25 times is most of its speed.
+#[derive(Debug)]
+pub struct Template {
+    path: String,
+    source: String,
+    raw: RawScenario,
+    vars: super::vars::Vars,
+    var_spans: Vec<(String, Range<usize>)>,
+    /// Problems of the file as written, as (span, kind), reported with every variant's.
+    early: Vec<(Range<usize>, ProblemKind)>,
+}
+
+/// Parses a file once into a [`Template`]; only a TOML syntax error stops here.
+pub fn parse_template(path: &str, source: &str) -> Result<Template, Vec<Problem>> {
+    let normalized = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    let normalized = if normalized.contains('\r') { normalized.replace("\r\n", "\n") } else { normalized.to_string() };
     let mut raw: RawScenario = toml::from_str(&normalized).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        vec![map.problem(span, ProblemKind::Syntax(explain_toml_error(e.message())))]
+        vec![SourceMap::new(path, &normalized).problem(span, ProblemKind::Syntax(explain_toml_error(e.message())))]
     })?;
-    let mut checker = Checker { map: &map, source: &normalized, problems: Vec::new() };
-    for (key, span) in raw.hoist_trailing_lists() {
-        checker.report(span, ProblemKind::Twice(key));
-    }
-    checker.criminal_domains_anywhere();
+    let mut early: Vec<(Range<usize>, ProblemKind)> =
+        raw.hoist_trailing_lists().into_iter().map(|(key, span)| (span, ProblemKind::Twice(key))).collect();
+    early.extend(
+        criminal_domains_in_file(&normalized)
+            .into_iter()
+            .map(|(at, d)| (at..at, ProblemKind::KnownCriminalDomain(d.to_string()))),
+    );
     let (vars, var_spans, var_problems) = parse_vars(raw.vars.take());
-    let values = vars.draw(&mut StdRng::seed_from_u64(draw.seed), draw.today);
-    let (used, render_problems) = render_raw(&mut raw, &values);
-    for (span, kind) in var_problems.into_iter().chain(render_problems) {
-        checker.report(span, kind);
+    early.extend(var_problems);
+    Ok(Template { path: path.to_string(), source: normalized, raw, vars, var_spans, early })
+}
+
+impl Template {
+    /// Whether the file has `[vars]`: each draw then gives a different variant.
+    pub fn has_vars(&self) -> bool {
+        !self.vars.is_empty()
     }
-    for (name, span) in var_spans {
-        if !used.contains(&name) {
-            checker.report(span, ProblemKind::UnusedVariable(name));
+
+    /// The scenario with its variables filled from `draw`, checked.
+    pub fn variant(&self, draw: Draw) -> Result<Parsed, Vec<Problem>> {
+        let map = SourceMap::new(&self.path, &self.source);
+        let mut raw = self.raw.clone();
+        let mut checker = Checker { map: &map, source: &self.source, problems: Vec::new() };
+        for (span, kind) in &self.early {
+            checker.report(span.clone(), kind.clone());
+        }
+        let values = self.vars.draw(&mut StdRng::seed_from_u64(draw.seed), draw.today);
+        let (used, render_problems) = render_raw(&mut raw, &values);
+        for (span, kind) in render_problems {
+            checker.report(span, kind);
+        }
+        for (name, span) in &self.var_spans {
+            if !used.contains(name) {
+                checker.report(span.clone(), ProblemKind::UnusedVariable(name.clone()));
+            }
+        }
+        let parsed = checker.scenario(raw);
+        match parsed {
+            Some(mut p) if checker.problems.is_empty() => {
+                p.has_vars = self.has_vars();
+                Ok(p)
+            }
+            _ => {
+                let mut problems = checker.problems;
+                problems.sort_by_key(|p| (p.at.line, p.at.col));
+                // Two scans may find the same words (the whole file and the rendered thread).
+                problems.dedup_by(|a, b| a.at == b.at && a.kind == b.kind);
+                Err(problems)
+            }
         }
     }
-    let parsed = checker.scenario(raw);
-    match parsed {
-        Some(mut p) if checker.problems.is_empty() => {
-            p.has_vars = !vars.is_empty();
-            Ok(p)
-        }
-        _ => {
-            let mut problems = checker.problems;
-            problems.sort_by_key(|p| (p.at.line, p.at.col));
-            // Two scans may find the same words (the whole file and the rendered thread).
-            problems.dedup_by(|a, b| a.at == b.at && a.kind == b.kind);
-            Err(problems)
-        }
-    }
+}
+
+/// One automaton for every known criminal domain, built once: `check` scans every file (and
+/// every variant's thread) for all of them in a single pass each, case-insensitively.
+fn criminal_domain_finder() -> &'static aho_corasick::AhoCorasick {
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(known_criminal_domains())
+            .expect("the known-domain list builds an automaton")
+    })
+}
+
+/// The known criminal domains named in `text`, by position, as (offset, domain).
+fn criminal_domains_named(text: &str) -> Vec<(usize, &'static str)> {
+    let list: Vec<&'static str> = known_criminal_domains().collect();
+    criminal_domain_finder().find_overlapping_iter(text).map(|m| (m.start(), list[m.pattern().as_usize()])).collect()
+}
+
+/// Known criminal domains anywhere in the file's values, variable lists included; comment lines
+/// (where sources are discussed) are skipped.
+fn criminal_domains_in_file(source: &str) -> Vec<(usize, &'static str)> {
+    let mut found: Vec<(usize, &'static str)> = criminal_domains_named(source)
+        .into_iter()
+        .filter(|(at, _)| {
+            let line_start = source[..*at].rfind('\n').map_or(0, |i| i + 1);
+            !source[line_start..].trim_start().starts_with('#')
+        })
+        .collect();
+    found.sort_unstable();
+    found
 }
 
 /// The list shipped in `assets/reference/known-criminal-domains.txt`, lowercase.
@@ -453,27 +526,6 @@ impl Checker<'_> {
         }
     }
 
-    /// A known criminal domain anywhere in the file's values, variable lists included. Comment
-    /// lines may name one (citing the report is fine: comments are never shown).
-    fn criminal_domains_anywhere(&mut self) {
-        // One pass over the whole file per domain (not per line): building a substring searcher
-        // is the costly part, and this check runs on every file.
-        let lower = self.source.to_ascii_lowercase();
-        let mut found = Vec::new();
-        for domain in known_criminal_domains() {
-            for (at, _) in lower.match_indices(domain) {
-                let line_start = lower[..at].rfind('\n').map_or(0, |i| i + 1);
-                if !lower[line_start..].trim_start().starts_with('#') {
-                    found.push((at, domain));
-                }
-            }
-        }
-        found.sort_unstable();
-        for (at, domain) in found {
-            self.report(at..at, ProblemKind::KnownCriminalDomain(domain.to_string()));
-        }
-    }
-
     /// Where `needle` is first written at or after `from` (case-insensitive), else `from`:
     /// points a problem at the words themselves rather than at their table's header.
     fn find_after(&self, from: usize, needle: &str) -> usize {
@@ -486,8 +538,10 @@ impl Checker<'_> {
         for (m, span) in thread {
             let fields = m.sender.iter().chain(std::iter::once(&m.text));
             for field in fields {
-                let lower = field.to_lowercase();
-                for domain in known_criminal_domains().filter(|d| lower.contains(d)) {
+                let mut named: Vec<&'static str> = criminal_domains_named(field).into_iter().map(|(_, d)| d).collect();
+                named.sort_unstable();
+                named.dedup();
+                for domain in named {
                     let at = self.find_after(span.start, domain);
                     self.report(at..at, ProblemKind::KnownCriminalDomain(domain.to_string()));
                 }
