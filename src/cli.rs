@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::commands::{self, Options, Plan, Stores};
 use crate::corpus::Corpus;
 use crate::learning::completion_store::CompletionStore;
-use crate::learning::progress::{ProgressError, ProgressStore, default_data_dir, default_profile};
+use crate::learning::progress::{ProgressError, ProgressStore, default_data_dir, default_profile, valid_profile};
 use crate::learning::stats::report;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
 use crate::scenario::{Category, Verdict};
@@ -124,7 +124,7 @@ fn parse_learner(s: &str) -> Result<String, String> {
     if s.is_empty() || s.chars().count() > 200 {
         return Err("give 1 to 200 characters".to_string());
     }
-    if s.chars().any(|c| c == '\n' || crate::text_safety::forbidden_reason(c).is_some()) {
+    if s.contains('\n') || !crate::text_safety::is_safe(s) {
         return Err("control or invisible characters are not allowed".to_string());
     }
     Ok(s.to_string())
@@ -155,14 +155,18 @@ pub struct ListArgs {
 fn parse_verdict(s: &str) -> Result<Verdict, String> {
     match s {
         "genuine" => Ok(Verdict::Legit),
-        _ => Verdict::parse(s).ok_or_else(|| format!("unknown verdict `{s}`; use scam or legit")),
+        _ => Verdict::parse(s).ok_or_else(|| {
+            format!("unknown verdict `{}`; use scam or legit", crate::text_safety::terminal_line(s))
+        }),
     }
 }
 
 fn parse_category(s: &str) -> Result<Category, String> {
     Category::parse(s.trim()).ok_or_else(|| {
         let names: Vec<&str> = CATEGORIES.iter().map(|t| t.name).collect();
-        match closest_name(CATEGORIES, s) {
+        let near = closest_name(CATEGORIES, s);
+        let s = crate::text_safety::terminal_line(s);
+        match near {
             Some(near) => format!("unknown category `{s}` (did you mean `{near}`?)"),
             None => format!("unknown category `{s}`; choose from {}", names.join(", ")),
         }
@@ -233,19 +237,38 @@ fn data_dir(cli: &Cli) -> Result<PathBuf, ProgressError> {
 fn progress_store(cli: &Cli) -> Result<ProgressStore, ProgressError> {
     let dir = data_dir(cli)?;
     let profile = cli.profile.clone().unwrap_or_else(default_profile);
+    if !valid_profile(&profile) {
+        // The error repeats what was typed: one safe line, whatever it held.
+        return Err(ProgressError::BadProfile(crate::text_safety::terminal_line(&profile).into_owned()));
+    }
     ProgressStore::open(&dir, &profile)
 }
 
+/// Without `--profile` and without a usable login name (`$USER`, `%USERNAME%`), progress goes
+/// to the profile `default`: say so, so nobody's answers land in a shared profile unnoticed.
+fn profile_notice(cli: &Cli) -> Option<String> {
+    let login = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
+    (cli.profile.is_none() && !valid_profile(&login)).then(|| {
+        format!(
+            "no login name ($USER) to name your profile, so the profile `{}` is used; choose one with --profile NAME",
+            default_profile()
+        )
+    })
+}
+
 fn stats(cli: &Cli) -> u8 {
+    if let Some(notice) = profile_notice(cli) {
+        commands::complain(&notice);
+    }
     let loaded = match progress_store(cli).and_then(|store| store.load()) {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("smishdrill: {e}");
+            commands::complain(&e.to_string());
             return 1;
         }
     };
     if let Some(notice) = &loaded.notice {
-        eprintln!("smishdrill: {notice}");
+        commands::complain(notice);
     }
     commands::print_lines(report(&loaded.history, 80).into_iter().map(|(_, line)| line));
     0
@@ -265,7 +288,7 @@ fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scena
     let plan = match plan(&corpus.scenarios) {
         Ok(plan) => plan,
         Err(e) => {
-            eprintln!("smishdrill: {e}");
+            commands::complain(&e);
             return EXIT_USAGE;
         }
     };
@@ -279,6 +302,7 @@ fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scena
         plain: args.plain,
     };
     let mut stores = Stores { progress: None, completions: None, notices: Vec::new(), history: Vec::new() };
+    stores.notices.extend(profile_notice(cli));
     match progress_store(cli).and_then(|store| store.load().map(|l| (store, l))) {
         Ok((store, loaded)) => {
             stores.notices.extend(loaded.notice);

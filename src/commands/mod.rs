@@ -14,15 +14,36 @@ pub use session::{Options, Plan, Stores, run as run_session};
 
 use std::io::Write;
 
-/// Prints lines to stdout. A closed pipe (`smishdrill list | head`) ends the output quietly
-/// instead of panicking as `println!` would.
+use crate::text_safety::terminal_line;
+
+/// Prints lines to stdout, each through the one output rule ([`terminal_line`]): text from a
+/// file can neither send a control sequence nor start a line of its own. A closed pipe
+/// (`smishdrill list | head`) ends the output quietly instead of panicking as `println!` would.
 pub fn print_lines(lines: impl IntoIterator<Item = String>) {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for line in lines {
-        if writeln!(out, "{line}").is_err() {
+        if writeln!(out, "{}", terminal_line(&line)).is_err() {
             return;
         }
     }
     let _ = out.flush();
+}
+
+/// Prints a message to stderr, each of its lines through [`terminal_line`]. The message's own
+/// line breaks are kept (a list of problems); text from a file or the command line inside it
+/// must already be one line (a [`crate::scenario::Problem`] is), so it cannot add one. A
+/// closed stderr is ignored.
+pub fn eprint_text(text: &str) {
+    let mut err = std::io::stderr().lock();
+    for line in text.lines() {
+        if writeln!(err, "{}", terminal_line(line)).is_err() {
+            return;
+        }
+    }
+}
+
+/// [`eprint_text`] with the `smishdrill: ` prefix on the first line.
+pub fn complain(message: &str) {
+    eprint_text(&format!("smishdrill: {message}"));
 }
