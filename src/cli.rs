@@ -155,9 +155,8 @@ pub struct ListArgs {
 fn parse_verdict(s: &str) -> Result<Verdict, String> {
     match s {
         "genuine" => Ok(Verdict::Legit),
-        _ => Verdict::parse(s).ok_or_else(|| {
-            format!("unknown verdict `{}`; use scam or legit", crate::text_safety::terminal_line(s))
-        }),
+        _ => Verdict::parse(s)
+            .ok_or_else(|| format!("unknown verdict `{}`; use scam or legit", crate::text_safety::terminal_line(s))),
     }
 }
 

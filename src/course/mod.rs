@@ -132,6 +132,12 @@ pub fn parse_course<'a>(
         }
     };
     let mut problems = Vec::new();
+    // Problems inside lesson files, at the lesson's own path:line:col.
+    let mut in_lessons = Vec::new();
+    // Every string of the course file obeys the one rule (`check` reports where).
+    for (at, kind) in unsafe_strings(src) {
+        problems.push(map.problem(at..at, kind));
+    }
     let mut say = |span: Range<usize>, message: String| problems.push(map.problem(span, ProblemKind::Syntax(message)));
     let text = |value: Option<Spanned<String>>, key: &str, say: &mut dyn FnMut(Range<usize>, String)| match value {
         Some(v) if !v.get_ref().trim().is_empty() => Some(v.into_inner()),
@@ -157,7 +163,7 @@ pub fn parse_course<'a>(
                 say(step.span(), "missing required key `lesson`".to_string());
                 None
             }
-            Some(name) => load_lesson(name, file, &mut say),
+            Some(name) => load_lesson(path, name, file, &mut say, &mut in_lessons),
         };
         let mut practice = Vec::new();
         for id in &step.get_ref().practice {
@@ -186,6 +192,7 @@ pub fn parse_course<'a>(
             None
         }
     };
+    problems.extend(in_lessons);
     match (title, exam, exam_intro) {
         (Some(title), Some(exam), Some(exam_intro)) if problems.is_empty() => {
             Ok(Course { title, exam, steps, exam_intro })
@@ -194,10 +201,36 @@ pub fn parse_course<'a>(
     }
 }
 
+/// Each unsafe character (by [`crate::text_safety::judge`]) or line break in a string of the
+/// course file: its byte offset in the file and the problem. Only single-line values exist in a
+/// course file. TOML escapes (`"\u2028"`) are caught by the parsed value, at the value's start.
+fn unsafe_strings(src: &str) -> Vec<(usize, ProblemKind)> {
+    let Ok(table) = toml::de::DeTable::parse(src) else { return Vec::new() };
+    let mut found = Vec::new();
+    let mut stack: Vec<(String, &Spanned<toml::de::DeValue<'_>>)> =
+        table.get_ref().iter().map(|(k, v)| (k.get_ref().to_string(), v)).collect();
+    while let Some((key, value)) = stack.pop() {
+        match value.get_ref() {
+            toml::de::DeValue::String(s) => {
+                if let Some(hit) = crate::scenario::validate::forbidden_character(src, s, value.span(), &key, false) {
+                    found.push(hit);
+                }
+            }
+            toml::de::DeValue::Array(items) => stack.extend(items.iter().map(|v| (key.clone(), v))),
+            toml::de::DeValue::Table(t) => stack.extend(t.iter().map(|(k, v)| (k.get_ref().to_string(), v))),
+            _ => {}
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found
+}
+
 fn load_lesson<'a>(
+    course_path: &str,
     name: &Spanned<String>,
     file: &dyn Fn(&str) -> Option<&'a str>,
     say: &mut dyn FnMut(Range<usize>, String),
+    in_lessons: &mut Vec<Problem>,
 ) -> Option<Lesson> {
     let Some(text) = file(name.get_ref()) else {
         say(name.span(), format!("lesson file `{}` is not in the course folder", name.get_ref()));
@@ -205,6 +238,14 @@ fn load_lesson<'a>(
     };
     match Lesson::parse(text) {
         Ok(lesson) => Some(lesson),
+        Err(LessonError::Control { line, col, code, reason }) => {
+            let lesson_path = std::path::Path::new(course_path).with_file_name(name.get_ref());
+            in_lessons.push(Problem {
+                at: crate::scenario::Location { path: lesson_path.display().to_string(), line, col },
+                kind: ProblemKind::ControlCharacter(format!("U+{code:04X}: {reason} (lessons are plain text)")),
+            });
+            None
+        }
         Err(e) => {
             say(name.span(), format!("lesson `{}`: {e}", name.get_ref()));
             None
@@ -221,6 +262,7 @@ mod tests {
         match name {
             "one.txt" => Some("# One\nText."),
             "bad.txt" => Some("no title"),
+            "hidden.txt" => Some("# Hidden\nPay now\u{E0041}\u{E0042}."),
             EXAM_INTRO => Some("# The exam\n{count} messages."),
             _ => None,
         }
@@ -255,5 +297,18 @@ mod tests {
         let pool = fixtures::pool();
         let problems = parse_course("c.toml", "title = \"C\"\ncolour = 1\n", &files, &pool).unwrap_err();
         assert_eq!(problems[0].at.line, 2, "{problems:?}");
+    }
+
+    #[test]
+    fn invisible_characters_are_reported_where_they_are() {
+        let pool = fixtures::pool();
+        let src = "title = \"C\u{3164}\"\nexam = \"quick-10\"\n[[step]]\nlesson = \"hidden.txt\"\n";
+        let problems = parse_course("dir/course.toml", src, &files, &pool).unwrap_err();
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(
+            text.iter().any(|t| t.starts_with("dir/course.toml:1:11: `title` contains U+3164: an invisible filler")),
+            "{text:#?}"
+        );
+        assert!(text.iter().any(|t| t.starts_with("dir/hidden.txt:2:8: U+E0041: a tag character")), "{text:#?}");
     }
 }

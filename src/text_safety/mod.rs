@@ -113,8 +113,16 @@ pub fn judge(prev: Option<char>, c: char, next: Option<char>) -> Option<Unsafe> 
         '\u{FE00}'..='\u{FE0D}' | '\u{E0100}'..='\u{E01EF}' => Some(Unsafe::VariationSelector),
         '\u{E0000}'..='\u{E007F}' => Some(Unsafe::Tag),
         '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => Some(Unsafe::Bidi),
-        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}' | '\u{034F}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{1D173}'..='\u{1D17A}' => Some(Unsafe::Filler),
+        '\u{115F}'
+        | '\u{1160}'
+        | '\u{3164}'
+        | '\u{FFA0}'
+        | '\u{2800}'
+        | '\u{034F}'
+        | '\u{17B4}'
+        | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{1D173}'..='\u{1D17A}' => Some(Unsafe::Filler),
         _ => match c.general_category() {
             GeneralCategory::Control => Some(Unsafe::Control),
             GeneralCategory::Format => Some(Unsafe::Format),

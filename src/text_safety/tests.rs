@@ -3,10 +3,44 @@ use proptest::prelude::*;
 
 /// Every character the issue found passing the old deny-list, and the classic ones.
 const HOSTILE: &[char] = &[
-    '\u{1b}', '\u{7}', '\u{7f}', '\u{9b}', '\u{85}', '\r', '\t', '\u{202E}', '\u{2066}', '\u{200B}', '\u{200D}',
-    '\u{FEFF}', '\u{00AD}', '\u{E0000}', '\u{E0041}', '\u{E007F}', '\u{2028}', '\u{2029}', '\u{206A}', '\u{206F}',
-    '\u{FFF9}', '\u{FFFB}', '\u{3164}', '\u{115F}', '\u{1160}', '\u{FFA0}', '\u{034F}', '\u{2800}', '\u{180B}',
-    '\u{180F}', '\u{1D173}', '\u{1D17A}', '\u{E000}', '\u{F0000}', '\u{FE00}', '\u{FE0F}', '\u{E0100}', '\u{0378}',
+    '\u{1b}',
+    '\u{7}',
+    '\u{7f}',
+    '\u{9b}',
+    '\u{85}',
+    '\r',
+    '\t',
+    '\u{202E}',
+    '\u{2066}',
+    '\u{200B}',
+    '\u{200D}',
+    '\u{FEFF}',
+    '\u{00AD}',
+    '\u{E0000}',
+    '\u{E0041}',
+    '\u{E007F}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{206A}',
+    '\u{206F}',
+    '\u{FFF9}',
+    '\u{FFFB}',
+    '\u{3164}',
+    '\u{115F}',
+    '\u{1160}',
+    '\u{FFA0}',
+    '\u{034F}',
+    '\u{2800}',
+    '\u{180B}',
+    '\u{180F}',
+    '\u{1D173}',
+    '\u{1D17A}',
+    '\u{E000}',
+    '\u{F0000}',
+    '\u{FE00}',
+    '\u{FE0F}',
+    '\u{E0100}',
+    '\u{0378}',
     '\u{FFFF}',
 ];
 
@@ -20,7 +54,8 @@ fn every_character_the_old_deny_list_missed_is_unsafe() {
 
 #[test]
 fn ordinary_text_of_many_scripts_is_safe_and_borrowed() {
-    for text in ["Hello, café ☕\nbye", "陈伟 ¿Pagó? – 100 € «ok» naïve", "שלום עולם", "مرحبا", "हिन्दी", "a\u{00A0}b"] {
+    for text in ["Hello, café ☕\nbye", "陈伟 ¿Pagó? – 100 € «ok» naïve", "שלום עולם", "مرحبا", "हिन्दी", "a\u{00A0}b"]
+    {
         assert!(is_safe(text), "{text:?}: {:?}", first_unsafe(text));
         assert!(matches!(sanitize(text), Cow::Borrowed(_)));
     }
@@ -28,8 +63,16 @@ fn ordinary_text_of_many_scripts_is_safe_and_borrowed() {
 
 #[test]
 fn emoji_sequences_stay_whole() {
-    for emoji in ["👩\u{200D}💻", "👨\u{200D}👩\u{200D}👧", "❤\u{FE0F}", "☺\u{FE0E}", "1\u{FE0F}\u{20E3}", "👍🏽", "🇺🇸", "🏳\u{FE0F}\u{200D}🌈"]
-    {
+    for emoji in [
+        "👩\u{200D}💻",
+        "👨\u{200D}👩\u{200D}👧",
+        "❤\u{FE0F}",
+        "☺\u{FE0E}",
+        "1\u{FE0F}\u{20E3}",
+        "👍🏽",
+        "🇺🇸",
+        "🏳\u{FE0F}\u{200D}🌈",
+    ] {
         assert!(is_safe(emoji), "{emoji:?}: {:?}", first_unsafe(emoji));
     }
     // Outside emoji the same characters hide things.
