@@ -83,22 +83,26 @@ pub fn is_course_path(path: &std::path::Path) -> bool {
 const MAX_COURSE_FILES: usize = 500;
 
 /// A course of one's own: `course.toml` in `dir` with its lesson files beside it (and
-/// `exam-intro.txt`), checked against `pool`. Files are read as the deck reader reads them:
-/// regular files only, at most 1 MiB, UTF-8 (a bad byte is reported at its place).
+/// `exam-intro.txt`), checked against `pool`. Files are read by the one bounded reader
+/// ([`crate::files::read_text`]): regular files only (symlinks followed, so a link to
+/// `/dev/zero` or a named pipe is refused at once), at most 1 MiB, UTF-8 (a bad byte is reported
+/// at its place).
 pub fn from_dir(dir: &std::path::Path, pool: &[Scenario]) -> Result<Course, Vec<Problem>> {
     let course_path = dir.join(COURSE_FILE);
     let shown = course_path.display().to_string();
-    let src = crate::deck::read(&shown).map_err(|p| vec![p])?;
+    let src = crate::files::read_text(&course_path, "a course file").map_err(|p| vec![p])?;
     let mut files: Vec<(String, String)> = Vec::new();
     let mut problems = Vec::new();
     let entries = std::fs::read_dir(dir).map(|d| d.flatten().take(MAX_COURSE_FILES).collect::<Vec<_>>());
     for entry in entries.unwrap_or_default() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
-        if name == COURSE_FILE || !name.ends_with(".txt") || !entry.file_type().is_ok_and(|t| t.is_file()) {
+        // Not filtered by type: a `.txt` that is a folder, a pipe or a link to a device is
+        // reported by the reader rather than silently missing.
+        if name == COURSE_FILE || !name.ends_with(".txt") {
             continue;
         }
-        match crate::deck::read(&path.display().to_string()) {
+        match crate::files::read_text(&path, "a lesson") {
             Ok(text) => files.push((name, text)),
             Err(p) => problems.push(p),
         }
