@@ -282,12 +282,42 @@ fn learner_name(cli: &Cli, learner: &LearnerArg) -> String {
     learner.learner.clone().or_else(|| cli.profile.clone()).unwrap_or_else(default_profile)
 }
 
+/// `--scenarios DIR` gave no scenario at all: every problem, as `check` prints it, then what
+/// to do.
+fn nothing_usable(dir: &std::path::Path, corpus: &Corpus) -> u8 {
+    let shown = crate::text_safety::terminal_line(&dir.display().to_string()).into_owned();
+    let mut lines = commands::problem_lines(&corpus.problems);
+    if corpus.files == 0 && corpus.problems.is_empty() {
+        lines.push(format!("smishdrill: no scenario files (*.toml) in {shown}: nothing to practise."));
+        lines.push(
+            "To go on: put scenario files there (see docs/scenario-format.md), or leave out --scenarios to use the built-in scenarios."
+                .to_string(),
+        );
+    } else {
+        lines.push(format!(
+            "smishdrill: none of the {} scenario file(s) in {shown} could be used ({} problem(s) above).",
+            corpus.files,
+            corpus.problems.len()
+        ));
+        lines.push(format!(
+            "To go on: fix the files (`smishdrill check {shown}` lists every problem again, see docs/scenario-format.md), or leave out --scenarios to use the built-in scenarios."
+        ));
+    }
+    commands::eprint_text(&lines.join("\n"));
+    EXIT_USAGE
+}
+
 /// Opens the stores, builds the plan against the loaded scenarios, and runs the session.
 fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scenario]) -> Result<Plan, String>) -> u8 {
+    if let Some(dir) = cli.scenarios.as_deref().filter(|_| corpus.scenarios.is_empty()) {
+        return nothing_usable(dir, &corpus);
+    }
     let plan = match plan(&corpus.scenarios) {
         Ok(plan) => plan,
         Err(e) => {
             commands::complain(&e);
+            // The plan may have failed for want of the files that were skipped: show them.
+            commands::eprint_text(&commands::problem_lines(&corpus.problems).join("\n"));
             return EXIT_USAGE;
         }
     };
