@@ -6,7 +6,7 @@ mod list;
 mod report;
 mod session;
 
-pub use check::{DeckCheck, problem_lines, check, check_builtin, check_paths, check_report, check_report_with_decks};
+pub use check::{DeckCheck, check, check_builtin, check_paths, check_report, check_report_with_decks, problem_lines};
 pub use decks::{decks, decks_lines};
 pub use list::{ListFilter, ListMode, filtered, list, list_lines, render_lines, summary_lines};
 pub use report::{ReportArgs, ReportFormat, report};

@@ -110,7 +110,7 @@ pub fn markdown(records: &[CompletionRecord]) -> String {
             );
             let mark = if item.correct { "✓" } else { "✗" };
             out.push_str(&format!(
-                "{}. {mark} {} (`{}`, {}): {}, {said}\n",
+                "{}. {mark} {} ({}, {}): {}, {said}\n",
                 n + 1,
                 md(&item.title),
                 markdown_code(&item.scenario),

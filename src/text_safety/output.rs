@@ -43,10 +43,12 @@ pub fn markdown_inline(text: &str) -> String {
     out
 }
 
-/// Text for inside a Markdown code span (`` `id` ``): one line, unsafe characters shown as
-/// markers, backticks replaced by `'` (a code span shows everything else literally, HTML too).
+/// An identifier as a Markdown code span (`` `toll-x` ``) when it is plain (ASCII letters,
+/// digits, `-`, `_`, `.`), else as [`markdown_inline`] text: no renderer, however naive about
+/// code spans, then sees anything but plain characters between backticks.
 pub fn markdown_code(text: &str) -> String {
-    replace(text, Some(' ')).replace('`', "'")
+    let plain = !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if plain { format!("`{text}`") } else { markdown_inline(text) }
 }
 
 /// Pretty JSON in which every unsafe character inside a string (C1 controls such as U+009B,

@@ -132,7 +132,8 @@ fn markdown_cannot_start_a_heading_or_carry_html() {
     assert!(md.contains("&lt;img src=x onerror=alert(1)&gt;"), "{md}");
     assert!(md.contains("\\# heading") && md.contains("\\[a\\](http://x)") && md.contains("\\*b\\*"), "{md}");
     assert!(md.contains("a\\|b") && md.contains("&amp;amp;"), "{md}");
-    assert_eq!(markdown_code("a`b\u{202E}"), "a'b�");
+    assert_eq!(markdown_code("toll-x_1.2"), "`toll-x_1.2`");
+    assert_eq!(markdown_code("a`b\u{202E}<i>"), "a\\`b�&lt;i&gt;");
 }
 
 #[test]
