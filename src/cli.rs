@@ -315,7 +315,7 @@ fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scena
     let plan = match plan(&corpus.scenarios) {
         Ok(plan) => plan,
         Err(e) => {
-            commands::complain(&e);
+            commands::complain_lines(&e);
             // The plan may have failed for want of the files that were skipped: show them.
             commands::eprint_text(&commands::problem_lines(&corpus.problems).join("\n"));
             return EXIT_USAGE;

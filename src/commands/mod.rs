@@ -43,7 +43,14 @@ pub fn eprint_text(text: &str) {
     }
 }
 
-/// [`eprint_text`] with the `smishdrill: ` prefix on the first line.
+/// A one-line message to stderr with the `smishdrill: ` prefix, through [`terminal_line`] as a
+/// whole: a newline inside it (a typed path, a name from a file) shows as `␤`.
 pub fn complain(message: &str) {
+    eprint_text(&format!("smishdrill: {}", terminal_line(message)));
+}
+
+/// A message of several lines (a deck's problems, one per line), the prefix on the first; each
+/// line through [`terminal_line`] (each problem is already one safe line).
+pub fn complain_lines(message: &str) {
     eprint_text(&format!("smishdrill: {message}"));
 }
