@@ -173,7 +173,11 @@ fn parse_category(s: &str) -> Result<Category, String> {
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(), // --help, --version
+        Err(e) => usage_error(e),
+    };
     let load = || match &cli.scenarios {
         Some(dir) => Corpus::from_paths(std::slice::from_ref(dir)),
         None => Corpus::embedded(),
@@ -222,6 +226,29 @@ pub fn run() -> ExitCode {
         Some(Command::Report(args)) => commands::report(args, cli.data_dir.as_deref()),
     };
     ExitCode::from(code)
+}
+
+/// A wrong command line. clap's message repeats what was typed, so when an argument holds a
+/// line break or an unsafe character the message is made from the arguments as the output rule
+/// shows them (`␤`, `␛`, …): what was typed cannot forge a line or send a control sequence.
+fn usage_error(e: clap::Error) -> ! {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let shown: Vec<String> =
+        args.iter().map(|a| crate::text_safety::terminal_line(&a.to_string_lossy()).into_owned()).collect();
+    if args.iter().zip(&shown).all(|(a, s)| a.to_str() == Some(s.as_str())) {
+        e.exit();
+    }
+    match Cli::try_parse_from(&shown) {
+        Err(e) if e.use_stderr() => e.exit(),
+        _ => {
+            let bad = shown.iter().zip(&args).find(|(s, a)| a.to_str() != Some(s.as_str())).map(|(s, _)| s.as_str());
+            commands::complain(&format!(
+                "the argument `{}` holds a line break, control or invisible character",
+                bad.unwrap_or_default()
+            ));
+            std::process::exit(i32::from(EXIT_USAGE));
+        }
+    }
 }
 
 /// `--data-dir` or the platform's data folder.

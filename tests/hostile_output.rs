@@ -327,6 +327,17 @@ fn a_typed_profile_or_category_is_echoed_safely() {
     let result = run(&["--data-dir", s(&dir), "--profile", &typed, "stats"]);
     assert_eq!(assert_run_safe("--profile", &result), 1);
     assert!(result.2.contains("profile name `bad␛]0;pwned␇"), "{}", result.2);
+    for args in [
+        vec!["--category", &typed, "list"],
+        vec!["list", "--verdict", &typed],
+        vec!["--count", &typed, "list"],
+        vec!["exam", "--deck", "quick-10", "--learner", &typed],
+        vec![&typed],
+    ] {
+        let result = run(&args);
+        assert_eq!(assert_run_safe(&format!("{args:?}"), &result), 2, "{}", result.2);
+        assert!(result.2.contains("bad␛]0;pwned␇"), "{args:?}: {}", result.2);
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
