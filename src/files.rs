@@ -29,6 +29,10 @@ pub const MAX_TEXT_BYTES: u64 = 1024 * 1024;
 /// Largest exported record file `report --merge` reads (a class of thousands of attempts).
 pub const MAX_RECORDS_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Largest data file (answers.jsonl, completions.jsonl) read: about 50 000 answers or 5 000
+/// exam records, years of use; a larger one is refused rather than read without bound.
+pub const MAX_DATA_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -39,6 +43,17 @@ pub enum ReadError {
     NotRegular(&'static str),
     #[error("larger than the {limit}-byte limit for {what}")]
     TooLarge { limit: u64, what: &'static str },
+}
+
+/// For readers that speak `io::Error` (the data files): the kind is kept for a missing file.
+impl From<ReadError> for io::Error {
+    fn from(e: ReadError) -> io::Error {
+        match e {
+            ReadError::Io(e) => e,
+            ReadError::NotRegular(_) => io::Error::new(io::ErrorKind::InvalidInput, e.to_string()),
+            ReadError::TooLarge { .. } => io::Error::new(io::ErrorKind::InvalidData, e.to_string()),
+        }
+    }
 }
 
 /// What a non-regular file is, in words.

@@ -149,6 +149,22 @@ fn an_oversized_file_is_refused_by_what_is_read() {
 }
 
 #[test]
+fn data_files_are_read_through_the_same_bound() {
+    let dir = fresh_dir("special-data");
+    let file = std::fs::File::create(dir.join("completions.jsonl")).unwrap();
+    file.set_len(16 * 1024 * 1024 + 1).unwrap();
+    let (code, out, err) = run_bounded(&["--data-dir", s(&dir), "report"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("larger than the 16777216-byte limit for a data file"), "{err}");
+    std::fs::remove_file(dir.join("completions.jsonl")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.join("completions.jsonl")).unwrap();
+    let (code, _, err) = run_bounded(&["--data-dir", s(&dir), "report"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("not a regular file"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn piping_into_a_reader_that_stops_early_ends_quietly() {
     // `| head -1`: the reader takes one line and closes the pipe.
     for args in [&["list"][..], &["check"], &["list", "--summary"]] {

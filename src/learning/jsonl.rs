@@ -68,7 +68,9 @@ impl JsonlFile {
         // left is the instant between the length check and the rename (no portable file lock
         // on the supported Rust versions).
         for _ in 0..5 {
-            let bytes = match fs::read(&self.path) {
+            let bytes = match crate::files::read_bounded(&self.path, crate::files::MAX_DATA_BYTES, "a data file")
+                .map_err(io::Error::from)
+            {
                 Ok(b) => b,
                 Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(LoadedLines::default()),
                 Err(e) => return Err(io_err(&self.path)(e)),
