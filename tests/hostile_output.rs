@@ -391,3 +391,32 @@ fn check_rejects_invisible_characters_the_old_rule_missed() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// In a real terminal (tmux): the hostile files and records leave the pane's title, colours
+/// and clipboard alone — what the issue saw change.
+#[test]
+fn in_a_real_terminal_hostile_output_changes_nothing() {
+    if !common::have_tmux() {
+        return;
+    }
+    let dir = folder("tmux");
+    hostile_decks(&dir);
+    std::fs::write(dir.join("completions.jsonl"), format!("{}\n", hostile_record())).unwrap();
+    let commands: [&[&str]; 4] = [
+        &["check", s(&dir)],
+        &["--scenarios", s(&dir), "list"],
+        &["--data-dir", s(&dir), "report"],
+        &["--data-dir", s(&dir), "report", "--format", "md"],
+    ];
+    for args in commands {
+        let session = common::Session::start(args, &[], 200, 50);
+        session.wait_for("TTY ");
+        let title = session.tmux(&["display-message", "-p", "#{pane_title}"]);
+        assert!(!title.contains("pwned"), "{args:?} set the pane title: {title}");
+        let styled = session.tmux(&["capture-pane", "-p", "-e"]);
+        assert!(!styled.contains("\u{1b}[31m"), "{args:?} turned text red:\n{styled}");
+        let buffers = session.tmux(&["list-buffers"]);
+        assert!(buffers.trim().is_empty(), "{args:?} wrote the clipboard: {buffers}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
