@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::scenario::dates::Date;
-use crate::scenario::problem::SourceMap;
 use crate::scenario::validate::parse_template;
 use crate::scenario::{Draw, Location, Problem, ProblemKind, Scenario};
 
@@ -20,8 +19,8 @@ pub const VARIANTS_CHECKED: u64 = 24;
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_scenarios.rs"));
 
 /// Files larger than this are not scenarios; refusing them keeps a stray log file from
-/// stalling the loader.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// stalling the loader (the one bounded reader, [`crate::files`], enforces it).
+pub const MAX_FILE_BYTES: u64 = crate::files::MAX_TEXT_BYTES;
 
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -163,32 +162,52 @@ fn parse_checked(
 }
 
 /// Deepest folder nesting followed; guards against pathological trees.
-const MAX_DEPTH: usize = 32;
+pub const MAX_DEPTH: usize = 32;
 
+/// Adds `path` to `files` if it is a file to read, walks it if it is a folder, and otherwise
+/// says why it is left out: nothing that was asked for, or that looks like a scenario (`.toml`),
+/// is skipped in silence, so `check` never reports success on a file it did not read.
 fn collect_files(path: &Path, explicit: bool, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, depth: usize) {
     let at = Location { path: path.display().to_string(), line: 1, col: 1 };
+    let mut refuse = |why: String| problems.push(Problem { at: at.clone(), kind: ProblemKind::Unreadable(why) });
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            problems.push(Problem { at, kind: ProblemKind::Unreadable(e.to_string()) });
+            refuse(e.to_string());
             return;
         }
     };
+    let named_toml = path.extension().is_some_and(|e| e == "toml");
     if meta.is_file() {
-        if explicit || path.extension().is_some_and(|e| e == "toml") {
+        if explicit || named_toml {
             files.push(path.to_path_buf());
+        }
+        return;
+    }
+    if !meta.is_dir() {
+        // A named pipe, a device, a socket (or a link to one): reading would block or never end.
+        if explicit || named_toml {
+            refuse(format!("{}, not a regular file", crate::files::kind_of(&meta)));
         }
         return;
     }
     // Symlinked folders are not followed: a link loop would otherwise never end.
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if !meta.is_dir() || (is_link && !explicit) || depth > MAX_DEPTH {
+    if is_link && !explicit {
+        return;
+    }
+    if named_toml && !explicit {
+        refuse("a folder, not a regular file (a name ending in .toml is for a scenario, deck or course file)".into());
+        return;
+    }
+    if depth > MAX_DEPTH {
+        refuse(format!("folders nested deeper than {MAX_DEPTH} levels are not searched"));
         return;
     }
     let entries = match fs::read_dir(path) {
         Ok(entries) => entries,
         Err(e) => {
-            problems.push(Problem { at, kind: ProblemKind::Unreadable(e.to_string()) });
+            refuse(e.to_string());
             return;
         }
     };
@@ -199,24 +218,10 @@ fn collect_files(path: &Path, explicit: bool, files: &mut Vec<PathBuf>, problems
     }
 }
 
-/// Reads a file as UTF-8 text, or explains why it cannot be used.
+/// Reads a scenario file as UTF-8 text, or explains why it cannot be used: the one bounded
+/// reader ([`crate::files::read_text`]), shared with decks, courses and lessons.
 fn read_text(path: &Path) -> Result<String, Problem> {
-    let shown = path.display().to_string();
-    let unreadable = |why: String| Problem {
-        at: Location { path: shown.clone(), line: 1, col: 1 },
-        kind: ProblemKind::Unreadable(why),
-    };
-    let size = fs::metadata(path).map_err(|e| unreadable(e.to_string()))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(unreadable(format!("{size} bytes is larger than the {MAX_FILE_BYTES}-byte limit for a scenario")));
-    }
-    let bytes = fs::read(path).map_err(|e| unreadable(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(valid);
-        let at = SourceMap::new(&shown, &text).locate(text.len());
-        Problem { at, kind: ProblemKind::Unreadable("not valid UTF-8 text".to_string()) }
-    })
+    crate::files::read_text(path, "a scenario")
 }
 
 #[cfg(test)]

@@ -60,6 +60,11 @@ pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck) -> (Vec<Strin
     }
 }
 
+/// Problems one per line, exactly as `check` prints them (each already one safe line).
+pub fn problem_lines(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(ToString::to_string).collect()
+}
+
 pub fn check(corpus: &Corpus) -> u8 {
     let (lines, code) = check_report(corpus);
     super::print_lines(lines);

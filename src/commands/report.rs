@@ -63,7 +63,7 @@ pub fn report(args: &ReportArgs, data_dir: Option<&Path>) -> u8 {
     match run(args, data_dir) {
         Ok(code) => code,
         Err((code, message)) => {
-            eprintln!("smishdrill: {message}");
+            super::complain(&message);
             code
         }
     }
@@ -92,7 +92,7 @@ fn run(args: &ReportArgs, data_dir: Option<&Path>) -> Result<u8, Failure> {
     }
     let loaded = store.load().map_err(|e| (1, e.to_string()))?;
     if let Some(notice) = &loaded.notice {
-        eprintln!("smishdrill: {notice}");
+        super::complain(notice);
     }
     let records = filter(loaded.records, args.learner.as_deref());
     let text = match args.format {
@@ -135,7 +135,7 @@ fn merged(args: &ReportArgs, data_dir: Option<&Path>) -> Result<u8, Failure> {
         match read_records(path) {
             Ok(r) => records.extend(r),
             Err(e) => {
-                eprintln!("smishdrill: {e}");
+                super::complain(&e.to_string());
                 failed = true;
             }
         }

@@ -224,7 +224,7 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     let mut app = match build(&plan, scenarios, opts, history) {
         Ok(app) => app,
         Err(e) => {
-            eprintln!("smishdrill: {e}");
+            super::complain(&e);
             return EXIT_USAGE;
         }
     };
@@ -282,6 +282,8 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     drop(sink);
     let (code, mut report) = match outcome {
         Ok((code, errors)) => (code, errors.iter().take(3).map(|e| format!("smishdrill: not saved: {e}")).collect()),
+        // The reader closed the pipe (`smishdrill | head`): nobody is left to tell.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => (0, Vec::new()),
         Err(e) => (1, vec![format!("smishdrill: terminal error: {e}")]),
     };
     if let Some((record, saved)) = finished.into_inner() {
@@ -291,7 +293,7 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     // The terminal may be gone (SIGHUP): a failed write here must not turn into a panic.
     let mut stderr = std::io::stderr().lock();
     for line in report {
-        if writeln!(stderr, "{line}").is_err() {
+        if writeln!(stderr, "{}", crate::text_safety::terminal_line(&line)).is_err() {
             break;
         }
     }
@@ -308,8 +310,8 @@ fn result_line(record: &CompletionRecord, saved_in: Option<&CompletionStore>) ->
     };
     format!(
         "smishdrill: {} — {}: {} ({} of {} right, pass mark {} %), {place}",
-        crate::text_safety::sanitize_line(&record.learner),
-        record.deck,
+        crate::text_safety::terminal_line(&record.learner),
+        crate::text_safety::terminal_line(&record.deck),
         record.status.name(),
         record.correct,
         record.asked,

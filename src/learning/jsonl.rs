@@ -145,8 +145,23 @@ impl JsonlFile {
             let e = io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
             return Err(io_err(&self.path)(e));
         }
+        // Bounded: a data file is never read past the limit (see crate::files).
+        let limit = crate::files::MAX_DATA_BYTES;
+        let too_large = || {
+            let e = io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("larger than the {limit}-byte limit for a data file"),
+            );
+            io_err(&self.path)(e)
+        };
+        if file.metadata().map_err(io_err(&self.path))?.len() > limit {
+            return Err(too_large());
+        }
         let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes).map_err(io_err(&self.path))?;
+        (&mut file).take(limit + 1).read_to_end(&mut bytes).map_err(io_err(&self.path))?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large());
+        }
         Ok(Some((file, bytes)))
     }
 

@@ -106,9 +106,14 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
+/// One line, always safe to print: the path and the message repeat what a file holds (ids,
+/// quotes, key names, file names), so the whole line goes through the one output rule
+/// ([`crate::text_safety::terminal_line`]): no escape sequence, invisible character or line
+/// break from a file reaches the output, and no file can forge a line of `check`'s output.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.kind)
+        let line = format!("{}: {}", self.at, self.kind);
+        f.write_str(&crate::text_safety::terminal_line(&line))
     }
 }
 

@@ -13,7 +13,7 @@ use super::problem::{Hint, Problem, ProblemKind, SourceMap};
 use super::raw::{RawCue, RawMessage, RawQuestion, RawScenario, Text};
 use super::slots::parse_vars;
 use super::template::render_raw;
-use crate::text_safety::forbidden_reason;
+use crate::text_safety::first_unsafe;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -206,8 +206,12 @@ pub(crate) fn forbidden_character(
     if s.bytes().all(|b| (0x20..0x7f).contains(&b) || (multiline && b == b'\n')) {
         return None;
     }
-    let c = s.chars().find(|&c| forbidden_reason(c).is_some() || (!multiline && c == '\n'))?;
-    let reason = forbidden_reason(c).unwrap_or("a line break, which this single-line field cannot hold");
+    let newline = (!multiline).then(|| s.find('\n')).flatten();
+    let (c, reason) = match (first_unsafe(s), newline) {
+        (Some((i, c, why)), n) if n.is_none_or(|n| i < n) => (c, why.reason()),
+        (_, Some(_)) => ('\n', "a line break, which this single-line field cannot hold"),
+        (_, None) => return None,
+    };
     let at = source.get(span.clone()).and_then(|raw| raw.find(c)).map_or(span.start, |i| span.start + i);
     Some((at, ProblemKind::ControlCharacter(format!("`{key}` contains U+{:04X}: {reason}", c as u32))))
 }
