@@ -2,6 +2,7 @@
 //! reports. Knows nothing about terminals.
 
 pub mod dates;
+pub mod fairness;
 pub mod kinds;
 pub mod model;
 pub mod phone;
@@ -13,6 +14,6 @@ pub mod validate;
 pub mod vars;
 
 pub use kinds::{Category, FlagKind, SignKind, Verdict};
-pub use model::{Cue, Message, Question, Scenario};
+pub use model::{Asked, Cue, Message, Question, Scenario};
 pub use problem::{Location, Problem, ProblemKind};
 pub use validate::{Draw, parse_scenario, parse_variant};

@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::dates::Date;
 use super::kinds::{CATEGORIES, Category, FLAG_KINDS, FlagKind, SIGN_KINDS, SignKind, Verdict, closest_name};
-use super::model::{Cue, Message, Question, Scenario};
+use super::model::{Asked, Cue, Message, Question, Scenario};
 use super::phone::{is_fictional, north_american_numbers};
 use super::problem::{Hint, Problem, ProblemKind, SourceMap};
 use super::raw::{RawCue, RawMessage, RawQuestion, RawScenario, Text};
@@ -24,6 +24,9 @@ pub struct Parsed {
     pub id_at: super::problem::Location,
     /// The file has `[vars]`: each draw gives a different variant.
     pub has_vars: bool,
+    /// Teaching problems (see [`super::fairness`]): reported by `check`, but the scenario
+    /// still loads.
+    pub findings: Vec<Problem>,
 }
 
 /// How variables are filled: the seed of the draw and today's date (days since 1970-01-01),
@@ -62,6 +65,7 @@ pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec
     checker.criminal_domains_anywhere();
     let (vars, var_spans, var_problems) = parse_vars(raw.vars.take());
     let values = vars.draw(&mut StdRng::seed_from_u64(draw.seed), draw.today);
+    let unfilled_thread: Vec<Spanned<RawMessage>> = raw.thread.iter().map(copy_message).collect();
     let (used, render_problems) = render_raw(&mut raw, &values);
     for (span, kind) in var_problems.into_iter().chain(render_problems) {
         checker.report(span, kind);
@@ -71,10 +75,15 @@ pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec
             checker.report(span, ProblemKind::UnusedVariable(name));
         }
     }
+    let findings: Vec<Problem> = super::fairness::findings(&normalized, &unfilled_thread, &raw)
+        .into_iter()
+        .map(|(at, kind)| map.problem(at..at, kind))
+        .collect();
     let parsed = checker.scenario(raw);
     match parsed {
         Some(mut p) if checker.problems.is_empty() => {
             p.has_vars = !vars.is_empty();
+            p.findings = findings;
             Ok(p)
         }
         _ => {
@@ -85,6 +94,17 @@ pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec
             Err(problems)
         }
     }
+}
+
+/// The thread as written, before variables are filled (the date check reads it so). `Spanned`
+/// is not `Clone`, so it is rebuilt; only the text is needed.
+fn copy_message(m: &Spanned<RawMessage>) -> Spanned<RawMessage> {
+    let copy = |t: &Option<Text>| t.as_ref().map(|t| Spanned::new(t.span(), t.get_ref().clone()));
+    let inner = m.get_ref();
+    Spanned::new(
+        m.span(),
+        RawMessage { sender: None, time: None, text: copy(&inner.text), from_me: None, verify: None, sources: None },
+    )
 }
 
 /// The list shipped in `assets/reference/known-criminal-domains.txt`, lowercase.
@@ -232,7 +252,7 @@ impl Checker<'_> {
             origin: self.map.path().to_string(),
             template: None,
         };
-        Some(Parsed { scenario, id_at: self.map.locate(id_span.start), has_vars: false })
+        Some(Parsed { scenario, id_at: self.map.locate(id_span.start), has_vars: false, findings: Vec::new() })
     }
 
     fn verdict(&mut self, value: Option<Text>, parent: Range<usize>) -> Option<Verdict> {
@@ -381,7 +401,28 @@ impl Checker<'_> {
             }
         };
         let why = self.required(q.why, "why", span, true);
-        Some(Question { ask: ask?, choices: choices.into_iter().map(|(s, _)| s).collect(), answer: answer?, why: why? })
+        let asked = self.asked(q.asked);
+        Some(Question {
+            ask: ask?,
+            choices: choices.into_iter().map(|(s, _)| s).collect(),
+            answer: answer?,
+            why: why?,
+            asked: asked?,
+        })
+    }
+
+    /// `asked = "before" | "after"`; absent means before.
+    fn asked(&mut self, value: Option<Text>) -> Option<Asked> {
+        let Some(v) = value else { return Some(Asked::Before) };
+        match v.get_ref().as_str() {
+            "before" => Some(Asked::Before),
+            "after" => Some(Asked::After),
+            other => {
+                let hint = Hint(Some(if other.to_lowercase().starts_with('a') { "after" } else { "before" }.into()));
+                self.report(v.span(), ProblemKind::Unknown { what: "value for `asked`", value: other.into(), hint });
+                None
+            }
+        }
     }
 
     fn string_list(

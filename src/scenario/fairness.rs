@@ -1,0 +1,380 @@
+//! Teaching problems `check` reports that do not stop a scenario loading: a follow-up question
+//! asked before the reveal that names or implies the verdict, a right answer that can be picked
+//! for its length alone, and a fixed calendar date written into a message (it goes stale, and a
+//! careful learner then reads the old date as a red flag). Each is a shortcut or a trap that
+//! scores a learner on something other than the rules that protect people (issue #10).
+//!
+//! Findings are kept apart from the format's errors so that a corpus written before these rules
+//! still loads and trains; [`ENFORCED`] says whether `check` fails on them.
+
+use std::ops::Range;
+
+use super::problem::ProblemKind;
+use super::raw::{RawMessage, RawQuestion, RawScenario, Text};
+use toml::Spanned;
+
+/// Whether `check` counts these findings as problems (exit 1). Off while the bundled scenarios
+/// are being rewritten to the new rules; turn on once `smishdrill check` lists none.
+pub const ENFORCED: bool = false;
+
+/// A right answer longer than this many times the mean length of the other choices — when it
+/// is also the longest — can be picked without reading the question.
+pub const LONG_ANSWER_RATIO: f64 = 1.5;
+
+/// Words and phrases that name or imply the verdict. A question asked before the reveal must
+/// contain none of them, in its `ask` or in any choice: "How could a scammer know that?"
+/// tells the learner it is a scam; "Why is it fine…?" tells them it is genuine. Matched as
+/// whole words, case-insensitive; a phrase matches its words in a row.
+pub const VERDICT_WORDS: &[&str] = &[
+    "scam",
+    "scams",
+    "scammy",
+    "scammer",
+    "scammers",
+    "scammed",
+    "fake",
+    "faked",
+    "fakes",
+    "genuine",
+    "genuinely",
+    "legit",
+    "legitimate",
+    "legitimately",
+    "fraud",
+    "frauds",
+    "fraudster",
+    "fraudsters",
+    "fraudulent",
+    "phishing",
+    "phish",
+    "smishing",
+    "criminal",
+    "criminals",
+    "crook",
+    "crooks",
+    "con artist",
+    "impostor",
+    "imposter",
+    "spoofed",
+    "bogus",
+    "authentic",
+    "trust",
+    "trusted",
+    "trustworthy",
+    "real one",
+    "the real",
+    "it's real",
+    "is it real",
+    "why is it fine",
+    "why is this fine",
+    "it is fine",
+    "it's fine",
+    "is safe",
+    "it's safe",
+    "how could a scammer",
+];
+
+/// Month names and their common abbreviations, for dates written out ("Dec 22, 2025").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Where the words of one string lie: (lowercase word, byte range in the string).
+fn words(s: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (start, is_word(c)) {
+            (None, true) => start = Some(i),
+            (Some(b), false) => {
+                let w = s[b..i].trim_matches(|c| c == '\'' || c == '’');
+                if !w.is_empty() {
+                    let lead = s[b..i].len() - s[b..i].trim_start_matches(['\'', '’']).len();
+                    out.push((w.replace('’', "'").to_lowercase(), b + lead..b + lead + w.len()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The first entry of [`VERDICT_WORDS`] in `s`, as written there, with its byte range.
+pub fn verdict_word(s: &str) -> Option<(String, Range<usize>)> {
+    let found = words(s);
+    let mut best: Option<Range<usize>> = None;
+    for entry in VERDICT_WORDS {
+        let wanted: Vec<&str> = entry.split(' ').collect();
+        for window in found.windows(wanted.len()) {
+            if window.iter().zip(&wanted).all(|((w, _), x)| w == x) {
+                let range = window[0].1.start..window[wanted.len() - 1].1.end;
+                if best.as_ref().is_none_or(|b| range.start < b.start) {
+                    best = Some(range);
+                }
+            }
+        }
+    }
+    best.map(|r| (s[r.clone()].to_string(), r))
+}
+
+/// Where `needle` is written in the file at or after the start of `value`'s span (the value as
+/// decoded may differ from the file's text by escapes), else the value's start.
+fn offset_in(source: &str, value: Range<usize>, needle: &str) -> usize {
+    let raw = source.get(value.clone()).unwrap_or("");
+    raw.to_lowercase().find(&needle.to_lowercase()).map_or(value.start, |i| value.start + i)
+}
+
+/// Problems of a follow-up question, with the byte offset each points at. `asked_after` is
+/// whether the question is asked after the reveal (then it may name the verdict).
+pub(super) fn question_findings(source: &str, q: &RawQuestion, asked_after: bool) -> Vec<(usize, ProblemKind)> {
+    let mut out = Vec::new();
+    let choices: Vec<&Text> = q.choices.as_ref().map(|c| c.get_ref().iter().collect()).unwrap_or_default();
+    if !asked_after {
+        for text in q.ask.iter().chain(choices.iter().copied()) {
+            if let Some((word, _)) = verdict_word(text.get_ref()) {
+                let at = offset_in(source, text.span(), &word);
+                out.push((at, ProblemKind::QuestionNamesVerdict(word)));
+            }
+        }
+    }
+    let answer = q.answer.as_ref().map(|a| *a.get_ref());
+    if let Some(right) = answer.and_then(|a| usize::try_from(a - 1).ok()).and_then(|i| choices.get(i).map(|c| (i, c))) {
+        let (index, text) = right;
+        if let Some((len, mean)) = too_long(&choices.iter().map(|c| c.get_ref().as_str()).collect::<Vec<_>>(), index) {
+            out.push((text.span().start, ProblemKind::LongRightAnswer { len, mean: mean.round() as usize }));
+        }
+    }
+    out
+}
+
+/// (length, mean length of the others) when choice `right` is the longest and more than
+/// [`LONG_ANSWER_RATIO`] times the others' mean. Lengths are in characters.
+pub fn too_long(choices: &[&str], right: usize) -> Option<(usize, f64)> {
+    let lengths: Vec<usize> = choices.iter().map(|c| c.trim().chars().count()).collect();
+    let len = *lengths.get(right)?;
+    let others: Vec<usize> = lengths.iter().enumerate().filter(|(i, _)| *i != right).map(|(_, l)| *l).collect();
+    if others.is_empty() {
+        return None;
+    }
+    let mean = others.iter().sum::<usize>() as f64 / others.len() as f64;
+    let longest = others.iter().all(|&l| len >= l);
+    (longest && len as f64 > LONG_ANSWER_RATIO * mean).then_some((len, mean))
+}
+
+/// Fixed calendar dates in the messages' text as written in the file, before variables are
+/// filled: a `{date}` variable's drawn value is fine, a date typed into the text is not.
+pub(super) fn stale_dates(source: &str, thread: &[Spanned<RawMessage>]) -> Vec<(usize, ProblemKind)> {
+    let mut out = Vec::new();
+    for m in thread {
+        let Some(text) = &m.get_ref().text else { continue };
+        for (date, _) in fixed_dates(text.get_ref()) {
+            let at = offset_in(source, text.span(), &date);
+            out.push((at, ProblemKind::FixedDate(date)));
+        }
+    }
+    out
+}
+
+/// Calendar dates written in `s`: `12/22/2025`, `12/22/25`, `12/22`, `2025-12-22`,
+/// `Dec 22, 2025`, `December 22`, `22 December 2025`. Times (`7:12`), amounts (`$4.35`),
+/// fractions with no possible month (`24/7`) and `{variables}` are not dates.
+pub fn fixed_dates(s: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = numeric_dates(s);
+    out.extend(named_dates(s));
+    out.sort_by_key(|(_, r)| r.start);
+    out
+}
+
+fn numeric_dates(s: &str) -> Vec<(String, Range<usize>)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b"/-.$".contains(&b[i - 1]))) {
+            i += 1;
+            continue;
+        }
+        // Groups of digits joined by one kind of separator: 12/22/2025 or 2025-12-22.
+        let mut groups = Vec::new();
+        let mut j = i;
+        let mut sep = None;
+        loop {
+            let start = j;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            groups.push(&s[start..j]);
+            let next_is = |c: u8| j + 1 < b.len() && b[j] == c && b[j + 1].is_ascii_digit();
+            match sep {
+                None if next_is(b'/') => sep = Some(b'/'),
+                None if next_is(b'-') => sep = Some(b'-'),
+                Some(c) if next_is(c) && groups.len() < 3 => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        let followed_badly = j < b.len() && (b[j].is_ascii_alphanumeric() || (b[j] == b'/' || b[j] == b'-'));
+        let n = |g: &str| g.parse::<u32>().ok();
+        let month_day = |m: &str, d: &str| {
+            m.len() <= 2 && d.len() <= 2 && n(m).is_some_and(|m| (1..=12).contains(&m)) && n(d).is_some_and(|d| (1..=31).contains(&d))
+        };
+        let is_date = !followed_badly
+            && match (sep, groups.as_slice()) {
+                (Some(b'/'), [m, d]) => month_day(m, d),
+                (Some(b'/'), [m, d, y]) => month_day(m, d) && (y.len() == 2 || y.len() == 4),
+                (Some(b'-'), [y, m, d]) => y.len() == 4 && m.len() == 2 && month_day(m, d),
+                _ => false,
+            };
+        if is_date {
+            out.push((s[i..j].to_string(), i..j));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn named_dates(s: &str) -> Vec<(String, Range<usize>)> {
+    let found = words(s);
+    let mut out = Vec::new();
+    let is_month = |w: &str| MONTHS.contains(&w.trim_end_matches('.'));
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        digits.len() <= 2
+            && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            && ["", "st", "nd", "rd", "th"].contains(&suffix)
+    };
+    let year = |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+    for (k, (w, range)) in found.iter().enumerate() {
+        // "May" is also a word: only with a day right after it (or before it) is it a month.
+        if !is_month(w) || (w == "may" && !s[range.clone()].starts_with('M')) {
+            continue;
+        }
+        let next = found.get(k + 1);
+        let prev = k.checked_sub(1).and_then(|p| found.get(p));
+        let gap_ok = |a: &Range<usize>, b: &Range<usize>| s[a.end..b.start].chars().all(|c| " ,.".contains(c));
+        if let Some((d, dr)) = next.filter(|(d, dr)| day(d) && gap_ok(range, dr)) {
+            let _ = d;
+            let mut end = dr.end;
+            if let Some((_, yr)) = found.get(k + 2).filter(|(y, yr)| year(y) && gap_ok(dr, yr)) {
+                end = yr.end;
+            }
+            out.push((s[range.start..end].to_string(), range.start..end));
+        } else if let Some((_, dr)) = prev.filter(|(d, dr)| day(d) && gap_ok(dr, range)) {
+            let mut end = range.end;
+            if let Some((_, yr)) = next.filter(|(y, yr)| year(y) && gap_ok(range, yr)) {
+                end = yr.end;
+            }
+            out.push((s[dr.start..end].to_string(), dr.start..end));
+        }
+    }
+    out
+}
+
+/// Every teaching finding of a file's raw scenario. Dates are read from `thread` as written
+/// (before variables are filled); the question from `raw` after filling, since a variable can
+/// change a choice's length.
+pub(super) fn findings(
+    source: &str,
+    unfilled_thread: &[Spanned<RawMessage>],
+    raw: &RawScenario,
+) -> Vec<(usize, ProblemKind)> {
+    let mut out = stale_dates(source, unfilled_thread);
+    if let Some(q) = raw.question.first() {
+        let q = q.get_ref();
+        let after = q.asked.as_ref().is_some_and(|a| a.get_ref() == "after");
+        out.extend(question_findings(source, q, after));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(s: &str) -> Vec<String> {
+        fixed_dates(s).into_iter().map(|(d, _)| d).collect()
+    }
+
+    #[test]
+    fn calendar_dates_in_every_common_shape_are_found() {
+        assert_eq!(dates("Today … Delivered 12/22/2025 at 3pm"), ["12/22/2025"]);
+        assert_eq!(dates("exception on 02/11/2025."), ["02/11/2025"]);
+        assert_eq!(dates("due Dec 22, 2025 or"), ["Dec 22, 2025"]);
+        assert_eq!(dates("on 2025-12-22."), ["2025-12-22"]);
+        assert_eq!(dates("Delivered 11/25 11:08am"), ["11/25"]);
+        assert_eq!(dates("by 22 December 2025"), ["22 December 2025"]);
+        assert_eq!(dates("Pay by Nov 26th"), ["Nov 26th"]);
+        assert_eq!(dates("on 1/5/26 and 3/4/2026"), ["1/5/26", "3/4/2026"]);
+    }
+
+    #[test]
+    fn times_amounts_codes_and_words_are_not_dates() {
+        for s in [
+            "Today 7:12 PM",
+            "a toll of $4.35",
+            "open 24/7",
+            "code 123-456",
+            "call 555-0142",
+            "you may 2 days",
+            "9400111202555842761093",
+            "Delivered {delivered}",
+            "ref 13/40",
+            "https://x.example/a/12/22",
+            "May we help?",
+        ] {
+            assert!(dates(s).is_empty(), "{s:?} gave {:?}", dates(s));
+        }
+    }
+
+    #[test]
+    fn verdict_words_are_matched_as_whole_words_case_insensitively() {
+        assert_eq!(verdict_word("How could a Scammer know that?").map(|w| w.0).as_deref(), Some("How could a Scammer"));
+        assert_eq!(verdict_word("Is the FAKE site the one?").map(|w| w.0).as_deref(), Some("FAKE"));
+        assert_eq!(verdict_word("Why is it fine to tap it?").map(|w| w.0).as_deref(), Some("Why is it fine"));
+        assert_eq!(verdict_word("Call the real one back").map(|w| w.0).as_deref(), Some("real one"));
+        assert_eq!(verdict_word("You can’t trust it").map(|w| w.0).as_deref(), Some("trust"));
+        // Inside other words, or close but different, nothing.
+        for s in ["What should you do now?", "Scamp the dog", "Distrustful? no: trustee", "Refake", "really?"] {
+            assert_eq!(verdict_word(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_long_right_answer_is_found_only_when_it_is_also_the_longest() {
+        let long = "Check your account at the agency's own site, typed by hand";
+        assert!(too_long(&["Pay it", long, "Reply STOP"], 1).is_some());
+        // Long, but another choice is longer: not a length cue.
+        assert!(too_long(&["Pay it", long, &format!("{long}, today")], 1).is_none());
+        // The longest, but not by much.
+        assert!(too_long(&["Pay it now please", "Type the address", "Reply STOP now"], 1).is_none());
+        // Exactly 1.5× the mean is allowed.
+        assert!(too_long(&["aaaa", "aaaaaa"], 1).is_none());
+        assert!(too_long(&["aaaa", "aaaaaaa"], 1).is_some());
+    }
+}
