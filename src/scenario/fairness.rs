@@ -357,7 +357,8 @@ mod tests {
         assert_eq!(verdict_word("How could a Scammer know that?").map(|w| w.0).as_deref(), Some("How could a Scammer"));
         assert_eq!(verdict_word("Is the FAKE site the one?").map(|w| w.0).as_deref(), Some("FAKE"));
         assert_eq!(verdict_word("Why is it fine to tap it?").map(|w| w.0).as_deref(), Some("Why is it fine"));
-        assert_eq!(verdict_word("Call the real one back").map(|w| w.0).as_deref(), Some("real one"));
+        assert_eq!(verdict_word("Call the real one back").map(|w| w.0).as_deref(), Some("the real"));
+        assert_eq!(verdict_word("Ring a real one").map(|w| w.0).as_deref(), Some("real one"));
         assert_eq!(verdict_word("You can’t trust it").map(|w| w.0).as_deref(), Some("trust"));
         // Inside other words, or close but different, nothing.
         for s in ["What should you do now?", "Scamp the dog", "Distrustful? no: trustee", "Refake", "really?"] {
