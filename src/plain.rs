@@ -17,7 +17,7 @@ const WIDTH: usize = 78;
 /// What to type at each step.
 fn prompt(app: &App) -> &'static str {
     match app.screen {
-        Screen::Judge => "Scam or genuine? Type s or l (q quits, ? lists the keys): ",
+        Screen::Judge => "The last message received: s scam or g genuine? (q quits, ? lists the keys): ",
         Screen::Confidence => "How sure? 1 sure, 2 fairly sure, 3 guessing: ",
         Screen::Spot => "Numbers of the suspicious pieces, separated by spaces (Enter alone for none): ",
         Screen::Question => "Your answer (a number): ",
@@ -61,6 +61,22 @@ pub fn msgs_for_line(app: &App, line: &str) -> Vec<Msg> {
         (Screen::Summary | Screen::Stats, "r" | "again") => vec![Msg::PlayAgain],
         (Screen::Summary | Screen::Stats, "t" | "stats") => vec![Msg::ToggleStats],
         _ => Vec::new(),
+    }
+}
+
+/// Why a line did nothing: an empty line answers nothing (no answer is ever assumed), and
+/// anything else is not understood. Either way the prompt comes again.
+fn not_understood(app: &App, line: &str) -> String {
+    let keys = match app.screen {
+        Screen::Judge => "type s (scam) or g (genuine)",
+        Screen::Confidence => "type 1 (sure), 2 (fairly sure) or 3 (guessing)",
+        Screen::Question => "type the number of your answer",
+        _ => "type ? for the keys",
+    };
+    if line.trim().is_empty() {
+        format!("Nothing answered: {keys}.")
+    } else {
+        format!("Not understood here: {:?}. {}{}.", line.trim(), keys[..1].to_uppercase(), &keys[1..])
     }
 }
 
@@ -152,6 +168,7 @@ pub fn run(app: &mut App, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
     let mut input = stdin.lock();
     let mut out = io::stdout().lock();
     let mut errors = Vec::new();
+    let started = std::time::Instant::now();
     loop {
         show(&mut out, app)?;
         write!(out, "{}", if app.show_help { "Enter to go back: " } else { prompt(app) })?;
@@ -165,8 +182,10 @@ pub fn run(app: &mut App, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
         }
         let msgs = if app.show_help { vec![Msg::CloseHelp] } else { msgs_for_line(app, &line) };
         if msgs.is_empty() {
-            writeln!(out, "Not understood here: {:?}. Type ? for the keys.", line.trim())?;
+            writeln!(out, "{}", not_understood(app, &line))?;
         }
+        // The time of the line, for the exam's guard against answers typed ahead.
+        update(app, Msg::Clock(started.elapsed().as_millis() as u64));
         for msg in msgs {
             for effect in update(app, msg) {
                 if let Some(code) = carry_out(app, effect, sink, &mut errors) {

@@ -8,7 +8,7 @@ mod update;
 
 pub use keymap::{KEY_HELP, KeyHelp, msg_for_key};
 pub use session::{ExamSetup, Mode, RoomTally, Stage};
-pub use update::update;
+pub use update::{READ_GUARD_MS, update};
 
 use crate::round::{RoundSpec, choose_weighted};
 use crate::scenario::{Scenario, Verdict};
@@ -118,10 +118,24 @@ pub struct App {
     pub position: usize,
     pub answers: Vec<Answer>,
     pub screen: Screen,
-    pub verdict_cursor: Verdict,
-    /// Index into `Confidence::ALL`.
-    pub confidence_cursor: usize,
-    pub choice_cursor: usize,
+    /// The highlighted verdict button, if the learner moved to one. Nothing is highlighted
+    /// when a message appears: Enter never answers for the learner.
+    pub verdict_cursor: Option<Verdict>,
+    /// The highlighted index into `Confidence::ALL`, if any.
+    pub confidence_cursor: Option<usize>,
+    /// The highlighted follow-up choice, by its position on screen (see [`App::choice_order`]).
+    pub choice_cursor: Option<usize>,
+    /// A line under the buttons saying which keys answer (after Enter with nothing chosen, or a
+    /// key typed before the message was on screen); cleared by the next key.
+    pub hint: Option<String>,
+    /// The event loop's clock, milliseconds from its start, as last told by [`Msg::Clock`].
+    /// `None` until told: `update` never reads a clock itself.
+    pub clock_ms: Option<u64>,
+    /// When the message on screen appeared, on that clock.
+    pub shown_at_ms: u64,
+    /// The follow-up question is asked after the reveal (`asked = "after"`) and is not answered
+    /// yet: the explanation shows without it, then Enter asks it.
+    pub after_question: bool,
     /// Whether the spot-the-flags step runs (off with `--no-spot`).
     pub spot_enabled: bool,
     /// The piece under the cursor on the spot screen.
@@ -221,6 +235,9 @@ pub enum Msg {
     Notice(&'static str),
     /// One second passed (sent by the event loop): counts time on a message, runs time limits.
     Tick,
+    /// The time now, milliseconds from the start of the event loop, sent before each key: an
+    /// exam ignores answers typed before a new message could be read ([`READ_GUARD_MS`]).
+    Clock(u64),
     /// `e` on the summary: walk through the explanation of every message.
     Review,
     /// `p` while reviewing: the previous explanation.
@@ -269,9 +286,13 @@ impl App {
             position: 0,
             answers: Vec::new(),
             screen: Screen::Judge,
-            verdict_cursor: Verdict::Scam,
-            confidence_cursor: 1,
-            choice_cursor: 0,
+            verdict_cursor: None,
+            confidence_cursor: None,
+            choice_cursor: None,
+            hint: None,
+            clock_ms: None,
+            shown_at_ms: 0,
+            after_question: false,
             spot_enabled: true,
             piece_cursor: 0,
             marks: Vec::new(),
@@ -329,13 +350,48 @@ impl App {
         self.answered().filter(|(s, a)| a.is_right(s.verdict)).count()
     }
 
-    /// (right, asked) for follow-up questions.
+    /// (right, asked) for follow-up questions. An exam does not ask the questions meant for
+    /// after the reveal, so they do not count.
     pub fn question_score(&self) -> (usize, usize) {
         self.answered()
-            .filter_map(|(s, a)| s.question.as_ref().map(|q| a.choice == Some(q.answer)))
+            .filter_map(|(s, a)| s.question.as_ref().filter(|q| self.asks(q)).map(|q| a.choice == Some(q.answer)))
             .fold((0, 0), |(right, asked), ok| (right + usize::from(ok), asked + 1))
     }
+
+    /// Whether this session asks `question` at all: one meant for after the reveal is not
+    /// asked in an exam (nothing is revealed before its end).
+    pub fn asks(&self, question: &crate::scenario::Question) -> bool {
+        question.asked == crate::scenario::Asked::Before || !self.feedback_at_end
+    }
+
+    /// The order the current follow-up's choices are shown in: `order[shown position]` is the
+    /// choice's index in the file. Shuffled, so the right answer's place in the file teaches
+    /// nothing; seeded by the round's seed and the scenario's id, so a replay with the same
+    /// seed shows the same order.
+    pub fn choice_order(&self) -> Vec<usize> {
+        use rand::SeedableRng;
+        use rand::seq::SliceRandom;
+        let Some(scenario) = self.current() else { return Vec::new() };
+        let count = scenario.question.as_ref().map_or(0, |q| q.choices.len());
+        let mut order: Vec<usize> = (0..count).collect();
+        let seed = self.spec.seed ^ fnv1a(scenario.id.as_bytes()) ^ CHOICE_SALT;
+        order.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
+        order
+    }
+
+    /// A new message is on screen: nothing highlighted, no hint, and the time it appeared.
+    pub fn message_shown(&mut self) {
+        self.verdict_cursor = None;
+        self.confidence_cursor = None;
+        self.choice_cursor = None;
+        self.hint = None;
+        self.after_question = false;
+        self.shown_at_ms = self.clock_ms.unwrap_or(0);
+    }
 }
+
+/// Mixed into the choice-order seed so it differs from the seed that draws the variables.
+const CHOICE_SALT: u64 = 0x5eed_c401_ce00_0001;
 
 /// Each scenario of the round with its variables drawn from the round's seed and its own id, so
 /// the same seed gives the same round with the same variants.

@@ -37,6 +37,11 @@ pub struct AnswerRecord {
     /// The follow-up question: right or wrong, if there was one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<bool>,
+    /// Which follow-up choice was picked, 1-based by its place in the scenario file (as the
+    /// file's `answer` is written), not by where it was shown: choices are shown shuffled.
+    /// Absent in records written before it was kept, and when no question was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<u32>,
 }
 
 impl AnswerRecord {
@@ -70,6 +75,7 @@ impl AnswerRecord {
             false_marks: spot.map_or(0, |s| s.false_marks.len() as u32),
             spotted: spot.is_some(),
             question,
+            choice: None,
         }
     }
 

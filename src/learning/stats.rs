@@ -201,6 +201,7 @@ mod tests {
             false_marks: 0,
             spotted: true,
             question: None,
+            choice: None,
         }
     }
 

@@ -126,7 +126,7 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
             Some(answer) => {
                 let body = notice_lines(app, width, theme)
                     .into_iter()
-                    .chain(reveal::body(scenario, answer, width, theme).lines);
+                    .chain(reveal::body(scenario, answer, !app.after_question, width, theme).lines);
                 (body.collect(), reveal::panel(app, theme))
             }
             None => (Vec::new(), Vec::new()),

@@ -58,7 +58,7 @@ pub fn reveal_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) 
     }
     doc.blank();
     let no_answer = Answer { verdict: None, ..Answer::new(Verdict::Scam) };
-    reveal::details(&mut doc, scenario, &no_answer, theme);
+    reveal::details(&mut doc, scenario, &no_answer, true, theme);
     if let Some(notes) = &scenario.notes {
         doc.para(vec![run("Notes for the instructor", theme.heading)]);
         for para in notes.split("\n\n") {
