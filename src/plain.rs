@@ -211,6 +211,24 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_line_answers_nothing_on_any_step_and_says_what_would() {
+        let mut app = fixtures::app();
+        assert!(msgs_for_line(&app, "\n").is_empty());
+        assert_eq!(not_understood(&app, "\n"), "Nothing answered: type s (scam) or g (genuine).");
+        update(&mut app, Msg::Verdict(Verdict::Scam));
+        assert!(msgs_for_line(&app, "").is_empty());
+        assert!(msgs_for_line(&app, "fairly").is_empty());
+        assert!(not_understood(&app, "fairly").contains("Type 1 (sure)"));
+        for m in [Msg::Choose(0), Msg::Confirm] {
+            update(&mut app, m);
+        }
+        assert_eq!(app.screen, Screen::Question);
+        assert!(msgs_for_line(&app, " ").is_empty());
+        assert_eq!(not_understood(&app, ""), "Nothing answered: type the number of your answer.");
+        assert_eq!(app.answers[0].choice, None);
+    }
+
+    #[test]
     fn typed_piece_numbers_mark_those_pieces() {
         let mut app = fixtures::app();
         for m in [Msg::Verdict(Verdict::Scam), Msg::Choose(0)] {
@@ -227,7 +245,7 @@ mod tests {
     fn the_page_is_plain_text() {
         let app = fixtures::app();
         let text = page_text(&app, WIDTH).join("\n");
-        assert!(text.contains("Is this text a scam or genuine?"));
+        assert!(text.contains("Judge the last message received: is it from who it says, or a scammer?"));
         assert!(text.contains("+63 917 555 0142"));
         assert!(!text.contains('\u{1b}'));
     }

@@ -378,4 +378,46 @@ mod tests {
         assert!(too_long(&["aaaa", "aaaaaa"], 1).is_none());
         assert!(too_long(&["aaaa", "aaaaaaa"], 1).is_some());
     }
+
+    fn findings_of(text: &str) -> Vec<String> {
+        let parsed = crate::scenario::parse_scenario("f.toml", text).expect("the scenario still loads");
+        parsed.findings.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn check_reports_each_finding_at_the_offending_words() {
+        let text = crate::fixtures::TOLL_SCAM.replace("What should you do now?", "How could a scammer know your plate?");
+        let found = findings_of(&text);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        // Line 11 is the message; "Nov 26" starts at column 59.
+        assert!(found[0].starts_with("f.toml:11:59: `Nov 26` is a fixed calendar date"), "{}", found[0]);
+        assert!(found[0].contains("`date` variable"), "{}", found[0]);
+        assert!(found[1].starts_with("f.toml:29:8: this question is asked before the reveal, but `How could a scammer`"));
+        assert!(found[2].starts_with("f.toml:30:39: the right answer is the longest choice, 50 characters"), "{}", found[2]);
+    }
+
+    #[test]
+    fn a_question_asked_after_the_reveal_may_name_the_verdict() {
+        let text = crate::fixtures::TOLL_SCAM
+            .replace("What should you do now?", "Why is this one a scam?")
+            .replace("[[question]]\n", "[[question]]\nasked = \"after\"\n");
+        let found = findings_of(&text);
+        assert!(found.iter().all(|f| !f.contains("names or implies")), "{found:#?}");
+    }
+
+    #[test]
+    fn a_date_drawn_by_a_variable_is_fine() {
+        let text = crate::fixtures::TOLL_SCAM
+            .replace("Pay by Nov 26", "Pay by {due}")
+            .replace("[[flag]]\nkind = \"sender\"", "[vars]\ndue = { date = [2, 4], format = \"%b %-d\" }\n\n[[flag]]\nkind = \"sender\"");
+        let found = findings_of(&text);
+        assert!(found.iter().all(|f| !f.contains("calendar date")), "{found:#?}");
+    }
+
+    #[test]
+    fn an_unknown_asked_value_is_an_error() {
+        let text = crate::fixtures::TOLL_SCAM.replace("[[question]]\n", "[[question]]\nasked = \"afterwards\"\n");
+        let problems = crate::scenario::parse_scenario("f.toml", &text).unwrap_err();
+        assert_eq!(problems[0].to_string(), "f.toml:29:9: unknown value for `asked` `afterwards` (did you mean `after`?)");
+    }
 }
