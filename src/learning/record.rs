@@ -91,3 +91,21 @@ impl AnswerRecord {
         self.truth == self.said
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_written_before_the_choice_was_kept_still_read() {
+        let old = r#"{"time":1,"round":"1-1","scenario":"a","category":"toll","truth":"scam","said":"scam","question":true}"#;
+        let r: AnswerRecord = serde_json::from_str(old).unwrap();
+        assert_eq!((r.question, r.choice), (Some(true), None));
+        let mut new = r.clone();
+        new.choice = Some(3);
+        let line = serde_json::to_string(&new).unwrap();
+        assert!(line.contains(r#""choice":3"#), "{line}");
+        assert_eq!(serde_json::from_str::<AnswerRecord>(&line).unwrap(), new);
+        assert!(!serde_json::to_string(&r).unwrap().contains("choice"), "absent when there was none");
+    }
+}
