@@ -70,7 +70,7 @@ fn without_a_terminal_the_trainer_runs_line_by_line() {
     // Scam, fairly sure, mark pieces 1 and 2, answer any question with 1, next; then quit.
     let (code, out) = run_plain(&["--seed", "1", "--count", "2"], "s\n2\n1 2\n1\n\nq\n", &data);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("Is this text a scam or genuine?"), "{out}");
+    assert!(out.contains("Judge the last message received"), "{out}");
     assert!(out.contains("Spot the flags: which pieces"), "{out}");
     assert!(out.contains("Right: ") || out.contains("Not quite: "), "{out}");
     assert!(out.contains("Message 2 of 2"), "{out}");

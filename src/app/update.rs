@@ -21,7 +21,7 @@ pub const READ_GUARD_MS: u64 = 600;
 const PICK_VERDICT: &str = "Nothing chosen yet: press s (scam) or g (genuine), or ← → to highlight one and Enter.";
 const PICK_CONFIDENCE: &str = "Nothing chosen yet: press 1 (sure), 2 (fairly sure) or 3 (guessing).";
 const PICK_CHOICE: &str = "Nothing chosen yet: press the number of your answer, or ↑ ↓ to highlight one and Enter.";
-const TOO_SOON: &str = "That key came before this message was on screen, so it was not taken: read it, then answer.";
+const TOO_SOON: &str = "Not taken: that key came before this message appeared. Read it, then answer.";
 const NEW_ROUND: &str = "Enter does not start a new round: press r to play again (e: the explanations, q: quit).";
 
 /// Shown after a first `q` during an exam.

@@ -207,7 +207,7 @@ fn in_an_exam_a_key_typed_before_a_new_message_appeared_is_not_its_answer() {
     send(&mut app, &[Msg::Clock(0)]);
     send(&mut app, &[Msg::Clock(READ_GUARD_MS - 1), Msg::Verdict(Verdict::Scam)]);
     assert!(app.answers.is_empty(), "the first message, too soon after it appeared");
-    assert!(app.hint.as_deref().is_some_and(|h| h.contains("before this message was on screen")), "{:?}", app.hint);
+    assert!(app.hint.as_deref().is_some_and(|h| h.contains("before this message appeared")), "{:?}", app.hint);
     send(&mut app, &[Msg::Clock(5_000), Msg::Verdict(Verdict::Scam), Msg::Clock(5_100), Msg::Choose(0)]);
     if app.screen == Screen::Question {
         send(&mut app, &[Msg::Clock(5_200), Msg::Choose(0)]);
@@ -215,7 +215,10 @@ fn in_an_exam_a_key_typed_before_a_new_message_appeared_is_not_its_answer() {
     assert_eq!((app.screen, app.position), (Screen::Judge, 1));
     let shown_at = app.shown_at_ms;
     // Typed ahead: the keys after the last answer arrive within moments.
-    send(&mut app, &[Msg::Clock(shown_at + 20), Msg::Verdict(Verdict::Legit), Msg::Clock(shown_at + 30), Msg::Choose(0)]);
+    send(
+        &mut app,
+        &[Msg::Clock(shown_at + 20), Msg::Verdict(Verdict::Legit), Msg::Clock(shown_at + 30), Msg::Choose(0)],
+    );
     assert_eq!(app.answers.len(), 1, "nothing was answered for the new message");
     send(&mut app, &[Msg::Clock(shown_at + READ_GUARD_MS), Msg::Verdict(Verdict::Legit)]);
     assert_eq!(app.answers.len(), 2, "once it could be read, the key counts");

@@ -98,7 +98,8 @@ mod tests {
 
     #[test]
     fn records_written_before_the_choice_was_kept_still_read() {
-        let old = r#"{"time":1,"round":"1-1","scenario":"a","category":"toll","truth":"scam","said":"scam","question":true}"#;
+        let old =
+            r#"{"time":1,"round":"1-1","scenario":"a","category":"toll","truth":"scam","said":"scam","question":true}"#;
         let r: AnswerRecord = serde_json::from_str(old).unwrap();
         assert_eq!((r.question, r.choice), (Some(true), None));
         let mut new = r.clone();

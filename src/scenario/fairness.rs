@@ -241,7 +241,10 @@ fn numeric_dates(s: &str) -> Vec<(String, Range<usize>)> {
         let followed_badly = j < b.len() && (b[j].is_ascii_alphanumeric() || (b[j] == b'/' || b[j] == b'-'));
         let n = |g: &str| g.parse::<u32>().ok();
         let month_day = |m: &str, d: &str| {
-            m.len() <= 2 && d.len() <= 2 && n(m).is_some_and(|m| (1..=12).contains(&m)) && n(d).is_some_and(|d| (1..=31).contains(&d))
+            m.len() <= 2
+                && d.len() <= 2
+                && n(m).is_some_and(|m| (1..=12).contains(&m))
+                && n(d).is_some_and(|d| (1..=31).contains(&d))
         };
         let is_date = !followed_badly
             && match (sep, groups.as_slice()) {
@@ -386,14 +389,21 @@ mod tests {
 
     #[test]
     fn check_reports_each_finding_at_the_offending_words() {
-        let text = crate::fixtures::TOLL_SCAM.replace("What should you do now?", "How could a scammer know your plate?");
+        let text =
+            crate::fixtures::TOLL_SCAM.replace("What should you do now?", "How could a scammer know your plate?");
         let found = findings_of(&text);
         assert_eq!(found.len(), 3, "{found:#?}");
         // Line 11 is the message; "Nov 26" starts at column 59.
         assert!(found[0].starts_with("f.toml:11:59: `Nov 26` is a fixed calendar date"), "{}", found[0]);
         assert!(found[0].contains("`date` variable"), "{}", found[0]);
-        assert!(found[1].starts_with("f.toml:29:8: this question is asked before the reveal, but `How could a scammer`"));
-        assert!(found[2].starts_with("f.toml:30:39: the right answer is the longest choice, 50 characters"), "{}", found[2]);
+        assert!(
+            found[1].starts_with("f.toml:29:8: this question is asked before the reveal, but `How could a scammer`")
+        );
+        assert!(
+            found[2].starts_with("f.toml:30:39: the right answer is the longest choice, 50 characters"),
+            "{}",
+            found[2]
+        );
     }
 
     #[test]
@@ -407,9 +417,10 @@ mod tests {
 
     #[test]
     fn a_date_drawn_by_a_variable_is_fine() {
-        let text = crate::fixtures::TOLL_SCAM
-            .replace("Pay by Nov 26", "Pay by {due}")
-            .replace("[[flag]]\nkind = \"sender\"", "[vars]\ndue = { date = [2, 4], format = \"%b %-d\" }\n\n[[flag]]\nkind = \"sender\"");
+        let text = crate::fixtures::TOLL_SCAM.replace("Pay by Nov 26", "Pay by {due}").replace(
+            "[[flag]]\nkind = \"sender\"",
+            "[vars]\ndue = { date = [2, 4], format = \"%b %-d\" }\n\n[[flag]]\nkind = \"sender\"",
+        );
         let found = findings_of(&text);
         assert!(found.iter().all(|f| !f.contains("calendar date")), "{found:#?}");
     }
@@ -418,6 +429,9 @@ mod tests {
     fn an_unknown_asked_value_is_an_error() {
         let text = crate::fixtures::TOLL_SCAM.replace("[[question]]\n", "[[question]]\nasked = \"afterwards\"\n");
         let problems = crate::scenario::parse_scenario("f.toml", &text).unwrap_err();
-        assert_eq!(problems[0].to_string(), "f.toml:29:9: unknown value for `asked` `afterwards` (did you mean `after`?)");
+        assert_eq!(
+            problems[0].to_string(),
+            "f.toml:29:9: unknown value for `asked` `afterwards` (did you mean `after`?)"
+        );
     }
 }
