@@ -75,10 +75,11 @@ pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec
             checker.report(span, ProblemKind::UnusedVariable(name));
         }
     }
-    let findings: Vec<Problem> = super::fairness::findings(&normalized, &unfilled_thread, &raw)
+    let mut findings: Vec<Problem> = super::fairness::findings(&normalized, &unfilled_thread, &raw)
         .into_iter()
         .map(|(at, kind)| map.problem(at..at, kind))
         .collect();
+    findings.sort_by_key(|p| (p.at.line, p.at.col));
     let parsed = checker.scenario(raw);
     match parsed {
         Some(mut p) if checker.problems.is_empty() => {
