@@ -148,3 +148,18 @@ fn an_unwritable_data_folder_is_explained_and_the_trainer_still_runs() {
     assert!(out.contains("Right: ") || out.contains("Not quite: "), "the round goes on: {out}");
     std::fs::remove_dir_all(&data).unwrap();
 }
+
+#[test]
+fn in_plain_mode_empty_lines_answer_nothing_in_an_exam() {
+    let data = fresh_dir("cli-plain-exam-enter");
+    // Enter starts the exam from its introduction; then empty lines and an unknown word.
+    let (code, out) = run_plain(&["--plain", "exam", "--deck", "onboarding-exam"], "\n\n\n\nmaybe\nq\nq\n", &data);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.matches("Nothing answered: type s (scam) or g (genuine).").count(), 3, "{out}");
+    assert!(out.contains("Not understood here: \"maybe\". Type s (scam) or g (genuine)."), "{out}");
+    assert!(out.contains("The last message received: s scam or g genuine?"), "{out}");
+    let records = std::fs::read_to_string(data.join("smishdrill/completions.jsonl")).unwrap();
+    let record: serde_json::Value = serde_json::from_str(records.lines().next().unwrap()).unwrap();
+    assert_eq!((record["status"].as_str(), record["answered"].as_u64()), (Some("incomplete"), Some(0)), "{record}");
+    std::fs::remove_dir_all(&data).unwrap();
+}

@@ -24,7 +24,7 @@ pub fn body(scenario: &Scenario, width: usize, theme: &Theme) -> Doc {
 
 pub fn panel(theme: &Theme) -> Vec<Line<'static>> {
     vec![
-        Line::styled("Ask the room: scam or genuine? Why?", theme.heading),
+        Line::styled("Ask the room: is the last message from who it says, or a scammer? Why?", theme.heading),
         keys_line(&[("Enter", "reveal the answer"), ("t", "type what the room said"), ("q", "quit")], theme),
     ]
 }
