@@ -71,10 +71,13 @@ fn not_understood(app: &App, line: &str) -> String {
         Screen::Judge => "type s (scam) or g (genuine)",
         Screen::Confidence => "type 1 (sure), 2 (fairly sure) or 3 (guessing)",
         Screen::Question => "type the number of your answer",
+        Screen::Summary if app.mode == Mode::Practice => "type r to play again, or ? for the keys",
         _ => "type ? for the keys",
     };
-    if line.trim().is_empty() {
+    if line.trim().is_empty() && matches!(app.screen, Screen::Judge | Screen::Confidence | Screen::Question) {
         format!("Nothing answered: {keys}.")
+    } else if line.trim().is_empty() {
+        format!("Enter alone does nothing here: {keys}.")
     } else {
         format!("Not understood here: {:?}. {}{}.", line.trim(), keys[..1].to_uppercase(), &keys[1..])
     }

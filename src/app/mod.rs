@@ -56,7 +56,8 @@ pub struct Answer {
     /// Indices into `learning::spot::pieces` of what the learner marked; `None` when spotting
     /// was skipped (`--no-spot`).
     pub marks: Option<Vec<usize>>,
-    /// 0-based choice for the follow-up question, if there was one.
+    /// The follow-up choice picked, as its 0-based index in the scenario file (not the number
+    /// it had on screen: choices are shown shuffled), if the question was asked and answered.
     pub choice: Option<usize>,
     /// Seconds from showing the message to finishing the answer.
     pub seconds: u32,
