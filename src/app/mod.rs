@@ -1,8 +1,10 @@
 //! The trainer's state and its pure `update`. Nothing here draws or touches the terminal; the
 //! event loop feeds [`Msg`]s in and carries out the [`Effect`]s that come back.
 
+mod explicit;
 mod keymap;
 mod present;
+mod questions;
 mod session;
 mod update;
 
@@ -359,27 +361,6 @@ impl App {
             .fold((0, 0), |(right, asked), ok| (right + usize::from(ok), asked + 1))
     }
 
-    /// Whether this session asks `question` at all: one meant for after the reveal is not
-    /// asked in an exam (nothing is revealed before its end).
-    pub fn asks(&self, question: &crate::scenario::Question) -> bool {
-        question.asked == crate::scenario::Asked::Before || !self.feedback_at_end
-    }
-
-    /// The order the current follow-up's choices are shown in: `order[shown position]` is the
-    /// choice's index in the file. Shuffled, so the right answer's place in the file teaches
-    /// nothing; seeded by the round's seed and the scenario's id, so a replay with the same
-    /// seed shows the same order.
-    pub fn choice_order(&self) -> Vec<usize> {
-        use rand::SeedableRng;
-        use rand::seq::SliceRandom;
-        let Some(scenario) = self.current() else { return Vec::new() };
-        let count = scenario.question.as_ref().map_or(0, |q| q.choices.len());
-        let mut order: Vec<usize> = (0..count).collect();
-        let seed = self.spec.seed ^ fnv1a(scenario.id.as_bytes()) ^ CHOICE_SALT;
-        order.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
-        order
-    }
-
     /// A new message is on screen: nothing highlighted, no hint, and the time it appeared.
     pub fn message_shown(&mut self) {
         self.verdict_cursor = None;
@@ -390,9 +371,6 @@ impl App {
         self.shown_at_ms = self.clock_ms.unwrap_or(0);
     }
 }
-
-/// Mixed into the choice-order seed so it differs from the seed that draws the variables.
-const CHOICE_SALT: u64 = 0x5eed_c401_ce00_0001;
 
 /// Each scenario of the round with its variables drawn from the round's seed and its own id, so
 /// the same seed gives the same round with the same variants.
@@ -408,6 +386,6 @@ pub fn draw_variants(pool: &[Scenario], round: &[usize], seed: u64, today: i64) 
 }
 
 /// A stable 64-bit hash (FNV-1a): std's hasher may change between Rust releases.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -2,6 +2,8 @@
 //! The steps of one message: verdict → confidence → spot the flags → follow-up → reveal (or, in
 //! an exam, straight on to the next message). Presenter mode and reviewing live in `present.rs`.
 
+pub use super::explicit::READ_GUARD_MS;
+use super::explicit::{NEW_ROUND, PICK_CHOICE, PICK_CONFIDENCE, PICK_VERDICT, TOO_SOON, move_highlight, typed_ahead};
 use super::present;
 use super::{Answer, App, Confidence, Effect, Mode, Msg, Screen};
 use crate::learning::record::AnswerRecord;
@@ -10,19 +12,6 @@ use crate::scenario::{Asked, Verdict};
 
 /// Exit code after Ctrl-C, as shells expect (128 + SIGINT).
 pub const EXIT_INTERRUPTED: u8 = 130;
-
-/// In an exam, a key pressed this soon after a new message appeared is not taken as its answer:
-/// it was typed ahead, for the message before, and an answer to a message never read would be
-/// recorded as the learner's judgement. 600 ms is about the shortest time to take in a sender
-/// and a first line; nobody who read the message answers faster.
-pub const READ_GUARD_MS: u64 = 600;
-
-/// Shown when Enter is pressed with nothing chosen.
-const PICK_VERDICT: &str = "Nothing chosen yet: press s (scam) or g (genuine), or ← → to highlight one and Enter.";
-const PICK_CONFIDENCE: &str = "Nothing chosen yet: press 1 (sure), 2 (fairly sure) or 3 (guessing).";
-const PICK_CHOICE: &str = "Nothing chosen yet: press the number of your answer, or ↑ ↓ to highlight one and Enter.";
-const TOO_SOON: &str = "Not taken: that key came before this message appeared. Read it, then answer.";
-const NEW_ROUND: &str = "Enter does not start a new round: press r to play again (e: the explanations, q: quit).";
 
 /// Shown after a first `q` during an exam.
 const LEAVE_EXAM: &str = "Leave the exam? Press q again to leave: the attempt is recorded as incomplete.";
@@ -198,24 +187,6 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-/// The highlight after an arrow: from nothing, the first (down/right) or last (up/left) item.
-fn move_highlight(cursor: Option<usize>, delta: i8, len: usize) -> usize {
-    let len = len.max(1) as i64;
-    match cursor {
-        None if delta < 0 => (len - 1) as usize,
-        None => 0,
-        Some(c) => (c as i64 + i64::from(delta)).rem_euclid(len) as usize,
-    }
-}
-
-/// In an exam, whether a key now would have been typed before the message on screen could be
-/// read (see [`READ_GUARD_MS`]). Without a clock (tests, scripts) nothing is guarded.
-fn typed_ahead(app: &App) -> bool {
-    app.feedback_at_end
-        && app.mode != Mode::Present
-        && app.clock_ms.is_some_and(|now| now < app.shown_at_ms.saturating_add(READ_GUARD_MS))
 }
 
 fn other_verdict(v: Verdict) -> Verdict {

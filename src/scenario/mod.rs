@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod fairness;
+mod fixed_dates;
 pub mod kinds;
 pub mod model;
 pub mod phone;
