@@ -17,7 +17,8 @@ fn revealed(screen: &str) -> bool {
 }
 
 /// Answers the message on screen: verdict key, a confidence key, the marks (Space after moving
-/// right `n` pieces, for each n), then choice 1 if there is a follow-up. Returns the reveal.
+/// right `n` pieces, for each n), then the first choice shown if there is a follow-up (choices
+/// are shuffled; no test here asserts whether it was right). Returns the reveal.
 fn answer(t: &Session, verdict: &str, marks: &[usize]) -> String {
     t.keys(&[verdict]);
     t.wait_for("How sure are you?");

@@ -11,14 +11,11 @@ use super::{App, Mode};
 pub const READ_GUARD_MS: u64 = 600;
 
 /// Shown when Enter is pressed with nothing chosen.
-pub(super) const PICK_VERDICT: &str =
-    "Nothing chosen yet: press s (scam) or g (genuine), or ← → to highlight one and Enter.";
+pub(super) const PICK_VERDICT: &str = "Nothing chosen yet: press s (scam) or g (genuine), or ← → then Enter.";
 pub(super) const PICK_CONFIDENCE: &str = "Nothing chosen yet: press 1 (sure), 2 (fairly sure) or 3 (guessing).";
-pub(super) const PICK_CHOICE: &str =
-    "Nothing chosen yet: press the number of your answer, or ↑ ↓ to highlight one and Enter.";
+pub(super) const PICK_CHOICE: &str = "Nothing chosen yet: press the number of your answer, or ↑ ↓ then Enter.";
 pub(super) const TOO_SOON: &str = "Not taken: that key came before this message appeared. Read it, then answer.";
-pub(super) const NEW_ROUND: &str =
-    "Enter does not start a new round: press r to play again (e: the explanations, q: quit).";
+pub(super) const NEW_ROUND: &str = "Enter does not start a new round: press r to play again.";
 
 /// The highlight after an arrow: from nothing, the first (down/right) or last (up/left) item.
 pub(super) fn move_highlight(cursor: Option<usize>, delta: i8, len: usize) -> usize {
@@ -36,4 +33,17 @@ pub(super) fn typed_ahead(app: &App) -> bool {
     app.feedback_at_end
         && app.mode != Mode::Present
         && app.clock_ms.is_some_and(|now| now < app.shown_at_ms.saturating_add(READ_GUARD_MS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_hint_fits_one_line_of_an_80_column_screen() {
+        for hint in [PICK_VERDICT, PICK_CONFIDENCE, PICK_CHOICE, TOO_SOON, NEW_ROUND] {
+            // Drawn as "! hint" in a panel as wide as the screen.
+            assert!(hint.chars().count() + 2 <= 80, "{hint}");
+        }
+    }
 }

@@ -213,7 +213,10 @@ fn header_line(app: &App, theme: &Theme) -> Line<'static> {
     spans.push(Span::styled(progress, theme.heading));
     // While the follow-up question is open, the newest verdict is not yet revealed: counting it
     // would give the answer away. In an exam nothing is counted until the end.
-    let pending = usize::from(matches!(app.screen, Screen::Confidence | Screen::Spot | Screen::Question));
+    // A question asked after the reveal comes once the verdict is shown, so that one counts.
+    let open = matches!(app.screen, Screen::Confidence | Screen::Spot)
+        || (app.screen == Screen::Question && !app.after_question);
+    let pending = usize::from(open);
     let answered = app.answers.len().saturating_sub(pending);
     let right = app.answered().take(answered).filter(|(s, a)| a.is_right(s.verdict)).count();
     if answered > 0 && !app.feedback_at_end && app.mode != Mode::Present && app.screen != Screen::Lesson {
