@@ -78,7 +78,8 @@ fn leave(app: &mut App, code: u8) -> Vec<Effect> {
 /// A second on the clock: counts time on the message being answered and ends it when the
 /// deck's time limit is reached. Presenter mode has no clock: the instructor sets the pace.
 fn tick(app: &mut App) -> Vec<Effect> {
-    if !app.screen.is_answering() || app.mode == Mode::Present || app.current().is_none() {
+    // A question asked after the reveal is not timed: the message's time ended with its reveal.
+    if !app.screen.is_answering() || app.after_question || app.mode == Mode::Present || app.current().is_none() {
         return Vec::new();
     }
     app.item_seconds = app.item_seconds.saturating_add(1);

@@ -178,6 +178,9 @@ fn in_practice_a_question_asked_after_comes_after_the_explanation() {
     assert!(recorded(&effects).is_empty(), "saved once the question is answered");
     send(&mut app, &[Msg::Confirm]);
     assert_eq!(app.screen, Screen::Question, "then the question");
+    app.time_limit = Some(1);
+    assert!(send(&mut app, &[Msg::Tick, Msg::Tick]).is_empty(), "untimed: the message's time ended at the reveal");
+    assert_eq!(app.screen, Screen::Question);
     let right = shown(&app, 1);
     let effects = send(&mut app, &[Msg::Choose(right)]);
     assert_eq!(app.screen, Screen::Reveal, "then its answer");
