@@ -28,6 +28,9 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
     /// How many files were read (valid or not).
     pub files: usize,
+    /// Teaching problems of scenarios that did load (see `scenario::fairness`); gathered only
+    /// when every variant is checked, that is for `check`.
+    pub findings: Vec<Problem>,
 }
 
 impl Corpus {
@@ -56,7 +59,10 @@ impl Corpus {
                 }
             };
             match parse_checked(&path, &text, all_variants) {
-                Ok(parsed) => {
+                Ok(mut parsed) => {
+                    if all_variants {
+                        corpus.findings.append(&mut parsed.findings);
+                    }
                     let id = parsed.scenario.id.clone();
                     if let Some(first) = first_seen.get(&id) {
                         corpus.problems.push(Problem {

@@ -18,7 +18,7 @@ const WIDTH: usize = 78;
 /// What to type at each step.
 fn prompt(app: &App) -> &'static str {
     match app.screen {
-        Screen::Judge => "Scam or genuine? Type s or l (q quits, ? lists the keys): ",
+        Screen::Judge => "The last message received: s scam or g genuine? (q quits, ? lists the keys): ",
         Screen::Confidence => "How sure? 1 sure, 2 fairly sure, 3 guessing: ",
         Screen::Spot => "Numbers of the suspicious pieces, separated by spaces (Enter alone for none): ",
         Screen::Question => "Your answer (a number): ",
@@ -62,6 +62,25 @@ pub fn msgs_for_line(app: &App, line: &str) -> Vec<Msg> {
         (Screen::Summary | Screen::Stats, "r" | "again") => vec![Msg::PlayAgain],
         (Screen::Summary | Screen::Stats, "t" | "stats") => vec![Msg::ToggleStats],
         _ => Vec::new(),
+    }
+}
+
+/// Why a line did nothing: an empty line answers nothing (no answer is ever assumed), and
+/// anything else is not understood. Either way the prompt comes again.
+fn not_understood(app: &App, line: &str) -> String {
+    let keys = match app.screen {
+        Screen::Judge => "type s (scam) or g (genuine)",
+        Screen::Confidence => "type 1 (sure), 2 (fairly sure) or 3 (guessing)",
+        Screen::Question => "type the number of your answer",
+        Screen::Summary if app.mode == Mode::Practice => "type r to play again, or ? for the keys",
+        _ => "type ? for the keys",
+    };
+    if line.trim().is_empty() && matches!(app.screen, Screen::Judge | Screen::Confidence | Screen::Question) {
+        format!("Nothing answered: {keys}.")
+    } else if line.trim().is_empty() {
+        format!("Enter alone does nothing here: {keys}.")
+    } else {
+        format!("Not understood here: {:?}. {}{}.", line.trim(), keys[..1].to_uppercase(), &keys[1..])
     }
 }
 
@@ -172,6 +191,7 @@ fn lines(app: &mut App, sink: &mut Sink, pending: &Pending, errors: &mut Vec<Str
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut out = io::stdout().lock();
+    let started = std::time::Instant::now();
     loop {
         show(&mut out, app)?;
         write!(out, "{}", if app.show_help { "Enter to go back: " } else { prompt(app) })?;
@@ -192,8 +212,10 @@ fn lines(app: &mut App, sink: &mut Sink, pending: &Pending, errors: &mut Vec<Str
         }
         let msgs = if app.show_help { vec![Msg::CloseHelp] } else { msgs_for_line(app, &line) };
         if msgs.is_empty() {
-            writeln!(out, "Not understood here: {:?}. Type ? for the keys.", line.trim())?;
+            writeln!(out, "{}", not_understood(app, &line))?;
         }
+        // The time of the line, for the exam's guard against answers typed ahead.
+        update(app, Msg::Clock(started.elapsed().as_millis() as u64));
         for msg in msgs {
             for effect in update(app, msg) {
                 if let Some(code) = carry_out(app, effect, sink, errors) {
@@ -226,6 +248,24 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_line_answers_nothing_on_any_step_and_says_what_would() {
+        let mut app = fixtures::app();
+        assert!(msgs_for_line(&app, "\n").is_empty());
+        assert_eq!(not_understood(&app, "\n"), "Nothing answered: type s (scam) or g (genuine).");
+        update(&mut app, Msg::Verdict(Verdict::Scam));
+        assert!(msgs_for_line(&app, "").is_empty());
+        assert!(msgs_for_line(&app, "fairly").is_empty());
+        assert!(not_understood(&app, "fairly").contains("Type 1 (sure)"));
+        for m in [Msg::Choose(0), Msg::Confirm] {
+            update(&mut app, m);
+        }
+        assert_eq!(app.screen, Screen::Question);
+        assert!(msgs_for_line(&app, " ").is_empty());
+        assert_eq!(not_understood(&app, ""), "Nothing answered: type the number of your answer.");
+        assert_eq!(app.answers[0].choice, None);
+    }
+
+    #[test]
     fn typed_piece_numbers_mark_those_pieces() {
         let mut app = fixtures::app();
         for m in [Msg::Verdict(Verdict::Scam), Msg::Choose(0)] {
@@ -242,7 +282,7 @@ mod tests {
     fn the_page_is_plain_text() {
         let app = fixtures::app();
         let text = page_text(&app, WIDTH).join("\n");
-        assert!(text.contains("Is this text a scam or genuine?"));
+        assert!(text.contains("Judge the last message received: is it from who it says, or a scammer?"));
         assert!(text.contains("+63 917 555 0142"));
         assert!(!text.contains('\u{1b}'));
     }

@@ -85,6 +85,7 @@ impl App {
         self.answers.clear();
         self.tallies.clear();
         self.item_seconds = 0;
+        self.message_shown();
         match self.stages.get(index) {
             None => self.screen = Screen::Summary,
             Some(Stage::Lesson(_)) => {

@@ -40,6 +40,14 @@ pub fn check_report(corpus: &Corpus) -> (Vec<String>, u8) {
 /// were deck files.
 pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck) -> (Vec<String>, u8) {
     let mut lines: Vec<String> = corpus.problems.iter().chain(&decks.problems).map(ToString::to_string).collect();
+    // Teaching problems (issue #10): listed always; they fail the check once enforced.
+    lines.extend(corpus.findings.iter().map(ToString::to_string));
+    let enforced = crate::scenario::fairness::ENFORCED && !corpus.findings.is_empty();
+    let pending = if corpus.findings.is_empty() || enforced {
+        String::new()
+    } else {
+        format!("; {} teaching problem(s) listed above, not yet enforced", corpus.findings.len())
+    };
     let scams = corpus.scenarios.iter().filter(|s| s.verdict == Verdict::Scam).count();
     let genuine = corpus.scenarios.len() - scams;
     let files = corpus.files + decks.files;
@@ -49,12 +57,12 @@ pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck) -> (Vec<Strin
         (_, true) => format!("{} decks", decks.valid),
         _ => format!("{} scenarios and {} decks", corpus.scenarios.len(), decks.valid),
     };
-    if corpus.problems.is_empty() && decks.problems.is_empty() {
+    if corpus.problems.is_empty() && decks.problems.is_empty() && !enforced {
         let mix = if only_decks { String::new() } else { format!(" ({scams} scams, {genuine} genuine)") };
-        lines.push(format!("ok: {valid} in {files} files, no problems{mix}"));
+        lines.push(format!("ok: {valid} in {files} files, no problems{mix}{pending}"));
         (lines, 0)
     } else {
-        let count = corpus.problems.len() + decks.problems.len();
+        let count = corpus.problems.len() + decks.problems.len() + if enforced { corpus.findings.len() } else { 0 };
         lines.push(format!("{count} problem(s) found in {files} files; {valid} are valid"));
         (lines, 1)
     }

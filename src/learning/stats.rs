@@ -203,6 +203,7 @@ mod tests {
             false_marks: 0,
             spotted: true,
             question: None,
+            choice: None,
         }
     }
 

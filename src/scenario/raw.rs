@@ -88,6 +88,9 @@ pub struct RawQuestion {
     pub choices: Option<Spanned<Vec<Text>>>,
     pub answer: Option<Spanned<i64>>,
     pub why: Option<Text>,
+    /// `"before"` (the default: asked before the reveal, so it must not give the verdict away)
+    /// or `"after"` (asked after the explanation in practice; never before the end of an exam).
+    pub asked: Option<Text>,
     /// `verify` and `sources` written after a `[[table]]` header land inside that table in
     /// TOML; the format's own example does this, so they are accepted there and hoisted.
     pub verify: Option<Spanned<Vec<Text>>>,

@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::dates::Date;
 use super::kinds::{CATEGORIES, Category, FLAG_KINDS, FlagKind, SIGN_KINDS, SignKind, Verdict, closest_name};
-use super::model::{Cue, Message, Question, Scenario};
+use super::model::{Asked, Cue, Message, Question, Scenario};
 use super::phone::{is_fictional, north_american_numbers};
 use super::problem::{Hint, Problem, ProblemKind, SourceMap};
 use super::raw::{RawCue, RawMessage, RawQuestion, RawScenario, Text};
@@ -24,6 +24,9 @@ pub struct Parsed {
     pub id_at: super::problem::Location,
     /// The file has `[vars]`: each draw gives a different variant.
     pub has_vars: bool,
+    /// Teaching problems (see [`super::fairness`]): reported by `check`, but the scenario
+    /// still loads.
+    pub findings: Vec<Problem>,
 }
 
 /// How variables are filled: the seed of the draw and today's date (days since 1970-01-01),
@@ -111,10 +114,18 @@ impl Template {
                 checker.report(span.clone(), ProblemKind::UnusedVariable(name.clone()));
             }
         }
+        // Teaching findings (verdict words, long right answers, typed dates): the thread as
+        // written is the template's, before variables are filled.
+        let mut findings: Vec<Problem> = super::fairness::findings(&self.source, &self.raw.thread, &raw)
+            .into_iter()
+            .map(|(at, kind)| map.problem(at..at, kind))
+            .collect();
+        findings.sort_by_key(|p| (p.at.line, p.at.col));
         let parsed = checker.scenario(raw);
         match parsed {
             Some(mut p) if checker.problems.is_empty() => {
                 p.has_vars = self.has_vars();
+                p.findings = findings;
                 Ok(p)
             }
             _ => {
@@ -309,7 +320,7 @@ impl Checker<'_> {
             origin: self.map.path().to_string(),
             template: None,
         };
-        Some(Parsed { scenario, id_at: self.map.locate(id_span.start), has_vars: false })
+        Some(Parsed { scenario, id_at: self.map.locate(id_span.start), has_vars: false, findings: Vec::new() })
     }
 
     fn verdict(&mut self, value: Option<Text>, parent: Range<usize>) -> Option<Verdict> {
@@ -458,7 +469,28 @@ impl Checker<'_> {
             }
         };
         let why = self.required(q.why, "why", span, true);
-        Some(Question { ask: ask?, choices: choices.into_iter().map(|(s, _)| s).collect(), answer: answer?, why: why? })
+        let asked = self.asked(q.asked);
+        Some(Question {
+            ask: ask?,
+            choices: choices.into_iter().map(|(s, _)| s).collect(),
+            answer: answer?,
+            why: why?,
+            asked: asked?,
+        })
+    }
+
+    /// `asked = "before" | "after"`; absent means before.
+    fn asked(&mut self, value: Option<Text>) -> Option<Asked> {
+        let Some(v) = value else { return Some(Asked::Before) };
+        match v.get_ref().as_str() {
+            "before" => Some(Asked::Before),
+            "after" => Some(Asked::After),
+            other => {
+                let hint = Hint(Some(if other.to_lowercase().starts_with('a') { "after" } else { "before" }.into()));
+                self.report(v.span(), ProblemKind::Unknown { what: "value for `asked`", value: other.into(), hint });
+                None
+            }
+        }
     }
 
     fn string_list(

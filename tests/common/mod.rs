@@ -155,6 +155,34 @@ impl Session {
         screen
     }
 
+    /// Gives a verdict key on a message in an exam and waits for `next` (e.g. "How sure"). An
+    /// exam ignores a key pressed in the first moment after a message appears (it would have
+    /// been typed ahead) and says "Not taken:"; then the key is pressed again. Waits are on
+    /// what the screen shows, never on time.
+    pub fn verdict(&self, key: &str, next: &str) -> String {
+        loop {
+            self.keys(&[key]);
+            let screen = self.wait_until(next, |s| s.contains(next) || s.contains("Not taken:"));
+            if screen.contains(next) {
+                return screen;
+            }
+        }
+    }
+
+    /// On a follow-up question, the number shown for the choice that reads `text` (choices are
+    /// shown shuffled), read from `screen`.
+    pub fn choice_number(screen: &str, text: &str) -> String {
+        screen
+            .lines()
+            .find_map(|l| {
+                let l = l.trim_start();
+                let (n, rest) = l.split_once("  ")?;
+                (n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) && rest.trim_start().starts_with(text))
+                    .then(|| n.to_string())
+            })
+            .unwrap_or_else(|| panic!("no choice {text:?} on screen:\n{screen}"))
+    }
+
     pub fn program_pid(&self) -> String {
         let shell = self.tmux(&["display-message", "-p", "#{pane_pid}"]);
         let out = Command::new("pgrep").args(["-P", shell.trim()]).output().expect("run pgrep");
