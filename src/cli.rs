@@ -339,7 +339,7 @@ fn nothing_usable(dir: &std::path::Path, corpus: &Corpus) -> u8 {
     if corpus.files == 0 && corpus.problems.is_empty() {
         lines.push(format!("smishdrill: no scenario files (*.toml) in {shown}: nothing to practise."));
         lines.push(
-            "To go on: put scenario files there (see docs/scenario-format.md), or leave out --scenarios to use the built-in scenarios."
+            "To go on: put scenario files there (see docs/scenario-format.md), or use --scenarios (which adds to the built-in scenarios) instead of --only-scenarios."
                 .to_string(),
         );
     } else {
@@ -349,7 +349,7 @@ fn nothing_usable(dir: &std::path::Path, corpus: &Corpus) -> u8 {
             corpus.problems.len()
         ));
         lines.push(format!(
-            "To go on: fix the files (`smishdrill check {shown}` lists every problem again, see docs/scenario-format.md), or leave out --scenarios to use the built-in scenarios."
+            "To go on: fix the files (`smishdrill check {shown}` lists every problem again, see docs/scenario-format.md), or use --scenarios (which adds to the built-in scenarios) instead of --only-scenarios."
         ));
     }
     commands::eprint_text(&lines.join("\n"));
@@ -358,7 +358,9 @@ fn nothing_usable(dir: &std::path::Path, corpus: &Corpus) -> u8 {
 
 /// Opens the stores, builds the plan against the loaded scenarios, and runs the session.
 fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scenario]) -> Result<Plan, String>) -> u8 {
-    if let Some(dir) = cli.scenarios.as_deref().filter(|_| corpus.scenarios.is_empty()) {
+    if let Some(dir) =
+        cli.only_scenarios.as_deref().or(cli.scenarios.as_deref()).filter(|_| corpus.scenarios.is_empty())
+    {
         return nothing_usable(dir, &corpus);
     }
     let plan = match plan(&corpus.scenarios) {

@@ -46,7 +46,8 @@ fn fixture_dir(name: &str, asked_after: bool) -> PathBuf {
 
 fn exam(dir: &Path) -> Session {
     let deck = dir.join("exam.deck.toml");
-    let args = ["--scenarios", dir.to_str().unwrap(), "exam", "--deck", deck.to_str().unwrap(), "--learner", "ada"];
+    let args =
+        ["--only-scenarios", dir.to_str().unwrap(), "exam", "--deck", deck.to_str().unwrap(), "--learner", "ada"];
     let t = Session::start(&args, &[], 80, 24);
     t.wait_for("Before the exam");
     t.keys(&["Enter"]);
@@ -188,7 +189,7 @@ fn a_shuffled_follow_up_records_the_choice_picked_by_its_place_in_the_file() {
     for (seed, pick, file_index, right) in
         [("1", "Reply STOP", 3, false), ("2", "Check your account at e-zpassny.com", 2, true)]
     {
-        let args = ["--scenarios", dir.to_str().unwrap(), "--seed", seed, "--no-spot"];
+        let args = ["--only-scenarios", dir.to_str().unwrap(), "--seed", seed, "--no-spot"];
         let t = Session::start(&args, &[], 100, 60);
         t.wait_for("Message 1 of 1");
         t.keys(&["s"]);
@@ -233,7 +234,7 @@ fn an_exam_never_asks_a_question_meant_for_after_the_reveal_and_practice_asks_it
     // In practice: the explanation first, then the question, then its answer.
     std::fs::remove_file(dir.join("postage.toml")).unwrap();
     std::fs::remove_file(dir.join("wallet.toml")).unwrap();
-    let t = Session::start(&["--scenarios", dir.to_str().unwrap(), "--seed", "1", "--no-spot"], &[], 100, 60);
+    let t = Session::start(&["--only-scenarios", dir.to_str().unwrap(), "--seed", "1", "--no-spot"], &[], 100, 60);
     t.wait_for("Message 1 of 1");
     t.keys(&["s"]);
     t.wait_for("How sure");

@@ -18,14 +18,14 @@ fn has_prompt(screen: &str) -> bool {
 fn start_trainer(t: &Session) {
     t.wait_until("the prompt", has_prompt);
     t.type_line(&format!("{} --seed 4 --count 3 --no-spot", common::BIN));
-    t.wait_for("Is this text a scam or genuine?");
+    t.wait_for("Judge the last message received");
     assert_eq!(t.pane_modes(), (true, false), "the trainer runs on the alternate screen, cursor hidden");
 }
 
 /// Back in the shell after a suspension: normal screen, visible cursor, a prompt, cooked mode.
 fn assert_back_in_the_shell(t: &Session) {
     let screen = t.wait_until("the job stopped", |s| s.contains("Stopped"));
-    assert!(!screen.contains("Is this text a scam or genuine?"), "the trainer's screen is gone:\n{screen}");
+    assert!(!screen.contains("Judge the last message received"), "the trainer's screen is gone:\n{screen}");
     assert_eq!(t.pane_modes(), (false, true), "normal screen with the cursor visible");
     t.type_line("stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo' | tr '\\n' ' '; echo MODE");
     let screen = t.wait_for("icanon echo MODE");
@@ -35,7 +35,7 @@ fn assert_back_in_the_shell(t: &Session) {
 /// `fg`: the trainer redraws and answers keys again.
 fn assert_resumes(t: &Session) {
     t.type_line("clear; fg");
-    t.wait_until("the trainer again", |s| s.contains("Is this text a scam or genuine?") && !s.contains("MODE"));
+    t.wait_until("the trainer again", |s| s.contains("Judge the last message received") && !s.contains("MODE"));
     assert_eq!(t.pane_modes(), (true, false), "back on the alternate screen");
     t.keys(&["s"]);
     t.wait_for("How sure");
@@ -75,11 +75,11 @@ fn sigquit_leaves_a_usable_shell() {
         return;
     }
     let t = Session::start(&["--seed", "4", "--count", "3"], &[], 80, 24);
-    t.wait_for("Is this text a scam or genuine?");
+    t.wait_for("Judge the last message received");
     let pid = t.program_pid();
     assert!(Command::new("kill").args(["-QUIT", &pid]).status().unwrap().success());
     let screen = t.wait_exit(131);
-    assert!(!screen.contains("Is this text a scam or genuine?"), "left the alternate screen:\n{screen}");
+    assert!(!screen.contains("Judge the last message received"), "left the alternate screen:\n{screen}");
     assert_eq!(t.pane_modes(), (false, true), "normal screen with the cursor visible");
 }
 
@@ -118,7 +118,7 @@ fn a_stop_from_outside_and_fg_bring_back_a_working_trainer() {
     assert!(Command::new("kill").args(["-STOP", &pid]).status().unwrap().success());
     t.wait_until("the job stopped", |s| s.contains("Stopped"));
     t.type_line("fg");
-    t.wait_until("the trainer again", |s| s.contains("Is this text a scam or genuine?") && !s.contains("Stopped"));
+    t.wait_until("the trainer again", |s| s.contains("Judge the last message received") && !s.contains("Stopped"));
     t.keys(&["s"]);
     t.wait_for("How sure");
     t.keys(&["q"]);

@@ -185,9 +185,10 @@ fn list_render_decks_and_a_scenarios_folder_print_safely() {
     assert!(result.2.contains("no scenario with id `nope␛]0;pwned␇"), "{}", result.2);
     assert_run_safe("list --render a real id", &run(&["list", "--render", "other-car-service-ready"]));
     assert_run_safe("decks", &run(&["decks"]));
-    // Every file broken: each problem as check prints it, then what to do.
+    // Every file broken (and only that folder used): each problem as check prints it, then
+    // what to do.
     let data = fresh_dir("hostile-out-list-data");
-    let args = ["--data-dir", s(&data), "--scenarios", s(&dir), "--plain"];
+    let args = ["--data-dir", s(&data), "--only-scenarios", s(&dir), "--plain"];
     let result = run_with_input(&args, "q\n");
     assert_eq!(assert_run_safe("practice --scenarios (all broken)", &result), 2);
     let err = &result.2;

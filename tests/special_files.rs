@@ -127,7 +127,7 @@ fn check_reports_every_path_it_cannot_read() {
 fn a_scenarios_folder_of_special_files_says_what_is_wrong_and_what_to_do() {
     let dir = special_folder("practice");
     let data = dir.join("data");
-    let (code, out, err) = run_bounded(&["--data-dir", s(&data), "--scenarios", s(&dir), "--plain"]);
+    let (code, out, err) = run_bounded(&["--data-dir", s(&data), "--only-scenarios", s(&dir), "--plain"]);
     assert_eq!(code, 2, "{out}{err}");
     assert!(
         err.contains("a named pipe (FIFO), not a regular file") && err.contains("a device, not a regular file"),
