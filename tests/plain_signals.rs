@@ -126,14 +126,14 @@ fn interrupted_after_one_answer(signal: &str, code: i32) {
     assert!(!intro.contains("seconds per message"), "{intro}");
     assert!(intro.contains("For the night shift: texts that came in after hours."), "the description:\n{intro}");
     p.send("");
-    p.wait_for("Scam or genuine?", 1);
+    p.wait_for("s scam or g genuine?", 1);
     p.send("s");
     p.wait_for("How sure?", 1);
     p.send("1");
     let more = p.wait_for("Your answer (a number)", 1);
     assert!(more.contains("Your answer"), "{more}");
     p.send("1");
-    p.wait_for("Scam or genuine?", 2);
+    p.wait_for("s scam or g genuine?", 2);
     p.signal(signal);
     assert_eq!(p.wait_code(), code, "exit code after {signal}");
     let records = records(&data);
@@ -191,7 +191,7 @@ fn ctrl_c_and_a_closed_window_end_a_plain_exam_in_a_terminal_with_a_record() {
     let t = Session::start_after("trap 'echo shell got INT' INT; ", &args, &[], 80, 24);
     t.wait_for("Enter to go on");
     t.keys(&["Enter"]);
-    t.wait_for("Scam or genuine?");
+    t.wait_for("s scam or g genuine?");
     t.keys(&["C-c"]);
     t.wait_exit(130);
     let file = t.data.join("smishdrill").join("completions.jsonl");
@@ -202,7 +202,7 @@ fn ctrl_c_and_a_closed_window_end_a_plain_exam_in_a_terminal_with_a_record() {
     let t = Session::start(&["exam", "--deck", deck.to_str().unwrap(), "--learner", "lee", "--plain"], &[], 80, 24);
     t.wait_for("Enter to go on");
     t.keys(&["Enter"]);
-    t.wait_for("Scam or genuine?");
+    t.wait_for("s scam or g genuine?");
     let pid = t.program_pid();
     let file = t.data.join("smishdrill").join("completions.jsonl");
     t.tmux(&["kill-server"]); // the window closes: SIGHUP
