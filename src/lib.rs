@@ -6,11 +6,13 @@
 //! event loop; `cli` and `commands` are the command line.
 
 pub mod app;
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
 pub mod course;
 pub mod deck;
+pub mod files;
 #[cfg(test)]
 pub mod fixtures;
 pub mod highlight;
