@@ -1,14 +1,21 @@
-//! The command line: `smishdrill` (a round), `smishdrill check`, `smishdrill list`, `stats`, `report`.
+//! The command line: `smishdrill` (a round), `smishdrill check`, `smishdrill list`, `stats`, `report`,
+//! `send`, `config`, `completions`, `man`.
+//!
+//! Each subcommand declares only the options that apply to it (so its `--help` lists only
+//! those); the ones a bare `smishdrill` round takes are also accepted before the subcommand
+//! (`smishdrill --seed 3 exam --deck quick`), the subcommand's own given value winning.
+//! Defaults come from `config` (command line > environment > config file > built-in).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{self, Options, Plan, Stores};
 use crate::corpus::Corpus;
 use crate::learning::completion_store::CompletionStore;
-use crate::learning::progress::{ProgressError, ProgressStore, default_data_dir, default_profile};
+use crate::config::{Overrides, Settings};
+use crate::learning::progress::{ProgressError, ProgressStore};
 use crate::learning::stats::report;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
 use crate::scenario::{Category, Verdict};
@@ -20,47 +27,111 @@ const EXIT_USAGE: u8 = 2;
 #[derive(Debug, Parser)]
 #[command(
     name = "smishdrill",
-    version,
+    version = VERSION,
     about = "Learn to recognise SMS phishing (smishing): judge realistic texts, then see every red flag.",
-    after_help = "Keys in the trainer: s scam, l genuine, 1-9 answer, Enter next, ? help, q quit.\nLinks in messages are only text; smishdrill never opens them and never uses the network."
+    after_help = "Keys in the trainer: s scam, l genuine, 1-9 answer, Enter next, ? help, q quit.\nLinks in messages are only text; smishdrill never opens them. Only `send` (to the LRS in the config file) opens a network connection."
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     #[command(flatten)]
     pub round: RoundArgs,
+    #[command(flatten)]
+    pub draw: DrawArgs,
+    #[command(flatten)]
+    pub view: ViewArgs,
+    #[command(flatten)]
+    pub source: SourceArg,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Read defaults from this config file (default: $SMISHDRILL_CONFIG, else the platform's
+    /// config folder, ~/.config/smishdrill/config.toml on Linux).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+/// `0.1.0 (commit abc1234)`: the commit build.rs found, or `unknown`.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("SMISHDRILL_GIT_COMMIT"), ")");
+
+/// How a free-practice round is drawn.
+#[derive(Debug, Args, Default)]
+pub struct RoundArgs {
+    /// How many messages a round has (free practice; default 10).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..))]
+    pub count: Option<u16>,
+    /// Only these categories, comma-separated (toll, postage, traffic-fine, wallet, bank, delivery, other).
+    #[arg(long, value_delimiter = ',', value_parser = parse_category)]
+    pub category: Vec<Category>,
+}
+
+/// The seed and the spot-the-flags step of a session.
+#[derive(Debug, Args, Default)]
+pub struct DrawArgs {
+    #[command(flatten)]
+    pub seed: SeedArg,
+    /// Skip the spot-the-flags step (quicker rounds, presenting).
+    #[arg(long)]
+    pub no_spot: bool,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct SeedArg {
+    /// Use this seed: the same seed gives the same messages (overrides a deck's own seed).
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+/// How a session is shown.
+#[derive(Debug, Args, Default)]
+pub struct ViewArgs {
+    /// Colours: default, high-contrast, or mono (NO_COLOR always means mono; default: the
+    /// config's `theme`).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
+    /// Line by line, without the full-screen display: for screen readers, braille displays and
+    /// dumb terminals. Chosen automatically when the output is not a terminal.
+    #[arg(long)]
+    pub plain: bool,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct SourceArg {
     /// Read scenarios from this folder instead of the set built into the program.
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(long, value_name = "DIR")]
     pub scenarios: Option<PathBuf>,
-    /// Whose progress to use (default: your login name).
-    #[arg(long, value_name = "NAME", global = true)]
-    pub profile: Option<String>,
-    /// Keep progress in this folder instead of the platform's data folder.
-    #[arg(long, value_name = "DIR", global = true)]
+}
+
+#[derive(Debug, Args, Default)]
+pub struct DataDirArg {
+    /// Keep progress and records in this folder instead of the platform's data folder (default:
+    /// the config's `data_dir`).
+    #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 }
 
-#[derive(Debug, Args)]
-pub struct RoundArgs {
-    /// How many messages a round has (free practice).
-    #[arg(long, short = 'n', global = true, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
-    pub count: u16,
-    /// Only these categories, comma-separated (toll, postage, traffic-fine, wallet, bank, delivery, other).
-    #[arg(long, global = true, value_delimiter = ',', value_parser = parse_category)]
-    pub category: Vec<Category>,
-    /// Use this seed: the same seed gives the same round (overrides a deck's own seed).
-    #[arg(long, global = true)]
-    pub seed: Option<u64>,
-    /// Skip the spot-the-flags step (quicker rounds, presenting).
-    #[arg(long, global = true)]
-    pub no_spot: bool,
-    /// Colours: default, high-contrast, or mono (NO_COLOR always means mono).
-    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Default)]
-    pub theme: ThemeName,
-    /// Line by line, without the full-screen display: for screen readers, braille displays and
-    /// dumb terminals. Chosen automatically when the output is not a terminal.
-    #[arg(long, global = true)]
-    pub plain: bool,
+#[derive(Debug, Args, Default)]
+pub struct StoreArgs {
+    /// Whose progress to use (default: the config's `profile`, else your login name).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    #[command(flatten)]
+    pub data: DataDirArg,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct DeckArg {
+    /// A bundled deck's name (see `smishdrill decks`) or a deck file (default: the config's
+    /// `deck`).
+    #[arg(long, value_name = "NAME|FILE")]
+    pub deck: Option<String>,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct LanguageArg {
+    /// The language tag of the statements' display strings (default: the config's
+    /// `language`, else en-US).
+    #[arg(long, value_name = "TAG", value_parser = crate::config::file::parse_language)]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -70,32 +141,62 @@ pub enum Command {
         /// Files or folders to check (default: the built-in scenarios and decks). Files in a
         /// folder named `decks`, or named `*.deck.toml`, are decks.
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        source: SourceArg,
     },
     /// List scenarios: id, category, verdict, difficulty, title (* = has variables).
     List(ListArgs),
     /// Your progress: accuracy and d′ over rounds, categories, red flags you miss, what to revisit.
-    Stats,
+    Stats {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Practise (the default): rounds chosen for you, or the messages of a deck.
     Practice {
-        /// A bundled deck's name (see `smishdrill decks`) or a deck file.
+        /// A bundled deck's name (see `smishdrill decks`) or a deck file (default: rounds
+        /// chosen for you).
         #[arg(long, value_name = "NAME|FILE")]
         deck: Option<String>,
+        #[command(flatten)]
+        round: RoundArgs,
+        #[command(flatten)]
+        draw: DrawArgs,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        source: SourceArg,
+        #[command(flatten)]
+        store: StoreArgs,
     },
     /// Take an exam: no feedback until the end, then pass/fail and a completion record.
     Exam {
-        #[arg(long, value_name = "NAME|FILE")]
-        deck: String,
+        #[command(flatten)]
+        deck: DeckArg,
         #[command(flatten)]
         learner: LearnerArg,
+        #[command(flatten)]
+        draw: DrawArgs,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        source: SourceArg,
+        #[command(flatten)]
+        store: StoreArgs,
     },
     /// Present a deck to a room: the message alone, an optional tally, then the explanation and
     /// the instructor's notes. Nothing is saved.
     Present {
-        #[arg(long, value_name = "NAME|FILE")]
-        deck: String,
+        #[command(flatten)]
+        deck: DeckArg,
         /// Start at this message (1 is the first), to carry on after a break.
         #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
         from: u16,
+        #[command(flatten)]
+        seed: SeedArg,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        source: SourceArg,
     },
     /// The onboarding course: short lessons with practice messages, then the exam.
     Course {
@@ -104,11 +205,60 @@ pub enum Command {
         /// A course of your own: a folder with course.toml and its lesson files.
         #[arg(long, value_name = "DIR")]
         course: Option<PathBuf>,
+        #[command(flatten)]
+        draw: DrawArgs,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        source: SourceArg,
+        #[command(flatten)]
+        store: StoreArgs,
     },
     /// Exam records: a table, an export (csv, json, md, xAPI statements), or a class view (--merge).
-    Report(commands::ReportArgs),
+    Report {
+        #[command(flatten)]
+        args: commands::ReportArgs,
+        #[command(flatten)]
+        language: LanguageArg,
+        #[command(flatten)]
+        data: DataDirArg,
+    },
     /// List the bundled decks: name, items, feedback, pass mark, time limit, title.
     Decks,
+    /// Deliver the xAPI statements of every exam and course record not yet delivered to the
+    /// LRS in the config's [lrs] section. The only command that opens a network connection.
+    Send {
+        /// Also one `answered` statement per answered item (as `report --format xapi --answers`).
+        #[arg(long)]
+        answers: bool,
+        /// Print what would be sent; send nothing, change nothing, open no connection.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        language: LanguageArg,
+        #[command(flatten)]
+        data: DataDirArg,
+    },
+    /// Print the effective settings and where each came from (command line, environment,
+    /// config file with line and column, or built-in).
+    Config {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(flatten)]
+        deck: DeckArg,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        language: LanguageArg,
+    },
+    /// Print a shell completion script: `smishdrill completions bash > ~/.local/share/bash-completion/completions/smishdrill`.
+    Completions {
+        /// bash, zsh, fish or powershell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `smishdrill man > smishdrill.1; man ./smishdrill.1`.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -150,6 +300,8 @@ pub struct ListArgs {
     /// The seed for --render (default 0).
     #[arg(long, requires = "render", default_value_t = 0)]
     pub seed: u64,
+    #[command(flatten)]
+    pub source: SourceArg,
 }
 
 fn parse_verdict(s: &str) -> Result<Verdict, String> {
@@ -169,15 +321,102 @@ fn parse_category(s: &str) -> Result<Category, String> {
     })
 }
 
+/// The options of the session being started: the subcommand's own, else the ones given before it.
+struct Picked {
+    count: Option<u16>,
+    categories: Vec<Category>,
+    seed: Option<u64>,
+    no_spot: bool,
+    plain: bool,
+}
+
+/// Messages in a free-practice round unless `--count` says otherwise.
+const DEFAULT_COUNT: u16 = 10;
+
+impl Cli {
+    /// The scenario folder: the subcommand's `--scenarios`, else the one before it.
+    fn scenarios(&self) -> Option<&PathBuf> {
+        let own = match &self.command {
+            Some(Command::Check { source, .. })
+            | Some(Command::Practice { source, .. })
+            | Some(Command::Exam { source, .. })
+            | Some(Command::Present { source, .. })
+            | Some(Command::Course { source, .. }) => source.scenarios.as_ref(),
+            Some(Command::List(args)) => args.source.scenarios.as_ref(),
+            _ => None,
+        };
+        own.or(self.source.scenarios.as_ref())
+    }
+
+    /// What the command line sets for `config`'s precedence.
+    fn overrides(&self) -> Overrides {
+        let none = StoreArgs::default();
+        let (store, data, theme, deck, language) = match &self.command {
+            Some(Command::Stats { store }) => (store, None, None, None, None),
+            Some(Command::Practice { store, view, .. }) | Some(Command::Course { store, view, .. }) => {
+                (store, None, view.theme, None, None)
+            }
+            Some(Command::Exam { store, view, deck, .. }) => (store, None, view.theme, deck.deck.clone(), None),
+            Some(Command::Present { view, deck, .. }) => (&none, None, view.theme, deck.deck.clone(), None),
+            Some(Command::Report { data, language, .. }) | Some(Command::Send { data, language, .. }) => {
+                (&none, data.data_dir.clone(), None, None, language.language.clone())
+            }
+            Some(Command::Config { store, deck, view, language }) => {
+                (store, None, view.theme, deck.deck.clone(), language.language.clone())
+            }
+            _ => (&none, None, None, None, None),
+        };
+        Overrides {
+            config: self.config.clone(),
+            profile: store.profile.clone().or_else(|| self.store.profile.clone()),
+            theme: theme.or(self.view.theme),
+            data_dir: data.or_else(|| store.data.data_dir.clone()).or_else(|| self.store.data.data_dir.clone()),
+            deck,
+            language,
+        }
+    }
+
+    fn picked(&self) -> Picked {
+        let (round, seed, no_spot, plain) = match &self.command {
+            Some(Command::Practice { round, draw, view, .. }) => (Some(round), draw.seed.seed, draw.no_spot, view.plain),
+            Some(Command::Exam { draw, view, .. }) | Some(Command::Course { draw, view, .. }) => {
+                (None, draw.seed.seed, draw.no_spot, view.plain)
+            }
+            Some(Command::Present { seed, view, .. }) => (None, seed.seed, false, view.plain),
+            _ => (None, None, false, false),
+        };
+        let categories = match round {
+            Some(r) if !r.category.is_empty() => r.category.clone(),
+            _ => self.round.category.clone(),
+        };
+        Picked {
+            count: round.and_then(|r| r.count).or(self.round.count),
+            categories,
+            seed: seed.or(self.draw.seed.seed),
+            no_spot: no_spot || self.draw.no_spot,
+            plain: plain || self.view.plain,
+        }
+    }
+}
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let load = || match &cli.scenarios {
+    let settings = match crate::config::settings(&cli.overrides()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("smishdrill: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let scenarios = cli.scenarios().cloned();
+    let load = || match &scenarios {
         Some(dir) => Corpus::from_paths(std::slice::from_ref(dir)),
         None => Corpus::embedded(),
     };
+    let deck_or_default = |deck: &DeckArg| deck.deck.clone().or_else(|| settings.deck.as_ref().map(|d| d.value.clone()));
     let code = match &cli.command {
-        Some(Command::Check { paths }) if !paths.is_empty() => commands::check_paths(paths, cli.scenarios.as_deref()),
-        Some(Command::Check { .. }) => match &cli.scenarios {
+        Some(Command::Check { paths, .. }) if !paths.is_empty() => commands::check_paths(paths, scenarios.as_deref()),
+        Some(Command::Check { .. }) => match &scenarios {
             Some(dir) => commands::check_paths(std::slice::from_ref(dir), None),
             None => commands::check_builtin(),
         },
@@ -195,18 +434,26 @@ pub fn run() -> ExitCode {
             };
             commands::list(&load(), &filter, &mode)
         }
-        Some(Command::Stats) => stats(&cli),
-        Some(Command::Practice { deck: None }) | None => session(&cli, load(), |_| Ok(Plan::Practice { deck: None })),
-        Some(Command::Practice { deck: Some(name) }) => {
-            session(&cli, load(), |pool| Ok(Plan::Practice { deck: Some(find_deck(name, pool)?) }))
+        Some(Command::Stats { .. }) => stats(&settings),
+        Some(Command::Practice { deck: None, .. }) | None => {
+            session(&cli, &settings, load(), |_| Ok(Plan::Practice { deck: None }))
         }
-        Some(Command::Exam { deck, learner }) => session(&cli, load(), |pool| {
-            Ok(Plan::Exam { deck: find_deck(deck, pool)?, learner: learner_name(&cli, learner) })
-        }),
-        Some(Command::Present { deck, from }) => {
-            session(&cli, load(), |pool| Ok(Plan::Present { deck: find_deck(deck, pool)?, from: usize::from(*from) }))
+        Some(Command::Practice { deck: Some(name), .. }) => {
+            session(&cli, &settings, load(), |pool| Ok(Plan::Practice { deck: Some(find_deck(name, pool)?) }))
         }
-        Some(Command::Course { learner, course }) => session(&cli, load(), |pool| {
+        Some(Command::Exam { deck, learner, .. }) => {
+            let Some(deck) = deck_or_default(deck) else { return missing_deck("exam") };
+            session(&cli, &settings, load(), |pool| {
+                Ok(Plan::Exam { deck: find_deck(&deck, pool)?, learner: learner_name(&settings, learner) })
+            })
+        }
+        Some(Command::Present { deck, from, .. }) => {
+            let Some(deck) = deck_or_default(deck) else { return missing_deck("present") };
+            session(&cli, &settings, load(), |pool| {
+                Ok(Plan::Present { deck: find_deck(&deck, pool)?, from: usize::from(*from) })
+            })
+        }
+        Some(Command::Course { learner, course, .. }) => session(&cli, &settings, load(), |pool| {
             let loaded = match course {
                 Some(dir) => crate::course::from_dir(dir, pool),
                 None => crate::course::embedded(pool),
@@ -214,30 +461,43 @@ pub fn run() -> ExitCode {
             let course =
                 loaded.map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
             let exam = find_deck(&course.exam, pool)?;
-            Ok(Plan::Course { course, exam, learner: learner_name(&cli, learner) })
+            Ok(Plan::Course { course, exam, learner: learner_name(&settings, learner) })
         }),
-        Some(Command::Report(args)) => commands::report(args, cli.data_dir.as_deref()),
+        Some(Command::Report { args, .. }) => {
+            let dir = settings.data_dir.as_ref().map(|d| d.value.as_path());
+            commands::report(args, dir, &settings.xapi())
+        }
+        Some(Command::Send { answers, dry_run, .. }) => {
+            crate::send::run(&settings, &crate::send::SendOptions { answers: *answers, dry_run: *dry_run })
+        }
+        Some(Command::Config { .. }) => crate::commands::config::show(&settings),
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::stdout();
+            clap_complete::generate(*shell, &mut Cli::command(), "smishdrill", &mut out);
+            0
+        }
+        Some(Command::Man) => crate::commands::config::man(Cli::command()),
     };
     ExitCode::from(code)
 }
 
-/// `--data-dir` or the platform's data folder.
-fn data_dir(cli: &Cli) -> Result<PathBuf, ProgressError> {
-    match &cli.data_dir {
-        Some(d) => Ok(d.clone()),
-        None => default_data_dir(),
-    }
+fn missing_deck(command: &str) -> ExitCode {
+    eprintln!("smishdrill: {command} needs a deck: give --deck NAME|FILE (see `smishdrill decks`), or set `deck` in the config file");
+    ExitCode::from(EXIT_USAGE)
 }
 
-/// The learner's progress store, from --data-dir / --profile or the defaults.
-fn progress_store(cli: &Cli) -> Result<ProgressStore, ProgressError> {
-    let dir = data_dir(cli)?;
-    let profile = cli.profile.clone().unwrap_or_else(default_profile);
-    ProgressStore::open(&dir, &profile)
+/// The data folder from the settings (`--data-dir`, environment, config, platform).
+fn data_dir(settings: &Settings) -> Result<PathBuf, ProgressError> {
+    settings.data_dir.as_ref().map(|d| d.value.clone()).ok_or(ProgressError::NoDataDir)
 }
 
-fn stats(cli: &Cli) -> u8 {
-    let loaded = match progress_store(cli).and_then(|store| store.load()) {
+/// The learner's progress store, from the settings' data folder and profile.
+fn progress_store(settings: &Settings) -> Result<ProgressStore, ProgressError> {
+    ProgressStore::open(&data_dir(settings)?, &settings.profile.value)
+}
+
+fn stats(settings: &Settings) -> u8 {
+    let loaded = match progress_store(settings).and_then(|store| store.load()) {
         Ok(loaded) => loaded,
         Err(e) => {
             eprintln!("smishdrill: {e}");
@@ -256,12 +516,17 @@ fn find_deck(name: &str, pool: &[crate::scenario::Scenario]) -> Result<crate::de
 }
 
 /// `--learner`, or else the profile name (the login name by default).
-fn learner_name(cli: &Cli, learner: &LearnerArg) -> String {
-    learner.learner.clone().or_else(|| cli.profile.clone()).unwrap_or_else(default_profile)
+fn learner_name(settings: &Settings, learner: &LearnerArg) -> String {
+    learner.learner.clone().unwrap_or_else(|| settings.profile.value.clone())
 }
 
 /// Opens the stores, builds the plan against the loaded scenarios, and runs the session.
-fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scenario]) -> Result<Plan, String>) -> u8 {
+fn session(
+    cli: &Cli,
+    settings: &Settings,
+    corpus: Corpus,
+    plan: impl FnOnce(&[crate::scenario::Scenario]) -> Result<Plan, String>,
+) -> u8 {
     let plan = match plan(&corpus.scenarios) {
         Ok(plan) => plan,
         Err(e) => {
@@ -269,17 +534,17 @@ fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scena
             return EXIT_USAGE;
         }
     };
-    let args = &cli.round;
+    let args = cli.picked();
     let opts = Options {
-        count: usize::from(args.count),
-        categories: args.category.clone(),
+        count: usize::from(args.count.unwrap_or(DEFAULT_COUNT)),
+        categories: args.categories,
         seed: args.seed,
         no_spot: args.no_spot,
-        theme: args.theme,
+        theme: settings.theme.value,
         plain: args.plain,
     };
     let mut stores = Stores { progress: None, completions: None, notices: Vec::new(), history: Vec::new() };
-    match progress_store(cli).and_then(|store| store.load().map(|l| (store, l))) {
+    match progress_store(settings).and_then(|store| store.load().map(|l| (store, l))) {
         Ok((store, loaded)) => {
             stores.notices.extend(loaded.notice);
             stores.progress = Some(store);
@@ -288,7 +553,7 @@ fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scena
         Err(e) => stores.notices.push(format!("Progress will not be saved: {e}")),
     }
     if matches!(plan, Plan::Exam { .. } | Plan::Course { .. }) {
-        match data_dir(cli).and_then(|dir| CompletionStore::open(&dir)) {
+        match data_dir(settings).and_then(|dir| CompletionStore::open(&dir)) {
             Ok(store) => stores.completions = Some(store),
             Err(e) => stores.notices.push(format!("Your exam result cannot be recorded: {e}")),
         }

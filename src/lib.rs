@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod course;
 pub mod deck;
@@ -19,6 +20,7 @@ pub mod plain;
 pub mod report;
 pub mod round;
 pub mod scenario;
+pub mod send;
 pub mod terminal;
 pub mod text_safety;
 pub mod ui;

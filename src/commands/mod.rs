@@ -1,6 +1,7 @@
 //! The non-interactive commands.
 
 mod check;
+pub mod config;
 mod decks;
 mod list;
 mod report;
