@@ -83,11 +83,11 @@ fn send(settings: &Settings, opts: &SendOptions) -> Result<u8, Failure> {
         println!("Nothing to send: every statement of {} record(s) was delivered or set aside.", loaded.records.len());
         return Ok(0);
     }
+    let secret = secret(&lrs.secret)?;
     if earlier > 0 {
         println!("{earlier} statement(s) waited in the outbox from an earlier send.");
     }
     println!("Sending {} statement(s) ({added} new) to {}.", state.waiting.len(), sanitize_line(&target));
-    let secret = secret(&lrs.secret)?;
     let mut transport = http::Http::new(&lrs.endpoint, &lrs.key, &secret);
     let outcome =
         deliver::deliver(&outbox, state.waiting, lrs.batch, &mut transport, &Patience::default(), &mut std::thread::sleep)
