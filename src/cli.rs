@@ -12,9 +12,9 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{self, Options, Plan, Stores};
+use crate::config::{Overrides, Settings};
 use crate::corpus::Corpus;
 use crate::learning::completion_store::CompletionStore;
-use crate::config::{Overrides, Settings};
 use crate::learning::progress::{ProgressError, ProgressStore};
 use crate::learning::stats::report;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
@@ -378,7 +378,9 @@ impl Cli {
 
     fn picked(&self) -> Picked {
         let (round, seed, no_spot, plain) = match &self.command {
-            Some(Command::Practice { round, draw, view, .. }) => (Some(round), draw.seed.seed, draw.no_spot, view.plain),
+            Some(Command::Practice { round, draw, view, .. }) => {
+                (Some(round), draw.seed.seed, draw.no_spot, view.plain)
+            }
             Some(Command::Exam { draw, view, .. }) | Some(Command::Course { draw, view, .. }) => {
                 (None, draw.seed.seed, draw.no_spot, view.plain)
             }
@@ -413,7 +415,8 @@ pub fn run() -> ExitCode {
         Some(dir) => Corpus::from_paths(std::slice::from_ref(dir)),
         None => Corpus::embedded(),
     };
-    let deck_or_default = |deck: &DeckArg| deck.deck.clone().or_else(|| settings.deck.as_ref().map(|d| d.value.clone()));
+    let deck_or_default =
+        |deck: &DeckArg| deck.deck.clone().or_else(|| settings.deck.as_ref().map(|d| d.value.clone()));
     let code = match &cli.command {
         Some(Command::Check { paths, .. }) if !paths.is_empty() => commands::check_paths(paths, scenarios.as_deref()),
         Some(Command::Check { .. }) => match &scenarios {
@@ -482,7 +485,9 @@ pub fn run() -> ExitCode {
 }
 
 fn missing_deck(command: &str) -> ExitCode {
-    eprintln!("smishdrill: {command} needs a deck: give --deck NAME|FILE (see `smishdrill decks`), or set `deck` in the config file");
+    eprintln!(
+        "smishdrill: {command} needs a deck: give --deck NAME|FILE (see `smishdrill decks`), or set `deck` in the config file"
+    );
     ExitCode::from(EXIT_USAGE)
 }
 

@@ -41,7 +41,8 @@ fn every_statement_is_posted_once_with_the_xapi_headers_and_basic_auth() {
     // With --answers only the answered statements are new.
     let (code, out, _) = smishdrill(&config, &data, "s3cret", &["send", "--answers"]);
     assert_eq!(code, 0, "{out}");
-    let answered: Vec<serde_json::Value> = lrs.requests()[requests.len()..].iter().flat_map(|r| r.statements()).collect();
+    let answered: Vec<serde_json::Value> =
+        lrs.requests()[requests.len()..].iter().flat_map(|r| r.statements()).collect();
     assert!(!answered.is_empty());
     assert!(answered.iter().all(|s| s["verb"]["id"].as_str().unwrap().ends_with("/answered")));
 }
@@ -139,7 +140,10 @@ fn a_refused_statement_is_found_and_set_aside_with_the_reason_while_the_rest_go(
     let (code, out, _) = smishdrill(&config_path, &data, "x", &["send"]);
     assert_eq!(code, 1, "something was refused");
     assert!(out.contains("Sent 15 statement(s)"), "{out}");
-    assert!(out.contains(&format!("Refused (400): statement {bad}: statement {bad}: ␛[31mverb.display is invalid")), "{out}");
+    assert!(
+        out.contains(&format!("Refused (400): statement {bad}: statement {bad}: ␛[31mverb.display is invalid")),
+        "{out}"
+    );
     assert!(!out.contains('\u{1b}'));
     let rejected = std::fs::read_to_string(data.join("xapi-rejected.jsonl")).unwrap();
     assert_eq!(rejected.lines().count(), 1);

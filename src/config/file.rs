@@ -172,7 +172,9 @@ impl Checker<'_> {
                 None
             }
             (Some(env), None) => self.check(Some(env), parse_env_name).map(|f| SecretSource::Env(f.value)),
-            (None, Some(cmd)) => self.check(Some(cmd), |s| non_empty("secret_command", s)).map(|f| SecretSource::Command(f.value)),
+            (None, Some(cmd)) => {
+                self.check(Some(cmd), |s| non_empty("secret_command", s)).map(|f| SecretSource::Command(f.value))
+            }
             (None, None) => None,
         };
         let batch = match raw.batch {
@@ -183,13 +185,10 @@ impl Checker<'_> {
                 None
             }
         };
-        let missing: Vec<&str> = [
-            (endpoint.is_none(), "endpoint"),
-            (key.is_none(), "key"),
-        ]
-        .into_iter()
-        .filter_map(|(gone, name)| gone.then_some(name))
-        .collect();
+        let missing: Vec<&str> = [(endpoint.is_none(), "endpoint"), (key.is_none(), "key")]
+            .into_iter()
+            .filter_map(|(gone, name)| gone.then_some(name))
+            .collect();
         let problems_before = self.problems.len();
         for name in &missing {
             if !self.problems.iter().any(|p| p.to_string().contains(&format!("`{name}`"))) {
@@ -223,8 +222,7 @@ pub fn parse_theme(s: &str) -> Result<ThemeName, String> {
 }
 
 pub fn parse_actor(s: &str) -> Result<ActorKind, String> {
-    ActorKind::parse(s)
-        .ok_or_else(|| format!("unknown actor `{}`; choose auto, account or mbox", sanitize(s)))
+    ActorKind::parse(s).ok_or_else(|| format!("unknown actor `{}`; choose auto, account or mbox", sanitize(s)))
 }
 
 /// A BCP 47 language tag in its common shape: `en`, `en-US`, `es-419`, `zh-Hant-TW`.
@@ -330,7 +328,10 @@ mod tests {
     #[test]
     fn the_lrs_table_needs_an_endpoint_a_key_and_a_way_to_the_secret() {
         let found = problems("[lrs]\nendpoint = \"lrs.example\"\n");
-        assert!(found.iter().any(|p| p.starts_with("config.toml:2:12: `lrs.example` is not an http(s) address")), "{found:?}");
+        assert!(
+            found.iter().any(|p| p.starts_with("config.toml:2:12: `lrs.example` is not an http(s) address")),
+            "{found:?}"
+        );
         assert!(found.iter().any(|p| p.ends_with("[lrs] needs `key`")), "{found:?}");
         let found = problems("[lrs]\nendpoint = \"https://x.example\"\nkey = \"k\"\n");
         assert_eq!(found, ["config.toml:1:1: [lrs] needs `secret_env` or `secret_command`"]);

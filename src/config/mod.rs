@@ -179,8 +179,8 @@ fn load_file(
         }
         Err(e) => return Err(ConfigError(vec![format!("{shown}: cannot read the config file: {e}")])),
     };
-    let parsed =
-        file::parse(&shown, &text).map_err(|problems| ConfigError(problems.iter().map(ToString::to_string).collect()))?;
+    let parsed = file::parse(&shown, &text)
+        .map_err(|problems| ConfigError(problems.iter().map(ToString::to_string).collect()))?;
     Ok((Some(Setting { value: path, origin }), parsed))
 }
 
@@ -205,7 +205,10 @@ pub fn resolve(
     file: FileConfig,
 ) -> Result<Settings, ConfigError> {
     let mut problems = Vec::new();
-    let mut pick = |given: Option<String>, var: &'static str, from_file: Option<FromFile<String>>, rule: &dyn Fn(&str) -> Result<String, String>| {
+    let mut pick = |given: Option<String>,
+                    var: &'static str,
+                    from_file: Option<FromFile<String>>,
+                    rule: &dyn Fn(&str) -> Result<String, String>| {
         if let Some(v) = given {
             return Some(Setting { value: v, origin: Origin::CommandLine });
         }
@@ -221,7 +224,10 @@ pub fn resolve(
         if crate::learning::progress::valid_profile(s) {
             Ok(s.to_string())
         } else {
-            Err(format!("profile name `{}` may use only letters, digits, '.', '_' and '-' (1 to 64 of them)", crate::text_safety::sanitize_line(s)))
+            Err(format!(
+                "profile name `{}` may use only letters, digits, '.', '_' and '-' (1 to 64 of them)",
+                crate::text_safety::sanitize_line(s)
+            ))
         }
     };
     let profile = pick(cli.profile.clone(), PROFILE_ENV, file.profile, &profile_rule)
@@ -232,11 +238,14 @@ pub fn resolve(
         .map(|s| Setting { value: file::parse_theme(&s.value).unwrap_or_default(), origin: s.origin })
         .unwrap_or(Setting { value: ThemeName::Default, origin: Origin::BuiltIn });
     let dir_file = file.data_dir.map(|f| FromFile { value: f.value.display().to_string(), at: f.at });
-    let data_dir = pick(cli.data_dir.as_ref().map(|d| d.display().to_string()), DATA_DIR_ENV, dir_file, &|s| Ok(s.to_string()))
-        .map(|s| Setting { value: PathBuf::from(s.value), origin: s.origin })
-        .or_else(|| {
-            crate::learning::progress::default_data_dir().ok().map(|d| Setting { value: d, origin: Origin::BuiltIn })
-        });
+    let data_dir =
+        pick(cli.data_dir.as_ref().map(|d| d.display().to_string()), DATA_DIR_ENV, dir_file, &|s| Ok(s.to_string()))
+            .map(|s| Setting { value: PathBuf::from(s.value), origin: s.origin })
+            .or_else(|| {
+                crate::learning::progress::default_data_dir()
+                    .ok()
+                    .map(|d| Setting { value: d, origin: Origin::BuiltIn })
+            });
     let deck = pick(cli.deck.clone(), DECK_ENV, file.deck, &|s| Ok(s.to_string()));
     let language = pick(cli.language.clone(), LANGUAGE_ENV, file.language, &file::parse_language)
         .unwrap_or_else(|| Setting { value: DEFAULT_LANGUAGE.to_string(), origin: Origin::BuiltIn });

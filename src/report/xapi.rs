@@ -166,16 +166,7 @@ fn attempt_statements(r: &CompletionRecord, opts: &XapiOptions) -> Vec<Value> {
         lang,
     );
     let mut out = vec![initialized];
-    out.push(statement(
-        ids.uuid("attempt"),
-        who(),
-        verb,
-        deck.clone(),
-        result,
-        context.clone(),
-        r.finished,
-        lang,
-    ));
+    out.push(statement(ids.uuid("attempt"), who(), verb, deck.clone(), result, context.clone(), r.finished, lang));
     if r.mode == "course" && r.status == Status::Passed {
         let course = json!({
             "objectType": "Activity",
@@ -332,7 +323,11 @@ impl Ids<'_> {
         // name; left out at their defaults, so ids exported before these settings existed hold.
         let mut extra = String::new();
         if self.opts.actor != ActorKind::Auto {
-            extra.push_str(&format!("\0actor:{}:{}", self.opts.actor.name(), self.opts.mbox_domain.as_deref().unwrap_or("")));
+            extra.push_str(&format!(
+                "\0actor:{}:{}",
+                self.opts.actor.name(),
+                self.opts.mbox_domain.as_deref().unwrap_or("")
+            ));
         }
         if self.opts.language != DEFAULT_LANGUAGE {
             extra.push_str(&format!("\0language:{}", self.opts.language));
@@ -477,11 +472,14 @@ mod tests {
         let records = samples();
         let ada = records.iter().find(|r| r.learner.starts_with("ada")).unwrap();
         let ben = records.iter().find(|r| r.learner == "ben").unwrap();
-        let who = |r: &CompletionRecord, opts: &XapiOptions| statements(std::slice::from_ref(r), opts)[0]["actor"].clone();
-        let account = XapiOptions { actor: ActorKind::Account, homepage: "https://lms.example".into(), ..XapiOptions::default() };
+        let who =
+            |r: &CompletionRecord, opts: &XapiOptions| statements(std::slice::from_ref(r), opts)[0]["actor"].clone();
+        let account =
+            XapiOptions { actor: ActorKind::Account, homepage: "https://lms.example".into(), ..XapiOptions::default() };
         assert_eq!(who(ada, &account)["account"], json!({ "homePage": "https://lms.example", "name": ada.learner }));
         assert!(who(ada, &account).get("mbox").is_none());
-        let mbox = XapiOptions { actor: ActorKind::Mbox, mbox_domain: Some("corp.example".into()), ..XapiOptions::default() };
+        let mbox =
+            XapiOptions { actor: ActorKind::Mbox, mbox_domain: Some("corp.example".into()), ..XapiOptions::default() };
         assert_eq!(who(ben, &mbox)["mbox"], json!("mailto:ben@corp.example"));
         assert_eq!(who(ada, &mbox)["mbox"], json!("mailto:ada.lovelace@example.com"));
     }

@@ -5,7 +5,8 @@
 //!   the LRS gave), a few times; then sending stops and everything left waits for the next
 //!   `send`.
 //! - 401/403: the credentials are wrong; sending stops at once.
-//! - 400 (bad statement) and 409 (a statement with this id but other content is stored): the
+//! - 400 (bad statement; 422 from LRSs built on FastAPI, such as Ralph) and 409 (a statement
+//!   with this id but other content is stored): the
 //!   batch is split in halves and each half sent again, so one bad statement holds back no
 //!   good one; a single refused statement is set aside in `xapi-rejected.jsonl` with the
 //!   LRS's reason.
@@ -120,7 +121,8 @@ fn send_part(
     outcome: &mut Outcome,
     done: &mut Vec<String>,
 ) -> Result<BatchEnd, ProgressError> {
-    let body = serde_json::to_string(&part.iter().map(|q| &q.statement).collect::<Vec<_>>()).expect("statements serialise");
+    let body =
+        serde_json::to_string(&part.iter().map(|q| &q.statement).collect::<Vec<_>>()).expect("statements serialise");
     let mut pause = patience.first_pause;
     let mut last = String::new();
     for attempt in 1..=patience.tries.max(1) {
@@ -134,7 +136,7 @@ fn send_part(
                     return Ok(BatchEnd::Done);
                 }
                 401 | 403 => return Ok(BatchEnd::Stop(Stop::Credentials(reply.status))),
-                400 | 409 if part.len() > 1 => {
+                400 | 409 | 422 if part.len() > 1 => {
                     let (a, b) = part.split_at(part.len() / 2);
                     for half in [a, b] {
                         if let BatchEnd::Stop(s) = send_part(outbox, half, transport, patience, sleep, outcome, done)? {
@@ -143,7 +145,7 @@ fn send_part(
                     }
                     return Ok(BatchEnd::Done);
                 }
-                400 | 409 => {
+                400 | 409 | 422 => {
                     let q = &part[0];
                     outbox.reject(q, reply.status, &reply.body)?;
                     done.push(q.id.clone());

@@ -37,9 +37,10 @@ impl Http {
         }
     }
 
-    /// `GET <endpoint>statements?statementId=…`, for tests that read statements back.
-    pub fn get_statement(&self, id: &str) -> Result<(u16, String), String> {
-        let url = format!("{}?statementId={id}", self.url);
+    /// `GET <endpoint>statements?<query>` (say `statementId=…`): status and body. For tests
+    /// that read statements back; `send` itself only POSTs.
+    pub fn get(&self, query: &str) -> Result<(u16, String), String> {
+        let url = format!("{}?{query}", self.url);
         let mut response = self
             .agent
             .get(&url)
@@ -78,7 +79,11 @@ impl Transport for Http {
 fn net_error(e: ureq::Error) -> NetError {
     let transient = matches!(
         e,
-        ureq::Error::Io(_) | ureq::Error::Timeout(_) | ureq::Error::ConnectionFailed | ureq::Error::HostNotFound | ureq::Error::Protocol(_)
+        ureq::Error::Io(_)
+            | ureq::Error::Timeout(_)
+            | ureq::Error::ConnectionFailed
+            | ureq::Error::HostNotFound
+            | ureq::Error::Protocol(_)
     );
     let message = match &e {
         ureq::Error::TooManyRedirects | ureq::Error::RedirectFailed => {
@@ -113,9 +118,15 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc_4648() {
-        for (plain, encoded) in
-            [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")]
-        {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(base64(plain.as_bytes()), encoded);
         }
     }

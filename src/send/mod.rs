@@ -56,11 +56,10 @@ fn send(settings: &Settings, opts: &SendOptions) -> Result<u8, Failure> {
             ),
         ));
     };
-    let dir = settings
-        .data_dir
-        .as_ref()
-        .map(|d| d.value.clone())
-        .ok_or_else(|| (EXIT_USAGE, "no data folder is known for this system; give one with --data-dir".to_string()))?;
+    let dir =
+        settings.data_dir.as_ref().map(|d| d.value.clone()).ok_or_else(|| {
+            (EXIT_USAGE, "no data folder is known for this system; give one with --data-dir".to_string())
+        })?;
     let store = CompletionStore::open(&dir).map_err(|e| (1, e.to_string()))?;
     let loaded = store.load().map_err(|e| (1, e.to_string()))?;
     if let Some(notice) = &loaded.notice {
@@ -89,18 +88,28 @@ fn send(settings: &Settings, opts: &SendOptions) -> Result<u8, Failure> {
     }
     println!("Sending {} statement(s) ({added} new) to {}.", state.waiting.len(), sanitize_line(&target));
     let mut transport = http::Http::new(&lrs.endpoint, &lrs.key, &secret);
-    let outcome =
-        deliver::deliver(&outbox, state.waiting, lrs.batch, &mut transport, &Patience::default(), &mut std::thread::sleep)
-            .map_err(|e| (1, e.to_string()))?;
+    let outcome = deliver::deliver(
+        &outbox,
+        state.waiting,
+        lrs.batch,
+        &mut transport,
+        &Patience::default(),
+        &mut std::thread::sleep,
+    )
+    .map_err(|e| (1, e.to_string()))?;
     Ok(report(lrs, &outbox, &outcome))
 }
 
 /// Lists what a real `send` would POST, without writing a file or opening a socket.
-fn dry_run(lrs: &LrsConfig, target: &str, state: &outbox::State, statements: Vec<serde_json::Value>, earlier: usize) -> u8 {
-    let new: Vec<serde_json::Value> = statements
-        .into_iter()
-        .filter(|s| s["id"].as_str().is_some_and(|id| !state.known.contains(id)))
-        .collect();
+fn dry_run(
+    lrs: &LrsConfig,
+    target: &str,
+    state: &outbox::State,
+    statements: Vec<serde_json::Value>,
+    earlier: usize,
+) -> u8 {
+    let new: Vec<serde_json::Value> =
+        statements.into_iter().filter(|s| s["id"].as_str().is_some_and(|id| !state.known.contains(id))).collect();
     let all: Vec<&serde_json::Value> = state.waiting.iter().map(|q| &q.statement).chain(new.iter()).collect();
     let batches = all.len().div_ceil(lrs.batch.max(1));
     println!(
@@ -112,7 +121,14 @@ fn dry_run(lrs: &LrsConfig, target: &str, state: &outbox::State, statements: Vec
     for s in all {
         let text = |v: &serde_json::Value| sanitize_line(v.as_str().unwrap_or("?"));
         let verb = s["verb"]["id"].as_str().and_then(|v| v.rsplit('/').next()).unwrap_or("?");
-        println!("{}  {}  {:<11}  {}  {}", text(&s["id"]), text(&s["timestamp"]), verb, text(&s["actor"]["name"]), text(&s["object"]["id"]));
+        println!(
+            "{}  {}  {:<11}  {}  {}",
+            text(&s["id"]),
+            text(&s["timestamp"]),
+            verb,
+            text(&s["actor"]["name"]),
+            text(&s["object"]["id"])
+        );
     }
     0
 }
@@ -174,10 +190,9 @@ fn short(text: &str) -> String {
 /// The secret, from the environment or a command's first line of output. Never printed.
 fn secret(source: &SecretSource) -> Result<String, Failure> {
     match source {
-        SecretSource::Env(name) => std::env::var(name)
-            .ok()
-            .filter(|s| !s.is_empty())
-            .ok_or_else(|| (1, format!("the LRS secret is read from the environment variable {name}, which is not set"))),
+        SecretSource::Env(name) => std::env::var(name).ok().filter(|s| !s.is_empty()).ok_or_else(|| {
+            (1, format!("the LRS secret is read from the environment variable {name}, which is not set"))
+        }),
         SecretSource::Command(command) => {
             let mut words = command.split_whitespace();
             let program = words.next().unwrap_or_default();

@@ -96,7 +96,10 @@ impl Outbox {
         let mut notices = Vec::new();
         let mut note = |what: &str, bad: usize, kept: Option<PathBuf>| {
             if let Some(kept) = kept {
-                notices.push(format!("{bad} unreadable line(s) in {what} were left out; the original was kept as {}", kept.display()));
+                notices.push(format!(
+                    "{bad} unreadable line(s) in {what} were left out; the original was kept as {}",
+                    kept.display()
+                ));
             }
         };
         let sent = self.sent.load::<Sent>()?;
@@ -139,7 +142,13 @@ impl Outbox {
 
     /// Sets a refused statement aside with the LRS's reason.
     pub fn reject(&self, q: &Queued, status: u16, reason: &str) -> Result<(), ProgressError> {
-        let r = Rejected { id: q.id.clone(), status, reason: reason.to_string(), at: now(), statement: q.statement.clone() };
+        let r = Rejected {
+            id: q.id.clone(),
+            status,
+            reason: reason.to_string(),
+            at: now(),
+            statement: q.statement.clone(),
+        };
         self.rejected.append(&r)
     }
 

@@ -58,7 +58,8 @@ impl FakeLrs {
                 };
                 let (status, headers, body) = answer(n, &request);
                 let mut stream = stream;
-                let mut head = format!("HTTP/1.1 {status} Whatever\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+                let mut head =
+                    format!("HTTP/1.1 {status} Whatever\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
                 for (name, value) in headers {
                     head.push_str(&format!("{name}: {value}\r\n"));
                 }
@@ -92,7 +93,8 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
         let (name, value) = h.split_once(':')?;
         headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
     }
-    let length: usize = headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+    let length: usize =
+        headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
     Some(Request { method, path, headers, body: String::from_utf8_lossy(&body).into_owned() })
@@ -171,4 +173,66 @@ pub fn exported_ids(config: &Path, data: &Path, answers: bool) -> Vec<String> {
     assert_eq!(code, 0, "{err}");
     let all: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
     all.iter().map(|s| s["id"].as_str().unwrap().to_string()).collect()
+}
+
+/// A proxy on 127.0.0.1 in front of `target` (a port): passes requests through one by one;
+/// for request number `cut` (from 0) it lets the LRS answer, then calls `on_cut` (which kills
+/// the LRS) and closes the client's connection without an answer — "killed in the middle of
+/// a batch": the LRS may have stored the batch, smishdrill never heard so.
+pub struct CuttingProxy {
+    pub endpoint: String,
+}
+
+impl CuttingProxy {
+    pub fn start(target: u16, cut: usize, on_cut: impl FnOnce() + Send + 'static) -> CuttingProxy {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let endpoint = format!("http://{}/xAPI/", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            let mut on_cut = Some(on_cut);
+            let mut n = 0;
+            for client in listener.incoming().flatten() {
+                let Some(request) = read_request(&client) else { continue };
+                let Some(answer) = forward(target, &request) else { continue };
+                if n == cut
+                    && let Some(cut) = on_cut.take()
+                {
+                    cut();
+                    n += 1;
+                    continue;
+                }
+                n += 1;
+                let mut client = client;
+                let _ = client.write_all(&answer);
+            }
+        });
+        CuttingProxy { endpoint }
+    }
+}
+
+/// Sends `request` to 127.0.0.1:`port` with `Connection: close`; the whole answer, itself
+/// marked `Connection: close`. `None` when the LRS cannot be reached.
+fn forward(port: u16, request: &Request) -> Option<Vec<u8>> {
+    let mut lrs = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    let mut head = format!("{} {} HTTP/1.1\r\n", request.method, request.path);
+    for (name, value) in &request.headers {
+        if name != "connection" {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+    }
+    head.push_str("connection: close\r\n\r\n");
+    lrs.write_all(head.as_bytes()).ok()?;
+    lrs.write_all(request.body.as_bytes()).ok()?;
+    let mut answer = Vec::new();
+    lrs.read_to_end(&mut answer).ok()?;
+    let split = answer.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(&answer[..split]).into_owned();
+    let mut out: String = head
+        .lines()
+        .filter(|l| !l.to_ascii_lowercase().starts_with("connection:"))
+        .map(|l| format!("{l}\r\n"))
+        .collect();
+    out.push_str("Connection: close\r\n\r\n");
+    let mut bytes = out.into_bytes();
+    bytes.extend_from_slice(&answer[split + 4..]);
+    Some(bytes)
 }
