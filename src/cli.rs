@@ -12,14 +12,18 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{self, Options, Plan, Stores};
-use crate::config::{Overrides, Settings};
+use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::learning::completion_store::CompletionStore;
 use crate::learning::progress::{ProgressError, ProgressStore};
 use crate::learning::stats::report;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
 use crate::scenario::{Category, Verdict};
-use crate::ui::ThemeName;
+mod options;
+mod resolve;
+
+pub use options::{DataDirArg, DeckArg, DrawArgs, LanguageArg, RoundArgs, SeedArg, SourceArg, StoreArgs, ViewArgs};
+use resolve::DEFAULT_COUNT;
 
 /// Exit code for wrong usage or nothing to show.
 const EXIT_USAGE: u8 = 2;
@@ -52,87 +56,6 @@ pub struct Cli {
 
 /// `0.1.0 (commit abc1234)`: the commit build.rs found, or `unknown`.
 pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("SMISHDRILL_GIT_COMMIT"), ")");
-
-/// How a free-practice round is drawn.
-#[derive(Debug, Args, Default)]
-pub struct RoundArgs {
-    /// How many messages a round has (free practice; default 10).
-    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..))]
-    pub count: Option<u16>,
-    /// Only these categories, comma-separated (toll, postage, traffic-fine, wallet, bank, delivery, other).
-    #[arg(long, value_delimiter = ',', value_parser = parse_category)]
-    pub category: Vec<Category>,
-}
-
-/// The seed and the spot-the-flags step of a session.
-#[derive(Debug, Args, Default)]
-pub struct DrawArgs {
-    #[command(flatten)]
-    pub seed: SeedArg,
-    /// Skip the spot-the-flags step (quicker rounds, presenting).
-    #[arg(long)]
-    pub no_spot: bool,
-}
-
-#[derive(Debug, Args, Default)]
-pub struct SeedArg {
-    /// Use this seed: the same seed gives the same messages (overrides a deck's own seed).
-    #[arg(long)]
-    pub seed: Option<u64>,
-}
-
-/// How a session is shown.
-#[derive(Debug, Args, Default)]
-pub struct ViewArgs {
-    /// Colours: default, high-contrast, or mono (NO_COLOR always means mono; default: the
-    /// config's `theme`).
-    #[arg(long, value_enum)]
-    pub theme: Option<ThemeName>,
-    /// Line by line, without the full-screen display: for screen readers, braille displays and
-    /// dumb terminals. Chosen automatically when the output is not a terminal.
-    #[arg(long)]
-    pub plain: bool,
-}
-
-#[derive(Debug, Args, Default)]
-pub struct SourceArg {
-    /// Read scenarios from this folder instead of the set built into the program.
-    #[arg(long, value_name = "DIR")]
-    pub scenarios: Option<PathBuf>,
-}
-
-#[derive(Debug, Args, Default)]
-pub struct DataDirArg {
-    /// Keep progress and records in this folder instead of the platform's data folder (default:
-    /// the config's `data_dir`).
-    #[arg(long, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-}
-
-#[derive(Debug, Args, Default)]
-pub struct StoreArgs {
-    /// Whose progress to use (default: the config's `profile`, else your login name).
-    #[arg(long, value_name = "NAME")]
-    pub profile: Option<String>,
-    #[command(flatten)]
-    pub data: DataDirArg,
-}
-
-#[derive(Debug, Args, Default)]
-pub struct DeckArg {
-    /// A bundled deck's name (see `smishdrill decks`) or a deck file (default: the config's
-    /// `deck`).
-    #[arg(long, value_name = "NAME|FILE")]
-    pub deck: Option<String>,
-}
-
-#[derive(Debug, Args, Default)]
-pub struct LanguageArg {
-    /// The language tag of the statements' display strings (default: the config's
-    /// `language`, else en-US).
-    #[arg(long, value_name = "TAG", value_parser = crate::config::file::parse_language)]
-    pub language: Option<String>,
-}
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -319,86 +242,6 @@ fn parse_category(s: &str) -> Result<Category, String> {
             None => format!("unknown category `{s}`; choose from {}", names.join(", ")),
         }
     })
-}
-
-/// The options of the session being started: the subcommand's own, else the ones given before it.
-struct Picked {
-    count: Option<u16>,
-    categories: Vec<Category>,
-    seed: Option<u64>,
-    no_spot: bool,
-    plain: bool,
-}
-
-/// Messages in a free-practice round unless `--count` says otherwise.
-const DEFAULT_COUNT: u16 = 10;
-
-impl Cli {
-    /// The scenario folder: the subcommand's `--scenarios`, else the one before it.
-    fn scenarios(&self) -> Option<&PathBuf> {
-        let own = match &self.command {
-            Some(Command::Check { source, .. })
-            | Some(Command::Practice { source, .. })
-            | Some(Command::Exam { source, .. })
-            | Some(Command::Present { source, .. })
-            | Some(Command::Course { source, .. }) => source.scenarios.as_ref(),
-            Some(Command::List(args)) => args.source.scenarios.as_ref(),
-            _ => None,
-        };
-        own.or(self.source.scenarios.as_ref())
-    }
-
-    /// What the command line sets for `config`'s precedence.
-    fn overrides(&self) -> Overrides {
-        let none = StoreArgs::default();
-        let (store, data, theme, deck, language) = match &self.command {
-            Some(Command::Stats { store }) => (store, None, None, None, None),
-            Some(Command::Practice { store, view, .. }) | Some(Command::Course { store, view, .. }) => {
-                (store, None, view.theme, None, None)
-            }
-            Some(Command::Exam { store, view, deck, .. }) => (store, None, view.theme, deck.deck.clone(), None),
-            Some(Command::Present { view, deck, .. }) => (&none, None, view.theme, deck.deck.clone(), None),
-            Some(Command::Report { data, language, .. }) | Some(Command::Send { data, language, .. }) => {
-                (&none, data.data_dir.clone(), None, None, language.language.clone())
-            }
-            Some(Command::Config { store, deck, view, language }) => {
-                (store, None, view.theme, deck.deck.clone(), language.language.clone())
-            }
-            _ => (&none, None, None, None, None),
-        };
-        Overrides {
-            config: self.config.clone(),
-            profile: store.profile.clone().or_else(|| self.store.profile.clone()),
-            theme: theme.or(self.view.theme),
-            data_dir: data.or_else(|| store.data.data_dir.clone()).or_else(|| self.store.data.data_dir.clone()),
-            deck,
-            language,
-        }
-    }
-
-    fn picked(&self) -> Picked {
-        let (round, seed, no_spot, plain) = match &self.command {
-            Some(Command::Practice { round, draw, view, .. }) => {
-                (Some(round), draw.seed.seed, draw.no_spot, view.plain)
-            }
-            Some(Command::Exam { draw, view, .. }) | Some(Command::Course { draw, view, .. }) => {
-                (None, draw.seed.seed, draw.no_spot, view.plain)
-            }
-            Some(Command::Present { seed, view, .. }) => (None, seed.seed, false, view.plain),
-            _ => (None, None, false, false),
-        };
-        let categories = match round {
-            Some(r) if !r.category.is_empty() => r.category.clone(),
-            _ => self.round.category.clone(),
-        };
-        Picked {
-            count: round.and_then(|r| r.count).or(self.round.count),
-            categories,
-            seed: seed.or(self.draw.seed.seed),
-            no_spot: no_spot || self.draw.no_spot,
-            plain: plain || self.view.plain,
-        }
-    }
 }
 
 pub fn run() -> ExitCode {

@@ -236,3 +236,21 @@ fn a_missing_secret_variable_is_named() {
     assert!(err.contains(&format!("environment variable {SECRET_ENV}, which is not set")), "{err}");
     assert!(lrs.requests().is_empty());
 }
+
+#[test]
+fn the_secret_can_come_from_a_command() {
+    let dir = fresh("command");
+    let data = data_with_samples(&dir);
+    let lrs = FakeLrs::start(|_, _| ok());
+    let path = dir.join("config.toml");
+    let text =
+        format!("[lrs]\nendpoint = \"{}\"\nkey = \"k\"\nsecret_command = \"printf from-a-command\"\n", lrs.endpoint);
+    std::fs::write(&path, text).unwrap();
+    let (code, out, err) = smishdrill(&path, &data, "", &["send"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // base64("k:from-a-command")
+    assert_eq!(lrs.requests()[0].header("authorization"), Some("Basic azpmcm9tLWEtY29tbWFuZA=="));
+    let (code, out, _) = smishdrill(&path, &data, "", &["config"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("from command `printf from-a-command`"), "{out}");
+}

@@ -106,9 +106,10 @@ impl Settings {
             (name.to_string(), s.value.to_string(), s.origin.to_string())
         }
         let none = |name: &str| (name.to_string(), "(none)".to_string(), "built-in".to_string());
-        let mut rows = vec![match &self.file {
-            Some(f) => (String::from("config"), f.value.display().to_string(), f.origin.to_string()),
-            None => none("config"),
+        let mut rows = vec![match (&self.file, default_config_file()) {
+            (Some(f), _) => (String::from("config"), f.value.display().to_string(), f.origin.to_string()),
+            (None, Some(path)) => ("config".into(), format!("(none: no {})", path.display()), "built-in".into()),
+            (None, None) => none("config"),
         }];
         rows.push(row("profile", &self.profile));
         rows.push((String::from("theme"), theme_name(self.theme.value).to_string(), self.theme.origin.to_string()));
