@@ -30,15 +30,15 @@ fn problems(validator: &jsonschema::Validator, statement: &Value) -> Vec<String>
         validator.iter_errors(statement).map(|e| format!("{e} at {}", e.instance_path())).collect();
     if let Some(score) = statement.pointer("/result/score") {
         let get = |k: &str| score.get(k).and_then(Value::as_f64);
-        if let (Some(min), Some(max)) = (get("min"), get("max")) {
-            if min >= max {
-                out.push(format!("score.min {min} must be below score.max {max}"));
-            }
+        if let (Some(min), Some(max)) = (get("min"), get("max"))
+            && min >= max
+        {
+            out.push(format!("score.min {min} must be below score.max {max}"));
         }
-        if let Some(raw) = get("raw") {
-            if get("min").is_some_and(|min| raw < min) || get("max").is_some_and(|max| raw > max) {
-                out.push(format!("score.raw {raw} is outside min..max"));
-            }
+        if let Some(raw) = get("raw")
+            && (get("min").is_some_and(|min| raw < min) || get("max").is_some_and(|max| raw > max))
+        {
+            out.push(format!("score.raw {raw} is outside min..max"));
         }
     }
     out
