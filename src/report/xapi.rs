@@ -166,7 +166,14 @@ fn attempt_statements(r: &CompletionRecord, opts: &XapiOptions) -> Vec<Value> {
         lang,
     );
     let mut out = vec![initialized];
-    out.push(statement(ids.uuid("attempt"), who(), verb, deck.clone(), result, context.clone(), r.finished, lang));
+    let attempt = statement(ids.uuid("attempt"), who(), verb, deck.clone(), result, context.clone(), r.finished, lang);
+    // An unfinished attempt's own statement is its `terminated`: it comes last.
+    let mut last = None;
+    if r.status == Status::Incomplete {
+        last = Some(attempt);
+    } else {
+        out.push(attempt);
+    }
     if r.mode == "course" && r.status == Status::Passed {
         let course = json!({
             "objectType": "Activity",
@@ -206,10 +213,12 @@ fn attempt_statements(r: &CompletionRecord, opts: &XapiOptions) -> Vec<Value> {
             ));
         }
     }
-    // An unfinished attempt's own statement is already its `terminated`.
-    if r.status != Status::Incomplete {
-        let result = json!({ "duration": duration(r.seconds) });
-        out.push(statement(ids.uuid("terminated"), who(), "terminated", deck, result, context, r.finished, lang));
+    match last {
+        Some(attempt) => out.push(attempt),
+        None => {
+            let result = json!({ "duration": duration(r.seconds) });
+            out.push(statement(ids.uuid("terminated"), who(), "terminated", deck, result, context, r.finished, lang));
+        }
     }
     out
 }

@@ -79,7 +79,10 @@ fn send(settings: &Settings, opts: &SendOptions) -> Result<u8, Failure> {
     }
     let added = outbox.enqueue(&mut state, statements).map_err(|e| (1, e.to_string()))?;
     if state.waiting.is_empty() {
-        println!("Nothing to send: every statement of {} record(s) was delivered or set aside.", loaded.records.len());
+        match loaded.records.len() {
+            0 => println!("Nothing to send: there are no exam or course records in {} yet.", dir.display()),
+            n => println!("Nothing to send: every statement of {n} record(s) was delivered or set aside."),
+        }
         return Ok(0);
     }
     let secret = secret(&lrs.secret)?;
