@@ -33,7 +33,7 @@ const EXIT_USAGE: u8 = 2;
     name = "smishdrill",
     version = VERSION,
     about = "Learn to recognise SMS phishing (smishing): judge realistic texts, then see every red flag.",
-    after_help = "Keys in the trainer: s scam, l genuine, 1-9 answer, Enter next, ? help, q quit.\nLinks in messages are only text; smishdrill never opens them. Only `send` (to the LRS in the config file) opens a network connection."
+    after_help = "Keys in the trainer: s scam, l genuine, 1-9 answer, Enter next, ? help, q quit.\nLinks in messages are only text; smishdrill never opens them. Only `send` (outgoing, to the LRS in the config file) and `serve` (listening) use the network."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -149,7 +149,7 @@ pub enum Command {
     /// List the bundled decks: name, items, feedback, pass mark, time limit, title.
     Decks,
     /// Deliver the xAPI statements of every exam and course record not yet delivered to the
-    /// LRS in the config's [lrs] section. The only command that opens a network connection.
+    /// LRS in the config's [lrs] section, over an outgoing connection to that endpoint only.
     Send {
         /// Also one `answered` statement per answered item (as `report --format xapi --answers`).
         #[arg(long)]
