@@ -56,8 +56,33 @@ fn main() {
     code.push_str("]\n");
     fs::write(out.join("embedded_decks.rs"), code).expect("write embedded deck list");
     embed_course(&root, &out);
+    git_commit(&root);
 }
 
+/// `SMISHDRILL_GIT_COMMIT` for `--version`: the short hash of HEAD; `unknown` without git (a
+/// crates.io download, a tarball).
+fn git_commit(root: &Path) {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let commit = git(&["rev-parse", "--short=12", "HEAD"]).unwrap_or_else(|| "unknown".to_string());
+    println!("cargo:rustc-env=SMISHDRILL_GIT_COMMIT={commit}");
+    // Rebuild when HEAD moves: a commit, a checkout (git-path finds them in a worktree too).
+    let mut watched = vec!["HEAD".to_string(), "packed-refs".to_string()];
+    watched.extend(git(&["symbolic-ref", "-q", "HEAD"]));
+    for name in watched {
+        if let Some(path) = git(&["rev-parse", "--git-path", &name]) {
+            println!("cargo:rerun-if-changed={}", root.join(path).display());
+        }
+    }
+}
 /// Every file of `assets/course/` (the course file and its lessons) as (file name, contents).
 fn embed_course(root: &Path, out: &Path) {
     let dir = root.join("assets").join("course");

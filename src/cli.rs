@@ -1,18 +1,29 @@
-//! The command line: `smishdrill` (a round), `smishdrill check`, `smishdrill list`, `stats`, `report`.
+//! The command line: `smishdrill` (a round), `smishdrill check`, `smishdrill list`, `stats`, `report`,
+//! `send`, `config`, `completions`, `man`.
+//!
+//! Each subcommand declares only the options that apply to it (so its `--help` lists only
+//! those); the ones a bare `smishdrill` round takes are also accepted before the subcommand
+//! (`smishdrill --seed 3 exam --deck quick`), the subcommand's own given value winning.
+//! Defaults come from `config` (command line > environment > config file > built-in).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{self, Options, Plan, Stores};
+use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::learning::completion_store::CompletionStore;
-use crate::learning::progress::{ProgressError, ProgressStore, default_data_dir, default_profile, valid_profile};
+use crate::learning::progress::{ProgressError, ProgressStore, valid_profile};
 use crate::learning::stats::report;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
 use crate::scenario::{Category, Verdict};
-use crate::ui::ThemeName;
+mod options;
+mod resolve;
+
+pub use options::{DataDirArg, DeckArg, DrawArgs, LanguageArg, RoundArgs, SeedArg, SourceArg, StoreArgs, ViewArgs};
+use resolve::DEFAULT_COUNT;
 
 /// Exit code for wrong usage or nothing to show.
 const EXIT_USAGE: u8 = 2;
@@ -20,52 +31,31 @@ const EXIT_USAGE: u8 = 2;
 #[derive(Debug, Parser)]
 #[command(
     name = "smishdrill",
-    version,
+    version = VERSION,
     about = "Learn to recognise SMS phishing (smishing): judge realistic texts, then see every red flag.",
-    after_help = "Keys in the trainer: s scam, l genuine, 1-9 answer, Enter next, ? help, q quit.\nLinks in messages are only text; smishdrill never opens them and never uses the network."
+    after_help = "Keys in the trainer: s scam, l genuine, 1-9 answer, Enter next, ? help, q quit.\nLinks in messages are only text; smishdrill never opens them. Only `send` (outgoing, to the LRS in the config file) and `serve` (listening) use the network."
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     #[command(flatten)]
     pub round: RoundArgs,
-    /// Add the scenarios in this folder to the built-in set (a deck may name both; an id
-    /// that is already built in is reported and the folder's file left out).
-    #[arg(long, value_name = "DIR", global = true)]
-    pub scenarios: Option<PathBuf>,
-    /// Use only the scenarios in this folder, without the built-in set.
-    #[arg(long, value_name = "DIR", global = true, conflicts_with = "scenarios")]
-    pub only_scenarios: Option<PathBuf>,
-    /// Whose progress to use (default: your login name).
-    #[arg(long, value_name = "NAME", global = true)]
-    pub profile: Option<String>,
-    /// Keep progress in this folder instead of the platform's data folder.
-    #[arg(long, value_name = "DIR", global = true)]
-    pub data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub draw: DrawArgs,
+    #[command(flatten)]
+    pub view: ViewArgs,
+    #[command(flatten)]
+    pub source: SourceArg,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Read defaults from this config file (default: $SMISHDRILL_CONFIG, else the platform's
+    /// config folder, ~/.config/smishdrill/config.toml on Linux).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
 }
 
-#[derive(Debug, Args)]
-pub struct RoundArgs {
-    /// How many messages a round has (free practice).
-    #[arg(long, short = 'n', global = true, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
-    pub count: u16,
-    /// Only these categories, comma-separated (toll, postage, traffic-fine, wallet, bank, delivery, other).
-    #[arg(long, global = true, value_delimiter = ',', value_parser = parse_category)]
-    pub category: Vec<Category>,
-    /// Use this seed: the same seed gives the same round (overrides a deck's own seed).
-    #[arg(long, global = true)]
-    pub seed: Option<u64>,
-    /// Skip the spot-the-flags step (quicker rounds, presenting).
-    #[arg(long, global = true)]
-    pub no_spot: bool,
-    /// Colours: default, high-contrast, or mono (NO_COLOR always means mono).
-    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Default)]
-    pub theme: ThemeName,
-    /// Line by line, without the full-screen display: for screen readers, braille displays and
-    /// dumb terminals. Chosen automatically when the output is not a terminal.
-    #[arg(long, global = true)]
-    pub plain: bool,
-}
+/// `0.1.0 (commit abc1234)`: the commit build.rs found, or `unknown`.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("SMISHDRILL_GIT_COMMIT"), ")");
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -79,32 +69,64 @@ pub enum Command {
         /// answer's length and position) alone predicts the verdict. Exits 1 on a warning.
         #[arg(long)]
         audit: bool,
+        #[command(flatten)]
+        seed: SeedArg,
+        #[command(flatten)]
+        source: SourceArg,
     },
     /// List scenarios: id, category, verdict, difficulty, title (* = has variables).
     List(ListArgs),
     /// Your progress: accuracy and d′ over rounds, categories, red flags you miss, what to revisit.
-    Stats,
+    Stats {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Practise (the default): rounds chosen for you, or the messages of a deck.
     Practice {
-        /// A bundled deck's name (see `smishdrill decks`) or a deck file.
+        /// A bundled deck's name (see `smishdrill decks`) or a deck file (default: rounds
+        /// chosen for you).
         #[arg(long, value_name = "NAME|FILE")]
         deck: Option<String>,
+        #[command(flatten)]
+        round: RoundArgs,
+        #[command(flatten)]
+        draw: DrawArgs,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        source: SourceArg,
+        #[command(flatten)]
+        store: StoreArgs,
     },
     /// Take an exam: no feedback until the end, then pass/fail and a completion record.
     Exam {
-        #[arg(long, value_name = "NAME|FILE")]
-        deck: String,
+        #[command(flatten)]
+        deck: DeckArg,
         #[command(flatten)]
         learner: LearnerArg,
+        #[command(flatten)]
+        draw: DrawArgs,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        source: SourceArg,
+        #[command(flatten)]
+        store: StoreArgs,
     },
     /// Present a deck to a room: the message alone, an optional tally, then the explanation and
     /// the instructor's notes. Nothing is saved.
     Present {
-        #[arg(long, value_name = "NAME|FILE")]
-        deck: String,
+        #[command(flatten)]
+        deck: DeckArg,
         /// Start at this message (1 is the first), to carry on after a break.
         #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
         from: u16,
+        #[command(flatten)]
+        seed: SeedArg,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        source: SourceArg,
     },
     /// The onboarding course: short lessons with practice messages, then the exam.
     Course {
@@ -116,11 +138,60 @@ pub enum Command {
         /// Start from the first lesson, not where this learner left off.
         #[arg(long)]
         start_again: bool,
+        #[command(flatten)]
+        draw: DrawArgs,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        source: SourceArg,
+        #[command(flatten)]
+        store: StoreArgs,
     },
     /// Exam records: a table, an export (csv, json, md, xAPI statements), or a class view (--merge).
-    Report(commands::ReportArgs),
+    Report {
+        #[command(flatten)]
+        args: commands::ReportArgs,
+        #[command(flatten)]
+        language: LanguageArg,
+        #[command(flatten)]
+        data: DataDirArg,
+    },
     /// List the bundled decks: name, items, feedback, pass mark, time limit, title.
     Decks,
+    /// Deliver the xAPI statements of every exam and course record not yet delivered to the
+    /// LRS in the config's [lrs] section, over an outgoing connection to that endpoint only.
+    Send {
+        /// Also one `answered` statement per answered item (as `report --format xapi --answers`).
+        #[arg(long)]
+        answers: bool,
+        /// Print what would be sent; send nothing, change nothing, open no connection.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        language: LanguageArg,
+        #[command(flatten)]
+        data: DataDirArg,
+    },
+    /// Print the effective settings and where each came from (command line, environment,
+    /// config file with line and column, or built-in).
+    Config {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(flatten)]
+        deck: DeckArg,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        language: LanguageArg,
+    },
+    /// Print a shell completion script: `smishdrill completions bash > ~/.local/share/bash-completion/completions/smishdrill`.
+    Completions {
+        /// bash, zsh, fish or powershell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `smishdrill man > smishdrill.1; man ./smishdrill.1`.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -162,6 +233,8 @@ pub struct ListArgs {
     /// The seed for --render (default 0).
     #[arg(long, requires = "render", default_value_t = 0)]
     pub seed: u64,
+    #[command(flatten)]
+    pub source: SourceArg,
 }
 
 fn parse_verdict(s: &str) -> Result<Verdict, String> {
@@ -190,23 +263,33 @@ pub fn run() -> ExitCode {
         Err(e) if !e.use_stderr() => e.exit(), // --help, --version
         Err(e) => usage_error(e),
     };
-    let load = || match (&cli.scenarios, &cli.only_scenarios) {
+    let settings = match crate::config::settings(&cli.overrides()) {
+        Ok(s) => s,
+        Err(e) => {
+            commands::complain_lines(&e.to_string());
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let (added, only) = (cli.scenarios().cloned(), cli.only_scenarios().cloned());
+    // A folder to check or audit on its own: `--only-scenarios`, else `--scenarios`.
+    let scenarios = only.clone().or_else(|| added.clone());
+    let load = || match (&added, &only) {
         (_, Some(dir)) => Corpus::from_paths(std::slice::from_ref(dir)),
         (Some(dir), None) => Corpus::embedded_and(std::slice::from_ref(dir)),
         (None, None) => Corpus::embedded(),
     };
+    let deck_or_default =
+        |deck: &DeckArg| deck.deck.clone().or_else(|| settings.deck.as_ref().map(|d| d.value.clone()));
     let code = match &cli.command {
-        Some(Command::Check { paths, audit: true }) if !paths.is_empty() => {
-            commands::audit_paths(paths, cli.scenarios.as_deref().or(cli.only_scenarios.as_deref()), cli.round.seed)
+        Some(Command::Check { paths, audit: true, seed, .. }) if !paths.is_empty() => {
+            commands::audit_paths(paths, scenarios.as_deref(), seed.seed.or(cli.draw.seed.seed))
         }
-        Some(Command::Check { audit: true, .. }) => match cli.scenarios.as_ref().or(cli.only_scenarios.as_ref()) {
-            Some(dir) => commands::audit_paths(std::slice::from_ref(dir), None, cli.round.seed),
-            None => commands::audit_builtin(cli.round.seed),
+        Some(Command::Check { audit: true, seed, .. }) => match &scenarios {
+            Some(dir) => commands::audit_paths(std::slice::from_ref(dir), None, seed.seed.or(cli.draw.seed.seed)),
+            None => commands::audit_builtin(seed.seed.or(cli.draw.seed.seed)),
         },
-        Some(Command::Check { paths, .. }) if !paths.is_empty() => {
-            commands::check_paths(paths, cli.scenarios.as_deref().or(cli.only_scenarios.as_deref()))
-        }
-        Some(Command::Check { .. }) => match cli.scenarios.as_ref().or(cli.only_scenarios.as_ref()) {
+        Some(Command::Check { paths, .. }) if !paths.is_empty() => commands::check_paths(paths, scenarios.as_deref()),
+        Some(Command::Check { .. }) => match &scenarios {
             Some(dir) => commands::check_paths(std::slice::from_ref(dir), None),
             None => commands::check_builtin(),
         },
@@ -224,18 +307,26 @@ pub fn run() -> ExitCode {
             };
             commands::list(&load(), &filter, &mode)
         }
-        Some(Command::Stats) => stats(&cli),
-        Some(Command::Practice { deck: None }) | None => session(&cli, load(), |_| Ok(Plan::Practice { deck: None })),
-        Some(Command::Practice { deck: Some(name) }) => {
-            session(&cli, load(), |pool| Ok(Plan::Practice { deck: Some(find_deck(name, pool)?) }))
+        Some(Command::Stats { .. }) => stats(&settings),
+        Some(Command::Practice { deck: None, .. }) | None => {
+            session(&cli, &settings, load(), |_| Ok(Plan::Practice { deck: None }))
         }
-        Some(Command::Exam { deck, learner }) => session(&cli, load(), |pool| {
-            Ok(Plan::Exam { deck: find_deck(deck, pool)?, learner: learner_name(&cli, learner) })
-        }),
-        Some(Command::Present { deck, from }) => {
-            session(&cli, load(), |pool| Ok(Plan::Present { deck: find_deck(deck, pool)?, from: usize::from(*from) }))
+        Some(Command::Practice { deck: Some(name), .. }) => {
+            session(&cli, &settings, load(), |pool| Ok(Plan::Practice { deck: Some(find_deck(name, pool)?) }))
         }
-        Some(Command::Course { learner, course, start_again }) => session(&cli, load(), |pool| {
+        Some(Command::Exam { deck, learner, .. }) => {
+            let Some(deck) = deck_or_default(deck) else { return missing_deck("exam") };
+            session(&cli, &settings, load(), |pool| {
+                Ok(Plan::Exam { deck: find_deck(&deck, pool)?, learner: learner_name(&settings, learner) })
+            })
+        }
+        Some(Command::Present { deck, from, .. }) => {
+            let Some(deck) = deck_or_default(deck) else { return missing_deck("present") };
+            session(&cli, &settings, load(), |pool| {
+                Ok(Plan::Present { deck: find_deck(&deck, pool)?, from: usize::from(*from) })
+            })
+        }
+        Some(Command::Course { learner, course, start_again, .. }) => session(&cli, &settings, load(), |pool| {
             let loaded = match course {
                 Some(dir) => crate::course::from_dir(dir, pool),
                 None => crate::course::embedded(pool),
@@ -243,11 +334,31 @@ pub fn run() -> ExitCode {
             let course =
                 loaded.map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
             let exam = find_deck(&course.exam, pool)?;
-            Ok(Plan::Course { course, exam, learner: learner_name(&cli, learner), start_again: *start_again })
+            Ok(Plan::Course { course, exam, learner: learner_name(&settings, learner), start_again: *start_again })
         }),
-        Some(Command::Report(args)) => commands::report(args, cli.data_dir.as_deref()),
+        Some(Command::Report { args, .. }) => {
+            let dir = settings.data_dir.as_ref().map(|d| d.value.as_path());
+            commands::report(args, dir, &settings.xapi())
+        }
+        Some(Command::Send { answers, dry_run, .. }) => {
+            crate::send::run(&settings, &crate::send::SendOptions { answers: *answers, dry_run: *dry_run })
+        }
+        Some(Command::Config { .. }) => crate::commands::config::show(&settings),
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::stdout();
+            clap_complete::generate(*shell, &mut Cli::command(), "smishdrill", &mut out);
+            0
+        }
+        Some(Command::Man) => crate::commands::config::man(Cli::command()),
     };
     ExitCode::from(code)
+}
+
+fn missing_deck(command: &str) -> ExitCode {
+    commands::complain(&format!(
+        "{command} needs a deck: give --deck NAME|FILE (see `smishdrill decks`), or set `deck` in the config file"
+    ));
+    ExitCode::from(EXIT_USAGE)
 }
 
 /// A wrong command line. clap's message repeats what was typed, so when an argument holds a
@@ -273,42 +384,40 @@ fn usage_error(e: clap::Error) -> ! {
     }
 }
 
-/// `--data-dir` or the platform's data folder.
-fn data_dir(cli: &Cli) -> Result<PathBuf, ProgressError> {
-    match &cli.data_dir {
-        Some(d) => Ok(d.clone()),
-        None => default_data_dir(),
-    }
+/// The data folder from the settings (`--data-dir`, environment, config, platform).
+fn data_dir(settings: &Settings) -> Result<PathBuf, ProgressError> {
+    settings.data_dir.as_ref().map(|d| d.value.clone()).ok_or(ProgressError::NoDataDir)
 }
 
-/// The learner's progress store, from --data-dir / --profile or the defaults.
-fn progress_store(cli: &Cli) -> Result<ProgressStore, ProgressError> {
-    let dir = data_dir(cli)?;
-    let profile = cli.profile.clone().unwrap_or_else(default_profile);
-    if !valid_profile(&profile) {
-        // The error repeats what was typed: one safe line, whatever it held.
-        return Err(ProgressError::BadProfile(crate::text_safety::terminal_line(&profile).into_owned()));
+/// The learner's progress store, from the settings' data folder and profile.
+fn progress_store(settings: &Settings) -> Result<ProgressStore, ProgressError> {
+    let profile = &settings.profile.value;
+    if !valid_profile(profile) {
+        // The error repeats what was given: one safe line, whatever it held.
+        return Err(ProgressError::BadProfile(crate::text_safety::terminal_line(profile).into_owned()));
     }
-    ProgressStore::open(&dir, &profile)
+    ProgressStore::open(&data_dir(settings)?, profile)
 }
 
-/// Without `--profile` and without a usable login name (`$USER`, `%USERNAME%`), progress goes
-/// to the profile `default`: say so, so nobody's answers land in a shared profile unnoticed.
-fn profile_notice(cli: &Cli) -> Option<String> {
+/// Without a profile given (command line, environment or config) and without a usable login
+/// name (`$USER`, `%USERNAME%`), progress goes to the profile `default`: say so, so nobody's
+/// answers land in a shared profile unnoticed.
+fn profile_notice(settings: &Settings) -> Option<String> {
     let login = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
-    (cli.profile.is_none() && !valid_profile(&login)).then(|| {
+    let built_in = matches!(settings.profile.origin, crate::config::Origin::BuiltIn);
+    (built_in && !valid_profile(&login)).then(|| {
         format!(
             "no login name ($USER) to name your profile, so the profile `{}` is used; choose one with --profile NAME",
-            default_profile()
+            settings.profile.value
         )
     })
 }
 
-fn stats(cli: &Cli) -> u8 {
-    if let Some(notice) = profile_notice(cli) {
+fn stats(settings: &Settings) -> u8 {
+    if let Some(notice) = profile_notice(settings) {
         commands::complain(&notice);
     }
-    let loaded = match progress_store(cli).and_then(|store| store.load()) {
+    let loaded = match progress_store(settings).and_then(|store| store.load()) {
         Ok(loaded) => loaded,
         Err(e) => {
             commands::complain(&e.to_string());
@@ -327,8 +436,8 @@ fn find_deck(name: &str, pool: &[crate::scenario::Scenario]) -> Result<crate::de
 }
 
 /// `--learner`, or else the profile name (the login name by default).
-fn learner_name(cli: &Cli, learner: &LearnerArg) -> String {
-    learner.learner.clone().or_else(|| cli.profile.clone()).unwrap_or_else(default_profile)
+fn learner_name(settings: &Settings, learner: &LearnerArg) -> String {
+    learner.learner.clone().unwrap_or_else(|| settings.profile.value.clone())
 }
 
 /// `--scenarios DIR` gave no scenario at all: every problem, as `check` prints it, then what
@@ -357,10 +466,13 @@ fn nothing_usable(dir: &std::path::Path, corpus: &Corpus) -> u8 {
 }
 
 /// Opens the stores, builds the plan against the loaded scenarios, and runs the session.
-fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scenario]) -> Result<Plan, String>) -> u8 {
-    if let Some(dir) =
-        cli.only_scenarios.as_deref().or(cli.scenarios.as_deref()).filter(|_| corpus.scenarios.is_empty())
-    {
+fn session(
+    cli: &Cli,
+    settings: &Settings,
+    corpus: Corpus,
+    plan: impl FnOnce(&[crate::scenario::Scenario]) -> Result<Plan, String>,
+) -> u8 {
+    if let Some(dir) = cli.only_scenarios().or(cli.scenarios()).filter(|_| corpus.scenarios.is_empty()) {
         return nothing_usable(dir, &corpus);
     }
     let plan = match plan(&corpus.scenarios) {
@@ -372,18 +484,18 @@ fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scena
             return EXIT_USAGE;
         }
     };
-    let args = &cli.round;
+    let args = cli.picked();
     let opts = Options {
-        count: usize::from(args.count),
-        categories: args.category.clone(),
+        count: usize::from(args.count.unwrap_or(DEFAULT_COUNT)),
+        categories: args.categories,
         seed: args.seed,
         no_spot: args.no_spot,
-        theme: args.theme,
+        theme: settings.theme.value,
         plain: args.plain,
     };
     let mut stores = Stores { progress: None, completions: None, notices: Vec::new(), history: Vec::new() };
-    stores.notices.extend(profile_notice(cli));
-    match progress_store(cli).and_then(|store| store.load().map(|l| (store, l))) {
+    stores.notices.extend(profile_notice(settings));
+    match progress_store(settings).and_then(|store| store.load().map(|l| (store, l))) {
         Ok((store, loaded)) => {
             stores.notices.extend(loaded.notice);
             stores.progress = Some(store);
@@ -392,7 +504,7 @@ fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scena
         Err(e) => stores.notices.push(format!("Progress will not be saved: {e}")),
     }
     if matches!(plan, Plan::Exam { .. } | Plan::Course { .. }) {
-        match data_dir(cli).and_then(|dir| CompletionStore::open(&dir)) {
+        match data_dir(settings).and_then(|dir| CompletionStore::open(&dir)) {
             Ok(store) => stores.completions = Some(store),
             Err(e) => stores.notices.push(format!("Your exam result cannot be recorded: {e}")),
         }

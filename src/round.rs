@@ -85,7 +85,7 @@ mod tests {
         let make = |i: usize, verdict: Verdict| Scenario {
             id: format!("s{i}"),
             verdict,
-            category: if i % 2 == 0 { Category::Toll } else { Category::Postage },
+            category: if i.is_multiple_of(2) { Category::Toll } else { Category::Postage },
             title: String::new(),
             context: None,
             notes: None,

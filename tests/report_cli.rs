@@ -88,7 +88,11 @@ fn every_export_format_and_output_to_a_file() {
     let (code, out, _) = report(&dir, &["--format", "xapi", "--output", file.to_str().unwrap()]);
     assert_eq!((code, out.as_str()), (0, ""));
     let statements: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    assert_eq!(statements.len(), 7, "five attempts and two passed courses");
+    assert_eq!(
+        statements.len(),
+        16,
+        "five attempts and two passed courses, each attempt bracketed by initialized and (when finished) terminated"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

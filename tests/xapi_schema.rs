@@ -8,7 +8,7 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 use smishdrill::learning::completion::CompletionRecord;
-use smishdrill::report::xapi::{XapiOptions, statements};
+use smishdrill::report::xapi::{ActorKind, XapiOptions, statements};
 
 fn validator() -> jsonschema::Validator {
     let text = std::fs::read_to_string("tests/data/xapi-statement.schema.json").unwrap();
@@ -30,15 +30,15 @@ fn problems(validator: &jsonschema::Validator, statement: &Value) -> Vec<String>
         validator.iter_errors(statement).map(|e| format!("{e} at {}", e.instance_path())).collect();
     if let Some(score) = statement.pointer("/result/score") {
         let get = |k: &str| score.get(k).and_then(Value::as_f64);
-        if let (Some(min), Some(max)) = (get("min"), get("max")) {
-            if min >= max {
-                out.push(format!("score.min {min} must be below score.max {max}"));
-            }
+        if let (Some(min), Some(max)) = (get("min"), get("max"))
+            && min >= max
+        {
+            out.push(format!("score.min {min} must be below score.max {max}"));
         }
-        if let Some(raw) = get("raw") {
-            if get("min").is_some_and(|min| raw < min) || get("max").is_some_and(|max| raw > max) {
-                out.push(format!("score.raw {raw} is outside min..max"));
-            }
+        if let Some(raw) = get("raw")
+            && (get("min").is_some_and(|min| raw < min) || get("max").is_some_and(|max| raw > max))
+        {
+            out.push(format!("score.raw {raw} is outside min..max"));
         }
     }
     out
@@ -63,8 +63,55 @@ fn every_exported_statement_is_valid_xapi() {
         homepage: "https://hr.example.com".into(),
         base: "https://lms.example.com/xapi/".into(),
         answers: true,
+        ..XapiOptions::default()
     };
     assert_all_valid(&v, &statements(&samples(), &elsewhere));
+}
+
+#[test]
+fn account_and_mbox_actors_and_other_languages_make_valid_statements() {
+    let v = validator();
+    let accounts =
+        XapiOptions { actor: ActorKind::Account, language: "es-419".into(), answers: true, ..XapiOptions::default() };
+    let all = statements(&samples(), &accounts);
+    assert_all_valid(&v, &all);
+    assert!(all.iter().all(|s| s["actor"].get("account").is_some() && s["actor"].get("mbox").is_none()));
+    assert!(all.iter().all(|s| s["verb"]["display"].get("es-419").is_some()));
+    let mboxes = XapiOptions {
+        actor: ActorKind::Mbox,
+        mbox_domain: Some("corp.example".into()),
+        answers: true,
+        ..XapiOptions::default()
+    };
+    let all = statements(&samples(), &mboxes);
+    assert_all_valid(&v, &all);
+    for s in &all {
+        let name = s["actor"]["name"].as_str().unwrap();
+        if name.contains(' ') {
+            // "Chen Wei" makes no address: an account, not an invalid mbox.
+            assert!(s["actor"].get("mbox").is_none() && s["actor"].get("account").is_some(), "{s}");
+        } else {
+            assert!(s["actor"]["mbox"].as_str().is_some_and(|m| m.starts_with("mailto:")), "{s}");
+        }
+    }
+}
+
+#[test]
+fn every_attempt_is_one_registration_from_initialized_to_terminated() {
+    let all = statements(&samples(), &XapiOptions { answers: true, ..XapiOptions::default() });
+    let mut by_registration: std::collections::BTreeMap<String, Vec<&Value>> = Default::default();
+    for s in &all {
+        by_registration.entry(s["context"]["registration"].as_str().unwrap().to_string()).or_default().push(s);
+    }
+    assert_eq!(by_registration.len(), samples().len(), "one registration per attempt");
+    for (registration, group) in by_registration {
+        let verbs: Vec<&str> = group.iter().map(|s| s["verb"]["display"]["en-US"].as_str().unwrap()).collect();
+        assert_eq!(verbs.first(), Some(&"initialized"), "{registration}: {verbs:?}");
+        assert_eq!(verbs.last(), Some(&"terminated"), "{registration}: {verbs:?}");
+        assert_eq!(verbs.iter().filter(|v| **v == "initialized" || **v == "terminated").count(), 2);
+        let times: Vec<&str> = group.iter().map(|s| s["timestamp"].as_str().unwrap()).collect();
+        assert!(times.iter().all(|t| times[0] <= *t && *t <= times[times.len() - 1]), "{times:?}");
+    }
 }
 
 #[test]
@@ -82,7 +129,7 @@ fn odd_names_and_ids_still_make_valid_statements() {
 fn broken_statements_are_rejected() {
     let v = validator();
     let good = statements(&samples()[..1], &XapiOptions { answers: true, ..XapiOptions::default() });
-    let attempt = good[0].clone();
+    let attempt = good.iter().find(|s| s["verb"]["display"]["en-US"] == "passed").unwrap().clone();
     let answered = good.iter().find(|s| s["verb"]["display"]["en-US"] == "answered").unwrap().clone();
     assert!(problems(&v, &attempt).is_empty());
     type Breaker = fn(&mut Value);
@@ -138,13 +185,15 @@ fn the_command_line_export_is_valid_xapi() {
     std::fs::write(dir.join("completions.jsonl"), lines).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_smishdrill"))
         .args(["--data-dir", dir.to_str().unwrap(), "report", "--format", "xapi", "--answers"])
+        .env("XDG_CONFIG_HOME", &dir)
+        .env_remove("SMISHDRILL_CONFIG")
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let all: Vec<Value> = serde_json::from_slice(&out.stdout).expect("a JSON array");
     assert_all_valid(&validator(), &all);
     let verbs: Vec<&str> = all.iter().map(|s| s["verb"]["display"]["en-US"].as_str().unwrap()).collect();
-    for verb in ["passed", "failed", "terminated", "completed", "answered"] {
+    for verb in ["initialized", "passed", "failed", "terminated", "completed", "answered"] {
         assert!(verbs.contains(&verb), "{verb} missing from {verbs:?}");
     }
     std::fs::remove_dir_all(&dir).unwrap();

@@ -2,6 +2,7 @@
 
 mod audit;
 mod check;
+pub mod config;
 mod course_place;
 mod decks;
 mod list;

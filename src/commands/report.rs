@@ -37,12 +37,14 @@ pub struct ReportArgs {
     /// With --output: replace the file if it exists (never a file of records).
     #[arg(long, requires = "output")]
     pub force: bool,
-    /// With --format xapi: the account homepage for learners without an email address.
-    #[arg(long, value_name = "URL", default_value = xapi::DEFAULT_HOMEPAGE)]
-    pub xapi_homepage: String,
-    /// With --format xapi: the base IRI of activity ids and extensions.
-    #[arg(long, value_name = "IRI", default_value = xapi::DEFAULT_BASE)]
-    pub xapi_base: String,
+    /// With --format xapi: the account homepage for learners without an email address
+    /// (default: `homepage` in the config's [xapi], else https://smishdrill.example).
+    #[arg(long, value_name = "URL")]
+    pub xapi_homepage: Option<String>,
+    /// With --format xapi: the base IRI of activity ids and extensions (default: `base` in the
+    /// config's [xapi], else https://smishdrill.example/xapi).
+    #[arg(long, value_name = "IRI")]
+    pub xapi_base: Option<String>,
     /// Combine these exported files (`--format json` exports or completions.jsonl files) into a
     /// class view: pass rate, average score, the scenarios that fooled most people.
     #[arg(long, value_name = "FILE", num_args = 1..)]
@@ -58,9 +60,10 @@ pub enum ReportFormat {
     Xapi,
 }
 
-/// Runs `report`; `data_dir` is the global `--data-dir`.
-pub fn report(args: &ReportArgs, data_dir: Option<&Path>) -> u8 {
-    match run(args, data_dir) {
+/// Runs `report`; `data_dir` is the global `--data-dir`, `xapi` the config's statement options
+/// (what `send` uses too, so an export and a delivery give the same statements).
+pub fn report(args: &ReportArgs, data_dir: Option<&Path>, xapi: &XapiOptions) -> u8 {
+    match run(args, data_dir, xapi) {
         Ok(code) => code,
         Err((code, message)) => {
             super::complain(&message);
@@ -71,8 +74,8 @@ pub fn report(args: &ReportArgs, data_dir: Option<&Path>) -> u8 {
 
 type Failure = (u8, String);
 
-fn run(args: &ReportArgs, data_dir: Option<&Path>) -> Result<u8, Failure> {
-    for iri in [&args.xapi_homepage, &args.xapi_base] {
+fn run(args: &ReportArgs, data_dir: Option<&Path>, base: &XapiOptions) -> Result<u8, Failure> {
+    for iri in [&args.xapi_homepage, &args.xapi_base].into_iter().flatten() {
         xapi::check_iri(iri).map_err(|e| (EXIT_USAGE, e))?;
     }
     if args.answers && args.format != ReportFormat::Xapi {
@@ -104,14 +107,19 @@ fn run(args: &ReportArgs, data_dir: Option<&Path>) -> Result<u8, Failure> {
         ReportFormat::Csv => export::csv(&records),
         ReportFormat::Json => export::json(&records),
         ReportFormat::Md => export::markdown(&records),
-        ReportFormat::Xapi => xapi::document(&records, &xapi_options(args)),
+        ReportFormat::Xapi => xapi::document(&records, &xapi_options(args, base)),
     };
     emit(args.output.as_deref(), &text, &protected, args.force)?;
     Ok(0)
 }
 
-fn xapi_options(args: &ReportArgs) -> XapiOptions {
-    XapiOptions { homepage: args.xapi_homepage.clone(), base: args.xapi_base.clone(), answers: args.answers }
+fn xapi_options(args: &ReportArgs, base: &XapiOptions) -> XapiOptions {
+    XapiOptions {
+        homepage: args.xapi_homepage.clone().unwrap_or_else(|| base.homepage.clone()),
+        base: args.xapi_base.clone().unwrap_or_else(|| base.base.clone()),
+        answers: args.answers,
+        ..base.clone()
+    }
 }
 
 fn filter(records: Vec<CompletionRecord>, learner: Option<&str>) -> Vec<CompletionRecord> {

@@ -21,11 +21,11 @@ impl Deck {
         let mut chosen: Vec<usize> = Vec::with_capacity(self.items().min(pool.len()));
         let mut taken = vec![false; pool.len()];
         for id in &self.ids {
-            if let Some(i) = pool.iter().position(|s| &s.id == id) {
-                if !taken[i] {
-                    taken[i] = true;
-                    chosen.push(i);
-                }
+            if let Some(i) = pool.iter().position(|s| &s.id == id)
+                && !taken[i]
+            {
+                taken[i] = true;
+                chosen.push(i);
             }
         }
         for pick in &self.picks {

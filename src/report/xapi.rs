@@ -7,6 +7,15 @@
 //! the learner answered — an item left unanswered (quit, time ran out) was not answered, so it
 //! gets none; it still counts against the attempt's score.
 //!
+//! Every attempt is bracketed cmi5-style: `initialized` when it started and `terminated` when it
+//! ended (an unfinished attempt's own statement is that `terminated`), all sharing the
+//! attempt's `context.registration`, which is what session-minded LRSs pair up.
+//!
+//! Who: `ActorKind` — `auto` (mbox for an email-address learner, else an account), `account`
+//! (always homePage + name, what an LMS that keys on its own user names wants) or `mbox`
+//! (a learner without `@` gets `name@mbox_domain`). Display strings are keyed by the configured
+//! language (`en-US` unless the config says otherwise).
+//!
 //! Statement ids are name-based, so exporting an attempt again gives the same ids and an LRS
 //! keeps one copy: a version-8 UUID made from a SHA-256 of the attempt (learner, start, deck),
 //! the statement's role, and the export's base IRI and account homepage (RFC 9562, appendix
@@ -27,6 +36,38 @@ const COURSE: &str = "http://adlnet.gov/expapi/activities/course";
 const INTERACTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
 pub const DEFAULT_HOMEPAGE: &str = "https://smishdrill.example";
 pub const DEFAULT_BASE: &str = "https://smishdrill.example/xapi";
+pub const DEFAULT_LANGUAGE: &str = "en-US";
+
+/// How a learner is identified in `actor`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ActorKind {
+    /// `mbox` when the learner's name is an email address, else an account.
+    #[default]
+    Auto,
+    /// Always an account: `homePage` + `name`.
+    Account,
+    /// Always `mbox`; a name without `@` gets `@mbox_domain`.
+    Mbox,
+}
+
+impl ActorKind {
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        match s {
+            "auto" => Some(ActorKind::Auto),
+            "account" => Some(ActorKind::Account),
+            "mbox" => Some(ActorKind::Mbox),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorKind::Auto => "auto",
+            ActorKind::Account => "account",
+            ActorKind::Mbox => "mbox",
+        }
+    }
+}
 
 /// Where the statements point.
 #[derive(Clone, Debug)]
@@ -37,11 +78,24 @@ pub struct XapiOptions {
     pub base: String,
     /// One `answered` statement per answered item, too.
     pub answers: bool,
+    /// How learners are identified.
+    pub actor: ActorKind,
+    /// With `ActorKind::Mbox`: the mail domain of learners named without one.
+    pub mbox_domain: Option<String>,
+    /// The language tag of display strings and `context.language`.
+    pub language: String,
 }
 
 impl Default for XapiOptions {
     fn default() -> Self {
-        XapiOptions { homepage: DEFAULT_HOMEPAGE.into(), base: DEFAULT_BASE.into(), answers: false }
+        XapiOptions {
+            homepage: DEFAULT_HOMEPAGE.into(),
+            base: DEFAULT_BASE.into(),
+            answers: false,
+            actor: ActorKind::Auto,
+            mbox_domain: None,
+            language: DEFAULT_LANGUAGE.into(),
+        }
     }
 }
 
@@ -73,11 +127,13 @@ pub fn document(records: &[CompletionRecord], opts: &XapiOptions) -> String {
 fn attempt_statements(r: &CompletionRecord, opts: &XapiOptions) -> Vec<Value> {
     let base = opts.base.trim_end_matches('/');
     let ids = Ids { r, opts };
-    let deck = deck_activity(r, base);
+    let lang = opts.language.as_str();
+    let deck = deck_activity(r, base, lang);
+    let who = || actor(&r.learner, opts);
     let context = json!({
         "registration": ids.uuid("registration"),
         "platform": "smishdrill",
-        "language": "en-US",
+        "language": lang,
         "extensions": {
             format!("{base}/extensions/deck-checksum"): r.deck_checksum,
             format!("{base}/extensions/program-version"): r.version,
@@ -100,30 +156,41 @@ fn attempt_statements(r: &CompletionRecord, opts: &XapiOptions) -> Vec<Value> {
         let scaled = (r.score.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0;
         result["score"] = json!({ "scaled": scaled, "raw": r.correct, "min": 0, "max": r.asked });
     }
-    let mut out = vec![statement(
-        ids.uuid("attempt"),
-        actor(&r.learner, &opts.homepage),
-        verb,
+    let initialized = statement(
+        ids.uuid("initialized"),
+        who(),
+        "initialized",
         deck.clone(),
-        result,
+        Value::Null,
         context.clone(),
-        r.finished,
-    )];
+        r.started,
+        lang,
+    );
+    let mut out = vec![initialized];
+    let attempt = statement(ids.uuid("attempt"), who(), verb, deck.clone(), result, context.clone(), r.finished, lang);
+    // An unfinished attempt's own statement is its `terminated`: it comes last.
+    let mut last = None;
+    if r.status == Status::Incomplete {
+        last = Some(attempt);
+    } else {
+        out.push(attempt);
+    }
     if r.mode == "course" && r.status == Status::Passed {
         let course = json!({
             "objectType": "Activity",
             "id": format!("{base}/courses/{}", encode(&r.deck)),
-            "definition": { "name": { "en-US": r.deck_title }, "type": COURSE },
+            "definition": { "name": { lang: r.deck_title }, "type": COURSE },
         });
         let result = json!({ "completion": true, "success": true, "duration": duration(r.seconds) });
         out.push(statement(
             ids.uuid("completed"),
-            actor(&r.learner, &opts.homepage),
+            who(),
             "completed",
             course,
             result,
             context.clone(),
             r.finished,
+            lang,
         ));
     }
     if opts.answers {
@@ -137,37 +204,69 @@ fn attempt_statements(r: &CompletionRecord, opts: &XapiOptions) -> Vec<Value> {
             let result = json!({ "success": item.correct, "response": said, "duration": duration(item.seconds) });
             out.push(statement(
                 ids.uuid(&format!("answered:{n}")),
-                actor(&r.learner, &opts.homepage),
+                who(),
                 "answered",
-                item_activity(item, base),
+                item_activity(item, base, lang),
                 result,
                 context,
                 (r.started + elapsed).min(r.finished.max(r.started)),
+                lang,
             ));
+        }
+    }
+    match last {
+        Some(attempt) => out.push(attempt),
+        None => {
+            let result = json!({ "duration": duration(r.seconds) });
+            out.push(statement(ids.uuid("terminated"), who(), "terminated", deck, result, context, r.finished, lang));
         }
     }
     out
 }
 
-fn statement(id: String, actor: Value, verb: &str, object: Value, result: Value, context: Value, at: u64) -> Value {
-    json!({
+/// One statement; a `Value::Null` result is left out (`initialized` has none).
+#[allow(clippy::too_many_arguments)]
+fn statement(
+    id: String,
+    actor: Value,
+    verb: &str,
+    object: Value,
+    result: Value,
+    context: Value,
+    at: u64,
+    lang: &str,
+) -> Value {
+    let mut s = json!({
         "id": id,
         "actor": actor,
-        "verb": { "id": format!("{VERBS}/{verb}"), "display": { "en-US": verb } },
+        "verb": { "id": format!("{VERBS}/{verb}"), "display": { lang: verb } },
         "object": object,
         "result": result,
         "context": context,
         "timestamp": timestamp(at),
         "version": "1.0.3",
-    })
+    });
+    if s["result"].is_null() {
+        s.as_object_mut().expect("a statement is an object").remove("result");
+    }
+    s
 }
 
-/// `mbox` when the learner's name is an email address, else an account on `homepage`.
-fn actor(learner: &str, homepage: &str) -> Value {
-    if looks_like_email(learner) {
-        json!({ "objectType": "Agent", "name": learner, "mbox": format!("mailto:{learner}") })
-    } else {
-        json!({ "objectType": "Agent", "name": learner, "account": { "homePage": homepage, "name": learner } })
+/// The learner as an Agent, by `opts.actor` (see the module comment).
+fn actor(learner: &str, opts: &XapiOptions) -> Value {
+    let mbox = match (opts.actor, &opts.mbox_domain) {
+        (ActorKind::Account, _) => None,
+        _ if looks_like_email(learner) => Some(learner.to_string()),
+        (ActorKind::Mbox, Some(domain)) => Some(format!("{learner}@{domain}")).filter(|a| looks_like_email(a)),
+        _ => None,
+    };
+    match mbox {
+        Some(address) => json!({ "objectType": "Agent", "name": learner, "mbox": format!("mailto:{address}") }),
+        None => json!({
+            "objectType": "Agent",
+            "name": learner,
+            "account": { "homePage": opts.homepage, "name": learner },
+        }),
     }
 }
 
@@ -183,26 +282,26 @@ pub fn looks_like_email(text: &str) -> bool {
         && !domain.contains('%')
 }
 
-fn deck_activity(r: &CompletionRecord, base: &str) -> Value {
+fn deck_activity(r: &CompletionRecord, base: &str, lang: &str) -> Value {
     json!({
         "objectType": "Activity",
         "id": format!("{base}/decks/{}", encode(&r.deck)),
-        "definition": { "name": { "en-US": r.deck_title }, "type": ASSESSMENT },
+        "definition": { "name": { lang: r.deck_title }, "type": ASSESSMENT },
     })
 }
 
-fn item_activity(item: &ItemResult, base: &str) -> Value {
+fn item_activity(item: &ItemResult, base: &str, lang: &str) -> Value {
     json!({
         "objectType": "Activity",
         "id": format!("{base}/scenarios/{}", encode(&item.scenario)),
         "definition": {
-            "name": { "en-US": item.title },
+            "name": { lang: item.title },
             "type": INTERACTION,
             "interactionType": "choice",
             "correctResponsesPattern": [item.truth],
             "choices": [
-                { "id": "scam", "description": { "en-US": "Scam" } },
-                { "id": "legit", "description": { "en-US": "Genuine" } },
+                { "id": "scam", "description": { lang: "Scam" } },
+                { "id": "legit", "description": { lang: "Genuine" } },
             ],
         },
     })
@@ -230,6 +329,19 @@ struct Ids<'a> {
 
 impl Ids<'_> {
     fn uuid(&self, role: &str) -> String {
+        // The actor choice and language change a statement's content, so they are part of its
+        // name; left out at their defaults, so ids exported before these settings existed hold.
+        let mut extra = String::new();
+        if self.opts.actor != ActorKind::Auto {
+            extra.push_str(&format!(
+                "\0actor:{}:{}",
+                self.opts.actor.name(),
+                self.opts.mbox_domain.as_deref().unwrap_or("")
+            ));
+        }
+        if self.opts.language != DEFAULT_LANGUAGE {
+            extra.push_str(&format!("\0language:{}", self.opts.language));
+        }
         let name = [
             "smishdrill-xapi-v1",
             &self.opts.base,
@@ -239,7 +351,7 @@ impl Ids<'_> {
             &self.r.deck,
             role,
         ];
-        uuid_v8(&name.join("\0"))
+        uuid_v8(&(name.join("\0") + &extra))
     }
 }
 
@@ -266,18 +378,27 @@ mod tests {
     #[test]
     fn one_statement_per_attempt_plus_completed_for_a_passed_course() {
         let all = statements(&samples(), &XapiOptions::default());
-        // ada (course, passed), ben failed, chen quit, dana (course, passed), ben passed.
-        assert_eq!(verbs(&all), ["passed", "completed", "failed", "terminated", "passed", "completed", "passed"]);
-        let chen = &all[3];
+        // ada (course, passed), ben failed, chen quit, dana (course, passed), ben passed; each
+        // bracketed by initialized … terminated.
+        #[rustfmt::skip]
+        let expected = [
+            "initialized", "passed", "completed", "terminated",
+            "initialized", "failed", "terminated",
+            "initialized", "terminated",
+            "initialized", "passed", "completed", "terminated",
+            "initialized", "passed", "terminated",
+        ];
+        assert_eq!(verbs(&all), expected);
+        let chen = &all[8];
         assert_eq!(chen["result"]["completion"], json!(false));
         assert!(chen["result"].get("success").is_none());
-        assert_eq!(all[1]["object"]["definition"]["type"], json!(COURSE));
+        assert_eq!(all[2]["object"]["definition"]["type"], json!(COURSE));
     }
 
     #[test]
     fn an_attempt_statement_carries_score_duration_and_context() {
         let ben = samples().into_iter().find(|r| r.learner == "ben").unwrap();
-        let s = &statements(std::slice::from_ref(&ben), &XapiOptions::default())[0];
+        let s = &statements(std::slice::from_ref(&ben), &XapiOptions::default())[1];
         assert_eq!(s["verb"]["id"], json!("http://adlnet.gov/expapi/verbs/failed"));
         assert_eq!(s["object"]["id"], json!("https://smishdrill.example/xapi/decks/new-hire"));
         assert_eq!(s["result"]["score"], json!({ "scaled": 0.5, "raw": 4, "min": 0, "max": 8 }));
@@ -292,7 +413,7 @@ mod tests {
 
     #[test]
     fn email_learners_are_identified_by_mbox() {
-        let ada = &statements(&samples()[..1], &XapiOptions::default())[0];
+        let ada = &statements(&samples()[..1], &XapiOptions::default())[1];
         assert_eq!(ada["actor"]["mbox"], json!("mailto:ada.lovelace@example.com"));
         assert!(ada["actor"].get("account").is_none());
         assert!(looks_like_email("a.b+c@x.co"));
@@ -333,8 +454,55 @@ mod tests {
             assert_eq!(&id[14..15], "8", "{id}");
             assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "{id}");
         }
-        let elsewhere = XapiOptions { base: "https://lms.example/x".into(), ..opts };
+        let elsewhere = XapiOptions { base: "https://lms.example/x".into(), ..opts.clone() };
         assert_ne!(statements(&samples(), &elsewhere)[0]["id"], once[0]["id"]);
+        let spanish = XapiOptions { language: "es-US".into(), ..opts.clone() };
+        assert_ne!(statements(&samples(), &spanish)[0]["id"], once[0]["id"]);
+        let accounts = XapiOptions { actor: ActorKind::Account, ..opts };
+        assert_ne!(statements(&samples(), &accounts)[0]["id"], once[0]["id"]);
+    }
+
+    #[test]
+    fn initialized_and_terminated_bracket_each_attempt_in_one_registration() {
+        let ben = samples().into_iter().find(|r| r.learner == "ben").unwrap();
+        let all = statements(std::slice::from_ref(&ben), &XapiOptions::default());
+        assert_eq!(verbs(&all), ["initialized", "failed", "terminated"]);
+        assert_eq!(all[0]["timestamp"], json!(timestamp(ben.started)));
+        assert!(all[0].get("result").is_none(), "initialized carries no result");
+        assert_eq!(all[2]["timestamp"], json!(timestamp(ben.finished)));
+        assert_eq!(all[2]["result"], json!({ "duration": duration(ben.seconds) }));
+        let registrations: std::collections::BTreeSet<String> =
+            all.iter().map(|s| s["context"]["registration"].to_string()).collect();
+        assert_eq!(registrations.len(), 1);
+        assert!(all.iter().all(|s| s["object"]["id"] == all[0]["object"]["id"]));
+    }
+
+    #[test]
+    fn the_actor_follows_the_chosen_kind() {
+        let records = samples();
+        let ada = records.iter().find(|r| r.learner.starts_with("ada")).unwrap();
+        let ben = records.iter().find(|r| r.learner == "ben").unwrap();
+        let who =
+            |r: &CompletionRecord, opts: &XapiOptions| statements(std::slice::from_ref(r), opts)[0]["actor"].clone();
+        let account =
+            XapiOptions { actor: ActorKind::Account, homepage: "https://lms.example".into(), ..XapiOptions::default() };
+        assert_eq!(who(ada, &account)["account"], json!({ "homePage": "https://lms.example", "name": ada.learner }));
+        assert!(who(ada, &account).get("mbox").is_none());
+        let mbox =
+            XapiOptions { actor: ActorKind::Mbox, mbox_domain: Some("corp.example".into()), ..XapiOptions::default() };
+        assert_eq!(who(ben, &mbox)["mbox"], json!("mailto:ben@corp.example"));
+        assert_eq!(who(ada, &mbox)["mbox"], json!("mailto:ada.lovelace@example.com"));
+    }
+
+    #[test]
+    fn display_strings_use_the_configured_language() {
+        let opts = XapiOptions { language: "es-US".into(), answers: true, ..XapiOptions::default() };
+        let all = statements(&samples(), &opts);
+        for s in &all {
+            assert_eq!(s["context"]["language"], json!("es-US"));
+            assert!(s["verb"]["display"].get("es-US").is_some() && s["verb"]["display"].get("en-US").is_none());
+            assert!(s["object"]["definition"]["name"].get("es-US").is_some());
+        }
     }
 
     #[test]

@@ -279,10 +279,10 @@ impl Checker<'_> {
         let whole = 0..0;
         let id_span = raw.id.as_ref().map_or(whole.clone(), |v| v.span());
         let id = self.required(raw.id, "id", whole.clone(), false);
-        if let Some(id) = &id {
-            if !is_kebab(id) {
-                self.report(id_span.clone(), ProblemKind::BadId(id.clone()));
-            }
+        if let Some(id) = &id
+            && !is_kebab(id)
+        {
+            self.report(id_span.clone(), ProblemKind::BadId(id.clone()));
         }
         let verdict = self.verdict(raw.verdict, whole.clone());
         let category = self.category(raw.category, whole.clone());

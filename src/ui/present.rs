@@ -116,7 +116,7 @@ pub fn bar(value: u32, max: u32, width: usize) -> String {
     }
     let eighths = (u64::from(value) * width as u64 * 8).div_ceil(u64::from(max)) as usize;
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]);
     }
     s
