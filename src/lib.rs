@@ -11,6 +11,7 @@ pub mod commands;
 pub mod corpus;
 pub mod course;
 pub mod deck;
+pub mod detect;
 #[cfg(test)]
 pub mod fixtures;
 pub mod highlight;
