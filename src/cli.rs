@@ -109,6 +109,9 @@ pub enum Command {
     Report(commands::ReportArgs),
     /// List the bundled decks: name, items, feedback, pass mark, time limit, title.
     Decks,
+    /// Inspect a text you received: paste it (or pipe it in) and see what the trainer would
+    /// point out, how to check it and how to report it. Opens no link, uses no network.
+    Inspect(commands::InspectArgs),
 }
 
 #[derive(Debug, Args)]
@@ -217,6 +220,7 @@ pub fn run() -> ExitCode {
             Ok(Plan::Course { course, exam, learner: learner_name(&cli, learner) })
         }),
         Some(Command::Report(args)) => commands::report(args, cli.data_dir.as_deref()),
+        Some(Command::Inspect(args)) => commands::inspect::run(args, cli.round.plain, cli.round.theme),
     };
     ExitCode::from(code)
 }

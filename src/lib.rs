@@ -15,6 +15,7 @@ pub mod detect;
 #[cfg(test)]
 pub mod fixtures;
 pub mod highlight;
+pub mod inspect_app;
 pub mod learning;
 pub mod plain;
 pub mod report;

@@ -2,12 +2,16 @@
 
 mod check;
 mod decks;
+mod draft;
+pub mod inspect;
+mod inspect_tui;
 mod list;
 mod report;
 mod session;
 
 pub use check::{DeckCheck, check, check_builtin, check_paths, check_report, check_report_with_decks};
 pub use decks::{decks, decks_lines};
+pub use inspect::InspectArgs;
 pub use list::{ListFilter, ListMode, filtered, list, list_lines, render_lines, summary_lines};
 pub use report::{ReportArgs, ReportFormat, report};
 pub use session::{Options, Plan, Stores, run as run_session};

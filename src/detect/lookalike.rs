@@ -99,9 +99,8 @@ pub fn judge(link: &Link, text: &str, named: &[&'static Org]) -> Vec<Finding> {
     if let Some(decoy) = suffix_decoy(link) {
         kinds.push((Kind::BrandInFront, Level::Warning));
         sentences.push(format!(
-            "'{}' in front is only a decoy made to look like the end of an address; the site is {}.",
-            clip(&decoy, 60),
-            link.registrable
+            "'{}' in front is only a decoy made to look like the end of an address.",
+            clip(&decoy, 60)
         ));
     } else if owner.is_none() {
         if let Some((org, name)) = names_inside(&link.prefix).into_iter().find(|(o, _)| !o.owns(&link.host)) {
@@ -111,6 +110,13 @@ pub fn judge(link: &Link, text: &str, named: &[&'static Org]) -> Vec<Finding> {
                 org.name,
                 org.name,
                 org.domain_list()
+            ));
+        } else if let Some(word) = opening_name_words(text).into_iter().find(|w| link.prefix.contains(w.as_str())) {
+            kinds.push((Kind::BrandInFront, Level::Warning));
+            sentences.push(format!(
+                "'{}' in front of it carries '{word}', the name the text opens with, put before someone else's domain: the site is {}.",
+                clip(&link.prefix, 60),
+                link.registrable
             ));
         }
     }
