@@ -28,6 +28,8 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
     /// How many files were read (valid or not).
     pub files: usize,
+    /// What `check` reports without failing.
+    pub warnings: Vec<Problem>,
 }
 
 impl Corpus {
@@ -52,6 +54,7 @@ impl Corpus {
             };
             match parse_checked(&path, &text, all_variants) {
                 Ok(parsed) => {
+                    corpus.warnings.extend(parsed.warnings);
                     let id = parsed.scenario.id.clone();
                     if let Some(first) = first_seen.get(&id) {
                         corpus.problems.push(Problem {

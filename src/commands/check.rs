@@ -40,6 +40,8 @@ pub fn check_report(corpus: &Corpus) -> (Vec<String>, u8) {
 /// were deck files.
 pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck) -> (Vec<String>, u8) {
     let mut lines: Vec<String> = corpus.problems.iter().chain(&decks.problems).map(ToString::to_string).collect();
+    // The detectors' warnings (src/scenario/link_lint.rs): reported, never failing.
+    lines.extend(corpus.warnings.iter().map(ToString::to_string));
     let scams = corpus.scenarios.iter().filter(|s| s.verdict == Verdict::Scam).count();
     let genuine = corpus.scenarios.len() - scams;
     let files = corpus.files + decks.files;

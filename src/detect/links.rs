@@ -179,6 +179,13 @@ fn should_join(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
         return false;
     }
     let first = &text[a.clone()];
+    // A sentence that ends a line ("unpaid.\nPay") is not a link: the next line must not start
+    // a new sentence, and the first part must already look like part of an address.
+    let next_upper = text[b.clone()].chars().next().is_some_and(char::is_uppercase);
+    let looks_like_address = scheme_len(first).is_some() || first.trim_end_matches('.').contains('.');
+    if next_upper && !first.chars().any(char::is_uppercase) || !looks_like_address {
+        return false;
+    }
     let open_end = first.ends_with(['-', '.', '/', '_', '=', '?', '&', '%']);
     let alone = parse(text, a.clone(), first, false).is_some();
     let joined: String = format!("{first}{}", &text[b.clone()]);

@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod kinds;
+mod link_lint;
 pub mod model;
 pub mod phone;
 pub mod problem;

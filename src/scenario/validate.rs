@@ -24,6 +24,8 @@ pub struct Parsed {
     pub id_at: super::problem::Location,
     /// The file has `[vars]`: each draw gives a different variant.
     pub has_vars: bool,
+    /// What `check` reports without failing (the detectors' pass, `link_lint.rs`).
+    pub warnings: Vec<Problem>,
 }
 
 /// How variables are filled: the seed of the draw and today's date (days since 1970-01-01),
@@ -75,6 +77,7 @@ pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec
     match parsed {
         Some(mut p) if checker.problems.is_empty() => {
             p.has_vars = !vars.is_empty();
+            p.warnings = super::link_lint::warnings(&map, &normalized, &p.scenario);
             Ok(p)
         }
         _ => {
@@ -232,7 +235,7 @@ impl Checker<'_> {
             origin: self.map.path().to_string(),
             template: None,
         };
-        Some(Parsed { scenario, id_at: self.map.locate(id_span.start), has_vars: false })
+        Some(Parsed { scenario, id_at: self.map.locate(id_span.start), has_vars: false, warnings: Vec::new() })
     }
 
     fn verdict(&mut self, value: Option<Text>, parent: Range<usize>) -> Option<Verdict> {

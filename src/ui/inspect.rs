@@ -62,7 +62,7 @@ pub fn result_doc(text: &str, sender: Option<&str>, report: &Report, notices: &[
         doc.para(vec![run(format!("What was found ({})", report.findings.len()), theme.heading)]);
         doc.para(vec![run(advice::SOMETHING_FOUND, theme.dim)]);
         for (i, f) in report.findings.iter().enumerate() {
-            let where_ = if f.place == Place::Sender { " (sender)" } else { "" };
+            let where_ = if f.place == Place::Sender && f.kind != crate::detect::Kind::Sender { " (sender)" } else { "" };
             let level = match f.level {
                 Level::Warning => "warning",
                 Level::Note => "note",
