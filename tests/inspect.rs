@@ -98,3 +98,15 @@ fn esc_quits_the_empty_paste_box_and_restores_the_terminal() {
     s.keys(&["Escape"]);
     s.wait_exit(0);
 }
+
+/// The README's capture is what the program prints for the README's message.
+#[test]
+fn the_readme_capture_is_current() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme.split("## Inspecting a text you received").nth(1).expect("the README section");
+    let blocks: Vec<&str> = section.split("```text\n").skip(1).map(|b| b.split("\n```").next().unwrap()).collect();
+    let (message, capture) = (blocks[1], blocks[2]);
+    let (code, out, _) = run_with_input(&["inspect", "--sender", "+1 (512) 555-0173", "--plain"], message);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim_end(), capture, "update the README capture");
+}
