@@ -110,3 +110,16 @@ fn the_readme_capture_is_current() {
     assert_eq!(code, 0);
     assert_eq!(out.trim_end(), capture, "update the README capture");
 }
+
+#[test]
+fn sigterm_ends_the_paste_box_with_the_terminal_restored() {
+    if !have_tmux() {
+        return;
+    }
+    let s = Session::start(&["inspect"], &[], 80, 24);
+    s.wait_for("Paste the text you received here");
+    let pid = s.program_pid();
+    let status = std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(status.success());
+    s.wait_exit(143);
+}

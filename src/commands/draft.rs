@@ -117,6 +117,9 @@ fn invented_label(label: &str, n: usize) -> String {
     }
 }
 
+/// A redaction rule: a pattern, the variable's base name, and its definition from the words.
+type Rule = (&'static str, &'static str, fn(&str) -> String);
+
 /// The redacted text and the replacements, for a scam or not.
 fn redact(text: &str, sender: Option<&str>, report: &Report, scam: bool) -> Redactor {
     let mut r = Redactor::default();
@@ -129,11 +132,13 @@ fn redact(text: &str, sender: Option<&str>, report: &Report, scam: bool) -> Reda
             }
         }
     }
-    let rules: &[(&str, &str, fn(&str) -> String)] = &[
+    let rules: &[Rule] = &[
         // Card numbers: 13 to 19 digits, perhaps in groups.
         (r"\b\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}\b", "card", |m| format!("{{ pattern = {} }}", quoted(&shape(m)))),
         // A card's last digits: "ending in 1234", "ending 1234", "last 4 digits 1234".
-        (r"(?i)\b(?:ending(?:\s+in)?|last\s+4(?:\s+digits)?|terminada\s+en)\s+(\d{4})\b", "last4", |_| "{ digits = 4 }".into()),
+        (r"(?i)\b(?:ending(?:\s+in)?|last\s+4(?:\s+digits)?|terminada\s+en)\s+(\d{4})\b", "last4", |_| {
+            "{ digits = 4 }".into()
+        }),
         // Tracking, case, confirmation and violation numbers: long digit runs, or letters with digits.
         (r"\b(?:[A-Z]{1,4}-?\d{4,}|\d{10,}|[0-9A-Z]*\d[0-9A-Z]*[A-Z][0-9A-Z]*\d[0-9A-Z]{5,})\b", "number", |m| {
             format!("{{ pattern = {} }}", quoted(&shape(m)))
@@ -239,7 +244,9 @@ pub fn draft(text: &str, sender: Option<&str>, report: &Report) -> String {
         out.push_str(&format!("why = {}   # TODO: check the wording\n", quoted(&r.apply(&f.reason))));
     }
     if !scam {
-        out.push_str("\n# TODO: what shows it is genuine, e.g. kind = \"official-sender\" with the short code quoted.\n");
+        out.push_str(
+            "\n# TODO: what shows it is genuine, e.g. kind = \"official-sender\" with the short code quoted.\n",
+        );
         out.push_str("[[sign]]\nkind = \"expected\"\nwhy = \"TODO: why this message is real\"\n");
     } else if flags < 2 {
         out.push_str("\n# TODO: a scam needs at least two [[flag]] entries; inspect found fewer it could quote.\n");

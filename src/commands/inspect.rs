@@ -150,8 +150,9 @@ pub fn run(args: &InspectArgs, plain: bool, theme: crate::ui::ThemeName) -> u8 {
     let interactive = !plain && stdin.is_terminal() && std::io::stdout().is_terminal();
     let input = if interactive {
         match super::inspect_tui::run(sender, theme) {
-            Ok(Some(input)) => input,
-            Ok(None) => return 0,
+            Ok((_, Some(code))) => return code,
+            Ok((Some(input), None)) => input,
+            Ok((None, None)) => return 0,
             Err(e) => {
                 eprintln!("smishdrill: the terminal failed: {e}");
                 return 1;

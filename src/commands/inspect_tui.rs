@@ -5,10 +5,12 @@
 
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+};
 
 use super::inspect::Input;
 use crate::inspect_app::{InspectApp, Msg, Screen, update};
@@ -58,12 +60,14 @@ impl Drop for PasteOff {
     }
 }
 
-/// Runs the paste box and the result until the reader quits. Returns the last text inspected.
-pub fn run(sender: Option<&str>, theme: ThemeName) -> io::Result<Option<Input>> {
+/// Runs the paste box and the result until the reader quits. Returns the last text inspected
+/// and, when a signal ended it, the exit code for that signal (128 + its number), as the
+/// trainer does.
+pub fn run(sender: Option<&str>, theme: ThemeName) -> io::Result<(Option<Input>, Option<u8>)> {
     let theme = if std::env::var_os("NO_COLOR").is_some() { Theme::mono() } else { Theme::choose(theme) };
-    let stop = Arc::new(AtomicBool::new(false));
+    let stop = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+        signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)?;
     }
     let mut app = InspectApp::new(sender);
     crate::terminal::with_screen(|terminal| {
@@ -71,7 +75,7 @@ pub fn run(sender: Option<&str>, theme: ThemeName) -> io::Result<Option<Input>> 
         let _paste_off = PasteOff;
         loop {
             terminal.draw(|frame| crate::ui::inspect::view(frame, &app, &theme))?;
-            if stop.load(Ordering::Relaxed) {
+            if stop.load(Ordering::Relaxed) != 0 {
                 return Ok(());
             }
             if !event::poll(POLL)? {
@@ -90,5 +94,7 @@ pub fn run(sender: Option<&str>, theme: ThemeName) -> io::Result<Option<Input>> 
             }
         }
     })?;
-    Ok(app.inspected.map(|text| Input { text, notices: app.notices }))
+    let signal = stop.load(Ordering::Relaxed);
+    let code = (signal != 0).then(|| 128u8.saturating_add(signal as u8));
+    Ok((app.inspected.map(|text| Input { text, notices: app.notices }), code))
 }

@@ -57,7 +57,13 @@ pub fn find(text: &str) -> Vec<Finding> {
                 clip(domain, 60)
             ));
         }
-        out.push(Finding { kind: Kind::SignInCode, level: Level::Note, place: Place::Text, span: code.range(), reason });
+        out.push(Finding {
+            kind: Kind::SignInCode,
+            level: Level::Note,
+            place: Place::Text,
+            span: code.range(),
+            reason,
+        });
     }
     out
 }

@@ -41,7 +41,9 @@ pub(crate) fn coverage(kinds: &[FlagKind]) -> (usize, usize, usize, Vec<String>)
             let hits: Vec<_> = report
                 .findings
                 .iter()
-                .filter(|f| f.place == Place::Text && family(f.kind) && f.span.start < span.end && span.start < f.span.end)
+                .filter(|f| {
+                    f.place == Place::Text && family(f.kind) && f.span.start < span.end && span.start < f.span.end
+                })
                 .collect();
             if hits.is_empty() {
                 missed.push(format!("{}: {quote}", s.id));

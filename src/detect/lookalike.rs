@@ -14,9 +14,39 @@ const SUFFIX_WORDS: &[&str] = &["com", "gov", "org", "net", "edu", "mil", "us", 
 
 /// Words of a text's opening "Name:" that are too common to show whose name it is.
 const COMMON_WORDS: &[&str] = &[
-    "alert", "alerts", "notice", "final", "fraud", "bank", "your", "account", "service", "services", "toll", "tolls",
-    "payment", "delivery", "parcel", "package", "order", "update", "reminder", "urgent", "security", "team", "info",
-    "center", "department", "official", "customer", "support", "express", "text", "message", "aviso", "notificacion",
+    "alert",
+    "alerts",
+    "notice",
+    "final",
+    "fraud",
+    "bank",
+    "your",
+    "account",
+    "service",
+    "services",
+    "toll",
+    "tolls",
+    "payment",
+    "delivery",
+    "parcel",
+    "package",
+    "order",
+    "update",
+    "reminder",
+    "urgent",
+    "security",
+    "team",
+    "info",
+    "center",
+    "department",
+    "official",
+    "customer",
+    "support",
+    "express",
+    "text",
+    "message",
+    "aviso",
+    "notificacion",
 ];
 
 /// The decoy in front of the registrable domain, if the link has one: the label before a
@@ -42,7 +72,7 @@ fn squash(s: &str) -> String {
 
 /// The listed organisations whose name (an alias or an own domain's name) is written inside
 /// `part` (a prefix or the registrable domain's first label), longest first.
-fn names_inside<'a>(part: &str) -> Vec<(&'static Org, String)> {
+fn names_inside(part: &str) -> Vec<(&'static Org, String)> {
     let squashed = squash(part);
     let mut found: Vec<(&'static Org, String)> = Vec::new();
     for org in orgs::all() {
@@ -81,7 +111,9 @@ pub fn judge(link: &Link, text: &str, named: &[&'static Org]) -> Vec<Finding> {
         Some(u) => format!("{u} (written in ASCII: {})", link.registrable),
         None => link.registrable.clone(),
     };
-    sentences.push(format!("Read from the right, this link goes to {site}: whoever registered that name owns everything in front of it."));
+    sentences.push(format!(
+        "Read from the right, this link goes to {site}: whoever registered that name owns everything in front of it."
+    ));
 
     if let Some(listed) = criminal::listed(&link.host) {
         kinds.push((Kind::KnownCriminal, Level::Warning));
@@ -98,10 +130,8 @@ pub fn judge(link: &Link, text: &str, named: &[&'static Org]) -> Vec<Finding> {
     let owner = named.iter().find(|o| o.owns(&link.host));
     if let Some(decoy) = suffix_decoy(link) {
         kinds.push((Kind::BrandInFront, Level::Warning));
-        sentences.push(format!(
-            "'{}' in front is only a decoy made to look like the end of an address.",
-            clip(&decoy, 60)
-        ));
+        sentences
+            .push(format!("'{}' in front is only a decoy made to look like the end of an address.", clip(&decoy, 60)));
     } else if owner.is_none() {
         if let Some((org, name)) = names_inside(&link.prefix).into_iter().find(|(o, _)| !o.owns(&link.host)) {
             kinds.push((Kind::BrandInFront, Level::Warning));
@@ -177,7 +207,10 @@ pub fn judge(link: &Link, text: &str, named: &[&'static Org]) -> Vec<Finding> {
     }
     if kinds.is_empty() {
         kinds.push((Kind::Link, Level::Note));
-        sentences.push("Nothing in the text shows who owns that name. Don't tap it: look the organisation up yourself.".to_string());
+        sentences.push(
+            "Nothing in the text shows who owns that name. Don't tap it: look the organisation up yourself."
+                .to_string(),
+        );
     }
     let (kind, level) = primary(&kinds);
     let span = if short { link.span.clone() } else { link.host_span.clone() };

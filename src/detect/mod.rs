@@ -6,10 +6,10 @@
 //! Each detector family has its own file; [`inspect`] runs them all and returns findings in
 //! the order they appear in the message.
 
-#[cfg(test)]
-mod corpus_tests;
 pub mod advice;
 pub mod codes;
+#[cfg(test)]
+mod corpus_tests;
 pub mod criminal;
 pub mod links;
 pub mod lookalike;

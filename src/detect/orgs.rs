@@ -76,7 +76,8 @@ fn only_digits(s: &str) -> String {
 /// matched as written, so "sign-ups" is not UPS; longer names ignore case.
 pub fn word_at(text: &str, word: &str) -> Option<usize> {
     let exact = word.len() <= 4 && word.chars().all(|c| !c.is_lowercase());
-    let (hay, needle) = if exact { (text.to_string(), word.to_string()) } else { (text.to_lowercase(), word.to_lowercase()) };
+    let (hay, needle) =
+        if exact { (text.to_string(), word.to_string()) } else { (text.to_lowercase(), word.to_lowercase()) };
     if hay.len() != text.len() {
         // Lowercasing changed byte lengths (rare letters): compare as written instead.
         return whole_word(text, word);

@@ -89,9 +89,8 @@ const RULES: &[Rule] = &[
 
 fn compiled() -> &'static [(Kind, Regex, &'static str)] {
     static RULES_RE: std::sync::OnceLock<Vec<(Kind, Regex, &'static str)>> = std::sync::OnceLock::new();
-    RULES_RE.get_or_init(|| {
-        RULES.iter().filter_map(|r| Regex::new(r.pattern).ok().map(|re| (r.kind, re, r.why))).collect()
-    })
+    RULES_RE
+        .get_or_init(|| RULES.iter().filter_map(|r| Regex::new(r.pattern).ok().map(|re| (r.kind, re, r.why))).collect())
 }
 
 /// Every phrase the rules find, without overlaps (an earlier rule wins where two overlap).
@@ -145,7 +144,8 @@ mod tests {
 
     #[test]
     fn requests_deadlines_threats_and_fees() {
-        let found = kinds("Pay within 12 hours to avoid late fees and a report to the DMV. Update your payment card now.");
+        let found =
+            kinds("Pay within 12 hours to avoid late fees and a report to the DMV. Update your payment card now.");
         let ks: Vec<Kind> = found.iter().map(|(k, _)| *k).collect();
         for k in [Kind::Payment, Kind::Urgency, Kind::Fee, Kind::Threat, Kind::CardDetails] {
             assert!(ks.contains(&k), "{k:?} in {found:?}");

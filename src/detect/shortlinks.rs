@@ -6,9 +6,31 @@ use super::links::Link;
 
 /// Hosts of public link-shortening services (registrable domains).
 pub const HOSTS: &[&str] = &[
-    "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly", "shorturl.at",
-    "tiny.cc", "rb.gy", "t.ly", "s.id", "bl.ink", "short.io", "v.gd", "lnkd.in", "shorte.st", "tiny.one", "urlz.fr",
-    "qr.ae", "x.gd", "surl.li", "u.to",
+    "bit.ly",
+    "tinyurl.com",
+    "t.co",
+    "goo.gl",
+    "ow.ly",
+    "is.gd",
+    "buff.ly",
+    "rebrand.ly",
+    "cutt.ly",
+    "shorturl.at",
+    "tiny.cc",
+    "rb.gy",
+    "t.ly",
+    "s.id",
+    "bl.ink",
+    "short.io",
+    "v.gd",
+    "lnkd.in",
+    "shorte.st",
+    "tiny.one",
+    "urlz.fr",
+    "qr.ae",
+    "x.gd",
+    "surl.li",
+    "u.to",
 ];
 
 /// The longest first label of a host that looks like a short-link service by its shape.

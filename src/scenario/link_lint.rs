@@ -4,9 +4,9 @@
 //! in `assets/reference/official-organisations.toml`). These are warnings: reported, never a
 //! reason for `check` to fail.
 
+use super::Verdict;
 use super::model::Scenario;
 use super::problem::{Problem, ProblemKind, SourceMap};
-use super::Verdict;
 use crate::detect::{links, orgs};
 
 /// The warnings for one parsed scenario; `source` is its (normalised) file text.

@@ -27,7 +27,11 @@ fn as_thread(text: &str, sender: Option<&str>, report: &Report) -> Scenario {
     let flags = report
         .findings
         .iter()
-        .map(|f| Cue { kind: FlagKind::Generic, quote: Some(report.quote(f, text, who).to_string()), why: String::new() })
+        .map(|f| Cue {
+            kind: FlagKind::Generic,
+            quote: Some(report.quote(f, text, who).to_string()),
+            why: String::new(),
+        })
         .collect();
     Scenario {
         id: "inspected".into(),
@@ -37,7 +41,11 @@ fn as_thread(text: &str, sender: Option<&str>, report: &Report) -> Scenario {
         context: None,
         notes: None,
         difficulty: None,
-        thread: vec![Message { sender: Some(sender.unwrap_or("Sender not given").to_string()), time: None, text: text.into() }],
+        thread: vec![Message {
+            sender: Some(sender.unwrap_or("Sender not given").to_string()),
+            time: None,
+            text: text.into(),
+        }],
         flags,
         signs: Vec::new(),
         question: None,
@@ -49,7 +57,14 @@ fn as_thread(text: &str, sender: Option<&str>, report: &Report) -> Scenario {
 }
 
 /// The result page.
-pub fn result_doc(text: &str, sender: Option<&str>, report: &Report, notices: &[String], width: usize, theme: &Theme) -> Doc {
+pub fn result_doc(
+    text: &str,
+    sender: Option<&str>,
+    report: &Report,
+    notices: &[String],
+    width: usize,
+    theme: &Theme,
+) -> Doc {
     let mut doc = Doc::new(width);
     for n in notices {
         doc.para(vec![run(format!("Note: {}", sanitize(n)), theme.notice)]);
@@ -62,7 +77,8 @@ pub fn result_doc(text: &str, sender: Option<&str>, report: &Report, notices: &[
         doc.para(vec![run(format!("What was found ({})", report.findings.len()), theme.heading)]);
         doc.para(vec![run(advice::SOMETHING_FOUND, theme.dim)]);
         for (i, f) in report.findings.iter().enumerate() {
-            let where_ = if f.place == Place::Sender && f.kind != crate::detect::Kind::Sender { " (sender)" } else { "" };
+            let where_ =
+                if f.place == Place::Sender && f.kind != crate::detect::Kind::Sender { " (sender)" } else { "" };
             let level = match f.level {
                 Level::Warning => "warning",
                 Level::Note => "note",
@@ -93,7 +109,8 @@ fn steps(doc: &mut Doc, heading: &str, items: &[&str], theme: &Theme) {
 
 /// The keys of each screen, shown in the panel and in the `?` overlay.
 pub const PASTE_KEYS: &[(&str, &str)] = &[("Enter / Ctrl-D", "inspect"), ("Esc", "quit"), ("F1", "keys")];
-pub const RESULT_KEYS: &[(&str, &str)] = &[("↑↓ PgUp PgDn", "scroll"), ("n", "another text"), ("q / Esc", "quit"), ("?", "keys")];
+pub const RESULT_KEYS: &[(&str, &str)] =
+    &[("↑↓ PgUp PgDn", "scroll"), ("n", "another text"), ("q / Esc", "quit"), ("?", "keys")];
 const HELP: &[(&str, &str)] = &[
     ("paste", "put the text in the box (your terminal's paste)"),
     ("Enter, Ctrl-D", "inspect the text in the box"),
@@ -113,7 +130,10 @@ pub fn view(frame: &mut Frame, app: &InspectApp, theme: &Theme) {
     let column = Rect { x: area.x + (area.width - width) / 2, width, ..area };
     let [title, body, panel] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(1)]).areas(column);
-    frame.render_widget(Line::styled(" smishdrill inspect: the trainer's eye on a text you received", theme.heading), title);
+    frame.render_widget(
+        Line::styled(" smishdrill inspect: the trainer's eye on a text you received", theme.heading),
+        title,
+    );
     let inner = usize::from(width.saturating_sub(2)).max(10);
     match (app.screen, &app.report) {
         (Screen::Result, Some(report)) => {
@@ -166,7 +186,10 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut lines: Vec<Line> = HELP
         .iter()
         .map(|(k, a)| {
-            Line::from(vec![ratatui::text::Span::styled(format!(" {k:<key_width$}  "), theme.key), ratatui::text::Span::raw(*a)])
+            Line::from(vec![
+                ratatui::text::Span::styled(format!(" {k:<key_width$}  "), theme.key),
+                ratatui::text::Span::raw(*a),
+            ])
         })
         .collect();
     lines.push(Line::default());

@@ -24,7 +24,14 @@ fn nothing_found_is_never_called_safe_and_always_ends_with_how_to_check_and_repo
     assert!(none.contains("Nothing was found in this text. That does not make it genuine"), "{none}");
     for text in [all.as_str(), none.as_str()] {
         assert!(!text.to_lowercase().contains(" is safe"), "{text}");
-        for must in ["7726", "Report Junk", "reportfraud.ftc.gov", "ic3.gov", "type its website yourself", "number on the back of your card"] {
+        for must in [
+            "7726",
+            "Report Junk",
+            "reportfraud.ftc.gov",
+            "ic3.gov",
+            "type its website yourself",
+            "number on the back of your card",
+        ] {
             assert!(text.contains(must), "{must} missing: {text}");
         }
     }
@@ -34,7 +41,7 @@ fn nothing_found_is_never_called_safe_and_always_ends_with_how_to_check_and_repo
 fn marks_are_numbered_in_the_message_and_listed() {
     let lines = plain("USPS: pay the $2.99 redelivery fee at https://usps.com-care.top/x", Some("+1 (512) 555-0173"));
     let all = lines.join("\n");
-    assert!(all.contains("usps.com-care.top[") , "{all}");
+    assert!(all.contains("usps.com-care.top["), "{all}");
     assert!(all.contains("From: +1 (512) 555-0173[1]"), "{all}");
     assert!(all.contains("[1] Sender"), "{all}");
 }

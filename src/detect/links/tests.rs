@@ -82,7 +82,15 @@ fn a_link_split_across_two_lines_is_read_as_one() {
 
 #[test]
 fn not_links() {
-    for text in ["You owe $6.89.", "e.g. this", "Mr.Smith called", "alerts@usps.com", "U.S. Mail", "v1.2.3", "@pinecrest-savings.example #875780"] {
+    for text in [
+        "You owe $6.89.",
+        "e.g. this",
+        "Mr.Smith called",
+        "alerts@usps.com",
+        "U.S. Mail",
+        "v1.2.3",
+        "@pinecrest-savings.example #875780",
+    ] {
         assert!(find(text).is_empty(), "{text:?}: {:?}", find(text));
     }
 }

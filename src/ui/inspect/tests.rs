@@ -41,7 +41,8 @@ fn marks_are_underlined_not_only_coloured() {
     let report = crate::detect::inspect(TEXT, None);
     let doc = result_doc(TEXT, None, &report, &[], 76, &Theme::mono());
     let underlined = doc.lines.iter().flat_map(|l| &l.spans).any(|s| {
-        s.style.add_modifier.contains(ratatui::style::Modifier::UNDERLINED) && s.content.contains("sunpass.com-tollbalance")
+        s.style.add_modifier.contains(ratatui::style::Modifier::UNDERLINED)
+            && s.content.contains("sunpass.com-tollbalance")
     });
     assert!(underlined);
 }
@@ -53,5 +54,20 @@ fn every_line_of_the_result_fits_the_width() {
         for line in result_doc(TEXT, Some("x"), &report, &[], width, &Theme::mono()).lines {
             assert!(super::super::wrap::text_width(&line.to_string()) <= width.max(12), "{width}: {line}");
         }
+    }
+}
+
+#[test]
+fn a_hostile_paste_is_drawn_with_visible_markers() {
+    let mut app = InspectApp::new(Some("\u{1b}[31m28777"));
+    update(
+        &mut app,
+        Msg::Paste("Pay \u{1b}]52;c;aGk=\u{7} now \u{202E}moc.spsu \u{9b}2J https://usps.com-x.top".into()),
+    );
+    let before = screen(&app);
+    update(&mut app, Msg::Inspect);
+    for shown in [before, screen(&app)] {
+        assert!(shown.chars().all(|c| crate::text_safety::forbidden_reason(c).is_none() || c == '\n'), "{shown}");
+        assert!(shown.contains('␛'), "{shown}");
     }
 }
