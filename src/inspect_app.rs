@@ -43,6 +43,8 @@ pub enum Msg {
     Down,
     PageUp,
     PageDown,
+    /// From drawing: how far the result can scroll.
+    MaxScroll(u16),
     Quit,
 }
 
@@ -82,6 +84,10 @@ impl InspectApp {
 
 /// Applies one message; returns `true` when the program should end.
 pub fn update(app: &mut InspectApp, msg: Msg) -> bool {
+    if let Msg::MaxScroll(max) = msg {
+        app.scroll = app.scroll.min(max);
+        return false;
+    }
     if app.help {
         // Any key closes the help; Esc and q do not quit from it.
         app.help = false;

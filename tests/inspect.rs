@@ -123,3 +123,37 @@ fn sigterm_ends_the_paste_box_with_the_terminal_restored() {
     assert!(status.success());
     s.wait_exit(143);
 }
+
+#[test]
+fn check_prints_the_detectors_warnings_and_still_exits_zero() {
+    let dir = fresh_dir("inspect-lint");
+    let scam = r#"id = "toll-unflagged-link"
+verdict = "scam"
+category = "toll"
+title = "T"
+verify = ["Type sunpass.com yourself."]
+sources = ["https://news.yahoo.com/sunpass-warns-drivers-fake-text-214320379.html"]
+
+[[thread]]
+sender = "+1 (305) 555-0172"
+text = "SunPass: pay within 12 hours at https://sunpass.com-toll.top/fl or https://sunpass-help.vip"
+
+[[flag]]
+kind = "urgency"
+quote = "within 12 hours"
+why = "Rush."
+
+[[flag]]
+kind = "lookalike-link"
+quote = "sunpass.com-toll.top"
+why = "Read from the right."
+"#;
+    std::fs::write(dir.join("toll-unflagged-link.toml"), scam).unwrap();
+    let (code, out, err) = common::run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("toll-unflagged-link.toml:10:") && out.contains("warning: the scam's link `sunpass-help.vip`"),
+        "{out}"
+    );
+    assert!(out.lines().last().unwrap_or("").starts_with("ok: 1 scenarios"), "{out}");
+}

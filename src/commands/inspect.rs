@@ -159,6 +159,9 @@ pub fn run(args: &InspectArgs, plain: bool, theme: crate::ui::ThemeName) -> u8 {
             }
         }
     } else {
+        if stdin.is_terminal() {
+            eprintln!("Paste or type the text, then press Ctrl-D on a line of its own (inspect opens no link).");
+        }
         match read_input(stdin.lock()) {
             Ok(input) => input,
             Err(e) => {

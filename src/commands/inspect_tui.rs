@@ -74,7 +74,9 @@ pub fn run(sender: Option<&str>, theme: ThemeName) -> io::Result<(Option<Input>,
         crossterm::execute!(io::stdout(), EnableBracketedPaste)?;
         let _paste_off = PasteOff;
         loop {
-            terminal.draw(|frame| crate::ui::inspect::view(frame, &app, &theme))?;
+            let mut max_scroll = 0;
+            terminal.draw(|frame| max_scroll = crate::ui::inspect::view(frame, &app, &theme))?;
+            update(&mut app, Msg::MaxScroll(max_scroll));
             if stop.load(Ordering::Relaxed) != 0 {
                 return Ok(());
             }

@@ -123,8 +123,10 @@ const HELP: &[(&str, &str)] = &[
     ("Esc, q", "quit (q only on the result)"),
 ];
 
-/// Draws the current screen.
-pub fn view(frame: &mut Frame, app: &InspectApp, theme: &Theme) {
+/// Draws the current screen; returns how far the result can scroll, so the loop can keep the
+/// scroll position within the page.
+pub fn view(frame: &mut Frame, app: &InspectApp, theme: &Theme) -> u16 {
+    let mut max_scroll = 0;
     let area = frame.area();
     let width = area.width.min(MAX_COLUMN);
     let column = Rect { x: area.x + (area.width - width) / 2, width, ..area };
@@ -140,6 +142,7 @@ pub fn view(frame: &mut Frame, app: &InspectApp, theme: &Theme) {
             let doc = result_doc(&app.input, app.sender.as_deref(), report, &app.notices, inner, theme);
             let body = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
             let max = (doc.lines.len() as u16).saturating_sub(body.height);
+            max_scroll = max;
             frame.render_widget(Paragraph::new(doc.lines).scroll((app.scroll.min(max), 0)), body);
             frame.render_widget(keys_line(RESULT_KEYS, theme), panel);
         }
@@ -151,6 +154,7 @@ pub fn view(frame: &mut Frame, app: &InspectApp, theme: &Theme) {
     if app.help {
         help(frame, area, theme);
     }
+    max_scroll
 }
 
 fn paste_box(frame: &mut Frame, app: &InspectApp, area: Rect, theme: &Theme) {

@@ -11,7 +11,11 @@ const TEXT: &str = "SunPass: Pay within 12 hours to avoid late fees: https://sun
 
 fn screen(app: &InspectApp) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| view(f, app, &Theme::mono())).unwrap();
+    terminal
+        .draw(|f| {
+            view(f, app, &Theme::mono());
+        })
+        .unwrap();
     let buffer = terminal.backend().buffer().clone();
     (0..24)
         .map(|y| (0..80).map(|x| buffer[(x, y)].symbol().to_string()).collect::<String>().trim_end().to_string())
