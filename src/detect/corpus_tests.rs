@@ -73,8 +73,10 @@ fn inspect_marks_nine_in_ten_lookalike_and_reply_flags() {
 fn genuine_links_to_their_own_organisation_are_never_lookalikes() {
     let lookalike = [Kind::BrandInFront, Kind::NotOwnDomain, Kind::KnownCriminal, Kind::NameInDomain, Kind::Idn];
     let mut own = 0;
+    // The verdict judges the last message received; earlier ones in a genuine thread may be a
+    // scam's (a payee alert whose link the learner tapped).
     for s in variants().iter().filter(|s| s.verdict == Verdict::Legit) {
-        for m in s.thread.iter().filter(|m| !m.from_me()) {
+        if let Some(m) = s.thread.iter().rev().find(|m| !m.from_me()) {
             let report = inspect(&m.text, m.sender.as_deref());
             for f in report.findings.iter().filter(|f| f.kind.is_link()) {
                 let words = &m.text[f.span.clone()];
@@ -96,7 +98,7 @@ fn genuine_links_to_their_own_organisation_are_never_lookalikes() {
 #[test]
 fn nothing_in_a_genuine_message_is_called_a_reply_trick() {
     for s in variants().iter().filter(|s| s.verdict == Verdict::Legit) {
-        for m in s.thread.iter().filter(|m| !m.from_me()) {
+        if let Some(m) = s.thread.iter().rev().find(|m| !m.from_me()) {
             let report = inspect(&m.text, m.sender.as_deref());
             let tricks: Vec<_> = report.findings.iter().filter(|f| f.kind == Kind::ReplyTrick).collect();
             assert!(tricks.is_empty(), "{}: {tricks:?}", s.id);

@@ -93,12 +93,37 @@ fn compiled() -> &'static [(Kind, Regex, &'static str)] {
         .get_or_init(|| RULES.iter().filter_map(|r| Regex::new(r.pattern).ok().map(|re| (r.kind, re, r.why))).collect())
 }
 
+/// Words that, earlier in the same sentence, turn a request into advice ("Never share this
+/// code", "We will not ask for your card number").
+const NEGATIONS: &[&str] = &["not ", "never", "n't", "no one", "nobody", "nunca", "no le", "no comparta"];
+
+/// Words that make a deadline a code's lifetime, not pressure ("expires in 10 minutes").
+const LIFETIME: &[&str] = &["expire", "valid for", "good for", "caduca", "vence", "válido"];
+
+/// Wallets whose name ends in "Pay": "Apple Pay" is not a request to pay.
+const WALLETS: &[&str] = &["apple", "google", "samsung"];
+
+/// Whether the words before the match, in its clause, turn it into something else. A comma
+/// ends the clause: in "If you did not ask, reply with the code" the request stands.
+fn excused(kind: Kind, text: &str, start: usize) -> bool {
+    let sentence_start = text[..start].rfind(['.', '!', '?', '\n', ',', ';', ':']).map_or(0, |i| i + 1);
+    let before = text[sentence_start..start].to_lowercase();
+    match kind {
+        Kind::CodeRequest | Kind::CardDetails => NEGATIONS.iter().any(|n| before.contains(n)),
+        Kind::Payment => {
+            NEGATIONS.iter().any(|n| before.contains(n)) || WALLETS.iter().any(|w| before.trim_end().ends_with(w))
+        }
+        Kind::Urgency => LIFETIME.iter().any(|w| before.contains(w)),
+        _ => false,
+    }
+}
+
 /// Every phrase the rules find, without overlaps (an earlier rule wins where two overlap).
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     for (kind, re, why) in compiled() {
         for m in re.find_iter(text) {
-            if out.iter().any(|f| f.span.start < m.end() && m.start() < f.span.end) {
+            if out.iter().any(|f| f.span.start < m.end() && m.start() < f.span.end) || excused(*kind, text, m.start()) {
                 continue;
             }
             let words = clip(&m.as_str().replace('\n', " "), 80);
@@ -140,6 +165,20 @@ mod tests {
     fn a_plain_yes_no_reply_is_not_a_reply_trick() {
         let found = kinds("Harborview Bank: Did you attempt a $12.00 purchase? Reply YES or NO.");
         assert!(found.iter().all(|(k, _)| *k != Kind::ReplyTrick), "{found:?}");
+    }
+
+    #[test]
+    fn advice_not_to_share_is_not_a_request() {
+        for text in [
+            "Never share this code with anyone.",
+            "We will never ask for your card number by text.",
+            "This code expires in 10 minutes.",
+            "Your card was added to Apple Pay.",
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        assert_eq!(kinds("Share this code with our agent.")[0].0, Kind::CodeRequest);
+        assert_eq!(kinds("If you did not ask for it, reply with the code to cancel.")[0].0, Kind::CodeRequest);
     }
 
     #[test]

@@ -14,7 +14,12 @@ pub fn warnings(map: &SourceMap, source: &str, scenario: &Scenario) -> Vec<Probl
     let thread_at = source.find("[[thread]]").unwrap_or(0);
     let at = |words: &str| source[thread_at..].find(words).map_or(0, |i| thread_at + i);
     let mut out = Vec::new();
-    for message in scenario.thread.iter().filter(|m| !m.from_me()) {
+    // A genuine thread may hold an earlier scam text; the verdict judges the last one received.
+    let last_received = scenario.thread.iter().rposition(|m| !m.from_me());
+    for (i, message) in scenario.thread.iter().enumerate().filter(|(_, m)| !m.from_me()) {
+        if scenario.verdict == Verdict::Legit && Some(i) != last_received {
+            continue;
+        }
         let text = &message.text;
         for link in links::find(text) {
             let written = &text[link.host_span.clone()];
