@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::detect::{self, Report, advice};
-use crate::highlight::segments;
 use crate::text_safety::{sanitize, sanitize_line};
 
 /// The most of a text that is read. A text message is at most a few kilobytes; more is cut
@@ -77,31 +76,37 @@ pub fn normalise_keep(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// The marks for the message: (number, words) for every finding, numbered as listed.
-pub fn numbered<'a>(report: &Report, text: &'a str, sender: &'a str) -> Vec<(usize, &'a str, detect::Place)> {
-    report.findings.iter().enumerate().map(|(i, f)| (i + 1, report.quote(f, text, sender), f.place)).collect()
-}
-
-/// The message with `[n]` after each marked stretch, for plain output.
-fn marked_text(text: &str, marks: &[(usize, &str)]) -> String {
-    segments(text, marks)
-        .iter()
-        .map(|s| match s.mark {
-            Some(n) => format!("{}[{n}]", sanitize(s.text)),
-            None => sanitize(s.text).into_owned(),
-        })
-        .collect()
+/// `text` with `[n]` after each numbered stretch (byte ranges, in order; an overlapping one is
+/// left out, as on screen), every piece sanitised.
+fn marked_text(text: &str, marks: &[(std::ops::Range<usize>, usize)]) -> String {
+    let mut marks: Vec<&(std::ops::Range<usize>, usize)> = marks.iter().collect();
+    marks.sort_by_key(|(r, _)| r.start);
+    let mut out = String::new();
+    let mut at = 0;
+    for (r, n) in marks {
+        let (Some(before), Some(inside)) = (text.get(at..r.start), text.get(r.clone())) else { continue };
+        out.push_str(&sanitize(before));
+        out.push_str(&sanitize(inside));
+        out.push_str(&format!("[{n}]"));
+        at = r.end;
+    }
+    out.push_str(&sanitize(text.get(at..).unwrap_or("")));
+    out
 }
 
 /// The whole result as plain text lines, for `--plain`, pipes and screen readers.
 pub fn plain_lines(text: &str, sender: Option<&str>, report: &Report, notices: &[String]) -> Vec<String> {
     let mut out: Vec<String> = notices.iter().map(|n| format!("Note: {}", sanitize_line(n))).collect();
-    let who = sender.unwrap_or("");
-    let marks = numbered(report, text, who);
-    let in_text: Vec<(usize, &str)> =
-        marks.iter().filter(|(_, _, p)| *p == detect::Place::Text).map(|(n, q, _)| (*n, *q)).collect();
-    let on_sender: Vec<(usize, &str)> =
-        marks.iter().filter(|(_, _, p)| *p == detect::Place::Sender).map(|(n, q, _)| (*n, *q)).collect();
+    let numbered = |place| -> Vec<(std::ops::Range<usize>, usize)> {
+        report
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.place == place)
+            .map(|(i, f)| (f.span.clone(), i + 1))
+            .collect()
+    };
+    let (in_text, on_sender) = (numbered(detect::Place::Text), numbered(detect::Place::Sender));
     match sender {
         Some(s) => out.push(format!("From: {}", sanitize_line(&marked_text(s, &on_sender)))),
         None => out.push("From: (not given; add --sender WHO to have it read too)".to_string()),

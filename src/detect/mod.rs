@@ -63,6 +63,8 @@ pub enum Kind {
     Fee,
     /// A one-time code, and what the text says it is for.
     SignInCode,
+    /// The text's own safety advice ("Do not share this code").
+    Advice,
     /// What the sender's kind proves and does not prove.
     Sender,
 }
@@ -87,6 +89,7 @@ impl Kind {
             Kind::Threat => "Threat",
             Kind::Fee => "Fee or fine",
             Kind::SignInCode => "One-time code",
+            Kind::Advice => "Safety advice",
             Kind::Sender => "Sender",
         }
     }
@@ -155,8 +158,10 @@ pub fn inspect(text: &str, sender: Option<&str>) -> Report {
     for link in &found_links {
         findings.extend(lookalike::judge(link, text, &named));
     }
-    findings.extend(phrases::find(text));
-    findings.extend(codes::find(text));
+    // Words inside a link (`/fee`, `pay-now`) are part of the address, already read above.
+    let in_link = |f: &Finding| found_links.iter().any(|l| l.span.start < f.span.end && f.span.start < l.span.end);
+    findings.extend(phrases::find(text).into_iter().filter(|f| !in_link(f)));
+    findings.extend(codes::find(text).into_iter().filter(|f| !in_link(f)));
     if let Some(sender) = sender.filter(|s| !s.trim().is_empty()) {
         findings.extend(sender::judge(sender, &named));
     }

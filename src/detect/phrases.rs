@@ -13,6 +13,8 @@ struct Rule {
     why: &'static str,
 }
 
+const ADVICE_WHY: &str = "\"{}\": the text's own advice, and it is right: whoever asks you for this code, by phone, text or on a web page, is not the organisation.";
+
 const REPLY_WHY: &str = "\"{}\": your phone switches off links in texts from unknown senders until you reply. Asking for a reply first is how scammers get around that, and a reply tells them your number is live.";
 const PAY_WHY: &str = "\"{}\": the organisations the trainer covers don't ask for payment by text. Pay only through the site or number you look up yourself.";
 const CARD_WHY: &str = "\"{}\": never give card or account details through a link in a text. A real organisation can ask you to sign in to its own app or site, which you open yourself.";
@@ -23,6 +25,12 @@ const FEE_WHY: &str = "\"{}\": a fee, fine or penalty is the bait of most smishi
 
 /// The rules, in the order their findings are preferred where two overlap.
 const RULES: &[Rule] = &[
+    // The text's own advice about a code: a note, and never read as a request.
+    Rule {
+        kind: Kind::Advice,
+        pattern: r"(?i)\b(?:do\s+not|don't|never)\s+(?:share|give|tell|read)\b[^.\n]{0,30}?\bcode\b[^.\n]{0,40}|\b(?:will\s+)?never\s+(?:ask|call|text|e-?mail)\b[^.\n]{0,40}?\bcode\b|\bno\s+(?:comparta|compartas)\b[^.\n]{0,30}?c[oó]digo",
+        why: ADVICE_WHY,
+    },
     // Reply Y, then reopen: the phrase from "reply" to the reopening or activation it asks for.
     Rule {
         kind: Kind::ReplyTrick,
@@ -73,16 +81,22 @@ const RULES: &[Rule] = &[
         pattern: r"(?i)\b(?:within\s+(?:the\s+next\s+)?\d+\s*(?:hours?|hrs?|minutes?|mins?|days?)|in\s+\d+\s*(?:hours?|minutes?)|dentro\s+de\s+(?:las\s+pr[oó]ximas\s+)?\d+\s+horas|en\s+las\s+pr[oó]ximas\s+\d+\s+horas|immediately|right\s+away|act\s+now|final\s+(?:notice|reminder|warning)|last\s+(?:notice|chance|reminder)|before\s+11:59\s*(?:pm)?|by\s+(?:today|tonight|tomorrow)|(?:pay|settle|respond|act)\s+today|urgent(?:e|ly)?|inmediatamente|aviso\s+final)\b",
         why: URGENT_WHY,
     },
+    // Dated deadlines and times: "pay by Dec 3", "after 11:59 PM tonight", "closed after 24 hours".
+    Rule {
+        kind: Kind::Urgency,
+        pattern: r"(?i)\b(?:by|before|antes\s+del?)\s+(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?\b)|\b(?:after|before|by)\s+11:59\s*(?:pm)?(?:\s+tonight)?|\bafter\s+\d+\s*(?:hours?|hrs?|days?)\b|\bantes\s+de\s+las\s+\d{1,2}:\d{2}(?:\s+de\s+hoy)?",
+        why: URGENT_WHY,
+    },
     // Threats.
     Rule {
         kind: Kind::Threat,
-        pattern: r"(?i)\b(?:suspen(?:d|ded|sion|sión|der)\w*(?:\s+(?:of\s+)?your\s+[\w\s]{0,30}?(?:privileges|registration|licen[cs]e|account|card))?|legal\s+(?:action|proceedings)|prosecut\w+|warrant(?:\s+for\s+your\s+arrest)?|arrest|credit\s+score|collections?\s+agency|sent\s+to\s+collections|report(?:ed)?\s+to\s+the\s+dmv|a\s+report\s+to\s+the\s+dmv|permanent(?:ly)?\s+(?:closure|closed|blocked)|account\s+(?:is\s+)?(?:locked|closed|blocked)|returned?\s+to\s+(?:the\s+)?sender|will\s+be\s+returned|bloquead[ao]|embargo)\b",
+        pattern: r"(?i)\b(?:suspen(?:d|ded|sion|sión|der)\w*(?:\s+(?:of\s+)?your\s+[\w\s]{0,30}?(?:privileges|registration|licen[cs]e|account|card))?|legal\s+(?:action|proceedings)|prosecut\w+|warrant(?:\s+for\s+your\s+arrest)?|arrest|credit\s+score|collections?\s+agency|sent\s+to\s+collections|report(?:ed)?\s+to\s+the\s+dmv|a\s+report\s+to\s+the\s+dmv|permanent(?:ly)?\s+(?:closure|closed|blocked)|account\s+(?:is\s+)?(?:locked|closed|blocked)|returned?\s+to\s+(?:the\s+)?sender|will\s+be\s+returned|bloquead[ao]|embargo|(?:temporarily\s+)?restricted|a\s+hold\s+on\s+your\s+(?:registration|account|licen[cs]e)|impound\w*|(?:will\s+be\s+|be\s+)closed|closed\s+after|acciones\s+legales|(?:a\s+report\s+may\s+be\s+filed|report(?:ed)?)\s+(?:with|to)\s+the\s+(?:\w+\s+)?(?:dmv|department\s+of\s+motor\s+vehicles))\b",
         why: THREAT_WHY,
     },
     // Fees, fines and penalties.
     Rule {
         kind: Kind::Fee,
-        pattern: r"(?i)\b(?:(?:late|service|redelivery|re-delivery|storage|processing|handling|import|customs|violation|admin(?:istrative)?|shipping)\s+(?:fees?|charges?)|(?:excessive\s+)?late\s+fees?|fees?|fines?|penalt(?:y|ies)|surcharge|multas?|cargos?|recargos?|tarifa)\b",
+        pattern: r"(?i)\b(?:(?:late|service|redelivery|re-delivery|rescheduling|reschedule|storage|processing|handling|import|customs|clearance|release|pickup|delivery|violation|convenience|admin(?:istrative)?|shipping)\s+(?:fees?|charges?)|(?:excessive\s+)?late\s+fees?|fees?|fines?|penalt(?:y|ies)|surcharge|multas?|cargos?|recargos?|tarifa)\b",
         why: FEE_WHY,
     },
 ];
@@ -100,6 +114,10 @@ const NEGATIONS: &[&str] = &["not ", "never", "n't", "no one", "nobody", "nunca"
 /// Words that make a deadline a code's lifetime, not pressure ("expires in 10 minutes").
 const LIFETIME: &[&str] = &["expire", "valid for", "good for", "caduca", "vence", "válido"];
 
+/// Actions that make a date a deadline: "pay by Dec 3", not "arrives by Dec 3".
+const ACTIONS: &[&str] =
+    &["pay", "settle", "avoid", "update", "renew", "respond", "verify", "complete", "confirm", "pague", "pagar"];
+
 /// Wallets whose name ends in "Pay": "Apple Pay" is not a request to pay.
 const WALLETS: &[&str] = &["apple", "google", "samsung"];
 
@@ -113,7 +131,11 @@ fn excused(kind: Kind, text: &str, start: usize) -> bool {
         Kind::Payment => {
             NEGATIONS.iter().any(|n| before.contains(n)) || WALLETS.iter().any(|w| before.trim_end().ends_with(w))
         }
-        Kind::Urgency => LIFETIME.iter().any(|w| before.contains(w)),
+        Kind::Urgency => {
+            let dated = text[start..].to_lowercase();
+            let is_date = ["by ", "before "].iter().any(|p| dated.starts_with(p));
+            LIFETIME.iter().any(|w| before.contains(w)) || (is_date && !ACTIONS.iter().any(|a| before.contains(a)))
+        }
         _ => false,
     }
 }
@@ -129,7 +151,7 @@ pub fn find(text: &str) -> Vec<Finding> {
             let words = clip(&m.as_str().replace('\n', " "), 80);
             out.push(Finding {
                 kind: *kind,
-                level: Level::Warning,
+                level: if *kind == Kind::Advice { Level::Note } else { Level::Warning },
                 place: Place::Text,
                 span: m.range(),
                 reason: why.replacen("{}", &words, 1),
@@ -175,9 +197,11 @@ mod tests {
             "This code expires in 10 minutes.",
             "Your card was added to Apple Pay.",
         ] {
-            assert!(find(text).is_empty(), "{text}: {:?}", kinds(text));
+            let requests = [Kind::CodeRequest, Kind::CardDetails, Kind::Payment, Kind::Urgency];
+            assert!(kinds(text).iter().all(|(k, _)| !requests.contains(k)), "{text}: {:?}", kinds(text));
         }
         assert_eq!(kinds("Share this code with our agent.")[0].0, Kind::CodeRequest);
+        assert_eq!(kinds("Do not share this code.")[0].0, Kind::Advice);
         assert_eq!(kinds("If you did not ask for it, reply with the code to cancel.")[0].0, Kind::CodeRequest);
     }
 

@@ -14,25 +14,14 @@ use super::theme::Theme;
 use super::wrap::wrap;
 use crate::detect::{Level, Place, Report, advice};
 use crate::inspect_app::{InspectApp, Screen};
-use crate::scenario::{Category, Cue, FlagKind, Message, Scenario, Verdict};
+use crate::scenario::{Category, Message, Scenario, Verdict};
 use crate::text_safety::sanitize;
 
 /// Wider than this, the page is centred in a column, as in the trainer.
 const MAX_COLUMN: u16 = 84;
 
-/// The inspected text as a one-message thread whose flags are the findings, in order, so the
-/// trainer's bubble code numbers them `[1]`, `[2]` … where they are.
-fn as_thread(text: &str, sender: Option<&str>, report: &Report) -> Scenario {
-    let who = sender.unwrap_or("");
-    let flags = report
-        .findings
-        .iter()
-        .map(|f| Cue {
-            kind: FlagKind::Generic,
-            quote: Some(report.quote(f, text, who).to_string()),
-            why: String::new(),
-        })
-        .collect();
+/// The inspected text as a one-message thread, so the trainer's bubble code draws it.
+fn as_thread(text: &str, sender: Option<&str>) -> Scenario {
     Scenario {
         id: "inspected".into(),
         verdict: Verdict::Scam,
@@ -46,7 +35,7 @@ fn as_thread(text: &str, sender: Option<&str>, report: &Report) -> Scenario {
             time: None,
             text: text.into(),
         }],
-        flags,
+        flags: Vec::new(),
         signs: Vec::new(),
         question: None,
         verify: Vec::new(),
@@ -54,6 +43,21 @@ fn as_thread(text: &str, sender: Option<&str>, report: &Report) -> Scenario {
         origin: "inspect".into(),
         template: None,
     }
+}
+
+/// Each finding's place and number (1-based, as listed), split into sender and text.
+type Numbered = Vec<(std::ops::Range<usize>, usize)>;
+
+fn numbered_spans(report: &Report, sender_given: bool) -> (Numbered, Numbered) {
+    let (mut sender, mut text) = (Vec::new(), Vec::new());
+    for (i, f) in report.findings.iter().enumerate() {
+        match f.place {
+            Place::Sender if sender_given => sender.push((f.span.clone(), i + 1)),
+            Place::Sender => {}
+            Place::Text => text.push((f.span.clone(), i + 1)),
+        }
+    }
+    (sender, text)
 }
 
 /// The result page.
@@ -69,7 +73,9 @@ pub fn result_doc(
     for n in notices {
         doc.para(vec![run(format!("Note: {}", sanitize(n)), theme.notice)]);
     }
-    doc.extend(thread_lines(&as_thread(text, sender, report), doc.width, Marks::Flags { false_marks: &[] }, theme));
+    let (on_sender, in_text) = numbered_spans(report, sender.is_some());
+    let marks = Marks::Spans { sender: &on_sender, text: &in_text };
+    doc.extend(thread_lines(&as_thread(text, sender), doc.width, marks, theme));
     doc.blank();
     if report.findings.is_empty() {
         doc.para(vec![run(advice::NOTHING_FOUND, theme.heading)]);

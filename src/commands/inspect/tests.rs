@@ -77,3 +77,11 @@ fn a_one_megabyte_paste_is_cut_without_panic() {
     assert!(!report.findings.is_empty());
     assert_clean(&plain_lines(&input.text, None, &report, &input.notices));
 }
+
+#[test]
+fn words_inside_a_link_are_not_marked_again_and_each_mark_is_where_it_was_found() {
+    let text = "USPS: a $0.81 rescheduling fee is required. Schedule now: https://uspsredelivery.icu/fee";
+    let all = plain(text, None).join("\n");
+    assert!(all.contains("rescheduling fee["), "{all}");
+    assert!(all.contains("uspsredelivery.icu[") && all.contains("]/fee\n"), "{all}");
+}
