@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::bubbles::{Marks, thread_lines};
 use super::doc::{Doc, keys_line, run};
@@ -149,7 +149,14 @@ pub fn view(frame: &mut Frame, app: &InspectApp, theme: &Theme) -> u16 {
             let body = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
             let max = (doc.lines.len() as u16).saturating_sub(body.height);
             max_scroll = max;
-            frame.render_widget(Paragraph::new(doc.lines).scroll((app.scroll.min(max), 0)), body);
+            let scroll = app.scroll.min(max);
+            frame.render_widget(Paragraph::new(doc.lines).scroll((scroll, 0)), body);
+            if max > 0 {
+                // As in the trainer: a bar on the right shows there is more below.
+                let mut state = ScrollbarState::new(usize::from(max) + 1).position(usize::from(scroll));
+                let bar = Rect { x: body.right(), width: 1, ..body };
+                frame.render_stateful_widget(Scrollbar::new(ScrollbarOrientation::VerticalRight), bar, &mut state);
+            }
             frame.render_widget(keys_line(RESULT_KEYS, theme), panel);
         }
         _ => {

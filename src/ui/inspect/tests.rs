@@ -75,3 +75,12 @@ fn a_hostile_paste_is_drawn_with_visible_markers() {
         assert!(shown.contains('␛'), "{shown}");
     }
 }
+
+#[test]
+fn nothing_found_says_so_and_that_it_does_not_make_the_text_genuine() {
+    let report = crate::detect::inspect("See you at 6?", None);
+    let doc = result_doc("See you at 6?", None, &report, &[], 76, &Theme::mono());
+    let text: String = doc.lines.iter().map(|l| l.to_string() + "\n").collect();
+    assert!(text.contains("Nothing was found in this text. That does not make it"), "{text}");
+    assert!(text.contains("7726") && text.contains("ic3.gov"), "{text}");
+}
