@@ -212,7 +212,10 @@ pub fn draft(text: &str, sender: Option<&str>, report: &Report) -> String {
     out.push_str("# `sources`, how to check and report in `verify`, a title, a context and a difficulty.\n\n");
     out.push_str("id = \"draft-inspected-text\"\n");
     out.push_str(&format!("verdict = \"{}\"   # TODO: confirm\n", if scam { "scam" } else { "legit" }));
-    out.push_str("category = \"other\"   # TODO: toll, postage, traffic-fine, wallet, bank, delivery or other\n");
+    let category = report.named.first().map_or("other", |o| o.category.as_str());
+    out.push_str(&format!(
+        "category = \"{category}\"   # TODO: confirm: toll, postage, traffic-fine, wallet, bank, delivery or other\n"
+    ));
     out.push_str("title = \"TODO: a one-line title\"\n");
     out.push_str("context = \"TODO: the learner's situation, without naming the verdict.\"\n");
     out.push_str("verify = []   # TODO: how to check through official channels, and how to report\n");
@@ -298,6 +301,7 @@ mod tests {
         assert!(toml.contains("kind = \"lookalike-link\""), "{toml}");
         assert!(toml.contains("kind = \"reply-to-activate\""), "{toml}");
         assert!(toml.contains("name = { pick"), "{toml}");
+        assert!(toml.contains("category = \"toll\""), "{toml}");
         // What check reports: the TODO source and the empty verify; nothing else.
         let problems = crate::scenario::parse_scenario("draft.toml", &toml).unwrap_err();
         let said: Vec<String> = problems.iter().map(|p| p.kind.to_string()).collect();

@@ -9,6 +9,8 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct Org {
     pub name: String,
+    /// The scenario category (`toll`, `postage` …) for a draft made from a text naming it.
+    pub category: String,
     pub aliases: Vec<String>,
     pub domains: Vec<String>,
     pub short_codes: Vec<String>,
@@ -113,6 +115,7 @@ mod tests {
             assert!(org.source.starts_with("https://"), "{}: {}", org.name, org.source);
             assert!(!org.aliases.is_empty() && !org.domains.is_empty(), "{}", org.name);
             assert!(matches!(org.confidence.as_str(), "primary" | "secondary"), "{}", org.name);
+            assert!(crate::scenario::Category::parse(&org.category).is_some(), "{}: {}", org.name, org.category);
             for d in &org.domains {
                 assert_eq!(crate::detect::links::normalise_host(d).as_deref(), Some(d.as_str()), "{d}");
             }
