@@ -67,6 +67,8 @@ pub enum Kind {
     Advice,
     /// What the sender's kind proves and does not prove.
     Sender,
+    /// Invisible, direction-changing or control characters in the text.
+    Hidden,
 }
 
 impl Kind {
@@ -91,6 +93,7 @@ impl Kind {
             Kind::SignInCode => "One-time code",
             Kind::Advice => "Safety advice",
             Kind::Sender => "Sender",
+            Kind::Hidden => "Hidden characters",
         }
     }
 
@@ -165,8 +168,30 @@ pub fn inspect(text: &str, sender: Option<&str>) -> Report {
     if let Some(sender) = sender.filter(|s| !s.trim().is_empty()) {
         findings.extend(sender::judge(sender, &named));
     }
+    findings.extend(hidden(text));
     findings.sort_by_key(|f| (f.place == Place::Text, f.span.start, std::cmp::Reverse(f.level)));
     Report { findings, links: found_links, named }
+}
+
+/// Characters that hide themselves or reorder text (zero-width spaces, bidi overrides) or
+/// control the terminal: one finding at the first, counting them all. They are drawn as
+/// visible markers; a text that holds them was made to read differently from what it is.
+fn hidden(text: &str) -> Option<Finding> {
+    let mut found =
+        text.char_indices().filter(|(_, c)| *c != '\n' && crate::text_safety::forbidden_reason(*c).is_some());
+    let (at, first) = found.next()?;
+    let count = 1 + found.count();
+    let what = crate::text_safety::forbidden_reason(first).unwrap_or("a hidden character");
+    Some(Finding {
+        kind: Kind::Hidden,
+        level: Level::Warning,
+        place: Place::Text,
+        span: at..at + first.len_utf8(),
+        reason: format!(
+            "The text holds {count} character(s) that are invisible, change the direction of text or control the terminal (the first is U+{:04X}, {what}); they are shown here as markers. Such characters make an address or a name read differently from what it is.",
+            first as u32
+        ),
+    })
 }
 
 /// `s` shortened to `max` characters for a reason's quote, with an ellipsis when cut.

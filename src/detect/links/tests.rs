@@ -106,3 +106,11 @@ fn user_info_before_an_at_sign_is_ignored_by_browsers() {
 fn a_public_suffix_alone_is_not_a_link() {
     assert!(find("see co.uk").is_empty());
 }
+
+#[test]
+fn hidden_characters_are_a_finding_of_their_own() {
+    let report = crate::detect::inspect("Pay at https://usps.com-\u{200B}care.top or usps\u{202E}moc.x", None);
+    let hidden: Vec<_> = report.findings.iter().filter(|f| f.kind == crate::detect::Kind::Hidden).collect();
+    assert_eq!(hidden.len(), 1);
+    assert!(hidden[0].reason.contains("2 character(s)"), "{}", hidden[0].reason);
+}
