@@ -150,6 +150,7 @@ pub fn judge(link: &Link, text: &str, named: &[&'static Org]) -> Vec<Finding> {
             ));
         }
     }
+    let short = owner.is_none() && shortlinks::is_short(link);
     match (owner, named.first()) {
         (Some(org), _) => {
             kinds.push((Kind::OwnDomain, Level::Note));
@@ -158,6 +159,12 @@ pub fn judge(link: &Link, text: &str, named: &[&'static Org]) -> Vec<Finding> {
                 link.registrable, org.name, org.source
             ));
         }
+        (None, Some(org)) if short => sentences.push(format!(
+            "The text names {}; a short link cannot show whether it leads to {}'s own site ({}).",
+            org.name,
+            org.name,
+            org.domain_list()
+        )),
         (None, Some(org)) => {
             kinds.push((Kind::NotOwnDomain, Level::Warning));
             sentences.push(format!(
@@ -194,7 +201,6 @@ pub fn judge(link: &Link, text: &str, named: &[&'static Org]) -> Vec<Finding> {
             link.host
         ));
     }
-    let short = owner.is_none() && shortlinks::is_short(link);
     if short {
         kinds.push((Kind::ShortLink, Level::Warning));
         sentences.push(format!(

@@ -20,7 +20,8 @@ const PAY_WHY: &str = "\"{}\": the organisations the trainer covers don't ask fo
 const CARD_WHY: &str = "\"{}\": never give card or account details through a link in a text. A real organisation can ask you to sign in to its own app or site, which you open yourself.";
 const CODE_WHY: &str = "\"{}\": never share a code, password or PIN that you did not ask for. No bank, agency or company asks for them by text or on the phone.";
 const URGENT_WHY: &str = "\"{}\": a deadline or 'act now' is there to make you act before you check.";
-const THREAT_WHY: &str = "\"{}\": threats of suspension, legal action or a report are meant to frighten you into paying. Agencies send these by mail, not by text.";
+const THREAT_WHY: &str = "\"{}\": threats of suspension, legal action, a locked account or a report are meant to frighten you into acting before you check. Check the account yourself, through the site or number you already know.";
+const MONEY_WHY: &str = "\"{}\": a request for money by text. Call the person or the company on a number you already have before sending anything: gift cards, wires, crypto and payment apps can't be taken back.";
 const FEE_WHY: &str = "\"{}\": a fee, fine or penalty is the bait of most smishing texts. Check any amount you owe at the organisation's own site or on your bill.";
 
 /// The rules, in the order their findings are preferred where two overlap.
@@ -74,6 +75,12 @@ const RULES: &[Rule] = &[
         kind: Kind::Payment,
         pattern: r"(?i)\b(?:pay(?:\s+(?:now|here|online|today|it|the\s+\$?[\d.,]+(?:\s+\w+)?|your\s+\w+))?|make\s+(?:a\s+)?payment|settle\s+(?:your|the)\s+(?:balance|bill|account|fee|amount)|submit\s+payment|remit|pague(?:\s+(?:ahora|aqu[ií]))?|pagar|realice\s+el\s+pago)\b",
         why: PAY_WHY,
+    },
+    // Money by other means: "send me $300", gift cards, wires, payment apps, crypto.
+    Rule {
+        kind: Kind::Payment,
+        pattern: r"(?i)\b(?:send|wire|transfer|lend)\s+(?:me|us)\s+\$[\d,.]+|\bgift\s+cards?\b|\b(?:bitcoin|crypto(?:currency)?|cash\s*app|zelle|venmo|western\s+union|wire\s+transfer)\b",
+        why: MONEY_WHY,
     },
     // Urgency.
     Rule {
