@@ -192,6 +192,14 @@ pub enum Command {
     },
     /// Print the manual page (roff): `smishdrill man > smishdrill.1; man ./smishdrill.1`.
     Man,
+    /// Inspect a text you received: paste it (or pipe it in) and see what the trainer would
+    /// point out, how to check it and how to report it. Opens no link, uses no network.
+    Inspect {
+        #[command(flatten)]
+        args: commands::InspectArgs,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -350,6 +358,9 @@ pub fn run() -> ExitCode {
             0
         }
         Some(Command::Man) => crate::commands::config::man(Cli::command()),
+        Some(Command::Inspect { args, view }) => {
+            commands::inspect::run(args, view.plain || cli.view.plain, view.theme.unwrap_or(settings.theme.value))
+        }
     };
     ExitCode::from(code)
 }

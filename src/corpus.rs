@@ -31,6 +31,8 @@ pub struct Corpus {
     /// Teaching problems of scenarios that did load (see `scenario::fairness`); gathered only
     /// when every variant is checked, that is for `check`.
     pub findings: Vec<Problem>,
+    /// What `check` reports without failing.
+    pub warnings: Vec<Problem>,
 }
 
 impl Corpus {
@@ -63,6 +65,7 @@ impl Corpus {
                     if all_variants {
                         corpus.findings.append(&mut parsed.findings);
                     }
+                    corpus.warnings.extend(parsed.warnings.drain(..));
                     let id = parsed.scenario.id.clone();
                     if let Some(first) = first_seen.get(&id) {
                         corpus.problems.push(Problem {

@@ -13,10 +13,12 @@ pub mod config;
 pub mod corpus;
 pub mod course;
 pub mod deck;
+pub mod detect;
 pub mod files;
 #[cfg(test)]
 pub mod fixtures;
 pub mod highlight;
+pub mod inspect_app;
 pub mod learning;
 pub mod plain;
 pub mod report;

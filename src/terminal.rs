@@ -360,3 +360,12 @@ fn event_loop(
         (sink.place)(app);
     }
 }
+
+/// Runs `body` in the full-screen terminal with the trainer's own enter and restore (raw mode,
+/// alternate screen, panic hook), restored however `body` ends. For programs with a small loop
+/// of their own, such as `smishdrill inspect`.
+pub fn with_screen<T>(body: impl FnOnce(&mut ratatui::DefaultTerminal) -> io::Result<T>) -> io::Result<T> {
+    let _restore = Restore;
+    let mut terminal = enter()?;
+    body(&mut terminal)
+}

@@ -40,6 +40,8 @@ pub fn check_report(corpus: &Corpus) -> (Vec<String>, u8) {
 /// were deck files.
 pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck) -> (Vec<String>, u8) {
     let mut lines: Vec<String> = corpus.problems.iter().chain(&decks.problems).map(ToString::to_string).collect();
+    // The detectors' warnings (src/scenario/link_lint.rs): reported, never failing.
+    lines.extend(corpus.warnings.iter().map(ToString::to_string));
     // Teaching problems (issue #10): listed always; they fail the check once enforced.
     lines.extend(corpus.findings.iter().map(ToString::to_string));
     let enforced = crate::scenario::fairness::ENFORCED && !corpus.findings.is_empty();

@@ -5,6 +5,7 @@ pub mod dates;
 pub mod fairness;
 mod fixed_dates;
 pub mod kinds;
+mod link_lint;
 pub mod model;
 pub mod phone;
 pub mod problem;

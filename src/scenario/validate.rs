@@ -27,6 +27,8 @@ pub struct Parsed {
     /// Teaching problems (see [`super::fairness`]): reported by `check`, but the scenario
     /// still loads.
     pub findings: Vec<Problem>,
+    /// What `check` reports without failing (the detectors' pass, `link_lint.rs`).
+    pub warnings: Vec<Problem>,
 }
 
 /// How variables are filled: the seed of the draw and today's date (days since 1970-01-01),
@@ -126,6 +128,7 @@ impl Template {
             Some(mut p) if checker.problems.is_empty() => {
                 p.has_vars = self.has_vars();
                 p.findings = findings;
+                p.warnings = super::link_lint::warnings(&map, &self.source, &p.scenario);
                 Ok(p)
             }
             _ => {
@@ -320,7 +323,13 @@ impl Checker<'_> {
             origin: self.map.path().to_string(),
             template: None,
         };
-        Some(Parsed { scenario, id_at: self.map.locate(id_span.start), has_vars: false, findings: Vec::new() })
+        Some(Parsed {
+            scenario,
+            id_at: self.map.locate(id_span.start),
+            has_vars: false,
+            findings: Vec::new(),
+            warnings: Vec::new(),
+        })
     }
 
     fn verdict(&mut self, value: Option<Text>, parent: Range<usize>) -> Option<Verdict> {

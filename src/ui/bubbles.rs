@@ -26,6 +26,9 @@ pub enum Marks<'a> {
     Signs { false_marks: &'a [Piece] },
     /// Spotting: the piece under the cursor reversed, marked pieces underlined with `[✱]`.
     Spot { pieces: &'a [Piece], cursor: usize, marked: &'a [usize] },
+    /// Numbered stretches given by position, in the red-flag style (`smishdrill inspect`):
+    /// byte ranges in the sender and in the text of a one-message thread, each with its number.
+    Spans { sender: &'a [(Range<usize>, usize)], text: &'a [(Range<usize>, usize)] },
 }
 
 /// A styled stretch of one field, with an optional marker drawn right after it.
@@ -92,6 +95,17 @@ fn decos(scenario: &Scenario, field: Field, text: &str, marks: Marks, theme: &Th
                 Deco { range: p.range.clone(), style, marker }
             })
             .collect(),
+        Marks::Spans { sender, text: in_text } => {
+            let list = if matches!(field, Field::Sender(_)) { sender } else { in_text };
+            list.iter()
+                .filter(|(r, _)| text.get(r.clone()).is_some())
+                .map(|(r, n)| Deco {
+                    range: r.clone(),
+                    style: theme.flag,
+                    marker: Some((format!("[{n}]"), theme.flag_marker)),
+                })
+                .collect()
+        }
     };
     // First come, first drawn: overlapping stretches are dropped, never drawn twice.
     out.sort_by_key(|d| d.range.start);

@@ -4,6 +4,7 @@
 mod bubbles;
 mod doc;
 mod help;
+pub mod inspect;
 mod judge;
 mod lesson;
 mod present;

@@ -1,0 +1,189 @@
+//! `smishdrill inspect`: look at a text you received the way the trainer taught. The text
+//! comes from standard input (printed as plain text) or from a paste box in the full-screen
+//! program; the detectors in [`crate::detect`] mark what they find. Never opens a link, looks
+//! a name up or uses the network; never says a text is safe.
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::detect::{self, Report, advice};
+use crate::text_safety::{sanitize, sanitize_line};
+
+/// The most of a text that is read. A text message is at most a few kilobytes; more is cut
+/// (and said so) so that a runaway paste cannot stall the program.
+pub const MAX_INPUT: usize = 64 * 1024;
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Who sent it, as your phone shows it: a number, a short code, an e-mail address or a name.
+    #[arg(long, value_name = "WHO")]
+    pub sender: Option<String>,
+    /// Write a draft scenario for an instructor from the text to FILE, then check it.
+    #[arg(long, value_name = "FILE")]
+    pub to_scenario: Option<PathBuf>,
+    /// With --to-scenario: replace FILE if it exists.
+    #[arg(long, requires = "to_scenario")]
+    pub force: bool,
+}
+
+/// A text read from a source, and what the reader should know about how it was read.
+#[derive(Debug, Default, PartialEq)]
+pub struct Input {
+    pub text: String,
+    pub notices: Vec<String>,
+}
+
+/// Reads up to [`MAX_INPUT`] bytes: invalid UTF-8 is replaced (and said so), Windows line
+/// endings become plain ones, and more than the limit is cut at a character boundary.
+pub fn read_input(mut reader: impl Read) -> std::io::Result<Input> {
+    let mut bytes = Vec::new();
+    reader.by_ref().take(MAX_INPUT as u64 + 1).read_to_end(&mut bytes)?;
+    let mut notices = Vec::new();
+    let cut = bytes.len() > MAX_INPUT;
+    if cut {
+        bytes.truncate(MAX_INPUT);
+        // A cut in the middle of a character is not the text's fault: drop the partial one.
+        if let Err(e) = std::str::from_utf8(&bytes) {
+            if e.error_len().is_none() {
+                bytes.truncate(e.valid_up_to());
+            }
+        }
+        // Drain the rest so a writer into a pipe is not stopped by a broken pipe.
+        let _ = std::io::copy(&mut reader, &mut std::io::sink());
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            notices.push("The text is not valid UTF-8; unreadable bytes are shown as \u{FFFD}.".to_string());
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    if cut {
+        notices.push(format!("Only the first {} KiB of the text were read.", MAX_INPUT / 1024));
+    }
+    Ok(Input { text: normalise(&text), notices })
+}
+
+/// Line endings as a phone shows them, without blank lines around the text.
+pub fn normalise(text: &str) -> String {
+    normalise_keep(text).trim_matches('\n').to_string()
+}
+
+/// Line endings as a phone shows them (a terminal's paste sends `\r` for a new line).
+pub fn normalise_keep(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// `text` with `[n]` after each numbered stretch (byte ranges, in order; an overlapping one is
+/// left out, as on screen), every piece sanitised.
+fn marked_text(text: &str, marks: &[(std::ops::Range<usize>, usize)]) -> String {
+    let mut marks: Vec<&(std::ops::Range<usize>, usize)> = marks.iter().collect();
+    marks.sort_by_key(|(r, _)| r.start);
+    let mut out = String::new();
+    let mut at = 0;
+    for (r, n) in marks {
+        let (Some(before), Some(inside)) = (text.get(at..r.start), text.get(r.clone())) else { continue };
+        out.push_str(&sanitize(before));
+        out.push_str(&sanitize(inside));
+        out.push_str(&format!("[{n}]"));
+        at = r.end;
+    }
+    out.push_str(&sanitize(text.get(at..).unwrap_or("")));
+    out
+}
+
+/// The whole result as plain text lines, for `--plain`, pipes and screen readers.
+pub fn plain_lines(text: &str, sender: Option<&str>, report: &Report, notices: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = notices.iter().map(|n| format!("Note: {}", sanitize_line(n))).collect();
+    let numbered = |place| -> Vec<(std::ops::Range<usize>, usize)> {
+        report
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.place == place)
+            .map(|(i, f)| (f.span.clone(), i + 1))
+            .collect()
+    };
+    let (in_text, on_sender) = (numbered(detect::Place::Text), numbered(detect::Place::Sender));
+    match sender {
+        Some(s) => out.push(format!("From: {}", sanitize_line(&marked_text(s, &on_sender)))),
+        None => out.push("From: (not given; add --sender WHO to have it read too)".to_string()),
+    }
+    out.push("Message:".to_string());
+    if text.trim().is_empty() {
+        out.push("  (empty)".to_string());
+    }
+    for line in marked_text(text, &in_text).lines() {
+        out.push(format!("  {line}"));
+    }
+    out.push(String::new());
+    if report.findings.is_empty() {
+        out.push(advice::NOTHING_FOUND.to_string());
+    } else {
+        out.push(advice::SOMETHING_FOUND.to_string());
+        for (i, f) in report.findings.iter().enumerate() {
+            let level = match f.level {
+                detect::Level::Warning => "warning",
+                detect::Level::Note => "note",
+            };
+            out.push(format!("[{}] {} ({level}): {}", i + 1, f.kind.label(), sanitize_line(&f.reason)));
+        }
+    }
+    out.push(String::new());
+    out.push("How to check it".to_string());
+    out.extend(advice::HOW_TO_CHECK.iter().map(|s| format!("- {s}")));
+    out.push(String::new());
+    out.push("How to report it".to_string());
+    out.extend(advice::HOW_TO_REPORT.iter().map(|s| format!("- {s}")));
+    out.push(String::new());
+    out.push(advice::OFFLINE.to_string());
+    out
+}
+
+/// `smishdrill inspect`.
+pub fn run(args: &InspectArgs, plain: bool, theme: crate::ui::ThemeName) -> u8 {
+    let sender = args.sender.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    if let Some(s) = sender {
+        if s.chars().count() > 200 {
+            eprintln!("smishdrill: --sender is longer than 200 characters");
+            return 2;
+        }
+    }
+    let stdin = std::io::stdin();
+    let interactive = !plain && stdin.is_terminal() && std::io::stdout().is_terminal();
+    let input = if interactive {
+        match super::inspect_tui::run(sender, theme) {
+            Ok((_, Some(code))) => return code,
+            Ok((Some(input), None)) => input,
+            Ok((None, None)) => return 0,
+            Err(e) => {
+                eprintln!("smishdrill: the terminal failed: {e}");
+                return 1;
+            }
+        }
+    } else {
+        if stdin.is_terminal() {
+            eprintln!("Paste or type the text, then press Ctrl-D on a line of its own (inspect opens no link).");
+        }
+        match read_input(stdin.lock()) {
+            Ok(input) => input,
+            Err(e) => {
+                eprintln!("smishdrill: cannot read the text from standard input: {e}");
+                return 1;
+            }
+        }
+    };
+    let report = detect::inspect(&input.text, sender);
+    if !interactive {
+        super::print_lines(plain_lines(&input.text, sender, &report, &input.notices));
+    }
+    match &args.to_scenario {
+        Some(path) => super::draft::write(path, args.force, &input.text, sender, &report),
+        None => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests;

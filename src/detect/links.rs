@@ -1,0 +1,228 @@
+//! Finds the links in a message and reads each one from the right, as the trainer teaches: the
+//! registrable domain (the name someone registered, under a public suffix such as `.com`,
+//! `.co.uk` or `.gov`) decides whose site it is; everything in front of it is the owner's to
+//! choose. The Public Suffix List is the `psl` crate's embedded copy, so this never touches the
+//! network. Handles links with and without `https://`, uppercase, a trailing dot, IDN
+//! (Unicode) names and their punycode form, `user@host` tricks and a link broken across two
+//! lines.
+
+use std::ops::Range;
+
+/// One link as written in the message, and what it really points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// Bytes of the whole link in the text (scheme, host, path), possibly over a line break.
+    pub span: Range<usize>,
+    /// Bytes of the host as written (after any `user@`).
+    pub host_span: Range<usize>,
+    /// The host in ASCII (punycode for IDN), lowercase, without a trailing dot.
+    pub host: String,
+    /// The host in Unicode when it differs from `host` (an IDN name).
+    pub host_unicode: Option<String>,
+    /// The registrable domain, ASCII: the part of the host that decides whose site it is.
+    pub registrable: String,
+    /// What comes before the registrable domain (`www`, `usps.com`), possibly empty.
+    pub prefix: String,
+    /// Written with `http://` or `https://`.
+    pub has_scheme: bool,
+    /// The path, query and fragment as written (`/ny`, `/OH8A6P`), possibly empty.
+    pub path: String,
+    /// Text written before an `@` in the address (`https://usps.com@evil.top`), which the
+    /// browser ignores.
+    pub userinfo: Option<String>,
+    /// The link was split over a line break and has been read as one.
+    pub joined: bool,
+}
+
+impl Link {
+    /// The registrable domain in Unicode, for showing beside its ASCII form.
+    pub fn registrable_unicode(&self) -> Option<String> {
+        let (unicode, result) = idna::domain_to_unicode(&self.registrable);
+        (result.is_ok() && unicode != self.registrable).then_some(unicode)
+    }
+}
+
+/// Characters that end a token: whitespace and brackets or quotes around a link.
+fn is_break(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '«' | '»' | '(' | ')' | '[' | ']' | '{' | '}')
+}
+
+/// Punctuation that ends a sentence, not a link.
+fn is_trailing_punct(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | '…')
+}
+
+/// Every whitespace-separated token of `text`, as byte ranges.
+fn tokens(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_break(c), start) {
+            (true, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// Strips sentence punctuation from the end of a token, and anything before a link that is
+/// glued to it (`here:https://…`, `¿usps.com`).
+fn trim_end(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lower = s.to_ascii_lowercase();
+    let lead = match lower.find("http://").or_else(|| lower.find("https://")) {
+        Some(at) => at,
+        None => s.find(|c: char| c.is_alphanumeric()).unwrap_or(0),
+    };
+    let trimmed = s[lead..].trim_end_matches(is_trailing_punct);
+    r.start + lead..r.start + lead + trimmed.len()
+}
+
+/// The scheme's length if `s` starts with one (`https://`, `http://`, case-insensitive).
+fn scheme_len(s: &str) -> Option<usize> {
+    let lower: String = s.chars().take(8).collect::<String>().to_ascii_lowercase();
+    ["https://", "http://"].iter().find(|p| lower.starts_with(*p)).map(|p| p.len())
+}
+
+/// Splits a token (bytes `r` of `text`, line breaks already removed in `s`) into its parts.
+fn split(s: &str) -> Option<(bool, Option<String>, Range<usize>, String)> {
+    let (has_scheme, rest_at) = match scheme_len(s) {
+        Some(n) => (true, n),
+        None => (false, 0),
+    };
+    let rest = &s[rest_at..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    let (userinfo, host_at) = match authority.rfind('@') {
+        Some(at) if has_scheme => (Some(authority[..at].to_string()), at + 1),
+        Some(_) => return None, // an e-mail address, not a link
+        None => (None, 0),
+    };
+    let host_and_port = &authority[host_at..];
+    let host_len = host_and_port.find(':').unwrap_or(host_and_port.len());
+    let start = rest_at + host_at;
+    Some((has_scheme, userinfo, start..start + host_len, rest[authority_end..].to_string()))
+}
+
+/// A host in ASCII (punycode), lowercase, without a trailing dot, if it looks like a domain
+/// under a suffix the Public Suffix List knows (or the reserved `.example` and `.test`).
+pub fn normalise_host(host: &str) -> Option<String> {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    if host.is_empty() || host.len() > 253 || host.starts_with('.') || host.contains("..") {
+        return None;
+    }
+    if !host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
+        return None;
+    }
+    let ascii = idna::domain_to_ascii(host).ok()?;
+    let labels: Vec<&str> = ascii.split('.').collect();
+    if labels.len() < 2 || labels.iter().any(|l| l.is_empty() || l.len() > 63) {
+        return None;
+    }
+    let tld = labels[labels.len() - 1];
+    let tld_ok = tld.starts_with("xn--") || (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
+    if !tld_ok {
+        return None;
+    }
+    let known = psl::suffix(ascii.as_bytes()).is_some_and(|s| s.is_known());
+    (known || matches!(tld, "example" | "test")).then_some(ascii)
+}
+
+/// The registrable domain of an ASCII host, read from the right with the Public Suffix List;
+/// `None` when the host is itself a public suffix (`co.uk`).
+pub fn registrable(host: &str) -> Option<String> {
+    psl::domain_str(host).map(str::to_string)
+}
+
+/// Parses the token at `r` (with `s` its text, line breaks removed) into a link.
+fn parse(text: &str, r: Range<usize>, s: &str, joined: bool) -> Option<Link> {
+    let (has_scheme, userinfo, host_in_s, path) = split(s)?;
+    let written_host = &s[host_in_s.clone()];
+    let host = normalise_host(written_host)?;
+    // Without a scheme, a bare word with a dot must look like a site: a known suffix is
+    // required above; "e.g." and prices never get here.
+    let registrable = registrable(&host)?;
+    let prefix = host.strip_suffix(&registrable).unwrap_or("").trim_end_matches('.').to_string();
+    let (unicode, ok) = idna::domain_to_unicode(&host);
+    let host_unicode = (ok.is_ok() && unicode != host).then_some(unicode);
+    let host_span = map_span(text, r.clone(), host_in_s);
+    Some(Link { span: r, host_span, host, host_unicode, registrable, prefix, has_scheme, path, userinfo, joined })
+}
+
+/// Maps a byte range of the joined token back to the text (which may hold a `\n` inside).
+fn map_span(text: &str, token: Range<usize>, inner: Range<usize>) -> Range<usize> {
+    let mut offsets = Vec::new();
+    for (i, c) in text[token.clone()].char_indices() {
+        if c != '\n' {
+            for k in 0..c.len_utf8() {
+                offsets.push(token.start + i + k);
+            }
+        }
+    }
+    let start = offsets.get(inner.start).copied().unwrap_or(token.start);
+    let end = inner.end.checked_sub(1).and_then(|e| offsets.get(e)).map_or(start, |e| e + 1);
+    start..end.max(start)
+}
+
+/// Whether a token that parsed (or not) should take the next line's first token as its rest:
+/// it ends with a character a link cannot end with, or only the joined form is a link.
+fn should_join(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let between = &text[a.end..b.start];
+    if between != "\n" {
+        return false;
+    }
+    let first = &text[a.clone()];
+    // A sentence that ends a line ("unpaid.\nPay") is not a link: the next line must not start
+    // a new sentence, and the first part must already look like part of an address.
+    let next_upper = text[b.clone()].chars().next().is_some_and(char::is_uppercase);
+    let looks_like_address = scheme_len(first).is_some() || first.trim_end_matches('.').contains('.');
+    if next_upper && !first.chars().any(char::is_uppercase) || !looks_like_address {
+        return false;
+    }
+    let open_end = first.ends_with(['-', '.', '/', '_', '=', '?', '&', '%']);
+    let alone = parse(text, a.clone(), first, false).is_some();
+    let joined: String = format!("{first}{}", &text[b.clone()]);
+    let together = parse(text, a.start..b.end, &joined, true).is_some();
+    together && (open_end || !alone)
+}
+
+/// Every link in `text`, in order.
+pub fn find(text: &str) -> Vec<Link> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let tok = toks[i].clone();
+        let raw = &text[tok.clone()];
+        // Quick filter: a link has a dot and an ASCII letter.
+        if !raw.contains('.') || raw.starts_with('@') {
+            i += 1;
+            continue;
+        }
+        if i + 1 < toks.len() && should_join(text, &tok, &toks[i + 1]) {
+            let whole = trim_end(text, tok.start..toks[i + 1].end);
+            let joined: String = text[whole.clone()].replace('\n', "");
+            if let Some(link) = parse(text, whole, &joined, true) {
+                out.push(link);
+                i += 2;
+                continue;
+            }
+        }
+        let r = trim_end(text, tok);
+        if let Some(link) = parse(text, r.clone(), &text[r], false) {
+            out.push(link);
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,116 @@
+//! The Public Suffix cases the issue names: `co.uk`-style suffixes, IDN and punycode,
+//! subdomains, trailing dots, links without a scheme, uppercase, links split across lines.
+
+use super::*;
+
+fn one(text: &str) -> Link {
+    let found = find(text);
+    assert_eq!(found.len(), 1, "{text:?}: {found:#?}");
+    found.into_iter().next().unwrap()
+}
+
+#[test]
+fn multi_label_public_suffixes_are_read_from_the_right() {
+    let l = one("Pay at https://royalmail.co.uk-parcel.com/pay now");
+    assert_eq!(l.registrable, "uk-parcel.com");
+    assert_eq!(l.prefix, "royalmail.co");
+    let l = one("See https://www.royalmail.co.uk/track");
+    assert_eq!(l.registrable, "royalmail.co.uk");
+    assert_eq!(l.prefix, "www");
+    let l = one("evil.royalmail.co.uk.verify-now.com.au/x");
+    assert_eq!(l.registrable, "verify-now.com.au");
+    assert_eq!(l.prefix, "evil.royalmail.co.uk");
+}
+
+#[test]
+fn subdomains_are_not_the_site() {
+    let l = one("https://usps.com.redeliver-info.vip/us");
+    assert_eq!(l.registrable, "redeliver-info.vip");
+    assert_eq!(l.prefix, "usps.com");
+    let l = one("https://tools.usps.com/go/TrackConfirmAction");
+    assert_eq!(l.registrable, "usps.com");
+}
+
+#[test]
+fn idn_names_have_both_forms() {
+    // Cyrillic "а" in place of Latin "a".
+    let l = one("https://pаypal.com/login");
+    assert!(l.host.starts_with("xn--"), "{}", l.host);
+    assert_eq!(l.host_unicode.as_deref(), Some("pаypal.com"));
+    assert!(l.registrable_unicode().is_some());
+    let l = one("http://xn--80ak6aa92e.com/");
+    assert_eq!(l.host, "xn--80ak6aa92e.com");
+    assert!(l.host_unicode.as_deref().is_some_and(|u| !u.is_ascii()));
+    // An IDN top-level domain in punycode is a known suffix too.
+    let l = one("Visit xn--e1afmkfd.xn--p1ai/pay");
+    assert_eq!(l.registrable, "xn--e1afmkfd.xn--p1ai");
+}
+
+#[test]
+fn trailing_dots_and_sentence_ends() {
+    assert_eq!(one("To book, visit dmv.ca.gov.").host, "dmv.ca.gov");
+    let l = one("https://usps.com./track");
+    assert_eq!(l.host, "usps.com");
+    assert_eq!(l.registrable, "usps.com");
+}
+
+#[test]
+fn links_without_a_scheme_and_in_uppercase() {
+    let l = one("Pay now: TOLPY.CC/OH8A6P");
+    assert!(!l.has_scheme);
+    assert_eq!(l.registrable, "tolpy.cc");
+    assert_eq!(l.path, "/OH8A6P");
+    let l = one("HTTPS://SUNPASS.COM-TOLLBALANCE.TOP/FL");
+    assert!(l.has_scheme);
+    assert_eq!(l.registrable, "com-tollbalance.top");
+}
+
+#[test]
+fn a_link_split_across_two_lines_is_read_as_one() {
+    let text = "Pay here: https://usps.com-track\ning.xin/us today";
+    let l = one(text);
+    assert!(l.joined);
+    assert_eq!(l.host, "usps.com-tracking.xin");
+    assert_eq!(&text[l.host_span.clone()], "usps.com-track\ning.xin");
+    let text = "Pay: https://e-zpassny.com-\npay.top/ny";
+    assert_eq!(one(text).registrable, "com-pay.top");
+    // A complete link followed by a new line of words stays as it is.
+    let found = find("Visit https://usps.com/pay\nor call us");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, "/pay");
+}
+
+#[test]
+fn not_links() {
+    for text in [
+        "You owe $6.89.",
+        "e.g. this",
+        "Mr.Smith called",
+        "alerts@usps.com",
+        "U.S. Mail",
+        "v1.2.3",
+        "@pinecrest-savings.example #875780",
+    ] {
+        assert!(find(text).is_empty(), "{text:?}: {:?}", find(text));
+    }
+}
+
+#[test]
+fn user_info_before_an_at_sign_is_ignored_by_browsers() {
+    let l = one("https://usps.com@track-parcel.top/x");
+    assert_eq!(l.userinfo.as_deref(), Some("usps.com"));
+    assert_eq!(l.registrable, "track-parcel.top");
+}
+
+#[test]
+fn a_public_suffix_alone_is_not_a_link() {
+    assert!(find("see co.uk").is_empty());
+}
+
+#[test]
+fn hidden_characters_are_a_finding_of_their_own() {
+    let report = crate::detect::inspect("Pay at https://usps.com-\u{200B}care.top or usps\u{202E}moc.x", None);
+    let hidden: Vec<_> = report.findings.iter().filter(|f| f.kind == crate::detect::Kind::Hidden).collect();
+    assert_eq!(hidden.len(), 1);
+    assert!(hidden[0].reason.contains("2 character(s)"), "{}", hidden[0].reason);
+}
