@@ -65,7 +65,7 @@ impl Corpus {
                     if all_variants {
                         corpus.findings.append(&mut parsed.findings);
                     }
-                    corpus.warnings.extend(parsed.warnings.drain(..));
+                    corpus.warnings.append(&mut parsed.warnings);
                     let id = parsed.scenario.id.clone();
                     if let Some(first) = first_seen.get(&id) {
                         corpus.problems.push(Problem {

@@ -45,10 +45,10 @@ pub fn read_input(mut reader: impl Read) -> std::io::Result<Input> {
     if cut {
         bytes.truncate(MAX_INPUT);
         // A cut in the middle of a character is not the text's fault: drop the partial one.
-        if let Err(e) = std::str::from_utf8(&bytes) {
-            if e.error_len().is_none() {
-                bytes.truncate(e.valid_up_to());
-            }
+        if let Err(e) = std::str::from_utf8(&bytes)
+            && e.error_len().is_none()
+        {
+            bytes.truncate(e.valid_up_to());
         }
         // Drain the rest so a writer into a pipe is not stopped by a broken pipe.
         let _ = std::io::copy(&mut reader, &mut std::io::sink());
@@ -145,11 +145,11 @@ pub fn plain_lines(text: &str, sender: Option<&str>, report: &Report, notices: &
 /// `smishdrill inspect`.
 pub fn run(args: &InspectArgs, plain: bool, theme: crate::ui::ThemeName) -> u8 {
     let sender = args.sender.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    if let Some(s) = sender {
-        if s.chars().count() > 200 {
-            eprintln!("smishdrill: --sender is longer than 200 characters");
-            return 2;
-        }
+    if let Some(s) = sender
+        && s.chars().count() > 200
+    {
+        eprintln!("smishdrill: --sender is longer than 200 characters");
+        return 2;
     }
     let stdin = std::io::stdin();
     let interactive = !plain && stdin.is_terminal() && std::io::stdout().is_terminal();

@@ -89,10 +89,10 @@ pub fn run(sender: Option<&str>, theme: ThemeName) -> io::Result<(Option<Input>,
                 Event::Key(key) => msg_for_key(&app, key),
                 _ => None,
             };
-            if let Some(msg) = msg {
-                if update(&mut app, msg) {
-                    return Ok(());
-                }
+            if let Some(msg) = msg
+                && update(&mut app, msg)
+            {
+                return Ok(());
             }
         }
     })?;
