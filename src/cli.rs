@@ -70,6 +70,11 @@ pub enum Command {
         /// Files or folders to check (default: the built-in scenarios and decks). Files in a
         /// folder named `decks`, or named `*.deck.toml`, are decks.
         paths: Vec<PathBuf>,
+        /// Instead of checking, audit for shortcuts: how well each surface cue (kind of sender,
+        /// link or none, length, language, time of day, STOP line, context wording, the right
+        /// answer's length and position) alone predicts the verdict. Exits 1 on a warning.
+        #[arg(long)]
+        audit: bool,
     },
     /// List scenarios: id, category, verdict, difficulty, title (* = has variables).
     List(ListArgs),
@@ -176,7 +181,16 @@ pub fn run() -> ExitCode {
         None => Corpus::embedded(),
     };
     let code = match &cli.command {
-        Some(Command::Check { paths }) if !paths.is_empty() => commands::check_paths(paths, cli.scenarios.as_deref()),
+        Some(Command::Check { paths, audit: true }) if !paths.is_empty() => {
+            commands::audit_paths(paths, cli.scenarios.as_deref(), cli.round.seed)
+        }
+        Some(Command::Check { audit: true, .. }) => match &cli.scenarios {
+            Some(dir) => commands::audit_paths(std::slice::from_ref(dir), None, cli.round.seed),
+            None => commands::audit_builtin(cli.round.seed),
+        },
+        Some(Command::Check { paths, .. }) if !paths.is_empty() => {
+            commands::check_paths(paths, cli.scenarios.as_deref())
+        }
         Some(Command::Check { .. }) => match &cli.scenarios {
             Some(dir) => commands::check_paths(std::slice::from_ref(dir), None),
             None => commands::check_builtin(),

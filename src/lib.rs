@@ -6,6 +6,7 @@
 //! event loop; `cli` and `commands` are the command line.
 
 pub mod app;
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod corpus;

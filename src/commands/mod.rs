@@ -1,11 +1,13 @@
 //! The non-interactive commands.
 
+mod audit;
 mod check;
 mod decks;
 mod list;
 mod report;
 mod session;
 
+pub use audit::{audit_builtin, audit_paths, deck_scenarios};
 pub use check::{DeckCheck, check, check_builtin, check_paths, check_report, check_report_with_decks};
 pub use decks::{decks, decks_lines};
 pub use list::{ListFilter, ListMode, filtered, list, list_lines, render_lines, summary_lines};
