@@ -61,6 +61,43 @@ why = "Go to the agency yourself; never through the text's link."
         .collect()
 }
 
+/// About `n` files shaped exactly like the bundled ones — variables and all — made by copying
+/// the bundled corpus with new ids: what an organisation with a large corpus of its own checks.
+fn bundled_style(n: usize) -> Vec<(String, String)> {
+    let mut files = Vec::with_capacity(n);
+    for copy in 0.. {
+        for (path, text) in EMBEDDED {
+            if files.len() == n {
+                return files;
+            }
+            let id = text.lines().find_map(|l| l.strip_prefix("id = \"")).and_then(|l| l.strip_suffix('"'));
+            let Some(id) = id else { continue };
+            let text = text.replacen(&format!("id = \"{id}\""), &format!("id = \"{id}-copy-{copy}\""), 1);
+            files.push((format!("copy-{copy}/{path}"), text));
+        }
+    }
+    files
+}
+
+/// `check` against its floor, the `toml` crate parsing the same files once, side by side.
+fn check_scale_benches(c: &mut Criterion) {
+    for (name, files) in [("with variables", bundled_style(10_000)), ("without variables", generated(10_000))] {
+        let mut group = c.benchmark_group(format!("check 10 000 bundled-style scenarios {name}"));
+        group.sample_size(10);
+        group.bench_function("check (every variant)", |b| {
+            b.iter(|| black_box(Corpus::from_sources(files.iter().map(|(p, t)| (p.clone(), Ok(t.clone()))))))
+        });
+        group.bench_function("floor: toml crate parsing each file once", |b| {
+            b.iter(|| {
+                for (_, t) in &files {
+                    black_box(toml::from_str::<toml::Table>(t).expect("valid"));
+                }
+            })
+        });
+        group.finish();
+    }
+}
+
 fn corpus_benches(c: &mut Criterion) {
     c.bench_function("load bundled corpus (start-up)", |b| b.iter(|| black_box(Corpus::embedded())));
     c.bench_function("check bundled corpus (25 variants each)", |b| b.iter(|| black_box(Corpus::embedded_checked())));
@@ -170,5 +207,5 @@ fn schedule_benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, corpus_benches, render_benches, schedule_benches);
+criterion_group!(benches, check_scale_benches, corpus_benches, render_benches, schedule_benches);
 criterion_main!(benches);

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::commands::{self, Options, Plan, Stores};
 use crate::corpus::Corpus;
 use crate::learning::completion_store::CompletionStore;
-use crate::learning::progress::{ProgressError, ProgressStore, default_data_dir, default_profile};
+use crate::learning::progress::{ProgressError, ProgressStore, default_data_dir, default_profile, valid_profile};
 use crate::learning::stats::report;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
 use crate::scenario::{Category, Verdict};
@@ -29,9 +29,13 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub round: RoundArgs,
-    /// Read scenarios from this folder instead of the set built into the program.
+    /// Add the scenarios in this folder to the built-in set (a deck may name both; an id
+    /// that is already built in is reported and the folder's file left out).
     #[arg(long, value_name = "DIR", global = true)]
     pub scenarios: Option<PathBuf>,
+    /// Use only the scenarios in this folder, without the built-in set.
+    #[arg(long, value_name = "DIR", global = true, conflicts_with = "scenarios")]
+    pub only_scenarios: Option<PathBuf>,
     /// Whose progress to use (default: your login name).
     #[arg(long, value_name = "NAME", global = true)]
     pub profile: Option<String>,
@@ -109,6 +113,9 @@ pub enum Command {
         /// A course of your own: a folder with course.toml and its lesson files.
         #[arg(long, value_name = "DIR")]
         course: Option<PathBuf>,
+        /// Start from the first lesson, not where this learner left off.
+        #[arg(long)]
+        start_again: bool,
     },
     /// Exam records: a table, an export (csv, json, md, xAPI statements), or a class view (--merge).
     Report(commands::ReportArgs),
@@ -129,7 +136,7 @@ fn parse_learner(s: &str) -> Result<String, String> {
     if s.is_empty() || s.chars().count() > 200 {
         return Err("give 1 to 200 characters".to_string());
     }
-    if s.chars().any(|c| c == '\n' || crate::text_safety::forbidden_reason(c).is_some()) {
+    if s.contains('\n') || !crate::text_safety::is_safe(s) {
         return Err("control or invisible characters are not allowed".to_string());
     }
     Ok(s.to_string())
@@ -160,14 +167,17 @@ pub struct ListArgs {
 fn parse_verdict(s: &str) -> Result<Verdict, String> {
     match s {
         "genuine" => Ok(Verdict::Legit),
-        _ => Verdict::parse(s).ok_or_else(|| format!("unknown verdict `{s}`; use scam or legit")),
+        _ => Verdict::parse(s)
+            .ok_or_else(|| format!("unknown verdict `{}`; use scam or legit", crate::text_safety::terminal_line(s))),
     }
 }
 
 fn parse_category(s: &str) -> Result<Category, String> {
     Category::parse(s.trim()).ok_or_else(|| {
         let names: Vec<&str> = CATEGORIES.iter().map(|t| t.name).collect();
-        match closest_name(CATEGORIES, s) {
+        let near = closest_name(CATEGORIES, s);
+        let s = crate::text_safety::terminal_line(s);
+        match near {
             Some(near) => format!("unknown category `{s}` (did you mean `{near}`?)"),
             None => format!("unknown category `{s}`; choose from {}", names.join(", ")),
         }
@@ -175,23 +185,28 @@ fn parse_category(s: &str) -> Result<Category, String> {
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    let load = || match &cli.scenarios {
-        Some(dir) => Corpus::from_paths(std::slice::from_ref(dir)),
-        None => Corpus::embedded(),
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(), // --help, --version
+        Err(e) => usage_error(e),
+    };
+    let load = || match (&cli.scenarios, &cli.only_scenarios) {
+        (_, Some(dir)) => Corpus::from_paths(std::slice::from_ref(dir)),
+        (Some(dir), None) => Corpus::embedded_and(std::slice::from_ref(dir)),
+        (None, None) => Corpus::embedded(),
     };
     let code = match &cli.command {
         Some(Command::Check { paths, audit: true }) if !paths.is_empty() => {
-            commands::audit_paths(paths, cli.scenarios.as_deref(), cli.round.seed)
+            commands::audit_paths(paths, cli.scenarios.as_deref().or(cli.only_scenarios.as_deref()), cli.round.seed)
         }
-        Some(Command::Check { audit: true, .. }) => match &cli.scenarios {
+        Some(Command::Check { audit: true, .. }) => match cli.scenarios.as_ref().or(cli.only_scenarios.as_ref()) {
             Some(dir) => commands::audit_paths(std::slice::from_ref(dir), None, cli.round.seed),
             None => commands::audit_builtin(cli.round.seed),
         },
         Some(Command::Check { paths, .. }) if !paths.is_empty() => {
-            commands::check_paths(paths, cli.scenarios.as_deref())
+            commands::check_paths(paths, cli.scenarios.as_deref().or(cli.only_scenarios.as_deref()))
         }
-        Some(Command::Check { .. }) => match &cli.scenarios {
+        Some(Command::Check { .. }) => match cli.scenarios.as_ref().or(cli.only_scenarios.as_ref()) {
             Some(dir) => commands::check_paths(std::slice::from_ref(dir), None),
             None => commands::check_builtin(),
         },
@@ -220,7 +235,7 @@ pub fn run() -> ExitCode {
         Some(Command::Present { deck, from }) => {
             session(&cli, load(), |pool| Ok(Plan::Present { deck: find_deck(deck, pool)?, from: usize::from(*from) }))
         }
-        Some(Command::Course { learner, course }) => session(&cli, load(), |pool| {
+        Some(Command::Course { learner, course, start_again }) => session(&cli, load(), |pool| {
             let loaded = match course {
                 Some(dir) => crate::course::from_dir(dir, pool),
                 None => crate::course::embedded(pool),
@@ -228,11 +243,34 @@ pub fn run() -> ExitCode {
             let course =
                 loaded.map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
             let exam = find_deck(&course.exam, pool)?;
-            Ok(Plan::Course { course, exam, learner: learner_name(&cli, learner) })
+            Ok(Plan::Course { course, exam, learner: learner_name(&cli, learner), start_again: *start_again })
         }),
         Some(Command::Report(args)) => commands::report(args, cli.data_dir.as_deref()),
     };
     ExitCode::from(code)
+}
+
+/// A wrong command line. clap's message repeats what was typed, so when an argument holds a
+/// line break or an unsafe character the message is made from the arguments as the output rule
+/// shows them (`␤`, `␛`, …): what was typed cannot forge a line or send a control sequence.
+fn usage_error(e: clap::Error) -> ! {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let shown: Vec<String> =
+        args.iter().map(|a| crate::text_safety::terminal_line(&a.to_string_lossy()).into_owned()).collect();
+    if args.iter().zip(&shown).all(|(a, s)| a.to_str() == Some(s.as_str())) {
+        e.exit();
+    }
+    match Cli::try_parse_from(&shown) {
+        Err(e) if e.use_stderr() => e.exit(),
+        _ => {
+            let bad = shown.iter().zip(&args).find(|(s, a)| a.to_str() != Some(s.as_str())).map(|(s, _)| s.as_str());
+            commands::complain(&format!(
+                "the argument `{}` holds a line break, control or invisible character",
+                bad.unwrap_or_default()
+            ));
+            std::process::exit(i32::from(EXIT_USAGE));
+        }
+    }
 }
 
 /// `--data-dir` or the platform's data folder.
@@ -247,19 +285,38 @@ fn data_dir(cli: &Cli) -> Result<PathBuf, ProgressError> {
 fn progress_store(cli: &Cli) -> Result<ProgressStore, ProgressError> {
     let dir = data_dir(cli)?;
     let profile = cli.profile.clone().unwrap_or_else(default_profile);
+    if !valid_profile(&profile) {
+        // The error repeats what was typed: one safe line, whatever it held.
+        return Err(ProgressError::BadProfile(crate::text_safety::terminal_line(&profile).into_owned()));
+    }
     ProgressStore::open(&dir, &profile)
 }
 
+/// Without `--profile` and without a usable login name (`$USER`, `%USERNAME%`), progress goes
+/// to the profile `default`: say so, so nobody's answers land in a shared profile unnoticed.
+fn profile_notice(cli: &Cli) -> Option<String> {
+    let login = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
+    (cli.profile.is_none() && !valid_profile(&login)).then(|| {
+        format!(
+            "no login name ($USER) to name your profile, so the profile `{}` is used; choose one with --profile NAME",
+            default_profile()
+        )
+    })
+}
+
 fn stats(cli: &Cli) -> u8 {
+    if let Some(notice) = profile_notice(cli) {
+        commands::complain(&notice);
+    }
     let loaded = match progress_store(cli).and_then(|store| store.load()) {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("smishdrill: {e}");
+            commands::complain(&e.to_string());
             return 1;
         }
     };
     if let Some(notice) = &loaded.notice {
-        eprintln!("smishdrill: {notice}");
+        commands::complain(notice);
     }
     commands::print_lines(report(&loaded.history, 80).into_iter().map(|(_, line)| line));
     0
@@ -274,12 +331,42 @@ fn learner_name(cli: &Cli, learner: &LearnerArg) -> String {
     learner.learner.clone().or_else(|| cli.profile.clone()).unwrap_or_else(default_profile)
 }
 
+/// `--scenarios DIR` gave no scenario at all: every problem, as `check` prints it, then what
+/// to do.
+fn nothing_usable(dir: &std::path::Path, corpus: &Corpus) -> u8 {
+    let shown = crate::text_safety::terminal_line(&dir.display().to_string()).into_owned();
+    let mut lines = commands::problem_lines(&corpus.problems);
+    if corpus.files == 0 && corpus.problems.is_empty() {
+        lines.push(format!("smishdrill: no scenario files (*.toml) in {shown}: nothing to practise."));
+        lines.push(
+            "To go on: put scenario files there (see docs/scenario-format.md), or leave out --scenarios to use the built-in scenarios."
+                .to_string(),
+        );
+    } else {
+        lines.push(format!(
+            "smishdrill: none of the {} scenario file(s) in {shown} could be used ({} problem(s) above).",
+            corpus.files,
+            corpus.problems.len()
+        ));
+        lines.push(format!(
+            "To go on: fix the files (`smishdrill check {shown}` lists every problem again, see docs/scenario-format.md), or leave out --scenarios to use the built-in scenarios."
+        ));
+    }
+    commands::eprint_text(&lines.join("\n"));
+    EXIT_USAGE
+}
+
 /// Opens the stores, builds the plan against the loaded scenarios, and runs the session.
 fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scenario]) -> Result<Plan, String>) -> u8 {
+    if let Some(dir) = cli.scenarios.as_deref().filter(|_| corpus.scenarios.is_empty()) {
+        return nothing_usable(dir, &corpus);
+    }
     let plan = match plan(&corpus.scenarios) {
         Ok(plan) => plan,
         Err(e) => {
-            eprintln!("smishdrill: {e}");
+            commands::complain_lines(&e);
+            // The plan may have failed for want of the files that were skipped: show them.
+            commands::eprint_text(&commands::problem_lines(&corpus.problems).join("\n"));
             return EXIT_USAGE;
         }
     };
@@ -293,6 +380,7 @@ fn session(cli: &Cli, corpus: Corpus, plan: impl FnOnce(&[crate::scenario::Scena
         plain: args.plain,
     };
     let mut stores = Stores { progress: None, completions: None, notices: Vec::new(), history: Vec::new() };
+    stores.notices.extend(profile_notice(cli));
     match progress_store(cli).and_then(|store| store.load().map(|l| (store, l))) {
         Ok((store, loaded)) => {
             stores.notices.extend(loaded.notice);

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::scenario::dates::Date;
-use crate::scenario::problem::SourceMap;
-use crate::scenario::{Draw, Location, Problem, ProblemKind, Scenario, parse_variant};
+use crate::scenario::validate::parse_template;
+use crate::scenario::{Draw, Location, Problem, ProblemKind, Scenario};
 
 /// How many further variants of a scenario with `[vars]` are drawn and checked at load, to
 /// prove that every variant obeys the rules (each quote still found, and so on).
@@ -19,8 +19,8 @@ pub const VARIANTS_CHECKED: u64 = 24;
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_scenarios.rs"));
 
 /// Files larger than this are not scenarios; refusing them keeps a stray log file from
-/// stalling the loader.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// stalling the loader (the one bounded reader, [`crate::files`], enforces it).
+pub const MAX_FILE_BYTES: u64 = crate::files::MAX_TEXT_BYTES;
 
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -28,6 +28,9 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
     /// How many files were read (valid or not).
     pub files: usize,
+    /// Teaching problems of scenarios that did load (see `scenario::fairness`); gathered only
+    /// when every variant is checked, that is for `check`.
+    pub findings: Vec<Problem>,
 }
 
 impl Corpus {
@@ -39,9 +42,14 @@ impl Corpus {
     /// As [`Corpus::from_sources`]; `all_variants` also draws and checks [`VARIANTS_CHECKED`]
     /// variants of each scenario with variables.
     pub fn load(sources: impl IntoIterator<Item = (String, Result<String, Problem>)>, all_variants: bool) -> Corpus {
+        Corpus::load_each(sources.into_iter().map(|(path, text)| (path, text, all_variants)))
+    }
+
+    /// As [`Corpus::load`], with `all_variants` given per source.
+    fn load_each(sources: impl IntoIterator<Item = (String, Result<String, Problem>, bool)>) -> Corpus {
         let mut corpus = Corpus::default();
         let mut first_seen: HashMap<String, Location> = HashMap::new();
-        for (path, text) in sources {
+        for (path, text, all_variants) in sources {
             corpus.files += 1;
             let text = match text {
                 Ok(t) => t,
@@ -51,7 +59,10 @@ impl Corpus {
                 }
             };
             match parse_checked(&path, &text, all_variants) {
-                Ok(parsed) => {
+                Ok(mut parsed) => {
+                    if all_variants {
+                        corpus.findings.append(&mut parsed.findings);
+                    }
                     let id = parsed.scenario.id.clone();
                     if let Some(first) = first_seen.get(&id) {
                         corpus.problems.push(Problem {
@@ -88,6 +99,22 @@ impl Corpus {
         Corpus::from_files(files.into_iter().filter(scenario).collect(), problems)
     }
 
+    /// The built-in scenarios and, beside them, those in `paths` (`--scenarios DIR`): an
+    /// instructor's own scenarios add to the built-in set, so a deck may name both. A file
+    /// whose id is already built in is reported as a duplicate and left out (the built-in one
+    /// stays). The built-in files are loaded quickly, as by [`Corpus::embedded`]; the added
+    /// files have every variant checked, as by [`Corpus::from_paths`].
+    pub fn embedded_and(paths: &[PathBuf]) -> Corpus {
+        let (files, mut problems) = files_under(paths);
+        let scenario = |f: &PathBuf| !crate::deck::is_deck_path(f) && !crate::course::is_course_path(f);
+        let builtin = EMBEDDED.iter().map(|(p, t)| (p.to_string(), Ok(t.to_string()), false));
+        let added = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), read_text(&f), true));
+        let mut corpus = Corpus::load_each(builtin.chain(added));
+        problems.append(&mut corpus.problems);
+        corpus.problems = problems;
+        corpus
+    }
+
     /// The scenarios in these files, after `problems` already found (by [`files_under`]).
     pub fn from_files(files: Vec<PathBuf>, mut problems: Vec<Problem>) -> Corpus {
         let mut corpus = Corpus::from_sources(files.into_iter().map(|f| {
@@ -121,13 +148,15 @@ fn parse_checked(
     all_variants: bool,
 ) -> Result<crate::scenario::validate::Parsed, Vec<Problem>> {
     let today = Date::today_days();
-    let mut parsed = parse_variant(path, text, Draw { seed: 0, today })?;
+    // Parsed once; each variant is drawn from the parsed file, not from its text.
+    let template = parse_template(path, text)?;
+    let mut parsed = template.variant(Draw { seed: 0, today })?;
     if !parsed.has_vars {
         return Ok(parsed);
     }
     let checked = if all_variants { VARIANTS_CHECKED } else { 0 };
     for seed in 1..=checked {
-        if let Err(problems) = parse_variant(path, text, Draw { seed, today }) {
+        if let Err(problems) = template.variant(Draw { seed, today }) {
             return Err(problems
                 .into_iter()
                 .map(|p| Problem { at: p.at, kind: ProblemKind::InVariant { seed, inner: Box::new(p.kind) } })
@@ -139,32 +168,52 @@ fn parse_checked(
 }
 
 /// Deepest folder nesting followed; guards against pathological trees.
-const MAX_DEPTH: usize = 32;
+pub const MAX_DEPTH: usize = 32;
 
+/// Adds `path` to `files` if it is a file to read, walks it if it is a folder, and otherwise
+/// says why it is left out: nothing that was asked for, or that looks like a scenario (`.toml`),
+/// is skipped in silence, so `check` never reports success on a file it did not read.
 fn collect_files(path: &Path, explicit: bool, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, depth: usize) {
     let at = Location { path: path.display().to_string(), line: 1, col: 1 };
+    let mut refuse = |why: String| problems.push(Problem { at: at.clone(), kind: ProblemKind::Unreadable(why) });
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            problems.push(Problem { at, kind: ProblemKind::Unreadable(e.to_string()) });
+            refuse(e.to_string());
             return;
         }
     };
+    let named_toml = path.extension().is_some_and(|e| e == "toml");
     if meta.is_file() {
-        if explicit || path.extension().is_some_and(|e| e == "toml") {
+        if explicit || named_toml {
             files.push(path.to_path_buf());
+        }
+        return;
+    }
+    if !meta.is_dir() {
+        // A named pipe, a device, a socket (or a link to one): reading would block or never end.
+        if explicit || named_toml {
+            refuse(format!("{}, not a regular file", crate::files::kind_of(&meta)));
         }
         return;
     }
     // Symlinked folders are not followed: a link loop would otherwise never end.
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if !meta.is_dir() || (is_link && !explicit) || depth > MAX_DEPTH {
+    if is_link && !explicit {
+        return;
+    }
+    if named_toml && !explicit {
+        refuse("a folder, not a regular file (a name ending in .toml is for a scenario, deck or course file)".into());
+        return;
+    }
+    if depth > MAX_DEPTH {
+        refuse(format!("folders nested deeper than {MAX_DEPTH} levels are not searched"));
         return;
     }
     let entries = match fs::read_dir(path) {
         Ok(entries) => entries,
         Err(e) => {
-            problems.push(Problem { at, kind: ProblemKind::Unreadable(e.to_string()) });
+            refuse(e.to_string());
             return;
         }
     };
@@ -175,24 +224,10 @@ fn collect_files(path: &Path, explicit: bool, files: &mut Vec<PathBuf>, problems
     }
 }
 
-/// Reads a file as UTF-8 text, or explains why it cannot be used.
+/// Reads a scenario file as UTF-8 text, or explains why it cannot be used: the one bounded
+/// reader ([`crate::files::read_text`]), shared with decks, courses and lessons.
 fn read_text(path: &Path) -> Result<String, Problem> {
-    let shown = path.display().to_string();
-    let unreadable = |why: String| Problem {
-        at: Location { path: shown.clone(), line: 1, col: 1 },
-        kind: ProblemKind::Unreadable(why),
-    };
-    let size = fs::metadata(path).map_err(|e| unreadable(e.to_string()))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(unreadable(format!("{size} bytes is larger than the {MAX_FILE_BYTES}-byte limit for a scenario")));
-    }
-    let bytes = fs::read(path).map_err(|e| unreadable(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(valid);
-        let at = SourceMap::new(&shown, &text).locate(text.len());
-        Problem { at, kind: ProblemKind::Unreadable("not valid UTF-8 text".to_string()) }
-    })
+    crate::files::read_text(path, "a scenario")
 }
 
 #[cfg(test)]

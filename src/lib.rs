@@ -12,6 +12,7 @@ pub mod commands;
 pub mod corpus;
 pub mod course;
 pub mod deck;
+pub mod files;
 #[cfg(test)]
 pub mod fixtures;
 pub mod highlight;

@@ -4,11 +4,12 @@
 //! the full-screen trainer; keys become words or numbers typed and confirmed with Enter.
 
 use std::io::{self, BufRead, Write};
+use std::sync::{Arc, Mutex};
 
 use crate::app::{App, KEY_HELP, Mode, Msg, Screen, update};
 use crate::learning::spot;
 use crate::scenario::Verdict;
-use crate::terminal::{Sink, carry_out};
+use crate::terminal::{Pending, Sink, carry_out, pending_record, watch_plain_signals};
 use crate::text_safety::sanitize_line;
 use crate::ui::{page_text, panel_text};
 
@@ -17,7 +18,7 @@ const WIDTH: usize = 78;
 /// What to type at each step.
 fn prompt(app: &App) -> &'static str {
     match app.screen {
-        Screen::Judge => "Scam or genuine? Type s or l (q quits, ? lists the keys): ",
+        Screen::Judge => "The last message received: s scam or g genuine? (q quits, ? lists the keys): ",
         Screen::Confidence => "How sure? 1 sure, 2 fairly sure, 3 guessing: ",
         Screen::Spot => "Numbers of the suspicious pieces, separated by spaces (Enter alone for none): ",
         Screen::Question => "Your answer (a number): ",
@@ -61,6 +62,25 @@ pub fn msgs_for_line(app: &App, line: &str) -> Vec<Msg> {
         (Screen::Summary | Screen::Stats, "r" | "again") => vec![Msg::PlayAgain],
         (Screen::Summary | Screen::Stats, "t" | "stats") => vec![Msg::ToggleStats],
         _ => Vec::new(),
+    }
+}
+
+/// Why a line did nothing: an empty line answers nothing (no answer is ever assumed), and
+/// anything else is not understood. Either way the prompt comes again.
+fn not_understood(app: &App, line: &str) -> String {
+    let keys = match app.screen {
+        Screen::Judge => "type s (scam) or g (genuine)",
+        Screen::Confidence => "type 1 (sure), 2 (fairly sure) or 3 (guessing)",
+        Screen::Question => "type the number of your answer",
+        Screen::Summary if app.mode == Mode::Practice => "type r to play again, or ? for the keys",
+        _ => "type ? for the keys",
+    };
+    if line.trim().is_empty() && matches!(app.screen, Screen::Judge | Screen::Confidence | Screen::Question) {
+        format!("Nothing answered: {keys}.")
+    } else if line.trim().is_empty() {
+        format!("Enter alone does nothing here: {keys}.")
+    } else {
+        format!("Not understood here: {:?}. {}{}.", line.trim(), keys[..1].to_uppercase(), &keys[1..])
     }
 }
 
@@ -148,33 +168,69 @@ fn show(out: &mut impl Write, app: &App) -> io::Result<()> {
 /// Runs the trainer on stdin and stdout until quit or end of input. Returns the exit code and
 /// any errors met while saving.
 pub fn run(app: &mut App, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
+    let mut errors = Vec::new();
+    // Ctrl-C, SIGTERM, SIGHUP, SIGQUIT or a closed window while waiting for a line: the
+    // watcher records the attempt under way as incomplete (see `terminal::watch_plain_signals`).
+    let pending: Pending = Arc::new(Mutex::new(None));
+    watch_plain_signals(Arc::clone(&pending), sink.last_resort.take())?;
+    let result = lines(app, sink, &pending, &mut errors);
+    if result.is_err() {
+        // The terminal went away (a closed window fails reads and writes, often before its
+        // SIGHUP is handled): the attempt under way is recorded here, unless the watcher has
+        // taken it (it then holds the lock until the program ends).
+        let mut slot = lock(&pending);
+        if slot.take().is_some() {
+            crate::terminal::finish_interrupted(app, sink, &mut errors);
+        }
+    }
+    result.map(|code| (code, errors))
+}
+
+/// The loop of [`run`]: one page, one line, until quit or end of input.
+fn lines(app: &mut App, sink: &mut Sink, pending: &Pending, errors: &mut Vec<String>) -> io::Result<u8> {
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut out = io::stdout().lock();
-    let mut errors = Vec::new();
+    let started = std::time::Instant::now();
     loop {
         show(&mut out, app)?;
         write!(out, "{}", if app.show_help { "Enter to go back: " } else { prompt(app) })?;
         out.flush()?;
+        // The first exam message has been printed: the attempt begins.
+        app.mark_shown(crate::terminal::now());
+        *lock(pending) = pending_record(app);
         let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
+        let read = input.read_line(&mut line)?;
+        // Held while saving, so the watcher never saves a stale record beside this one.
+        let mut slot = lock(pending);
+        if read == 0 {
             // End of input mid-exam: the attempt is recorded as incomplete, as a quit would be.
-            crate::terminal::finish_interrupted(app, sink, &mut errors);
+            crate::terminal::finish_interrupted(app, sink, errors);
+            *slot = None;
             writeln!(out)?;
-            return Ok((0, errors));
+            return Ok(0);
         }
         let msgs = if app.show_help { vec![Msg::CloseHelp] } else { msgs_for_line(app, &line) };
         if msgs.is_empty() {
-            writeln!(out, "Not understood here: {:?}. Type ? for the keys.", line.trim())?;
+            writeln!(out, "{}", not_understood(app, &line))?;
         }
+        // The time of the line, for the exam's guard against answers typed ahead.
+        update(app, Msg::Clock(started.elapsed().as_millis() as u64));
         for msg in msgs {
             for effect in update(app, msg) {
-                if let Some(code) = carry_out(app, effect, sink, &mut errors) {
-                    return Ok((code, errors));
+                if let Some(code) = carry_out(app, effect, sink, errors) {
+                    *slot = pending_record(app);
+                    return Ok(code);
                 }
             }
         }
+        *slot = pending_record(app);
+        (sink.place)(app);
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 #[cfg(test)]
@@ -189,6 +245,24 @@ mod tests {
         assert_eq!(msgs_for_line(&app, "genuine"), [Msg::Verdict(Verdict::Legit)]);
         assert_eq!(msgs_for_line(&app, "q"), [Msg::Quit]);
         assert!(msgs_for_line(&app, "maybe").is_empty());
+    }
+
+    #[test]
+    fn an_empty_line_answers_nothing_on_any_step_and_says_what_would() {
+        let mut app = fixtures::app();
+        assert!(msgs_for_line(&app, "\n").is_empty());
+        assert_eq!(not_understood(&app, "\n"), "Nothing answered: type s (scam) or g (genuine).");
+        update(&mut app, Msg::Verdict(Verdict::Scam));
+        assert!(msgs_for_line(&app, "").is_empty());
+        assert!(msgs_for_line(&app, "fairly").is_empty());
+        assert!(not_understood(&app, "fairly").contains("Type 1 (sure)"));
+        for m in [Msg::Choose(0), Msg::Confirm] {
+            update(&mut app, m);
+        }
+        assert_eq!(app.screen, Screen::Question);
+        assert!(msgs_for_line(&app, " ").is_empty());
+        assert_eq!(not_understood(&app, ""), "Nothing answered: type the number of your answer.");
+        assert_eq!(app.answers[0].choice, None);
     }
 
     #[test]
@@ -208,7 +282,7 @@ mod tests {
     fn the_page_is_plain_text() {
         let app = fixtures::app();
         let text = page_text(&app, WIDTH).join("\n");
-        assert!(text.contains("Is this text a scam or genuine?"));
+        assert!(text.contains("Judge the last message received: is it from who it says, or a scammer?"));
         assert!(text.contains("+63 917 555 0142"));
         assert!(!text.contains('\u{1b}'));
     }

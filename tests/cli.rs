@@ -70,7 +70,7 @@ fn without_a_terminal_the_trainer_runs_line_by_line() {
     // Scam, fairly sure, mark pieces 1 and 2, answer any question with 1, next; then quit.
     let (code, out) = run_plain(&["--seed", "1", "--count", "2"], "s\n2\n1 2\n1\n\nq\n", &data);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("Is this text a scam or genuine?"), "{out}");
+    assert!(out.contains("Judge the last message received"), "{out}");
     assert!(out.contains("Spot the flags: which pieces"), "{out}");
     assert!(out.contains("Right: ") || out.contains("Not quite: "), "{out}");
     assert!(out.contains("Message 2 of 2"), "{out}");
@@ -146,5 +146,20 @@ fn an_unwritable_data_folder_is_explained_and_the_trainer_still_runs() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("Progress will not be saved"), "{out}");
     assert!(out.contains("Right: ") || out.contains("Not quite: "), "the round goes on: {out}");
+    std::fs::remove_dir_all(&data).unwrap();
+}
+
+#[test]
+fn in_plain_mode_empty_lines_answer_nothing_in_an_exam() {
+    let data = fresh_dir("cli-plain-exam-enter");
+    // Enter starts the exam from its introduction; then empty lines and an unknown word.
+    let (code, out) = run_plain(&["--plain", "exam", "--deck", "onboarding-exam"], "\n\n\n\nmaybe\nq\nq\n", &data);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.matches("Nothing answered: type s (scam) or g (genuine).").count(), 3, "{out}");
+    assert!(out.contains("Not understood here: \"maybe\". Type s (scam) or g (genuine)."), "{out}");
+    assert!(out.contains("The last message received: s scam or g genuine?"), "{out}");
+    let records = std::fs::read_to_string(data.join("smishdrill/completions.jsonl")).unwrap();
+    let record: serde_json::Value = serde_json::from_str(records.lines().next().unwrap()).unwrap();
+    assert_eq!((record["status"].as_str(), record["answered"].as_u64()), (Some("incomplete"), Some(0)), "{record}");
     std::fs::remove_dir_all(&data).unwrap();
 }

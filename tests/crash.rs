@@ -25,6 +25,7 @@ fn record(n: u64) -> AnswerRecord {
         false_marks: 0,
         spotted: true,
         question: None,
+        choice: None,
     }
 }
 

@@ -13,7 +13,13 @@ fn the_complete_examples_in_the_format_docs_are_valid() {
     assert!(complete.len() >= 3, "expected the scam, genuine and variables examples, found {}", complete.len());
     let mut valid = 0;
     for (i, block) in complete.iter().enumerate() {
-        if let Err(problems) = parse_scenario("example.toml", block) {
+        let parsed = parse_scenario("example.toml", block);
+        if let Ok(p) = &parsed {
+            // A good example follows the teaching rules too (section 6.8).
+            let findings: Vec<String> = p.findings.iter().map(ToString::to_string).collect();
+            assert!(findings.is_empty(), "docs example {}:\n{}", i + 1, findings.join("\n"));
+        }
+        if let Err(problems) = parsed {
             // A deliberately broken example: the doc must show exactly what `check` says of it.
             for p in &problems {
                 let shown = format!("{}:{}: {}", p.at.line, p.at.col, p.kind);

@@ -94,8 +94,7 @@ fn an_exam_on_a_full_disk_says_its_result_was_not_recorded() {
     t.wait_for("Before the exam");
     t.keys(&["Enter"]);
     t.wait_for("Message 1 of 1");
-    t.keys(&["s"]);
-    t.wait_for("How sure");
+    t.verdict("s", "How sure");
     t.keys(&["1"]);
     let screen =
         t.wait_until("the result or the follow-up", |s| s.contains("One more question") || s.contains("Exam result"));

@@ -17,7 +17,8 @@ fn revealed(screen: &str) -> bool {
 }
 
 /// Answers the message on screen: verdict key, a confidence key, the marks (Space after moving
-/// right `n` pieces, for each n), then choice 1 if there is a follow-up. Returns the reveal.
+/// right `n` pieces, for each n), then the first choice shown if there is a follow-up (choices
+/// are shuffled; no test here asserts whether it was right). Returns the reveal.
 fn answer(t: &Session, verdict: &str, marks: &[usize]) -> String {
     t.keys(&[verdict]);
     t.wait_for("How sure are you?");
@@ -50,7 +51,7 @@ fn a_whole_round_from_first_message_to_summary() {
     let t = Session::start(&["--seed", "7", "--count", "3"], &[], 80, 24);
     for n in 1..=3 {
         let screen = t.wait_for(&format!("Message {n} of 3"));
-        assert!(screen.contains("Is this text a scam or genuine?"), "{screen}");
+        assert!(screen.contains("Judge the last message received"), "{screen}");
         assert!(!screen.contains("[1]") && !screen.contains("[✓1]"), "nothing is marked before answering:\n{screen}");
         let screen = answer(&t, "s", &[0]);
         assert!(screen.contains("You found") || screen.contains("no red flags"), "spotting is scored:\n{screen}");
@@ -158,7 +159,7 @@ fn a_broken_scenario_file_is_skipped_with_a_notice() {
         return;
     }
     let dir = scenario_dir_with_a_broken_file();
-    let t = Session::start(&["--scenarios", dir.to_str().unwrap(), "--seed", "5"], &[], 80, 24);
+    let t = Session::start(&["--only-scenarios", dir.to_str().unwrap(), "--seed", "5"], &[], 80, 24);
     let screen = t.wait_for("Message 1 of 4");
     assert!(screen.contains("problem(s) in the scenario files"), "{screen}");
     t.keys(&["q"]);

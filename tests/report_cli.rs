@@ -202,3 +202,61 @@ fn the_docs_give_the_csv_columns_the_program_writes() {
     assert!(docs.contains(smishdrill::report::merge::CLASS_CSV_HEADER), "docs/reports.md lacks the class CSV header");
     assert!(readme.contains("smishdrill report") && readme.contains("docs/reports.md"));
 }
+
+#[test]
+fn output_never_overwrites_records_through_a_hard_link_or_a_symbolic_link() {
+    let dir = data_dir_with_samples("links");
+    let records = dir.join("completions.jsonl");
+    let before = std::fs::read(&records).unwrap();
+    let answers = dir.join("profiles").join("ada").join("answers.jsonl");
+    std::fs::create_dir_all(answers.parent().unwrap()).unwrap();
+    std::fs::write(&answers, "{\"kept\": true}\n").unwrap();
+    std::fs::hard_link(&records, dir.join("report.csv")).unwrap();
+    std::os::unix::fs::symlink(&records, dir.join("link.csv")).unwrap();
+    std::fs::hard_link(&answers, dir.join("answers-link.csv")).unwrap();
+    for name in ["report.csv", "link.csv", "answers-link.csv"] {
+        let out = dir.join(name);
+        let (code, _, err) = report(&dir, &["--format", "csv", "--output", out.to_str().unwrap(), "--force"]);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(err.contains("is a file of records being read"), "{name}: {err}");
+    }
+    assert_eq!(std::fs::read(&records).unwrap(), before, "completions.jsonl untouched");
+    assert_eq!(std::fs::read_to_string(&answers).unwrap(), "{\"kept\": true}\n", "answers.jsonl untouched");
+
+    // --merge inputs too, through a hard link.
+    let input = dir.join("class.jsonl");
+    std::fs::copy(&records, &input).unwrap();
+    std::fs::hard_link(&input, dir.join("class-view.csv")).unwrap();
+    let (code, _, err) = run(&[
+        "--data-dir",
+        dir.to_str().unwrap(),
+        "report",
+        "--merge",
+        input.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--output",
+        dir.join("class-view.csv").to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is a file of records being read"), "{err}");
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn output_refuses_an_existing_file_without_force() {
+    let dir = data_dir_with_samples("force");
+    let out = dir.join("old-report.csv");
+    std::fs::write(&out, "last week's report\n").unwrap();
+    let (code, _, err) = report(&dir, &["--format", "csv", "--output", out.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("already exists; add --force to replace it"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "last week's report\n");
+    let (code, _, err) = report(&dir, &["--format", "csv", "--output", out.to_str().unwrap(), "--force"]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("learner,started,") && !text.contains("last week"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

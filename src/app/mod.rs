@@ -1,14 +1,16 @@
 //! The trainer's state and its pure `update`. Nothing here draws or touches the terminal; the
 //! event loop feeds [`Msg`]s in and carries out the [`Effect`]s that come back.
 
+mod explicit;
 mod keymap;
 mod present;
+mod questions;
 mod session;
 mod update;
 
 pub use keymap::{KEY_HELP, KeyHelp, msg_for_key};
 pub use session::{ExamSetup, Mode, RoomTally, Stage};
-pub use update::update;
+pub use update::{READ_GUARD_MS, update};
 
 use crate::round::{RoundSpec, choose_weighted};
 use crate::scenario::{Scenario, Verdict};
@@ -56,7 +58,8 @@ pub struct Answer {
     /// Indices into `learning::spot::pieces` of what the learner marked; `None` when spotting
     /// was skipped (`--no-spot`).
     pub marks: Option<Vec<usize>>,
-    /// 0-based choice for the follow-up question, if there was one.
+    /// The follow-up choice picked, as its 0-based index in the scenario file (not the number
+    /// it had on screen: choices are shown shuffled), if the question was asked and answered.
     pub choice: Option<usize>,
     /// Seconds from showing the message to finishing the answer.
     pub seconds: u32,
@@ -118,18 +121,35 @@ pub struct App {
     pub position: usize,
     pub answers: Vec<Answer>,
     pub screen: Screen,
-    pub verdict_cursor: Verdict,
-    /// Index into `Confidence::ALL`.
-    pub confidence_cursor: usize,
-    pub choice_cursor: usize,
+    /// The highlighted verdict button, if the learner moved to one. Nothing is highlighted
+    /// when a message appears: Enter never answers for the learner.
+    pub verdict_cursor: Option<Verdict>,
+    /// The highlighted index into `Confidence::ALL`, if any.
+    pub confidence_cursor: Option<usize>,
+    /// The highlighted follow-up choice, by its position on screen (see [`App::choice_order`]).
+    pub choice_cursor: Option<usize>,
+    /// A line under the buttons saying which keys answer (after Enter with nothing chosen, or a
+    /// key typed before the message was on screen); cleared by the next key.
+    pub hint: Option<String>,
+    /// The event loop's clock, milliseconds from its start, as last told by [`Msg::Clock`].
+    /// `None` until told: `update` never reads a clock itself.
+    pub clock_ms: Option<u64>,
+    /// When the message on screen appeared, on that clock.
+    pub shown_at_ms: u64,
+    /// The follow-up question is asked after the reveal (`asked = "after"`) and is not answered
+    /// yet: the explanation shows without it, then Enter asks it.
+    pub after_question: bool,
     /// Whether the spot-the-flags step runs (off with `--no-spot`).
     pub spot_enabled: bool,
     /// The piece under the cursor on the spot screen.
     pub piece_cursor: usize,
     /// Pieces marked so far on the spot screen, ascending.
     pub marks: Vec<usize>,
-    /// Identifies this run of the program in saved progress (set from the clock at start).
-    pub session: u64,
+    /// Identifies this run of the program in saved progress: the start time, the process id
+    /// and a random part (see `commands::session_id`), so two trainers started in the same
+    /// second never share a round. Old records' round ids (the start second alone) stay valid:
+    /// a round id is only ever compared whole.
+    pub session: String,
     /// First line of the scrolling body shown.
     pub scroll: u16,
     /// Largest useful `scroll`, reported by the view after each draw.
@@ -221,6 +241,9 @@ pub enum Msg {
     Notice(&'static str),
     /// One second passed (sent by the event loop): counts time on a message, runs time limits.
     Tick,
+    /// The time now, milliseconds from the start of the event loop, sent before each key: an
+    /// exam ignores answers typed before a new message could be read ([`READ_GUARD_MS`]).
+    Clock(u64),
     /// `e` on the summary: walk through the explanation of every message.
     Review,
     /// `p` while reviewing: the previous explanation.
@@ -269,13 +292,17 @@ impl App {
             position: 0,
             answers: Vec::new(),
             screen: Screen::Judge,
-            verdict_cursor: Verdict::Scam,
-            confidence_cursor: 1,
-            choice_cursor: 0,
+            verdict_cursor: None,
+            confidence_cursor: None,
+            choice_cursor: None,
+            hint: None,
+            clock_ms: None,
+            shown_at_ms: 0,
+            after_question: false,
             spot_enabled: true,
             piece_cursor: 0,
             marks: Vec::new(),
-            session: 0,
+            session: String::new(),
             scroll: 0,
             max_scroll: 0,
             body_height: 0,
@@ -329,11 +356,22 @@ impl App {
         self.answered().filter(|(s, a)| a.is_right(s.verdict)).count()
     }
 
-    /// (right, asked) for follow-up questions.
+    /// (right, asked) for follow-up questions. An exam does not ask the questions meant for
+    /// after the reveal, so they do not count.
     pub fn question_score(&self) -> (usize, usize) {
         self.answered()
-            .filter_map(|(s, a)| s.question.as_ref().map(|q| a.choice == Some(q.answer)))
+            .filter_map(|(s, a)| s.question.as_ref().filter(|q| self.asks(q)).map(|q| a.choice == Some(q.answer)))
             .fold((0, 0), |(right, asked), ok| (right + usize::from(ok), asked + 1))
+    }
+
+    /// A new message is on screen: nothing highlighted, no hint, and the time it appeared.
+    pub fn message_shown(&mut self) {
+        self.verdict_cursor = None;
+        self.confidence_cursor = None;
+        self.choice_cursor = None;
+        self.hint = None;
+        self.after_question = false;
+        self.shown_at_ms = self.clock_ms.unwrap_or(0);
     }
 }
 
@@ -351,6 +389,6 @@ pub fn draw_variants(pool: &[Scenario], round: &[usize], seed: u64, today: i64) 
 }
 
 /// A stable 64-bit hash (FNV-1a): std's hasher may change between Rust releases.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

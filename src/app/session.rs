@@ -85,6 +85,7 @@ impl App {
         self.answers.clear();
         self.tallies.clear();
         self.item_seconds = 0;
+        self.message_shown();
         match self.stages.get(index) {
             None => self.screen = Screen::Summary,
             Some(Stage::Lesson(_)) => {
@@ -131,9 +132,55 @@ impl App {
         matches!(self.stages.get(self.stage), Some(Stage::Messages { graded: true, .. }))
     }
 
-    /// An exam (or course) whose completion record is still to be written.
+    /// An exam attempt under way whose completion record is still to be written. An attempt
+    /// begins when its first message is shown: opening an exam or the course and leaving during
+    /// a lesson, a practice stage or the "Before the exam" page records nothing.
     pub fn exam_pending(&self) -> bool {
-        self.exam.is_some() && !self.exam_recorded
+        self.exam.is_some() && !self.exam_recorded && self.exam_begun()
+    }
+
+    /// Whether the graded stage (the exam's messages) has been reached.
+    pub fn exam_begun(&self) -> bool {
+        let graded = self.stages.iter().position(|s| matches!(s, Stage::Messages { graded: true, .. }));
+        graded.is_some_and(|g| self.stage >= g) && self.screen != Screen::Lesson
+    }
+
+    /// Where the course should open next time, for the course-progress record: the part on
+    /// screen (a lesson, or the start of a practice stage); once the exam has begun, the page
+    /// before the exam (a new attempt); once the exam is done, the start. `None` outside the
+    /// course.
+    pub fn course_resume_point(&self) -> Option<usize> {
+        if self.mode != Mode::Course {
+            return None;
+        }
+        let graded = self.stages.iter().position(|s| matches!(s, Stage::Messages { graded: true, .. }))?;
+        if self.stage < graded {
+            return Some(self.stage);
+        }
+        if self.screen == Screen::Summary && self.exam_recorded {
+            return Some(0);
+        }
+        let before = graded.checked_sub(1).filter(|&i| matches!(self.stages[i], Stage::Lesson(_)));
+        Some(before.unwrap_or(graded))
+    }
+
+    /// Opens the course at part `stage` (where the learner left off); out of range, nothing
+    /// changes. Returns whether it moved.
+    pub fn resume_at(&mut self, stage: usize) -> bool {
+        if self.mode != Mode::Course || stage == 0 || stage >= self.stages.len() {
+            return false;
+        }
+        self.enter_stage(stage);
+        true
+    }
+
+    /// Stamps the attempt's start the first time its first message is on screen (the caller
+    /// owns the clock, so `update` stays pure). The exam is timed from here: time spent on the
+    /// course's lessons and practice, or on the introduction, is not exam time.
+    pub fn mark_shown(&mut self, now: u64) {
+        if self.exam_pending() && self.started == 0 {
+            self.started = now;
+        }
     }
 
     /// The exam's completion record as things stand, finished at `finished` (seconds since
@@ -161,7 +208,8 @@ impl App {
             deck_title: setup.deck_title.clone(),
             deck_checksum: setup.deck_checksum.clone(),
             pass_mark: setup.pass_mark,
-            started: self.started,
+            // Not stamped yet (the record is asked for before its first message was drawn).
+            started: if self.started == 0 { finished } else { self.started },
             finished,
             seed: self.spec.seed,
         };

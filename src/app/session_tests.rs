@@ -183,12 +183,39 @@ fn course_goes_lesson_practice_lesson_exam_summary() {
 }
 
 #[test]
-fn leaving_the_course_before_the_exam_records_every_item_unanswered() {
+fn leaving_the_course_before_its_first_exam_message_records_nothing() {
     let mut app = fixtures::course_app();
+    assert!(!app.exam_pending(), "a lesson is not an attempt");
+    assert_eq!(send(&mut app, &[Msg::Quit]), [Effect::Quit(0)], "one q leaves: there is no attempt to lose");
+    let mut app = fixtures::course_app();
+    send(&mut app, &[Msg::Confirm]);
+    answer(&mut app, Verdict::Scam);
+    send(&mut app, &[Msg::Next]);
+    assert_eq!(app.lesson().map(|l| l.title.as_str()), Some("The exam"));
+    assert!(!app.exam_pending(), "nor is the page before the exam");
+    assert_eq!(finishes(&send(&mut app, &[Msg::Interrupt])), Vec::<bool>::new());
+}
+
+#[test]
+fn the_attempt_begins_and_is_timed_from_its_first_message() {
+    let mut app = fixtures::course_app();
+    app.started = 0;
+    app.mark_shown(100);
+    send(&mut app, &[Msg::Confirm]);
+    app.mark_shown(200);
+    answer(&mut app, Verdict::Scam);
+    send(&mut app, &[Msg::Next]);
+    app.mark_shown(300);
+    assert_eq!(app.started, 0, "lessons and practice are not exam time");
+    send(&mut app, &[Msg::Confirm]);
+    assert!(app.exam_pending());
+    app.mark_shown(400);
+    app.mark_shown(450);
+    assert_eq!(app.started, 400, "stamped once, when the first exam message is shown");
     let effects = send(&mut app, &[Msg::Quit, Msg::Quit]);
     assert_eq!(finishes(&effects), [false]);
-    let record = app.completion(false, 10).unwrap();
-    assert_eq!((record.asked, record.answered), (3, 0));
+    let record = app.completion(false, 460).unwrap();
+    assert_eq!((record.asked, record.answered, record.seconds), (3, 0, 60));
 }
 
 #[test]

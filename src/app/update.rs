@@ -2,11 +2,13 @@
 //! The steps of one message: verdict → confidence → spot the flags → follow-up → reveal (or, in
 //! an exam, straight on to the next message). Presenter mode and reviewing live in `present.rs`.
 
+pub use super::explicit::READ_GUARD_MS;
+use super::explicit::{NEW_ROUND, PICK_CHOICE, PICK_CONFIDENCE, PICK_VERDICT, TOO_SOON, move_highlight, typed_ahead};
 use super::present;
 use super::{Answer, App, Confidence, Effect, Mode, Msg, Screen};
 use crate::learning::record::AnswerRecord;
 use crate::learning::spot;
-use crate::scenario::Verdict;
+use crate::scenario::{Asked, Verdict};
 
 /// Exit code after Ctrl-C, as shells expect (128 + SIGINT).
 pub const EXIT_INTERRUPTED: u8 = 130;
@@ -15,11 +17,16 @@ pub const EXIT_INTERRUPTED: u8 = 130;
 const LEAVE_EXAM: &str = "Leave the exam? Press q again to leave: the attempt is recorded as incomplete.";
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    if !matches!(msg, Msg::Quit | Msg::Viewport { .. } | Msg::Tick) && app.quit_armed {
+    let passive = matches!(msg, Msg::Viewport { .. } | Msg::Tick | Msg::Clock(_) | Msg::Notice(_));
+    if !passive && !matches!(msg, Msg::Quit) && app.quit_armed {
         app.quit_armed = false;
         app.notice = None;
     }
+    if !passive {
+        app.hint = None;
+    }
     match msg {
+        Msg::Clock(ms) => app.clock_ms = Some(ms),
         Msg::Quit => return quit(app, 0),
         Msg::Interrupt => return leave(app, EXIT_INTERRUPTED),
         Msg::Tick => return tick(app),
@@ -71,7 +78,8 @@ fn leave(app: &mut App, code: u8) -> Vec<Effect> {
 /// A second on the clock: counts time on the message being answered and ends it when the
 /// deck's time limit is reached. Presenter mode has no clock: the instructor sets the pace.
 fn tick(app: &mut App) -> Vec<Effect> {
-    if !app.screen.is_answering() || app.mode == Mode::Present || app.current().is_none() {
+    // A question asked after the reveal is not timed: the message's time ended with its reveal.
+    if !app.screen.is_answering() || app.after_question || app.mode == Mode::Present || app.current().is_none() {
         return Vec::new();
     }
     app.item_seconds = app.item_seconds.saturating_add(1);
@@ -122,13 +130,25 @@ fn viewport(app: &mut App, max_scroll: u16, body_height: u16, focus: Option<u16>
 fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
     match (app.screen, msg) {
         (Screen::Judge, Msg::Verdict(v)) => give_verdict(app, v),
-        (Screen::Judge, Msg::MoveCursor(_)) => app.verdict_cursor = other_verdict(app.verdict_cursor),
-        (Screen::Judge, Msg::Confirm) => give_verdict(app, app.verdict_cursor),
+        (Screen::Judge, Msg::MoveCursor(d)) => {
+            app.verdict_cursor = Some(match app.verdict_cursor {
+                Some(v) => other_verdict(v),
+                None if d < 0 => Verdict::Scam,
+                None => Verdict::Legit,
+            });
+        }
+        (Screen::Judge, Msg::Confirm) => match app.verdict_cursor {
+            Some(v) => give_verdict(app, v),
+            None => app.hint = Some(PICK_VERDICT.to_string()),
+        },
         (Screen::Confidence, Msg::Choose(i)) => return give_confidence(app, i),
         (Screen::Confidence, Msg::MoveCursor(d)) => {
-            app.confidence_cursor = wrap(app.confidence_cursor, d, Confidence::ALL.len());
+            app.confidence_cursor = Some(move_highlight(app.confidence_cursor, d, Confidence::ALL.len()));
         }
-        (Screen::Confidence, Msg::Confirm) => return give_confidence(app, app.confidence_cursor),
+        (Screen::Confidence, Msg::Confirm) => match app.confidence_cursor {
+            Some(i) => return give_confidence(app, i),
+            None => app.hint = Some(PICK_CONFIDENCE.to_string()),
+        },
         (Screen::Spot, Msg::MoveCursor(d)) => {
             let count = app.current().map_or(0, |s| spot::pieces(s).len());
             app.piece_cursor =
@@ -139,9 +159,13 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Screen::Question, Msg::Choose(i)) => return answer_question(app, i),
         (Screen::Question, Msg::MoveCursor(d)) => {
             let choices = app.current().and_then(|s| s.question.as_ref()).map_or(1, |q| q.choices.len());
-            app.choice_cursor = wrap(app.choice_cursor, d, choices);
+            app.choice_cursor = Some(move_highlight(app.choice_cursor, d, choices));
         }
-        (Screen::Question, Msg::Confirm) => return answer_question(app, app.choice_cursor),
+        (Screen::Question, Msg::Confirm) => match app.choice_cursor {
+            Some(i) => return answer_question(app, i),
+            None => app.hint = Some(PICK_CHOICE.to_string()),
+        },
+        (Screen::Reveal, Msg::Next | Msg::Confirm) if app.after_question && !app.reviewing => open_question(app),
         (Screen::Reveal, Msg::Next | Msg::Confirm) if app.reviewing => present::review_step(app, 1),
         (Screen::Reveal, Msg::Previous) if app.reviewing => present::review_step(app, -1),
         (Screen::Reveal, Msg::CloseHelp) if app.reviewing => present::end_review(app),
@@ -149,7 +173,8 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Screen::Lesson, Msg::Confirm | Msg::Next) => app.enter_stage(app.stage + 1),
         (Screen::Present | Screen::Tally | Screen::Vote, _) => return present::on_present(app, msg),
         (Screen::Summary, Msg::Review) => present::start_review(app),
-        (Screen::Summary, Msg::PlayAgain | Msg::Confirm) if app.mode == Mode::Practice => play_again(app),
+        (Screen::Summary, Msg::PlayAgain) if app.mode == Mode::Practice => play_again(app),
+        (Screen::Summary, Msg::Confirm) if app.mode == Mode::Practice => app.hint = Some(NEW_ROUND.to_string()),
         (Screen::Summary, Msg::Confirm) => present::start_review(app),
         (Screen::Summary, Msg::ToggleStats) => {
             app.screen = Screen::Stats;
@@ -165,10 +190,6 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
     Vec::new()
 }
 
-fn wrap(cursor: usize, delta: i8, len: usize) -> usize {
-    (cursor as i64 + i64::from(delta)).rem_euclid(len.max(1) as i64) as usize
-}
-
 fn other_verdict(v: Verdict) -> Verdict {
     match v {
         Verdict::Scam => Verdict::Legit,
@@ -181,8 +202,13 @@ fn give_verdict(app: &mut App, verdict: Verdict) {
     if app.current().is_none() || app.answers.len() > app.position {
         return;
     }
+    if typed_ahead(app) {
+        app.verdict_cursor = None;
+        app.hint = Some(TOO_SOON.to_string());
+        return;
+    }
     app.answers.push(Answer::new(verdict));
-    app.confidence_cursor = 1;
+    app.confidence_cursor = None;
     app.screen = Screen::Confidence;
 }
 
@@ -220,22 +246,28 @@ fn confirm_marks(app: &mut App) -> Vec<Effect> {
     after_spot(app)
 }
 
-/// The follow-up question if there is one, else the explanation.
+/// The follow-up question if one is asked before the reveal, else the explanation.
 fn after_spot(app: &mut App) -> Vec<Effect> {
-    if app.current().is_some_and(|s| s.question.is_some()) {
-        app.choice_cursor = 0;
-        app.screen = Screen::Question;
+    let before = app.current().and_then(|s| s.question.as_ref()).is_some_and(|q| q.asked == Asked::Before);
+    if before {
+        open_question(app);
         Vec::new()
     } else {
         finish_answer(app)
     }
 }
 
-fn answer_question(app: &mut App, choice: usize) -> Vec<Effect> {
-    let choices = app.current().and_then(|s| s.question.as_ref()).map_or(0, |q| q.choices.len());
-    if choice >= choices {
+fn open_question(app: &mut App) {
+    app.choice_cursor = None;
+    app.screen = Screen::Question;
+    app.scroll = 0;
+}
+
+/// `shown` is the choice's number on screen less one; the answer keeps its index in the file.
+fn answer_question(app: &mut App, shown: usize) -> Vec<Effect> {
+    let Some(&choice) = app.choice_order().get(shown) else {
         return Vec::new(); // A digit with no such choice is ignored rather than guessed at.
-    }
+    };
     if let Some(answer) = app.answers.get_mut(app.position) {
         answer.choice = Some(choice);
     }
@@ -243,11 +275,27 @@ fn answer_question(app: &mut App, choice: usize) -> Vec<Effect> {
 }
 
 /// The answer is complete: saved (not in presenter mode), then explained now, or — with
-/// feedback at the end — the next message comes straight away.
+/// feedback at the end — the next message comes straight away. A question meant for after
+/// the reveal comes between: the explanation first, then the question, and the answer is
+/// saved once it is answered.
 fn finish_answer(app: &mut App) -> Vec<Effect> {
+    if app.after_question {
+        app.after_question = false;
+        let effects = record(app);
+        app.screen = Screen::Reveal;
+        app.scroll = 0;
+        return effects;
+    }
     let seconds = app.item_seconds;
     if let Some(answer) = app.answers.get_mut(app.position) {
         answer.seconds = seconds;
+    }
+    let asks_after = app.current().and_then(|s| s.question.as_ref()).is_some_and(|q| q.asked == Asked::After);
+    if asks_after && !app.feedback_at_end && app.mode != Mode::Present {
+        app.after_question = true;
+        app.screen = Screen::Reveal;
+        app.scroll = 0;
+        return Vec::new();
     }
     let mut effects = record(app);
     if app.feedback_at_end {
@@ -267,10 +315,12 @@ fn record(app: &mut App) -> Vec<Effect> {
     let (Some(scenario), Some(answer)) = (app.current(), app.current_answer()) else { return Vec::new() };
     let Some(verdict) = answer.verdict else { return Vec::new() };
     let spot = answer.marks.as_ref().map(|m| spot::score(scenario, &spot::pieces(scenario), m));
-    let question = scenario.question.as_ref().map(|q| answer.choice == Some(q.answer));
+    let asked = scenario.question.as_ref().filter(|q| app.asks(q));
+    let question = asked.map(|q| answer.choice == Some(q.answer));
     let round = format!("{}-{}", app.session, app.rounds_played);
-    let record =
+    let mut record =
         AnswerRecord::new(round, scenario, verdict, answer.confidence.map(Confidence::label), spot.as_ref(), question);
+    record.choice = asked.and(answer.choice).map(|c| c as u32 + 1);
     app.history.push(record.clone());
     vec![Effect::Record(Box::new(record))]
 }
@@ -282,7 +332,7 @@ fn next(app: &mut App) -> Vec<Effect> {
     if app.position + 1 < app.round.len() {
         app.position += 1;
         app.screen = app.first_screen();
-        app.verdict_cursor = Verdict::Scam;
+        app.message_shown();
         app.notice = None;
         return Vec::new();
     }
@@ -320,7 +370,7 @@ fn play_again(app: &mut App) {
     app.answers.clear();
     app.rounds_played += 1;
     app.scroll = 0;
-    app.verdict_cursor = Verdict::Scam;
+    app.message_shown();
     app.screen = if app.round.is_empty() { Screen::Summary } else { Screen::Judge };
     app.item_seconds = 0;
 }

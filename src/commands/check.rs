@@ -40,6 +40,14 @@ pub fn check_report(corpus: &Corpus) -> (Vec<String>, u8) {
 /// were deck files.
 pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck) -> (Vec<String>, u8) {
     let mut lines: Vec<String> = corpus.problems.iter().chain(&decks.problems).map(ToString::to_string).collect();
+    // Teaching problems (issue #10): listed always; they fail the check once enforced.
+    lines.extend(corpus.findings.iter().map(ToString::to_string));
+    let enforced = crate::scenario::fairness::ENFORCED && !corpus.findings.is_empty();
+    let pending = if corpus.findings.is_empty() || enforced {
+        String::new()
+    } else {
+        format!("; {} teaching problem(s) listed above, not yet enforced", corpus.findings.len())
+    };
     let scams = corpus.scenarios.iter().filter(|s| s.verdict == Verdict::Scam).count();
     let genuine = corpus.scenarios.len() - scams;
     let files = corpus.files + decks.files;
@@ -49,15 +57,20 @@ pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck) -> (Vec<Strin
         (_, true) => format!("{} decks", decks.valid),
         _ => format!("{} scenarios and {} decks", corpus.scenarios.len(), decks.valid),
     };
-    if corpus.problems.is_empty() && decks.problems.is_empty() {
+    if corpus.problems.is_empty() && decks.problems.is_empty() && !enforced {
         let mix = if only_decks { String::new() } else { format!(" ({scams} scams, {genuine} genuine)") };
-        lines.push(format!("ok: {valid} in {files} files, no problems{mix}"));
+        lines.push(format!("ok: {valid} in {files} files, no problems{mix}{pending}"));
         (lines, 0)
     } else {
-        let count = corpus.problems.len() + decks.problems.len();
+        let count = corpus.problems.len() + decks.problems.len() + if enforced { corpus.findings.len() } else { 0 };
         lines.push(format!("{count} problem(s) found in {files} files; {valid} are valid"));
         (lines, 1)
     }
+}
+
+/// Problems one per line, exactly as `check` prints them (each already one safe line).
+pub fn problem_lines(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(ToString::to_string).collect()
 }
 
 pub fn check(corpus: &Corpus) -> u8 {
@@ -119,7 +132,8 @@ pub fn check_paths(paths: &[PathBuf], scenarios_dir: Option<&Path>) -> u8 {
         &corpus.scenarios
     } else {
         other_pool = match scenarios_dir {
-            Some(dir) => Corpus::from_paths(&[dir.to_path_buf()]).scenarios,
+            // Decks may name built-in ids and the folder's own (as `--scenarios` adds them).
+            Some(dir) => Corpus::embedded_and(&[dir.to_path_buf()]).scenarios,
             None => Corpus::embedded().scenarios,
         };
         &other_pool

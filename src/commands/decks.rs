@@ -31,7 +31,7 @@ pub fn decks() -> u8 {
     let (lines, problems) = decks_lines(&Corpus::embedded().scenarios);
     super::print_lines(lines);
     for p in &problems {
-        eprintln!("{p}");
+        super::eprint_text(p);
     }
     u8::from(!problems.is_empty())
 }

@@ -157,14 +157,15 @@ pub fn list(corpus: &Corpus, filter: &ListFilter, mode: &ListMode) -> u8 {
                 render_lines(&s.variant(draw))
             }
             None => {
-                eprintln!("smishdrill: no scenario with id `{id}` (see `smishdrill list`)");
+                let id = crate::text_safety::terminal_line(id);
+                super::complain(&format!("no scenario with id `{id}` (see `smishdrill list`)"));
                 return 2;
             }
         },
     };
     super::print_lines(lines);
     for problem in &corpus.problems {
-        eprintln!("{problem}");
+        super::eprint_text(&problem.to_string());
     }
     u8::from(!corpus.problems.is_empty())
 }

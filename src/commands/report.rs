@@ -29,9 +29,14 @@ pub struct ReportArgs {
     /// With --format xapi: also one `answered` statement per answered item.
     #[arg(long)]
     pub answers: bool,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output. An existing file is refused unless
+    /// --force is given; a file of records (completions.jsonl, answers.jsonl, a --merge input)
+    /// is always refused, whatever name, hard link or symbolic link leads to it.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With --output: replace the file if it exists (never a file of records).
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// With --format xapi: the account homepage for learners without an email address.
     #[arg(long, value_name = "URL", default_value = xapi::DEFAULT_HOMEPAGE)]
     pub xapi_homepage: String,
@@ -58,7 +63,7 @@ pub fn report(args: &ReportArgs, data_dir: Option<&Path>) -> u8 {
     match run(args, data_dir) {
         Ok(code) => code,
         Err((code, message)) => {
-            eprintln!("smishdrill: {message}");
+            super::complain(&message);
             code
         }
     }
@@ -74,19 +79,20 @@ fn run(args: &ReportArgs, data_dir: Option<&Path>) -> Result<u8, Failure> {
         return Err((EXIT_USAGE, "--answers goes with --format xapi".to_string()));
     }
     if !args.merge.is_empty() {
-        return merged(args);
+        return merged(args, data_dir);
     }
     let dir = match data_dir {
         Some(d) => d.to_path_buf(),
         None => default_data_dir().map_err(|e| (1, e.to_string()))?,
     };
     let store = CompletionStore::open(&dir).map_err(|e| (1, e.to_string()))?;
+    let protected = records_of(&dir, &[]);
     if let Some(out) = &args.output {
-        refuse_overwriting(out, store.path())?;
+        refuse_overwriting(out, &protected, args.force)?;
     }
     let loaded = store.load().map_err(|e| (1, e.to_string()))?;
     if let Some(notice) = &loaded.notice {
-        eprintln!("smishdrill: {notice}");
+        super::complain(notice);
     }
     let records = filter(loaded.records, args.learner.as_deref());
     let text = match args.format {
@@ -100,7 +106,7 @@ fn run(args: &ReportArgs, data_dir: Option<&Path>) -> Result<u8, Failure> {
         ReportFormat::Md => export::markdown(&records),
         ReportFormat::Xapi => xapi::document(&records, &xapi_options(args)),
     };
-    emit(args.output.as_deref(), &text)?;
+    emit(args.output.as_deref(), &text, &protected, args.force)?;
     Ok(0)
 }
 
@@ -114,9 +120,14 @@ fn filter(records: Vec<CompletionRecord>, learner: Option<&str>) -> Vec<Completi
 
 /// The class view. Unreadable files are reported and left out; the rest are still merged,
 /// and the exit code is 1 so a script notices.
-fn merged(args: &ReportArgs) -> Result<u8, Failure> {
+fn merged(args: &ReportArgs, data_dir: Option<&Path>) -> Result<u8, Failure> {
+    let dir = data_dir.map(Path::to_path_buf).or_else(|| default_data_dir().ok());
+    let protected = match &dir {
+        Some(dir) => records_of(dir, &args.merge),
+        None => args.merge.iter().filter_map(|p| FileId::of(p)).collect(),
+    };
     if let Some(out) = &args.output {
-        args.merge.iter().try_for_each(|input| refuse_overwriting(out, input))?;
+        refuse_overwriting(out, &protected, args.force)?;
     }
     let mut records = Vec::new();
     let mut failed = false;
@@ -124,7 +135,7 @@ fn merged(args: &ReportArgs) -> Result<u8, Failure> {
         match read_records(path) {
             Ok(r) => records.extend(r),
             Err(e) => {
-                eprintln!("smishdrill: {e}");
+                super::complain(&e.to_string());
                 failed = true;
             }
         }
@@ -139,7 +150,7 @@ fn merged(args: &ReportArgs) -> Result<u8, Failure> {
             return Err((EXIT_USAGE, format!("--merge makes a class view as text or csv, not {name}")));
         }
     };
-    emit(args.output.as_deref(), &text)?;
+    emit(args.output.as_deref(), &text, &protected, args.force)?;
     Ok(u8::from(failed))
 }
 
@@ -147,30 +158,86 @@ fn lines_text(lines: Vec<String>) -> String {
     lines.into_iter().map(|l| l + "\n").collect()
 }
 
-/// `--output` must not name the records read: writing a report there would lose them.
-fn refuse_overwriting(out: &Path, records: &Path) -> Result<(), Failure> {
-    let same = match (out.canonicalize(), records.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if same {
-        return Err((
-            EXIT_USAGE,
-            format!("--output {} is a file of records being read; choose another file", out.display()),
-        ));
-    }
-    Ok(())
+/// A file's identity: device and inode. Two paths name the same file exactly when these are
+/// equal, whatever hard links or symbolic links lead there (comparing paths misses both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FileId {
+    dev: u64,
+    ino: u64,
 }
 
-/// Writes to the file, or to stdout (a closed pipe ends quietly).
-fn emit(output: Option<&Path>, text: &str) -> Result<(), Failure> {
-    use std::io::Write;
-    match output {
-        Some(path) => std::fs::write(path, text).map_err(|e| (1, format!("{}: {e}", path.display()))),
-        None => {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-            Ok(())
-        }
+impl FileId {
+    /// The identity of the file `path` leads to (following links); `None` if there is none.
+    fn of(path: &Path) -> Option<FileId> {
+        std::fs::metadata(path).ok().map(|m| FileId::from_metadata(&m))
     }
+
+    fn from_metadata(m: &std::fs::Metadata) -> FileId {
+        use std::os::unix::fs::MetadataExt;
+        FileId { dev: m.dev(), ino: m.ino() }
+    }
+}
+
+/// The files of records a report must never write over: the machine's completions.jsonl,
+/// every profile's answers.jsonl under `data_dir`, and `inputs` (the --merge files).
+fn records_of(data_dir: &Path, inputs: &[PathBuf]) -> Vec<FileId> {
+    let mut paths: Vec<PathBuf> = inputs.to_vec();
+    paths.push(data_dir.join(crate::learning::completion_store::COMPLETIONS_FILE));
+    let profiles = std::fs::read_dir(data_dir.join("profiles")).map(|d| d.flatten().collect::<Vec<_>>());
+    paths.extend(profiles.unwrap_or_default().iter().map(|e| e.path().join("answers.jsonl")));
+    paths.iter().filter_map(|p| FileId::of(p)).collect()
+}
+
+fn refused_records(out: &Path) -> Failure {
+    (EXIT_USAGE, format!("--output {} is a file of records being read; choose another file", out.display()))
+}
+
+fn refused_existing(out: &Path) -> Failure {
+    (EXIT_USAGE, format!("--output {} already exists; add --force to replace it", out.display()))
+}
+
+/// Refuses, before any work, an `--output` that is a file of records, or that exists when
+/// `--force` is not given. `emit` checks again on the file it opens (the file may change in
+/// between), so this is only for an early, clear error.
+fn refuse_overwriting(out: &Path, records: &[FileId], force: bool) -> Result<(), Failure> {
+    match FileId::of(out) {
+        Some(id) if records.contains(&id) => Err(refused_records(out)),
+        Some(_) if !force => Err(refused_existing(out)),
+        _ if !force && std::fs::symlink_metadata(out).is_ok() => Err(refused_existing(out)), // a dangling link
+        _ => Ok(()),
+    }
+}
+
+/// Writes to the file, or to stdout (a closed pipe ends quietly). The file is opened without
+/// truncating it, its identity checked against the records, and only then emptied and written:
+/// so no name, hard link or symbolic link (or a swap after the early check) can make a report
+/// overwrite records. Without `--force`, only a new file is created.
+fn emit(output: Option<&Path>, text: &str, records: &[FileId], force: bool) -> Result<(), Failure> {
+    use std::io::Write;
+    let Some(path) = output else {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+        return Ok(());
+    };
+    let failed = |e: std::io::Error| (1, format!("{}: {e}", path.display()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = match options.open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(refused_existing(path)),
+        other => other.map_err(failed)?,
+    };
+    let meta = file.metadata().map_err(failed)?;
+    if records.contains(&FileId::from_metadata(&meta)) {
+        return Err(refused_records(path));
+    }
+    if !meta.is_file() {
+        return Err((EXIT_USAGE, format!("--output {} is not a regular file", path.display())));
+    }
+    file.set_len(0).map_err(failed)?;
+    file.write_all(text.as_bytes()).and_then(|()| file.sync_all()).map_err(failed)
 }

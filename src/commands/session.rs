@@ -16,6 +16,8 @@ use crate::learning::record::AnswerRecord;
 use crate::round::RoundSpec;
 use crate::scenario::dates::Date;
 use crate::terminal::{self, Sink};
+
+use super::course_place::CoursePlace;
 use crate::ui::{Theme, ThemeName};
 
 /// Exit code for wrong usage or nothing to show.
@@ -36,10 +38,12 @@ pub enum Plan {
         deck: Deck,
         from: usize,
     },
+    /// `start_again`: ignore where the learner left off and open the first lesson.
     Course {
         course: Course,
         exam: Deck,
         learner: String,
+        start_again: bool,
     },
 }
 
@@ -91,7 +95,7 @@ pub fn build(
         Plan::Exam { deck, learner } => {
             let seed = deck_seed(deck);
             let stage = messages(deck, &pool, seed, true, true);
-            let intro = exam_intro(EXAM_INTRO, deck, &stage)?;
+            let intro = exam_intro(EXAM_INTRO, deck, &stage, opts.plain)?;
             let mut app = App::with_stages(pool, Mode::Exam, vec![Stage::Lesson(intro), stage], seed, today);
             app.history = history;
             app.exam = Some(setup(deck, learner));
@@ -111,7 +115,7 @@ pub fn build(
             app.first_item = app.position;
             app
         }
-        Plan::Course { course, exam, learner } => {
+        Plan::Course { course, exam, learner, .. } => {
             let seed = deck_seed(exam);
             let mut stages = Vec::new();
             for step in &course.steps {
@@ -126,7 +130,7 @@ pub fn build(
                 }
             }
             let exam_stage = messages(exam, &pool, seed, true, true);
-            stages.push(Stage::Lesson(fill_intro(course.exam_intro.clone(), exam, &exam_stage)));
+            stages.push(Stage::Lesson(fill_intro(course.exam_intro.clone(), exam, &exam_stage, opts.plain)));
             stages.push(exam_stage);
             let mut app = App::with_stages(pool, Mode::Course, stages, seed, today);
             app.history = history;
@@ -141,33 +145,58 @@ pub fn build(
     if app.round.is_empty() && app.lesson().is_none() {
         return Err("the deck has no messages to show".to_string());
     }
-    app.session = terminal::now();
-    app.started = terminal::now();
+    app.session = session_id(terminal::now(), std::process::id(), rand::random());
     Ok(app)
+}
+
+/// A round id prefix unique to this run: seconds, process id and 32 random bits. The time
+/// first keeps ids readable and roughly ordered; the pid and the random part separate trainers
+/// started in the same second (on one machine, or on several sharing a data folder).
+pub fn session_id(seconds: u64, pid: u32, random: u32) -> String {
+    format!("{seconds}.{pid}.{random:08x}")
 }
 
 /// The screen before a stand-alone exam: what to expect, so the clock starts only when the
 /// learner is ready.
 const EXAM_INTRO: &str = include_str!("../../assets/exam-intro.txt");
 
-fn exam_intro(text: &str, deck: &Deck, stage: &Stage) -> Result<crate::course::Lesson, String> {
+fn exam_intro(text: &str, deck: &Deck, stage: &Stage, untimed: bool) -> Result<crate::course::Lesson, String> {
     let lesson = crate::course::Lesson::parse(text).map_err(|e| format!("assets/exam-intro.txt: {e}"))?;
-    Ok(fill_intro(lesson, deck, stage))
+    Ok(fill_intro(lesson, deck, stage, untimed))
 }
 
-/// Fills an exam introduction's `{title}`, `{count}`, `{pass_mark}` and `{time_limit}`.
-fn fill_intro(lesson: crate::course::Lesson, deck: &Deck, stage: &Stage) -> crate::course::Lesson {
+/// Fills an exam introduction's `{title}`, `{count}`, `{pass_mark}` and `{time_limit}`, and
+/// puts the deck's `description` (if any) first, so it is read before the exam starts.
+/// `untimed`: `--plain`, which has no clock, so no time limit is promised.
+fn fill_intro(lesson: crate::course::Lesson, deck: &Deck, stage: &Stage, untimed: bool) -> crate::course::Lesson {
     let count = match stage {
         Stage::Messages { items, .. } => items.len(),
         Stage::Lesson(_) => 0,
     };
-    let limit = deck.time_limit.map_or("as long as you need".to_string(), |s| format!("{s} seconds per message"));
-    lesson.fill(&[
+    let limit = match deck.time_limit {
+        Some(s) if !untimed => format!("{s} seconds per message; the clock for each message starts when it appears"),
+        _ => "as long as you need".to_string(),
+    };
+    let mut lesson = lesson.fill(&[
         ("title", deck.title.clone()),
         ("count", count.to_string()),
         ("pass_mark", deck.pass_mark.to_string()),
         ("time_limit", limit),
-    ])
+    ]);
+    if let Some(description) = deck.description.as_deref().filter(|d| !d.trim().is_empty()) {
+        lesson.blocks.insert(0, crate::course::Block::Paragraph(description.trim().to_string()));
+    }
+    lesson
+}
+
+/// A deck's `description`, shown above the first message of a deck without an introduction
+/// page (practice, presenter).
+fn description_notice(plan: &Plan) -> Option<String> {
+    let deck = match plan {
+        Plan::Practice { deck: Some(deck) } | Plan::Present { deck, .. } => deck,
+        _ => return None,
+    };
+    deck.description.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(|d| format!("{}: {d}", deck.title))
 }
 
 /// A deck's messages as one stage.
@@ -188,12 +217,14 @@ fn setup(deck: &Deck, learner: &str) -> ExamSetup {
 /// Runs `plan` to the end and returns the exit code.
 pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     let plain = opts.plain || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
+    let opts = &Options { plain, categories: opts.categories.clone(), ..*opts };
     let Corpus { scenarios, problems, .. } = corpus;
     let Stores { progress, completions, mut notices, history } = stores;
+    notices.extend(description_notice(&plan));
     let mut app = match build(&plan, scenarios, opts, history) {
         Ok(app) => app,
         Err(e) => {
-            eprintln!("smishdrill: {e}");
+            super::complain(&e);
             return EXIT_USAGE;
         }
     };
@@ -206,6 +237,10 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     if app.exam.is_some() && completions.is_none() {
         notices.push("Your exam result cannot be recorded on this machine (details when you quit).".to_string());
     }
+    let mut place = CoursePlace::open(&plan, completions.as_ref());
+    if let Some(place) = &mut place {
+        notices.extend(place.resume(&mut app));
+    }
     if !notices.is_empty() {
         app.notice = Some(notices.join(" "));
     }
@@ -213,23 +248,30 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
         app.untimed();
     }
     let presenting = app.mode == Mode::Present;
-    let finished: RefCell<Option<CompletionRecord>> = RefCell::new(None);
+    // The exam's record and whether it really saved: "recorded" is said only when it did.
+    let finished: RefCell<Option<(CompletionRecord, bool)>> = RefCell::new(None);
     let mut sink = Sink {
         answer: Box::new(|record: &AnswerRecord| match (&progress, presenting) {
             (Some(store), false) => store.append(record).map_err(|e| e.to_string()),
             _ => Ok(()),
         }),
         completion: Box::new(|record: &CompletionRecord| {
-            *finished.borrow_mut() = Some(record.clone());
-            match &completions {
+            let saved = match &completions {
                 Some(store) => store.append(record).map_err(|e| e.to_string()),
                 None => Err("no place to keep completion records".to_string()),
-            }
+            };
+            *finished.borrow_mut() = Some((record.clone(), saved.is_ok()));
+            saved
         }),
         last_resort: completions.clone().map(|store| -> terminal::LastResort {
             Box::new(move |record| {
                 let _ = store.append(record);
             })
+        }),
+        place: Box::new(|app: &App| {
+            if let Some(place) = &mut place {
+                place.note(app);
+            }
         }),
     };
     let outcome = if plain {
@@ -240,29 +282,36 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     drop(sink);
     let (code, mut report) = match outcome {
         Ok((code, errors)) => (code, errors.iter().take(3).map(|e| format!("smishdrill: not saved: {e}")).collect()),
+        // The reader closed the pipe (`smishdrill | head`): nobody is left to tell.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => (0, Vec::new()),
         Err(e) => (1, vec![format!("smishdrill: terminal error: {e}")]),
     };
-    if let Some(record) = finished.into_inner() {
-        report.push(result_line(&record, completions.as_ref()));
+    if let Some((record, saved)) = finished.into_inner() {
+        report.push(result_line(&record, completions.as_ref().filter(|_| saved)));
     }
     report.extend(problems.iter().map(ToString::to_string));
     // The terminal may be gone (SIGHUP): a failed write here must not turn into a panic.
     let mut stderr = std::io::stderr().lock();
     for line in report {
-        if writeln!(stderr, "{line}").is_err() {
+        if writeln!(stderr, "{}", crate::text_safety::terminal_line(&line)).is_err() {
             break;
         }
     }
     code
 }
 
-/// One line that outlives the screen: what was recorded, and where.
-fn result_line(record: &CompletionRecord, store: Option<&CompletionStore>) -> String {
-    let place = store.map(|s| format!(" in {}", s.path().display())).unwrap_or_default();
+/// One line that outlives the screen: the result, and where it was recorded — `saved_in` is
+/// the store only when the record really was written there; otherwise the line says it was
+/// NOT recorded (the reason is printed just above it).
+fn result_line(record: &CompletionRecord, saved_in: Option<&CompletionStore>) -> String {
+    let place = match saved_in {
+        Some(store) => format!("recorded in {}", store.path().display()),
+        None => "NOT recorded".to_string(),
+    };
     format!(
-        "smishdrill: {} — {}: {} ({} of {} right, pass mark {} %), recorded{place}",
-        crate::text_safety::sanitize_line(&record.learner),
-        record.deck,
+        "smishdrill: {} — {}: {} ({} of {} right, pass mark {} %), {place}",
+        crate::text_safety::terminal_line(&record.learner),
+        crate::text_safety::terminal_line(&record.deck),
         record.status.name(),
         record.correct,
         record.asked,
@@ -315,11 +364,46 @@ mod tests {
         let pool = Corpus::embedded().scenarios;
         let deck = crate::deck::find("onboarding-exam", &pool).unwrap();
         let stage = messages(&deck, &pool, 1, true, true);
-        let intro = exam_intro(EXAM_INTRO, &deck, &stage).unwrap();
+        let intro = exam_intro(EXAM_INTRO, &deck, &stage, false).unwrap();
         assert_eq!(intro.title, deck.title);
         let text = format!("{:?}", intro.blocks);
         assert!(text.contains("20 text messages") && text.contains("80 % right"), "{text}");
         assert!(text.contains("120 seconds per message"), "{text}");
         assert!(!text.contains('{'), "every placeholder is filled: {text}");
+    }
+    #[test]
+    fn plain_introductions_promise_no_time_limit_and_show_the_description() {
+        let pool = Corpus::embedded().scenarios;
+        let mut deck = crate::deck::find("onboarding-exam", &pool).unwrap();
+        deck.description = Some("For new staff in their first week.".into());
+        let stage = messages(&deck, &pool, 1, true, true);
+        let plain = exam_intro(EXAM_INTRO, &deck, &stage, true).unwrap();
+        let text = format!("{:?}", plain.blocks);
+        assert!(text.contains("Time allowed: as long as you need."), "{text}");
+        assert!(!text.contains("per message"), "{text}");
+        assert_eq!(plain.blocks[0], crate::course::Block::Paragraph("For new staff in their first week.".into()));
+        let course = crate::course::embedded(&pool).unwrap();
+        let builtin = crate::deck::find("onboarding-exam", &pool).unwrap().description.unwrap();
+        assert!(!builtin.contains("minute") && !builtin.contains("second"), "no timing promised: {builtin}");
+        let plan = Plan::Course { course, exam: deck.clone(), learner: "ada".into(), start_again: false };
+        let app = build(&plan, pool.clone(), &options(), Vec::new()).unwrap();
+        let intro = app.stages.iter().rev().find_map(|s| match s {
+            Stage::Lesson(l) => Some(format!("{:?}", l.blocks)),
+            Stage::Messages { .. } => None,
+        });
+        let intro = intro.unwrap();
+        assert!(intro.contains("as long as you need") && !intro.contains("per message"), "{intro}");
+        assert!(intro.contains("For new staff in their first week."), "{intro}");
+        let practice = Plan::Practice { deck: Some(deck) };
+        let notice = description_notice(&practice).unwrap();
+        assert!(notice.ends_with(": For new staff in their first week."), "{notice}");
+    }
+
+    #[test]
+    fn session_ids_differ_for_runs_started_in_the_same_second() {
+        let a = session_id(1_700_000_000, 41, 7);
+        assert_ne!(a, session_id(1_700_000_000, 42, 7), "another process");
+        assert_ne!(a, session_id(1_700_000_000, 41, 8), "another machine, same pid");
+        assert!(a.starts_with("1700000000."), "{a}");
     }
 }

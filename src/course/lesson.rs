@@ -26,8 +26,9 @@ pub struct Lesson {
 pub enum LessonError {
     #[error("line 1: a lesson starts with its title, as `# Title`")]
     NoTitle,
-    #[error("line {line}: control or invisible character U+{code:04X} (lessons are plain text)")]
-    Control { line: usize, code: u32 },
+    /// `col` counts characters from 1; `reason` is the output rule's (`text_safety`).
+    #[error("line {line}, column {col}: U+{code:04X}: {reason} (lessons are plain text)")]
+    Control { line: usize, col: usize, code: u32, reason: &'static str },
     #[error("line 1: the lesson has a title but no text")]
     Empty,
 }
@@ -38,8 +39,9 @@ impl Lesson {
     pub fn parse(text: &str) -> Result<Lesson, LessonError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         for (i, line) in text.lines().enumerate() {
-            if let Some(c) = line.chars().find(|&c| forbidden(c)) {
-                return Err(LessonError::Control { line: i + 1, code: u32::from(c) });
+            if let Some((at, c, why)) = crate::text_safety::first_unsafe(line) {
+                let col = line[..at].chars().count() + 1;
+                return Err(LessonError::Control { line: i + 1, col, code: u32::from(c), reason: why.reason() });
             }
         }
         let mut lines = text.lines().map(str::trim_end);
@@ -98,12 +100,6 @@ impl Lesson {
     }
 }
 
-/// What scenario text may not hold, lessons may not either (tabs, controls, bidi overrides,
-/// invisible characters): the same rule as `check` applies to scenarios.
-fn forbidden(c: char) -> bool {
-    crate::text_safety::forbidden_reason(c).is_some()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,8 +128,17 @@ mod tests {
         assert_eq!(Lesson::parse("Hello\n"), Err(LessonError::NoTitle));
         assert_eq!(Lesson::parse("# \nText"), Err(LessonError::NoTitle));
         assert_eq!(Lesson::parse("# Title\n\n"), Err(LessonError::Empty));
-        assert_eq!(Lesson::parse("# T\nok\nbad\u{1b}[31m"), Err(LessonError::Control { line: 3, code: 0x1b }));
-        assert_eq!(Lesson::parse("# T\n\u{202e}x"), Err(LessonError::Control { line: 2, code: 0x202e }));
+        let at = |text: &str| match Lesson::parse(text) {
+            Err(LessonError::Control { line, col, code, .. }) => Some((line, col, code)),
+            _ => None,
+        };
+        assert_eq!(at("# T\nok\nbad\u{1b}[31m"), Some((3, 4, 0x1b)));
+        assert_eq!(at("# T\n\u{202e}x"), Some((2, 1, 0x202e)));
+        // Characters the old deny-list let through: tag characters, a line separator, fillers.
+        assert_eq!(at("# T\nab\u{E0041}"), Some((2, 3, 0xE0041)));
+        assert_eq!(at("# T\u{2028}x\nok"), Some((1, 4, 0x2028)));
+        assert_eq!(at("# T\nß\u{3164}"), Some((2, 2, 0x3164)));
+        assert_eq!(at("# T\nOK 👩\u{200D}💻 ❤\u{FE0F}"), None, "emoji sequences are text");
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub struct Course {
     pub steps: Vec<Step>,
     /// Shown before the exam.
     pub exam_intro: Lesson,
+    /// SHA-256 of the course file and every lesson file it uses: saved progress through the
+    /// course is kept per course and version, since a changed course may have other steps.
+    pub checksum: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -83,22 +86,26 @@ pub fn is_course_path(path: &std::path::Path) -> bool {
 const MAX_COURSE_FILES: usize = 500;
 
 /// A course of one's own: `course.toml` in `dir` with its lesson files beside it (and
-/// `exam-intro.txt`), checked against `pool`. Files are read as the deck reader reads them:
-/// regular files only, at most 1 MiB, UTF-8 (a bad byte is reported at its place).
+/// `exam-intro.txt`), checked against `pool`. Files are read by the one bounded reader
+/// ([`crate::files::read_text`]): regular files only (symlinks followed, so a link to
+/// `/dev/zero` or a named pipe is refused at once), at most 1 MiB, UTF-8 (a bad byte is reported
+/// at its place).
 pub fn from_dir(dir: &std::path::Path, pool: &[Scenario]) -> Result<Course, Vec<Problem>> {
     let course_path = dir.join(COURSE_FILE);
     let shown = course_path.display().to_string();
-    let src = crate::deck::read(&shown).map_err(|p| vec![p])?;
+    let src = crate::files::read_text(&course_path, "a course file").map_err(|p| vec![p])?;
     let mut files: Vec<(String, String)> = Vec::new();
     let mut problems = Vec::new();
     let entries = std::fs::read_dir(dir).map(|d| d.flatten().take(MAX_COURSE_FILES).collect::<Vec<_>>());
     for entry in entries.unwrap_or_default() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
-        if name == COURSE_FILE || !name.ends_with(".txt") || !entry.file_type().is_ok_and(|t| t.is_file()) {
+        // Not filtered by type: a `.txt` that is a folder, a pipe or a link to a device is
+        // reported by the reader rather than silently missing.
+        if name == COURSE_FILE || !name.ends_with(".txt") {
             continue;
         }
-        match crate::deck::read(&path.display().to_string()) {
+        match crate::files::read_text(&path, "a lesson") {
             Ok(text) => files.push((name, text)),
             Err(p) => problems.push(p),
         }
@@ -132,6 +139,12 @@ pub fn parse_course<'a>(
         }
     };
     let mut problems = Vec::new();
+    // Problems inside lesson files, at the lesson's own path:line:col.
+    let mut in_lessons = Vec::new();
+    // Every string of the course file obeys the one rule (`check` reports where).
+    for (at, kind) in unsafe_strings(src) {
+        problems.push(map.problem(at..at, kind));
+    }
     let mut say = |span: Range<usize>, message: String| problems.push(map.problem(span, ProblemKind::Syntax(message)));
     let text = |value: Option<Spanned<String>>, key: &str, say: &mut dyn FnMut(Range<usize>, String)| match value {
         Some(v) if !v.get_ref().trim().is_empty() => Some(v.into_inner()),
@@ -157,7 +170,7 @@ pub fn parse_course<'a>(
                 say(step.span(), "missing required key `lesson`".to_string());
                 None
             }
-            Some(name) => load_lesson(name, file, &mut say),
+            Some(name) => load_lesson(path, name, file, &mut say, &mut in_lessons),
         };
         let mut practice = Vec::new();
         for id in &step.get_ref().practice {
@@ -186,18 +199,51 @@ pub fn parse_course<'a>(
             None
         }
     };
+    problems.extend(in_lessons);
+    let mut hashed = src.to_string();
+    let lesson_names = raw.step.iter().filter_map(|s| s.get_ref().lesson.as_ref().map(|n| n.get_ref().as_str()));
+    for name in lesson_names.chain([EXAM_INTRO]) {
+        hashed.push_str(&format!("\n\u{0}{name}\u{0}\n{}", file(name).unwrap_or_default()));
+    }
+    let checksum = crate::deck::checksum(hashed.as_bytes());
     match (title, exam, exam_intro) {
         (Some(title), Some(exam), Some(exam_intro)) if problems.is_empty() => {
-            Ok(Course { title, exam, steps, exam_intro })
+            Ok(Course { title, exam, steps, exam_intro, checksum })
         }
         _ => Err(problems),
     }
 }
 
+/// Each unsafe character (by [`crate::text_safety::judge`]) or line break in a string of the
+/// course file: its byte offset in the file and the problem. Only single-line values exist in a
+/// course file. TOML escapes (`"\u2028"`) are caught by the parsed value, at the value's start.
+fn unsafe_strings(src: &str) -> Vec<(usize, ProblemKind)> {
+    let Ok(table) = toml::de::DeTable::parse(src) else { return Vec::new() };
+    let mut found = Vec::new();
+    let mut stack: Vec<(String, &Spanned<toml::de::DeValue<'_>>)> =
+        table.get_ref().iter().map(|(k, v)| (k.get_ref().to_string(), v)).collect();
+    while let Some((key, value)) = stack.pop() {
+        match value.get_ref() {
+            toml::de::DeValue::String(s) => {
+                if let Some(hit) = crate::scenario::validate::forbidden_character(src, s, value.span(), &key, false) {
+                    found.push(hit);
+                }
+            }
+            toml::de::DeValue::Array(items) => stack.extend(items.iter().map(|v| (key.clone(), v))),
+            toml::de::DeValue::Table(t) => stack.extend(t.iter().map(|(k, v)| (k.get_ref().to_string(), v))),
+            _ => {}
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found
+}
+
 fn load_lesson<'a>(
+    course_path: &str,
     name: &Spanned<String>,
     file: &dyn Fn(&str) -> Option<&'a str>,
     say: &mut dyn FnMut(Range<usize>, String),
+    in_lessons: &mut Vec<Problem>,
 ) -> Option<Lesson> {
     let Some(text) = file(name.get_ref()) else {
         say(name.span(), format!("lesson file `{}` is not in the course folder", name.get_ref()));
@@ -205,6 +251,14 @@ fn load_lesson<'a>(
     };
     match Lesson::parse(text) {
         Ok(lesson) => Some(lesson),
+        Err(LessonError::Control { line, col, code, reason }) => {
+            let lesson_path = std::path::Path::new(course_path).with_file_name(name.get_ref());
+            in_lessons.push(Problem {
+                at: crate::scenario::Location { path: lesson_path.display().to_string(), line, col },
+                kind: ProblemKind::ControlCharacter(format!("U+{code:04X}: {reason} (lessons are plain text)")),
+            });
+            None
+        }
         Err(e) => {
             say(name.span(), format!("lesson `{}`: {e}", name.get_ref()));
             None
@@ -221,6 +275,7 @@ mod tests {
         match name {
             "one.txt" => Some("# One\nText."),
             "bad.txt" => Some("no title"),
+            "hidden.txt" => Some("# Hidden\nPay now\u{E0041}\u{E0042}."),
             EXAM_INTRO => Some("# The exam\n{count} messages."),
             _ => None,
         }
@@ -255,5 +310,18 @@ mod tests {
         let pool = fixtures::pool();
         let problems = parse_course("c.toml", "title = \"C\"\ncolour = 1\n", &files, &pool).unwrap_err();
         assert_eq!(problems[0].at.line, 2, "{problems:?}");
+    }
+
+    #[test]
+    fn invisible_characters_are_reported_where_they_are() {
+        let pool = fixtures::pool();
+        let src = "title = \"C\u{3164}\"\nexam = \"quick-10\"\n[[step]]\nlesson = \"hidden.txt\"\n";
+        let problems = parse_course("dir/course.toml", src, &files, &pool).unwrap_err();
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(
+            text.iter().any(|t| t.starts_with("dir/course.toml:1:11: `title` contains U+3164: an invisible filler")),
+            "{text:#?}"
+        );
+        assert!(text.iter().any(|t| t.starts_with("dir/hidden.txt:2:8: U+E0041: a tag character")), "{text:#?}");
     }
 }

@@ -13,9 +13,8 @@ pub use model::{Deck, FEEDBACKS, Feedback, ORDERS, Order, Pick, VERDICTS};
 pub use parse::{DECK_KEYS, PICK_KEYS, checksum, parse_deck};
 pub use problem::DeckProblem;
 
-use crate::corpus::MAX_FILE_BYTES;
 use crate::scenario::Scenario;
-use crate::scenario::problem::{Hint, Location, Problem, ProblemKind, SourceMap};
+use crate::scenario::problem::{Hint, Problem};
 use crate::text_safety::sanitize_line;
 
 const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_decks.rs"));
@@ -71,23 +70,10 @@ pub fn find(name_or_path: &str, pool: &[Scenario]) -> Result<Deck, DeckError> {
 }
 
 /// A deck file's text, or a problem at its first character (or at the first byte that is not
-/// UTF-8) saying why it cannot be used.
+/// UTF-8) saying why it cannot be used: the one bounded reader ([`crate::files::read_text`]),
+/// so a device, a pipe or a folder is refused at once and no read goes past the limit.
 pub fn read(path: &str) -> Result<String, Problem> {
-    let unreadable = |why: String| Problem {
-        at: Location { path: path.to_string(), line: 1, col: 1 },
-        kind: ProblemKind::Unreadable(why),
-    };
-    let size = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(unreadable(format!("{size} bytes is larger than the {MAX_FILE_BYTES}-byte limit for a deck")));
-    }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(valid);
-        let at = SourceMap::new(path, &text).locate(text.len());
-        Problem { at, kind: ProblemKind::Unreadable("not valid UTF-8 text".to_string()) }
-    })
+    crate::files::read_text(Path::new(path), "a deck")
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! attempts ending at once lose nothing and a damaged file is kept aside, never overwritten.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::completion::CompletionRecord;
 use super::jsonl::{JsonlFile, io_err};
@@ -48,13 +48,7 @@ impl CompletionStore {
     /// Reads every attempt. Unreadable lines set the original aside and keep the rest.
     pub fn load(&self) -> Result<LoadedRecords, ProgressError> {
         let loaded = self.file.load::<CompletionRecord>()?;
-        let notice = loaded.kept.map(|kept: PathBuf| {
-            format!(
-                "{} unreadable line(s) in the exam records were left out; the original file was kept as {}",
-                loaded.bad,
-                kept.display()
-            )
-        });
+        let notice = loaded.notice("the exam records");
         Ok(LoadedRecords { records: loaded.items, notice })
     }
 }
@@ -63,6 +57,7 @@ impl CompletionStore {
 mod tests {
     use super::*;
     use crate::learning::completion::{AttemptInfo, ItemResult};
+    use std::path::PathBuf;
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("smishdrill-completions-{name}-{}", std::process::id()));

@@ -35,12 +35,57 @@ pub struct LoadedLines<T> {
     pub bad: usize,
     /// Where the original file was kept when `bad > 0`.
     pub kept: Option<PathBuf>,
+    /// Why the damaged file could not be set aside (it was left as it was), when `bad > 0`
+    /// and `kept` is `None`.
+    pub unrepaired: Option<String>,
+}
+
+impl<T> LoadedLines<T> {
+    /// What to tell the user about unreadable lines in `what` ("your progress file"), if any.
+    pub fn notice(&self, what: &str) -> Option<String> {
+        match (&self.kept, &self.unrepaired) {
+            _ if self.bad == 0 => None,
+            (Some(kept), _) => Some(format!(
+                "{} unreadable line(s) in {what} were left out; the original file was kept as {}",
+                self.bad,
+                kept.display()
+            )),
+            (None, why) => Some(format!(
+                "{} unreadable line(s) in {what} were left out; the file was left as it is ({}) and will be repaired another time",
+                self.bad,
+                why.as_deref().unwrap_or("not set aside")
+            )),
+        }
+    }
 }
 
 impl<T> Default for LoadedLines<T> {
     fn default() -> Self {
-        LoadedLines { items: Vec::new(), bad: 0, kept: None }
+        LoadedLines { items: Vec::new(), bad: 0, kept: None, unrepaired: None }
     }
+}
+
+/// How many times a damaged file is read again when it changed while being set aside.
+const REPAIR_TRIES: usize = 5;
+
+/// Creates a new file (never an existing one) with `meta`'s permission bits and, where the
+/// system allows (root repairing someone's file), its owner and group. It is created private
+/// (0600) and only then given the original's mode, so it is never readable by more people
+/// than the original, not even for an instant.
+fn create_like(path: &Path, meta: &fs::Metadata) -> io::Result<File> {
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+    let file = OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    // Owner first: chown clears set-id bits, and a failure (not root) is expected and fine,
+    // since a file we create is ours already, as the original then was.
+    let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
+    file.set_permissions(fs::Permissions::from_mode(meta.mode() & 0o777))?;
+    Ok(file)
+}
+
+/// Whether two metadata describe the same file (device and inode).
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
 }
 
 impl JsonlFile {
@@ -53,26 +98,16 @@ impl JsonlFile {
     }
 
     /// Reads every line. Unreadable lines set the original aside and keep the rest; a missing
-    /// file is empty.
+    /// file is empty. When the damaged file cannot be set aside (it keeps changing under
+    /// continuous appends, or the disk is full) the readable lines are still returned and the
+    /// file is left exactly as it was (`kept` is `None`, `unrepaired` says why): a trainer
+    /// starting then still saves its answers, and the repair is tried again next time.
     pub fn load<T: DeserializeOwned + Serialize>(&self) -> Result<LoadedLines<T>, ProgressError> {
-        // Only a regular file is read: a link to a device (say /dev/zero) would never end.
-        match fs::metadata(&self.path) {
-            Ok(m) if !m.is_file() => {
-                let e = io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
-                return Err(io_err(&self.path)(e));
-            }
-            _ => {}
-        }
+        let mut last = LoadedLines::default();
         // A writer may append while damaged lines are being set aside; if the file grew, the
-        // rewrite would drop that line, so it starts over (a few times, then gives up). What is
-        // left is the instant between the length check and the rename (no portable file lock
-        // on the supported Rust versions).
-        for _ in 0..5 {
-            let bytes = match fs::read(&self.path) {
-                Ok(b) => b,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(LoadedLines::default()),
-                Err(e) => return Err(io_err(&self.path)(e)),
-            };
+        // rewrite would drop that line, so it starts over (a few times, then gives up).
+        for _ in 0..REPAIR_TRIES {
+            let Some((file, bytes)) = self.read_all()? else { return Ok(LoadedLines::default()) };
             let text = String::from_utf8_lossy(&bytes);
             let mut items = Vec::new();
             let mut bad = 0;
@@ -83,28 +118,88 @@ impl JsonlFile {
                 }
             }
             if bad == 0 {
-                return Ok(LoadedLines { items, bad, kept: None });
+                return Ok(LoadedLines { items, bad, kept: None, unrepaired: None });
             }
-            if let Some(kept) = self.replace_if_unchanged(bytes.len(), &items)? {
-                return Ok(LoadedLines { items, bad, kept: Some(kept) });
+            match self.replace_if_unchanged(&file, &bytes, &items) {
+                Ok(Some(kept)) => return Ok(LoadedLines { items, bad, kept: Some(kept), unrepaired: None }),
+                Ok(None) => {
+                    let why = "the file kept changing while its unreadable lines were being set aside".to_string();
+                    last = LoadedLines { items, bad, kept: None, unrepaired: Some(why) };
+                }
+                Err(e) => return Ok(LoadedLines { items, bad, kept: None, unrepaired: Some(e.to_string()) }),
             }
         }
-        let e = io::Error::other("the file kept changing while its unreadable lines were being set aside");
-        Err(io_err(&self.path)(e))
+        Ok(last)
     }
 
-    /// Keeps the original aside and writes `items` in its place, unless the file is no longer
-    /// `len` bytes long (someone appended): then nothing changes and `None` says try again.
-    fn replace_if_unchanged<T: Serialize>(&self, len: usize, items: &[T]) -> Result<Option<PathBuf>, ProgressError> {
-        let kept = self.set_aside()?;
-        let tmp = self.write_temporary(items)?;
-        let unchanged = fs::metadata(&self.path).is_ok_and(|m| m.len() == len as u64);
+    /// The file, open, and all its bytes; `None` when there is no file. Only a regular file is
+    /// read: a link to a device (say /dev/zero) would never end.
+    fn read_all(&self) -> Result<Option<(File, Vec<u8>)>, ProgressError> {
+        use std::io::Read;
+        let mut file = match File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io_err(&self.path)(e)),
+        };
+        if !file.metadata().map_err(io_err(&self.path))?.is_file() {
+            let e = io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
+            return Err(io_err(&self.path)(e));
+        }
+        // Bounded: a data file is never read past the limit (see crate::files).
+        let limit = crate::files::MAX_DATA_BYTES;
+        let too_large = || {
+            let e = io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("larger than the {limit}-byte limit for a data file"),
+            );
+            io_err(&self.path)(e)
+        };
+        if file.metadata().map_err(io_err(&self.path))?.len() > limit {
+            return Err(too_large());
+        }
+        let mut bytes = Vec::new();
+        (&mut file).take(limit + 1).read_to_end(&mut bytes).map_err(io_err(&self.path))?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large());
+        }
+        Ok(Some((file, bytes)))
+    }
+
+    /// Keeps the original (`bytes`, as read from `original`) aside and writes `items` in its
+    /// place, unless the file changed since it was read (someone appended, or replaced it):
+    /// then nothing changes and `None` says try again. Both new files get the original's mode
+    /// and owner, so setting a file aside never widens access to it, and root repairing a
+    /// learner's file leaves it the learner's.
+    fn replace_if_unchanged<T: Serialize>(
+        &self,
+        original: &File,
+        bytes: &[u8],
+        items: &[T],
+    ) -> Result<Option<PathBuf>, ProgressError> {
+        let meta = original.metadata().map_err(io_err(&self.path))?;
+        let kept = self.set_aside(bytes, &meta)?;
+        let tmp = match self.write_temporary(items, &meta) {
+            Ok(tmp) => tmp,
+            Err(e) => {
+                let _ = fs::remove_file(&kept);
+                return Err(e);
+            }
+        };
+        let len = bytes.len() as u64;
+        let unchanged = fs::metadata(&self.path).is_ok_and(|m| m.len() == len && same_file(&m, &meta));
         if !unchanged {
             let _ = fs::remove_file(&tmp);
             let _ = fs::remove_file(&kept);
             return Ok(None);
         }
-        fs::rename(&tmp, &self.path).map_err(io_err(&self.path))?;
+        if let Err(e) = fs::rename(&tmp, &self.path) {
+            let _ = fs::remove_file(&tmp);
+            let _ = fs::remove_file(&kept);
+            return Err(io_err(&self.path)(e));
+        }
+        // A writer that opened the old file just before the rename may have appended to it
+        // since the check: carry those bytes over to the new file.
+        self.carry_over(original, len);
         if let Some(dir) = self.path.parent() {
             // Make the rename itself durable; not all systems can sync a folder.
             let _ = File::open(dir).and_then(|d| d.sync_all());
@@ -112,19 +207,42 @@ impl JsonlFile {
         Ok(Some(kept))
     }
 
-    /// Copies the file to `<file>.corrupt-<seconds>` (a new name each time).
-    fn set_aside(&self) -> Result<PathBuf, ProgressError> {
+    /// Appends to the file whatever was written to `original` past `len`.
+    fn carry_over(&self, original: &File, len: u64) {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut original = original;
+        let mut tail = Vec::new();
+        let read = original.seek(SeekFrom::Start(len)).and_then(|_| original.read_to_end(&mut tail));
+        if read.is_ok() && !tail.is_empty() {
+            let appended = OpenOptions::new().append(true).open(&self.path).and_then(|mut f| {
+                f.write_all(&tail)?;
+                f.sync_data()
+            });
+            let _ = appended;
+        }
+    }
+
+    /// Writes `bytes` to a new `<file>.corrupt-<seconds>` (a new name each time) with the
+    /// original's mode and owner. If writing fails (a full disk) the partial copy is removed:
+    /// an empty or cut-short copy would pass for the original.
+    fn set_aside(&self, bytes: &[u8], meta: &fs::Metadata) -> Result<PathBuf, ProgressError> {
         let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-        let mut n = 0;
-        loop {
+        for n in 0.. {
             let suffix = if n == 0 { format!("corrupt-{stamp}") } else { format!("corrupt-{stamp}-{n}") };
             let target = self.sibling(&suffix);
-            if !target.exists() {
-                fs::copy(&self.path, &target).map_err(io_err(&target))?;
-                return Ok(target);
+            let mut file = match create_like(&target, meta) {
+                Ok(f) => f,
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(io_err(&target)(e)),
+            };
+            if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
+                drop(file);
+                let _ = fs::remove_file(&target);
+                return Err(io_err(&target)(e));
             }
-            n += 1;
+            return Ok(target);
         }
+        unreachable!("some suffix is free")
     }
 
     /// `<file>.<suffix>` beside the file (the whole name kept, extension and all).
@@ -134,17 +252,22 @@ impl JsonlFile {
         self.path.with_file_name(name)
     }
 
-    /// Writes `items` to a synced temporary file beside the file, for an atomic rename.
-    fn write_temporary<T: Serialize>(&self, items: &[T]) -> Result<PathBuf, ProgressError> {
+    /// Writes `items` to a synced temporary file beside the file, for an atomic rename, with
+    /// the original's mode and owner (`meta`).
+    fn write_temporary<T: Serialize>(&self, items: &[T], meta: &fs::Metadata) -> Result<PathBuf, ProgressError> {
         let tmp = self.sibling(&format!("tmp-{}", std::process::id()));
         let mut out = String::new();
         for r in items {
             out.push_str(&serde_json::to_string(r).expect("records serialise"));
             out.push('\n');
         }
-        let mut file = File::create(&tmp).map_err(io_err(&tmp))?;
-        file.write_all(out.as_bytes()).map_err(io_err(&tmp))?;
-        file.sync_all().map_err(io_err(&tmp))?;
+        let _ = fs::remove_file(&tmp); // left by a crashed run of a process with this pid
+        let mut file = create_like(&tmp, meta).map_err(io_err(&tmp))?;
+        if let Err(e) = file.write_all(out.as_bytes()).and_then(|()| file.sync_all()) {
+            drop(file);
+            let _ = fs::remove_file(&tmp);
+            return Err(io_err(&tmp)(e));
+        }
         Ok(tmp)
     }
 
@@ -226,7 +349,9 @@ mod tests {
         let text = "{\"n\":1}\nbad\n{\"n\":2}\n";
         fs::write(file.path(), text).unwrap();
         // Read when it was one byte shorter: an append happened since, so nothing changes.
-        assert!(file.replace_if_unchanged(text.len() - 1, &[Line { n: 1 }]).unwrap().is_none());
+        let original = File::open(file.path()).unwrap();
+        let read = &text.as_bytes()[..text.len() - 1];
+        assert!(file.replace_if_unchanged(&original, read, &[Line { n: 1 }]).unwrap().is_none());
         assert_eq!(fs::read_to_string(file.path()).unwrap(), text);
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "no copy or temporary file is left behind");
         fs::remove_dir_all(&dir).unwrap();
@@ -238,6 +363,33 @@ mod tests {
         fs::create_dir(file.path()).unwrap();
         let err = file.load::<Line>().unwrap_err().to_string();
         assert!(err.contains("things.jsonl") && err.contains("not a regular file"), "{err}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+    #[test]
+    fn setting_a_file_aside_keeps_its_mode_and_never_widens_access() {
+        use std::os::unix::fs::PermissionsExt;
+        let (dir, file) = temp_file("mode");
+        fs::write(file.path(), "{\"n\":1}\nbad\n").unwrap();
+        fs::set_permissions(file.path(), fs::Permissions::from_mode(0o600)).unwrap();
+        let loaded = file.load::<Line>().unwrap();
+        let kept = loaded.kept.unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(file.path()), 0o600, "the repaired file keeps 0600");
+        assert_eq!(mode(&kept), 0o600, "so does the copy set aside");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_file_that_keeps_changing_is_still_read_and_left_as_it_is() {
+        let (dir, file) = temp_file("busy");
+        fs::write(file.path(), "{\"n\":1}\nbad\n").unwrap();
+        // Every repair finds the file changed (as under continuous appends).
+        let original = File::open(file.path()).unwrap();
+        assert!(file.replace_if_unchanged(&original, b"{\"n\":1}\n", &[Line { n: 1 }]).unwrap().is_none());
+        let loaded = LoadedLines { items: vec![Line { n: 1 }], bad: 1, kept: None, unrepaired: Some("busy".into()) };
+        let notice = loaded.notice("your progress file").unwrap();
+        assert!(notice.contains("left as it is (busy)"), "{notice}");
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "no copy or temporary file is left behind");
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod completion;
 pub mod completion_store;
+pub mod course_progress;
 pub mod jsonl;
 pub mod progress;
 pub mod record;

@@ -74,13 +74,7 @@ impl ProgressStore {
     /// Reads every answer. Unreadable lines set the original aside and keep the rest.
     pub fn load(&self) -> Result<Loaded, ProgressError> {
         let loaded = self.file().load::<AnswerRecord>()?;
-        let notice = loaded.kept.map(|kept| {
-            format!(
-                "{} unreadable line(s) in your progress file were left out; the original file was kept as {}",
-                loaded.bad,
-                kept.display()
-            )
-        });
+        let notice = loaded.notice("your progress file");
         Ok(Loaded { history: loaded.items, notice })
     }
 

@@ -37,6 +37,11 @@ pub struct AnswerRecord {
     /// The follow-up question: right or wrong, if there was one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<bool>,
+    /// Which follow-up choice was picked, 1-based by its place in the scenario file (as the
+    /// file's `answer` is written), not by where it was shown: choices are shown shuffled.
+    /// Absent in records written before it was kept, and when no question was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<u32>,
 }
 
 impl AnswerRecord {
@@ -70,6 +75,7 @@ impl AnswerRecord {
             false_marks: spot.map_or(0, |s| s.false_marks.len() as u32),
             spotted: spot.is_some(),
             question,
+            choice: None,
         }
     }
 
@@ -83,5 +89,24 @@ impl AnswerRecord {
 
     pub fn correct(&self) -> bool {
         self.truth == self.said
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_written_before_the_choice_was_kept_still_read() {
+        let old =
+            r#"{"time":1,"round":"1-1","scenario":"a","category":"toll","truth":"scam","said":"scam","question":true}"#;
+        let r: AnswerRecord = serde_json::from_str(old).unwrap();
+        assert_eq!((r.question, r.choice), (Some(true), None));
+        let mut new = r.clone();
+        new.choice = Some(3);
+        let line = serde_json::to_string(&new).unwrap();
+        assert!(line.contains(r#""choice":3"#), "{line}");
+        assert_eq!(serde_json::from_str::<AnswerRecord>(&line).unwrap(), new);
+        assert!(!serde_json::to_string(&r).unwrap().contains("choice"), "absent when there was none");
     }
 }

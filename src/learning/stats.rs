@@ -83,7 +83,9 @@ pub fn to_revisit(history: &[AnswerRecord]) -> Vec<&AnswerRecord> {
 pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
     let mut out: Vec<ReportLine> = Vec::new();
     let head = |out: &mut Vec<ReportLine>, s: &str| out.push((LineKind::Heading, s.to_string()));
-    let text = |out: &mut Vec<ReportLine>, s: String| out.push((LineKind::Text, s));
+    // Lines repeat what answers.jsonl holds (scenario ids, flag kinds, categories): each goes
+    // through the output rule, for the progress screen and `smishdrill stats` alike.
+    let text = |out: &mut Vec<ReportLine>, s: String| out.push((LineKind::Text, crate::text_safety::sanitize_line(&s)));
     let blank = |out: &mut Vec<ReportLine>| out.push((LineKind::Blank, String::new()));
     if history.is_empty() {
         head(&mut out, "No answers saved yet: play a round first.");
@@ -201,6 +203,7 @@ mod tests {
             false_marks: 0,
             spotted: true,
             question: None,
+            choice: None,
         }
     }
 
@@ -239,6 +242,15 @@ mod tests {
         assert!(joined.contains("3 answers in 2 rounds"), "{joined}");
         assert!(joined.contains("Lookalike link"), "{joined}");
         assert!(joined.contains("x: it was a scam"), "{joined}");
+    }
+
+    #[test]
+    fn text_from_the_answers_file_reaches_no_screen_raw() {
+        let evil = "s\u{1b}]0;pwn\u{7}\u{202E}\nFORGED";
+        let h = vec![rec("a", evil, "scam", "scam", &[evil]), rec("a", evil, "scam", "legit", &[])];
+        for (_, line) in report(&h, 80) {
+            assert!(crate::text_safety::first_unsafe(&line).is_none() && !line.contains('\n'), "{line:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! category as `name:correct/asked`, `;`-separated, in one cell so the column count is fixed.
 
 use crate::learning::completion::CompletionRecord;
-use crate::text_safety::sanitize_line;
+use crate::text_safety::{csv_cell, json_pretty, markdown_code, markdown_inline};
 
 use super::iso8601::{short_duration, timestamp};
 use super::{d_prime_text, score_text, sorted};
@@ -15,13 +15,10 @@ use super::{d_prime_text, score_text, sorted};
 pub const CSV_HEADER: &str = "learner,started,finished,seconds,deck,deck_checksum,mode,status,correct,answered,asked,\
 score,pass_mark,d_prime,criterion,version,seed,categories";
 
-/// One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
-/// Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`,
-/// as OWASP advises against CSV injection; numbers are written without this function.
+/// One CSV cell: the one rule's CSV adapter ([`csv_cell`]): one line, quoted as RFC 4180 says,
+/// unsafe characters shown as markers, formula starts (`= + - @`) defused with a leading `'`.
 pub fn csv_field(text: &str) -> String {
-    let text = sanitize_line(text);
-    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text };
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
+    csv_cell(text)
 }
 
 fn optional(x: Option<f64>) -> String {
@@ -61,23 +58,18 @@ pub fn csv(records: &[CompletionRecord]) -> String {
 }
 
 /// The records as a pretty JSON array, oldest first: the stored form, so it can be merged.
+/// Unsafe characters in strings are `\uXXXX` escapes ([`json_pretty`]), so the file holds none
+/// raw and still reads back exactly.
 pub fn json(records: &[CompletionRecord]) -> String {
     let rows = sorted(records);
-    let mut out = serde_json::to_string_pretty(&rows).expect("records serialise");
+    let mut out = json_pretty(&rows).expect("records serialise");
     out.push('\n');
     out
 }
 
-/// Text safe inside a Markdown table cell: no line breaks, `|` and other markup escaped.
+/// Text safe inside Markdown: [`markdown_inline`] (one line, markup and HTML escaped).
 fn md(text: &str) -> String {
-    let mut out = String::new();
-    for c in sanitize_line(text).chars() {
-        if matches!(c, '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    markdown_inline(text)
 }
 
 /// A Markdown summary table, then each attempt's items as a list.
@@ -114,15 +106,15 @@ pub fn markdown(records: &[CompletionRecord]) -> String {
         for (n, item) in r.items.iter().enumerate() {
             let said = item.said.as_deref().map_or_else(
                 || if item.timed_out { "no answer (time ran out)".to_string() } else { "not answered".to_string() },
-                |s| format!("said {s}"),
+                |s| format!("said {}", md(s)),
             );
             let mark = if item.correct { "✓" } else { "✗" };
             out.push_str(&format!(
-                "{}. {mark} {} (`{}`, {}): {}, {said}\n",
+                "{}. {mark} {} ({}, {}): {}, {said}\n",
                 n + 1,
                 md(&item.title),
-                item.scenario.replace('`', "'"),
-                item.truth,
+                markdown_code(&item.scenario),
+                md(&item.truth),
                 md(&item.category)
             ));
         }

@@ -42,12 +42,13 @@ impl MergeError {
 
 /// Reads one input file's records.
 pub fn read_records(path: &Path) -> Result<Vec<CompletionRecord>, MergeError> {
-    let io = |source| MergeError::Io { path: path.to_path_buf(), source };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
-        return Err(MergeError::NotRecords { path: path.to_path_buf(), what: "not a regular file".into() });
-    }
-    let text = std::fs::read_to_string(path).map_err(io)?;
+    use crate::files::{MAX_RECORDS_BYTES, ReadError, read_bounded};
+    let bytes = read_bounded(path, MAX_RECORDS_BYTES, "a record file").map_err(|e| match e {
+        ReadError::Io(source) => MergeError::Io { path: path.to_path_buf(), source },
+        other => MergeError::NotRecords { path: path.to_path_buf(), what: other.to_string() },
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| MergeError::NotRecords { path: path.to_path_buf(), what: "not valid UTF-8 text".into() })?;
     parse_records(path, &text)
 }
 

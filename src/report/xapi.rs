@@ -64,7 +64,8 @@ pub fn statements(records: &[CompletionRecord], opts: &XapiOptions) -> Vec<Value
 
 /// The statements as a pretty JSON array (what an LRS's `POST /statements` takes).
 pub fn document(records: &[CompletionRecord], opts: &XapiOptions) -> String {
-    let mut out = serde_json::to_string_pretty(&statements(records, opts)).expect("statements serialise");
+    // Unsafe characters in names and titles become `\uXXXX` escapes (lossless for the LRS).
+    let mut out = crate::text_safety::json_pretty(&statements(records, opts)).expect("statements serialise");
     out.push('\n');
     out
 }

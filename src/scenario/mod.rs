@@ -2,6 +2,8 @@
 //! reports. Knows nothing about terminals.
 
 pub mod dates;
+pub mod fairness;
+mod fixed_dates;
 pub mod kinds;
 pub mod model;
 pub mod phone;
@@ -13,6 +15,6 @@ pub mod validate;
 pub mod vars;
 
 pub use kinds::{Category, FlagKind, SignKind, Verdict};
-pub use model::{Cue, Message, Question, Scenario};
+pub use model::{Asked, Cue, Message, Question, Scenario};
 pub use problem::{Location, Problem, ProblemKind};
 pub use validate::{Draw, parse_scenario, parse_variant};

@@ -58,6 +58,20 @@ pub struct Question {
     /// 0-based index into `choices` (files write it 1-based).
     pub answer: usize,
     pub why: String,
+    /// When the question is asked: before the reveal, or after it.
+    pub asked: Asked,
+}
+
+/// When a follow-up question is asked. A question that needs the verdict ("how could a
+/// scammer know…?") is asked after the explanation, so it never gives the answer away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Asked {
+    /// Before the reveal (the default): neutral, neither naming nor implying the verdict.
+    #[default]
+    Before,
+    /// After the reveal in practice; in an exam it is not asked at all (nothing is revealed
+    /// before the end, and the end is for the results).
+    After,
 }
 
 impl Scenario {

@@ -80,6 +80,18 @@ pub enum ProblemKind {
     BadBraces(String),
     #[error("phone number `{0}` in a scam must use the fictional range 555-0100 to 555-0199")]
     RealLookingNumber(String),
+    #[error(
+        "`{0}` is a fixed calendar date: it goes stale, and a careful learner then reads the old date as a red flag; draw it with a `date` variable (see \"Variables\" in docs/scenario-format.md)"
+    )]
+    FixedDate(String),
+    #[error(
+        "this question is asked before the reveal, but `{0}` names or implies the verdict: reword it neutrally, or add `asked = \"after\"` to ask it after the explanation"
+    )]
+    QuestionNamesVerdict(String),
+    #[error(
+        "the right answer is the longest choice, {len} characters against a mean of {mean} for the others (more than 1.5×): it can be picked without reading; shorten it or lengthen the others"
+    )]
+    LongRightAnswer { len: usize, mean: usize },
     /// A rule of deck files (`src/deck/`), which share this format of problems. Boxed to keep
     /// every problem small.
     #[error(transparent)]
@@ -106,9 +118,14 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
+/// One line, always safe to print: the path and the message repeat what a file holds (ids,
+/// quotes, key names, file names), so the whole line goes through the one output rule
+/// ([`crate::text_safety::terminal_line`]): no escape sequence, invisible character or line
+/// break from a file reaches the output, and no file can forge a line of `check`'s output.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.kind)
+        let line = format!("{}: {}", self.at, self.kind);
+        f.write_str(&crate::text_safety::terminal_line(&line))
     }
 }
 

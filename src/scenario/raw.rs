@@ -7,7 +7,7 @@ use toml::Spanned;
 
 pub type Text = Spanned<String>;
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScenario {
     pub id: Option<Text>,
@@ -33,7 +33,7 @@ pub struct RawScenario {
 }
 
 /// One `[vars]` entry; exactly one of the kind keys must be present.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSlot {
     pub pick: Option<Spanned<Vec<Text>>>,
@@ -49,14 +49,14 @@ pub struct RawSlot {
     pub domain: Option<Spanned<RawDomain>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDomain {
     pub brand: Option<Text>,
     pub style: Option<Spanned<Vec<Text>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMessage {
     pub sender: Option<Text>,
@@ -69,7 +69,7 @@ pub struct RawMessage {
     pub sources: Option<Spanned<Vec<Text>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCue {
     pub kind: Option<Text>,
@@ -81,13 +81,16 @@ pub struct RawCue {
     pub sources: Option<Spanned<Vec<Text>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     pub ask: Option<Text>,
     pub choices: Option<Spanned<Vec<Text>>>,
     pub answer: Option<Spanned<i64>>,
     pub why: Option<Text>,
+    /// `"before"` (the default: asked before the reveal, so it must not give the verdict away)
+    /// or `"after"` (asked after the explanation in practice; never before the end of an exam).
+    pub asked: Option<Text>,
     /// `verify` and `sources` written after a `[[table]]` header land inside that table in
     /// TOML; the format's own example does this, so they are accepted there and hoisted.
     pub verify: Option<Spanned<Vec<Text>>>,

@@ -7,13 +7,13 @@ use toml::Spanned;
 
 use super::dates::Date;
 use super::kinds::{CATEGORIES, Category, FLAG_KINDS, FlagKind, SIGN_KINDS, SignKind, Verdict, closest_name};
-use super::model::{Cue, Message, Question, Scenario};
+use super::model::{Asked, Cue, Message, Question, Scenario};
 use super::phone::{is_fictional, north_american_numbers};
 use super::problem::{Hint, Problem, ProblemKind, SourceMap};
 use super::raw::{RawCue, RawMessage, RawQuestion, RawScenario, Text};
 use super::slots::parse_vars;
 use super::template::render_raw;
-use crate::text_safety::forbidden_reason;
+use crate::text_safety::first_unsafe;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -24,6 +24,9 @@ pub struct Parsed {
     pub id_at: super::problem::Location,
     /// The file has `[vars]`: each draw gives a different variant.
     pub has_vars: bool,
+    /// Teaching problems (see [`super::fairness`]): reported by `check`, but the scenario
+    /// still loads.
+    pub findings: Vec<Problem>,
 }
 
 /// How variables are filled: the seed of the draw and today's date (days since 1970-01-01),
@@ -49,42 +52,123 @@ pub fn parse_scenario(path: &str, source: &str) -> Result<Parsed, Vec<Problem>> 
 
 /// Parses, fills the variables with `draw`, and checks the result.
 pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec<Problem>> {
-    let normalized = source.strip_prefix('\u{FEFF}').unwrap_or(source).replace("\r\n", "\n");
-    let map = SourceMap::new(path, &normalized);
+    parse_template(path, source)?.variant(draw)
+}
+
+/// A scenario file parsed once: everything that does not depend on the draw — the normalised
+/// text, the TOML, the variable slots, and the problems found in the file as written (keys given
+/// twice, bad slots, known criminal domains anywhere). `check` draws 25 variants of every file
+/// with variables; parsing and scanning the text once instead of 25 times is most of its speed.
+#[derive(Debug)]
+pub struct Template {
+    path: String,
+    source: String,
+    raw: RawScenario,
+    vars: super::vars::Vars,
+    var_spans: Vec<(String, Range<usize>)>,
+    /// Problems of the file as written, as (span, kind), reported with every variant's.
+    early: Vec<(Range<usize>, ProblemKind)>,
+}
+
+/// Parses a file once into a [`Template`]; only a TOML syntax error stops here.
+pub fn parse_template(path: &str, source: &str) -> Result<Template, Vec<Problem>> {
+    let normalized = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    let normalized = if normalized.contains('\r') { normalized.replace("\r\n", "\n") } else { normalized.to_string() };
     let mut raw: RawScenario = toml::from_str(&normalized).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        vec![map.problem(span, ProblemKind::Syntax(explain_toml_error(e.message())))]
+        vec![SourceMap::new(path, &normalized).problem(span, ProblemKind::Syntax(explain_toml_error(e.message())))]
     })?;
-    let mut checker = Checker { map: &map, source: &normalized, problems: Vec::new() };
-    for (key, span) in raw.hoist_trailing_lists() {
-        checker.report(span, ProblemKind::Twice(key));
-    }
-    checker.criminal_domains_anywhere();
+    let mut early: Vec<(Range<usize>, ProblemKind)> =
+        raw.hoist_trailing_lists().into_iter().map(|(key, span)| (span, ProblemKind::Twice(key))).collect();
+    early.extend(
+        criminal_domains_in_file(&normalized)
+            .into_iter()
+            .map(|(at, d)| (at..at, ProblemKind::KnownCriminalDomain(d.to_string()))),
+    );
     let (vars, var_spans, var_problems) = parse_vars(raw.vars.take());
-    let values = vars.draw(&mut StdRng::seed_from_u64(draw.seed), draw.today);
-    let (used, render_problems) = render_raw(&mut raw, &values);
-    for (span, kind) in var_problems.into_iter().chain(render_problems) {
-        checker.report(span, kind);
+    early.extend(var_problems);
+    Ok(Template { path: path.to_string(), source: normalized, raw, vars, var_spans, early })
+}
+
+impl Template {
+    /// Whether the file has `[vars]`: each draw then gives a different variant.
+    pub fn has_vars(&self) -> bool {
+        !self.vars.is_empty()
     }
-    for (name, span) in var_spans {
-        if !used.contains(&name) {
-            checker.report(span, ProblemKind::UnusedVariable(name));
+
+    /// The scenario with its variables filled from `draw`, checked.
+    pub fn variant(&self, draw: Draw) -> Result<Parsed, Vec<Problem>> {
+        let map = SourceMap::new(&self.path, &self.source);
+        let mut raw = self.raw.clone();
+        let mut checker = Checker { map: &map, source: &self.source, problems: Vec::new() };
+        for (span, kind) in &self.early {
+            checker.report(span.clone(), kind.clone());
+        }
+        let values = self.vars.draw(&mut StdRng::seed_from_u64(draw.seed), draw.today);
+        let (used, render_problems) = render_raw(&mut raw, &values);
+        for (span, kind) in render_problems {
+            checker.report(span, kind);
+        }
+        for (name, span) in &self.var_spans {
+            if !used.contains(name) {
+                checker.report(span.clone(), ProblemKind::UnusedVariable(name.clone()));
+            }
+        }
+        // Teaching findings (verdict words, long right answers, typed dates): the thread as
+        // written is the template's, before variables are filled.
+        let mut findings: Vec<Problem> = super::fairness::findings(&self.source, &self.raw.thread, &raw)
+            .into_iter()
+            .map(|(at, kind)| map.problem(at..at, kind))
+            .collect();
+        findings.sort_by_key(|p| (p.at.line, p.at.col));
+        let parsed = checker.scenario(raw);
+        match parsed {
+            Some(mut p) if checker.problems.is_empty() => {
+                p.has_vars = self.has_vars();
+                p.findings = findings;
+                Ok(p)
+            }
+            _ => {
+                let mut problems = checker.problems;
+                problems.sort_by_key(|p| (p.at.line, p.at.col));
+                // Two scans may find the same words (the whole file and the rendered thread).
+                problems.dedup_by(|a, b| a.at == b.at && a.kind == b.kind);
+                Err(problems)
+            }
         }
     }
-    let parsed = checker.scenario(raw);
-    match parsed {
-        Some(mut p) if checker.problems.is_empty() => {
-            p.has_vars = !vars.is_empty();
-            Ok(p)
-        }
-        _ => {
-            let mut problems = checker.problems;
-            problems.sort_by_key(|p| (p.at.line, p.at.col));
-            // Two scans may find the same words (the whole file and the rendered thread).
-            problems.dedup_by(|a, b| a.at == b.at && a.kind == b.kind);
-            Err(problems)
-        }
-    }
+}
+
+/// One automaton for every known criminal domain, built once: `check` scans every file (and
+/// every variant's thread) for all of them in a single pass each, case-insensitively.
+fn criminal_domain_finder() -> &'static aho_corasick::AhoCorasick {
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(known_criminal_domains())
+            .expect("the known-domain list builds an automaton")
+    })
+}
+
+/// The known criminal domains named in `text`, by position, as (offset, domain).
+fn criminal_domains_named(text: &str) -> Vec<(usize, &'static str)> {
+    let list: Vec<&'static str> = known_criminal_domains().collect();
+    criminal_domain_finder().find_overlapping_iter(text).map(|m| (m.start(), list[m.pattern().as_usize()])).collect()
+}
+
+/// Known criminal domains anywhere in the file's values, variable lists included; comment lines
+/// (where sources are discussed) are skipped.
+fn criminal_domains_in_file(source: &str) -> Vec<(usize, &'static str)> {
+    let mut found: Vec<(usize, &'static str)> = criminal_domains_named(source)
+        .into_iter()
+        .filter(|(at, _)| {
+            let line_start = source[..*at].rfind('\n').map_or(0, |i| i + 1);
+            !source[line_start..].trim_start().starts_with('#')
+        })
+        .collect();
+    found.sort_unstable();
+    found
 }
 
 /// The list shipped in `assets/reference/known-criminal-domains.txt`, lowercase.
@@ -133,8 +217,12 @@ pub(crate) fn forbidden_character(
     if s.bytes().all(|b| (0x20..0x7f).contains(&b) || (multiline && b == b'\n')) {
         return None;
     }
-    let c = s.chars().find(|&c| forbidden_reason(c).is_some() || (!multiline && c == '\n'))?;
-    let reason = forbidden_reason(c).unwrap_or("a line break, which this single-line field cannot hold");
+    let newline = (!multiline).then(|| s.find('\n')).flatten();
+    let (c, reason) = match (first_unsafe(s), newline) {
+        (Some((i, c, why)), n) if n.is_none_or(|n| i < n) => (c, why.reason()),
+        (_, Some(_)) => ('\n', "a line break, which this single-line field cannot hold"),
+        (_, None) => return None,
+    };
     let at = source.get(span.clone()).and_then(|raw| raw.find(c)).map_or(span.start, |i| span.start + i);
     Some((at, ProblemKind::ControlCharacter(format!("`{key}` contains U+{:04X}: {reason}", c as u32))))
 }
@@ -232,7 +320,7 @@ impl Checker<'_> {
             origin: self.map.path().to_string(),
             template: None,
         };
-        Some(Parsed { scenario, id_at: self.map.locate(id_span.start), has_vars: false })
+        Some(Parsed { scenario, id_at: self.map.locate(id_span.start), has_vars: false, findings: Vec::new() })
     }
 
     fn verdict(&mut self, value: Option<Text>, parent: Range<usize>) -> Option<Verdict> {
@@ -381,7 +469,28 @@ impl Checker<'_> {
             }
         };
         let why = self.required(q.why, "why", span, true);
-        Some(Question { ask: ask?, choices: choices.into_iter().map(|(s, _)| s).collect(), answer: answer?, why: why? })
+        let asked = self.asked(q.asked);
+        Some(Question {
+            ask: ask?,
+            choices: choices.into_iter().map(|(s, _)| s).collect(),
+            answer: answer?,
+            why: why?,
+            asked: asked?,
+        })
+    }
+
+    /// `asked = "before" | "after"`; absent means before.
+    fn asked(&mut self, value: Option<Text>) -> Option<Asked> {
+        let Some(v) = value else { return Some(Asked::Before) };
+        match v.get_ref().as_str() {
+            "before" => Some(Asked::Before),
+            "after" => Some(Asked::After),
+            other => {
+                let hint = Hint(Some(if other.to_lowercase().starts_with('a') { "after" } else { "before" }.into()));
+                self.report(v.span(), ProblemKind::Unknown { what: "value for `asked`", value: other.into(), hint });
+                None
+            }
+        }
     }
 
     fn string_list(
@@ -453,27 +562,6 @@ impl Checker<'_> {
         }
     }
 
-    /// A known criminal domain anywhere in the file's values, variable lists included. Comment
-    /// lines may name one (citing the report is fine: comments are never shown).
-    fn criminal_domains_anywhere(&mut self) {
-        // One pass over the whole file per domain (not per line): building a substring searcher
-        // is the costly part, and this check runs on every file.
-        let lower = self.source.to_ascii_lowercase();
-        let mut found = Vec::new();
-        for domain in known_criminal_domains() {
-            for (at, _) in lower.match_indices(domain) {
-                let line_start = lower[..at].rfind('\n').map_or(0, |i| i + 1);
-                if !lower[line_start..].trim_start().starts_with('#') {
-                    found.push((at, domain));
-                }
-            }
-        }
-        found.sort_unstable();
-        for (at, domain) in found {
-            self.report(at..at, ProblemKind::KnownCriminalDomain(domain.to_string()));
-        }
-    }
-
     /// Where `needle` is first written at or after `from` (case-insensitive), else `from`:
     /// points a problem at the words themselves rather than at their table's header.
     fn find_after(&self, from: usize, needle: &str) -> usize {
@@ -486,8 +574,10 @@ impl Checker<'_> {
         for (m, span) in thread {
             let fields = m.sender.iter().chain(std::iter::once(&m.text));
             for field in fields {
-                let lower = field.to_lowercase();
-                for domain in known_criminal_domains().filter(|d| lower.contains(d)) {
+                let mut named: Vec<&'static str> = criminal_domains_named(field).into_iter().map(|(_, d)| d).collect();
+                named.sort_unstable();
+                named.dedup();
+                for domain in named {
                     let at = self.find_after(span.start, domain);
                     self.report(at..at, ProblemKind::KnownCriminalDomain(domain.to_string()));
                 }

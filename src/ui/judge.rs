@@ -29,15 +29,28 @@ fn button(label: String, selected: bool, theme: &Theme) -> Span<'static> {
     Span::styled(format!("[ {label} ]"), if selected { theme.selected } else { theme.base })
 }
 
-/// The two answer buttons, the one under the cursor reversed.
+/// What the verdict judges, in one line that fits 80 columns: the last message received, not
+/// the situation or the thread as a whole (issue #10, "one question, one meaning").
+pub const JUDGE_LINE: &str = "Judge the last message received: is it from who it says, or a scammer?";
+
+/// The two answer buttons. None is highlighted until the learner moves to one, so Enter never
+/// answers for them.
 pub fn verdict_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let buttons = vec![
         Span::raw("  "),
-        button(format!("s {}", Verdict::Scam.label()), app.verdict_cursor == Verdict::Scam, theme),
+        button(format!("s {}", Verdict::Scam.label()), app.verdict_cursor == Some(Verdict::Scam), theme),
         Span::raw("   "),
-        button(format!("l {}", Verdict::Legit.label()), app.verdict_cursor == Verdict::Legit, theme),
+        button(format!("g {}", Verdict::Legit.label()), app.verdict_cursor == Some(Verdict::Legit), theme),
     ];
-    vec![Line::styled("Is this text a scam or genuine?", theme.heading), Line::from(buttons)]
+    with_hint(app, vec![Line::styled(JUDGE_LINE, theme.heading), Line::from(buttons)], theme)
+}
+
+/// The panel's lines and, under them, the hint saying which keys answer, if there is one.
+fn with_hint(app: &App, mut lines: Vec<Line<'static>>, theme: &Theme) -> Vec<Line<'static>> {
+    if let Some(hint) = &app.hint {
+        lines.push(Line::styled(format!("! {hint}"), theme.notice));
+    }
+    lines
 }
 
 /// How sure: three buttons, one key each.
@@ -45,10 +58,11 @@ pub fn confidence_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let said = app.current_answer().and_then(|a| a.verdict).map_or("", Verdict::label);
     let mut buttons = vec![Span::raw("  ")];
     for (i, c) in Confidence::ALL.iter().enumerate() {
-        buttons.push(button(format!("{} {}", i + 1, c.label()), app.confidence_cursor == i, theme));
+        buttons.push(button(format!("{} {}", i + 1, c.label()), app.confidence_cursor == Some(i), theme));
         buttons.push(Span::raw("  "));
     }
-    vec![Line::styled(format!("You said: {said}. How sure are you?"), theme.heading), Line::from(buttons)]
+    let lines = vec![Line::styled(format!("You said: {said}. How sure are you?"), theme.heading), Line::from(buttons)];
+    with_hint(app, lines, theme)
 }
 
 /// What to do on the spot screen.
@@ -67,20 +81,23 @@ pub fn spot_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     ]
 }
 
-/// The follow-up question and its numbered choices.
+/// The follow-up question and its choices, numbered in the shuffled order they are shown in.
 pub fn question_panel(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let Some(q) = &scenario.question else { return Vec::new() };
     let mut doc = Doc::new(width);
-    if let Some(said) = app.current_answer().and_then(|a| a.verdict) {
+    if app.after_question {
+        doc.para(vec![run("One more question about this message:", theme.dim)]);
+    } else if let Some(said) = app.current_answer().and_then(|a| a.verdict) {
         doc.para(vec![run(format!("You said: {}. One more question first:", said.label()), theme.dim)]);
     }
     doc.para(vec![run(sanitize(&q.ask), theme.heading)]);
-    for (i, choice) in q.choices.iter().enumerate() {
-        let style = if app.choice_cursor == i { theme.selected } else { theme.base };
+    for (shown, &i) in app.choice_order().iter().enumerate() {
+        let Some(choice) = q.choices.get(i) else { continue };
+        let style = if app.choice_cursor == Some(shown) { theme.selected } else { theme.base };
         doc.item(
-            vec![run(format!(" {} ", i + 1), theme.key), run(" ", theme.base)],
+            vec![run(format!(" {} ", shown + 1), theme.key), run(" ", theme.base)],
             vec![run(sanitize(choice), style)],
         );
     }
-    doc.lines
+    with_hint(app, doc.lines, theme)
 }

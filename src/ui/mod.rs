@@ -126,7 +126,7 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
             Some(answer) => {
                 let body = notice_lines(app, width, theme)
                     .into_iter()
-                    .chain(reveal::body(scenario, answer, width, theme).lines);
+                    .chain(reveal::body(scenario, answer, !app.after_question, width, theme).lines);
                 (body.collect(), reveal::panel(app, theme))
             }
             None => (Vec::new(), Vec::new()),
@@ -213,7 +213,10 @@ fn header_line(app: &App, theme: &Theme) -> Line<'static> {
     spans.push(Span::styled(progress, theme.heading));
     // While the follow-up question is open, the newest verdict is not yet revealed: counting it
     // would give the answer away. In an exam nothing is counted until the end.
-    let pending = usize::from(matches!(app.screen, Screen::Confidence | Screen::Spot | Screen::Question));
+    // A question asked after the reveal comes once the verdict is shown, so that one counts.
+    let open = matches!(app.screen, Screen::Confidence | Screen::Spot)
+        || (app.screen == Screen::Question && !app.after_question);
+    let pending = usize::from(open);
     let answered = app.answers.len().saturating_sub(pending);
     let right = app.answered().take(answered).filter(|(s, a)| a.is_right(s.verdict)).count();
     if answered > 0 && !app.feedback_at_end && app.mode != Mode::Present && app.screen != Screen::Lesson {

@@ -24,7 +24,7 @@ pub fn body(scenario: &Scenario, width: usize, theme: &Theme) -> Doc {
 
 pub fn panel(theme: &Theme) -> Vec<Line<'static>> {
     vec![
-        Line::styled("Ask the room: scam or genuine? Why?", theme.heading),
+        Line::styled("Ask the room: is the last message from who it says, or a scammer? Why?", theme.heading),
         keys_line(&[("Enter", "reveal the answer"), ("t", "type what the room said"), ("q", "quit")], theme),
     ]
 }
@@ -58,7 +58,7 @@ pub fn reveal_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) 
     }
     doc.blank();
     let no_answer = Answer { verdict: None, ..Answer::new(Verdict::Scam) };
-    reveal::details(&mut doc, scenario, &no_answer, theme);
+    reveal::details(&mut doc, scenario, &no_answer, true, theme);
     if let Some(notes) = &scenario.notes {
         doc.para(vec![run("Notes for the instructor", theme.heading)]);
         for para in notes.split("\n\n") {

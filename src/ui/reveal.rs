@@ -12,18 +12,20 @@ use crate::learning::spot::{self, SpotResult};
 use crate::scenario::{Scenario, Verdict};
 use crate::text_safety::{sanitize, sanitize_line};
 
-pub fn body(scenario: &Scenario, answer: &Answer, width: usize, theme: &Theme) -> Doc {
+/// The explanation. `follow_up` is false while a question meant for after the reveal is still
+/// to be asked: its answer must not be on the page above it.
+pub fn body(scenario: &Scenario, answer: &Answer, follow_up: bool, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
     let pieces = spot::pieces(scenario);
     let result = answer.marks.as_ref().map(|m| spot::score(scenario, &pieces, m));
     verdict_banner(&mut doc, scenario, answer, result.as_ref(), theme);
-    details(&mut doc, scenario, answer, theme);
+    details(&mut doc, scenario, answer, follow_up, theme);
     doc
 }
 
 /// Everything after the verdict banner: the message with its flags or signs, why each
 /// matters, the follow-up and how to check. Shared with presenter mode.
-pub fn details(doc: &mut Doc, scenario: &Scenario, answer: &Answer, theme: &Theme) {
+pub fn details(doc: &mut Doc, scenario: &Scenario, answer: &Answer, with_follow_up: bool, theme: &Theme) {
     let width = doc.width;
     let pieces = spot::pieces(scenario);
     let result = answer.marks.as_ref().map(|m| spot::score(scenario, &pieces, m));
@@ -51,7 +53,9 @@ pub fn details(doc: &mut Doc, scenario: &Scenario, answer: &Answer, theme: &Them
         Verdict::Legit => signs(doc, scenario, theme),
     }
     false_alarms(doc, scenario, &false_marks, theme);
-    follow_up(doc, scenario, answer, theme);
+    if with_follow_up {
+        follow_up(doc, scenario, answer, theme);
+    }
     steps(doc, "How to check, and what to do", &scenario.verify, theme);
     steps(doc, "Based on", &scenario.sources, theme);
 }
@@ -134,18 +138,17 @@ fn follow_up(doc: &mut Doc, scenario: &Scenario, answer: &Answer, theme: &Theme)
     let Some(q) = &scenario.question else { return };
     doc.para(vec![run("Follow-up: ", theme.heading), run(sanitize(&q.ask), theme.base)]);
     let right = sanitize(&q.choices[q.answer]).into_owned();
+    // Choices were shown shuffled: their numbers in the file mean nothing to the learner.
     match answer.choice {
         Some(c) if c == q.answer => {
-            doc.item(vec![run("✓ ", theme.right)], vec![run(format!("You chose {}: {right}", c + 1), theme.base)]);
+            doc.item(vec![run("✓ ", theme.right)], vec![run(format!("You chose: {right}"), theme.base)]);
         }
         Some(c) => {
             let chosen = q.choices.get(c).map(|s| sanitize(s).into_owned()).unwrap_or_default();
-            doc.item(vec![run("✗ ", theme.wrong)], vec![run(format!("You chose {}: {chosen}", c + 1), theme.base)]);
-            doc.item(vec![run("→ ", theme.right)], vec![run(format!("Better: {}: {right}", q.answer + 1), theme.base)]);
+            doc.item(vec![run("✗ ", theme.wrong)], vec![run(format!("You chose: {chosen}"), theme.base)]);
+            doc.item(vec![run("→ ", theme.right)], vec![run(format!("Better: {right}"), theme.base)]);
         }
-        None => {
-            doc.item(vec![run("→ ", theme.right)], vec![run(format!("Answer {}: {right}", q.answer + 1), theme.base)])
-        }
+        None => doc.item(vec![run("→ ", theme.right)], vec![run(format!("Answer: {right}"), theme.base)]),
     }
     doc.item(vec![run("  ", theme.base)], vec![run(sanitize(&q.why), theme.dim)]);
     doc.blank();
@@ -164,6 +167,9 @@ fn steps(doc: &mut Doc, heading: &str, items: &[String], theme: &Theme) {
 
 /// The key line under the explanation.
 pub fn panel(app: &crate::app::App, theme: &Theme) -> Vec<Line<'static>> {
+    if app.after_question && !app.reviewing {
+        return vec![keys_line(&[("Enter", "one more question"), ("↑↓", "scroll")], theme)];
+    }
     let last = app.position + 1 >= app.round.len();
     if app.reviewing {
         let next = if last { "back to the results" } else { "next explanation" };

@@ -34,7 +34,8 @@ fn send(app: &mut App, msgs: &[Msg]) {
     }
 }
 
-/// Verdict, confidence, marks (piece indices), then the follow-up choice if asked.
+/// Verdict, confidence, marks (piece indices), then the follow-up choice if asked — `choice`
+/// by its index in the file, pressed as the number it has on screen (choices are shuffled).
 fn answer(app: &mut App, verdict: Verdict, marks: &[usize], choice: usize) {
     send(app, &[Msg::Verdict(verdict), Msg::Choose(0)]);
     if app.screen == Screen::Spot {
@@ -45,7 +46,8 @@ fn answer(app: &mut App, verdict: Verdict, marks: &[usize], choice: usize) {
         update(app, Msg::Confirm);
     }
     if app.screen == Screen::Question {
-        update(app, Msg::Choose(choice));
+        let shown = app.choice_order().iter().position(|&i| i == choice).expect("a choice");
+        update(app, Msg::Choose(shown));
     }
 }
 
@@ -184,4 +186,47 @@ fn stats_screen() {
     insta::assert_snapshot!(shown);
     send(&mut app, &[Msg::ToggleStats]);
     assert_eq!(app.screen, Screen::Summary);
+}
+
+/// Whether any cell on row `y` is drawn reversed (the highlight of a button or choice).
+fn row_reversed(buffer: &Buffer, y: u16) -> bool {
+    (0..buffer.area.width).any(|x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
+}
+
+fn row_of(buffer: &Buffer, needle: &str) -> u16 {
+    let shown = text(buffer);
+    shown.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not in\n{shown}")) as u16
+}
+
+#[test]
+fn no_button_or_choice_is_highlighted_until_the_learner_moves_to_one() {
+    let mut app = fixtures::app();
+    let buffer = draw(&mut app, 80, 24);
+    assert!(!row_reversed(&buffer, row_of(&buffer, "[ s Scam ]")), "no verdict is pre-selected");
+    update(&mut app, Msg::Confirm);
+    let buffer = draw(&mut app, 80, 24);
+    assert!(text(&buffer).contains("! Nothing chosen yet: press s (scam) or g (genuine)"), "{}", text(&buffer));
+    update(&mut app, Msg::MoveCursor(1));
+    let buffer = draw(&mut app, 80, 24);
+    assert!(row_reversed(&buffer, row_of(&buffer, "[ s Scam ]")), "the arrow highlights a button");
+    assert!(!text(&buffer).contains("Nothing chosen yet"), "the hint goes with the next key");
+    send(&mut app, &[Msg::Confirm]);
+    let buffer = draw(&mut app, 80, 24);
+    assert!(!row_reversed(&buffer, row_of(&buffer, "[ 1 sure ]")), "no confidence is pre-selected");
+    send(&mut app, &[Msg::Choose(0), Msg::Confirm]);
+    assert_eq!(app.screen, Screen::Question);
+    let buffer = draw(&mut app, 80, 24);
+    let shown = text(&buffer);
+    for n in 1..=3 {
+        let row = shown.lines().position(|l| l.starts_with(&format!(" {n}  "))).expect("a numbered choice") as u16;
+        assert!(!row_reversed(&buffer, row), "choice {n} is not pre-selected");
+    }
+}
+
+#[test]
+fn the_judge_line_says_what_is_judged_and_fits_80_columns() {
+    let mut app = fixtures::app();
+    let shown = text(&draw(&mut app, 80, 24));
+    assert!(shown.contains(crate::ui::judge::JUDGE_LINE), "{shown}");
+    assert!(crate::ui::judge::JUDGE_LINE.chars().count() <= 78);
 }

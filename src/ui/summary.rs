@@ -178,5 +178,10 @@ pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     if app.mode != crate::app::Mode::Practice {
         return vec![keys_line(&[("Enter", "go through every explanation"), ("q", "quit")], theme)];
     }
-    vec![keys_line(&[("r", "play again"), ("t", "your progress"), ("e", "explanations"), ("q", "quit")], theme)]
+    let mut lines =
+        vec![keys_line(&[("r", "play again"), ("t", "your progress"), ("e", "explanations"), ("q", "quit")], theme)];
+    if let Some(hint) = &app.hint {
+        lines.push(Line::styled(format!("! {hint}"), theme.notice));
+    }
+    lines
 }

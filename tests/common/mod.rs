@@ -38,6 +38,12 @@ impl Session {
     /// Runs `smishdrill ARGS` in a `width`×`height` pane. After it exits, the pane shows
     /// `EXITED <code>` and the terminal mode (`TTY icanon echo` once properly restored).
     pub fn start(args: &[&str], env_vars: &[(&str, &str)], width: u16, height: u16) -> Session {
+        Session::start_after("", args, env_vars, width, height)
+    }
+
+    /// As [`Session::start`], with shell commands run first by the pane's shell (e.g. a `trap`,
+    /// so a Ctrl-C typed in `--plain` mode, which reaches the shell too, does not end it).
+    pub fn start_after(prelude: &str, args: &[&str], env_vars: &[(&str, &str)], width: u16, height: u16) -> Session {
         let socket = format!("smishdrill-e2e-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst));
         // Progress goes to a private folder unless the test names one.
         let data = std::env::temp_dir().join(format!("{socket}-data"));
@@ -45,7 +51,7 @@ impl Session {
         env.extend(env_vars.iter().map(|(k, v)| format!("{k}={} ", shell_quote(v))));
         let args: String = args.iter().map(|a| format!(" {}", shell_quote(a))).collect();
         let script = format!(
-            "{env}{bin}{args}; echo EXITED $?; echo TTY $(stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo'); sleep 600",
+            "{prelude}{env}{bin}{args}; echo EXITED $?; echo TTY $(stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo'); sleep 600",
             bin = shell_quote(BIN)
         );
         let status = Command::new("tmux")
@@ -66,6 +72,35 @@ impl Session {
             .expect("run tmux");
         assert!(status.success(), "tmux new-session failed");
         Session { socket, data }
+    }
+
+    /// An interactive shell (bash, no start-up files, prompt `$ `) with job control, in which
+    /// the test types command lines: for Ctrl-Z and `fg`. The program's data goes to `data`.
+    pub fn shell(width: u16, height: u16) -> Session {
+        let socket = format!("smishdrill-e2e-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst));
+        let data = std::env::temp_dir().join(format!("{socket}-data"));
+        let status = Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", &width.to_string()])
+            .args(["-y", &height.to_string()])
+            .args(["env", "PS1=$ ", &format!("XDG_DATA_HOME={}", data.display())])
+            .args(["bash", "--norc", "--noprofile", "-i"])
+            .status()
+            .expect("run tmux");
+        assert!(status.success(), "tmux new-session failed");
+        Session { socket, data }
+    }
+
+    /// Types `line` and Enter into the pane (for [`Session::shell`]).
+    pub fn type_line(&self, line: &str) {
+        self.tmux(&["send-keys", "-l", line]);
+        self.tmux(&["send-keys", "Enter"]);
+    }
+
+    /// tmux's view of the pane: (alternate screen on, cursor visible).
+    pub fn pane_modes(&self) -> (bool, bool) {
+        let out = self.tmux(&["display-message", "-p", "#{alternate_on} #{cursor_flag}"]);
+        let mut flags = out.split_whitespace().map(|f| f == "1");
+        (flags.next().unwrap_or(false), flags.next().unwrap_or(false))
     }
 
     pub fn tmux(&self, args: &[&str]) -> String {
@@ -118,6 +153,34 @@ impl Session {
         assert!(screen.contains(&format!("EXITED {code}")), "expected exit code {code}:\n{screen}");
         assert!(screen.contains("TTY icanon echo"), "terminal not restored:\n{screen}");
         screen
+    }
+
+    /// Gives a verdict key on a message in an exam and waits for `next` (e.g. "How sure"). An
+    /// exam ignores a key pressed in the first moment after a message appears (it would have
+    /// been typed ahead) and says "Not taken:"; then the key is pressed again. Waits are on
+    /// what the screen shows, never on time.
+    pub fn verdict(&self, key: &str, next: &str) -> String {
+        loop {
+            self.keys(&[key]);
+            let screen = self.wait_until(next, |s| s.contains(next) || s.contains("Not taken:"));
+            if screen.contains(next) {
+                return screen;
+            }
+        }
+    }
+
+    /// On a follow-up question, the number shown for the choice that reads `text` (choices are
+    /// shown shuffled), read from `screen`.
+    pub fn choice_number(screen: &str, text: &str) -> String {
+        screen
+            .lines()
+            .find_map(|l| {
+                let l = l.trim_start();
+                let (n, rest) = l.split_once("  ")?;
+                (n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) && rest.trim_start().starts_with(text))
+                    .then(|| n.to_string())
+            })
+            .unwrap_or_else(|| panic!("no choice {text:?} on screen:\n{screen}"))
     }
 
     pub fn program_pid(&self) -> String {

@@ -1,0 +1,81 @@
+//! The course's place for each learner: where it opens next time (see
+//! `learning::course_progress`), read when the course starts and saved as the learner goes.
+
+use crate::app::App;
+use crate::learning::completion_store::CompletionStore;
+use crate::learning::course_progress::{CoursePoint, CourseProgressStore};
+use crate::terminal;
+
+use super::session::Plan;
+
+/// The course's resume point for one learner: read at the start, saved whenever the learner
+/// reaches a new part (see `App::course_resume_point`).
+pub struct CoursePlace {
+    store: CourseProgressStore,
+    learner: String,
+    title: String,
+    checksum: String,
+    start_again: bool,
+    /// The point last saved or read, so each is written once.
+    last: Option<usize>,
+}
+
+impl CoursePlace {
+    /// For the course, with the data folder of the exam records; `None` otherwise.
+    pub fn open(plan: &Plan, completions: Option<&CompletionStore>) -> Option<CoursePlace> {
+        let Plan::Course { course, learner, start_again, .. } = plan else { return None };
+        let dir = completions?.path().parent()?;
+        let store = CourseProgressStore::open(dir).ok()?;
+        Some(CoursePlace {
+            store,
+            learner: learner.clone(),
+            title: course.title.clone(),
+            checksum: course.checksum.clone(),
+            start_again: *start_again,
+            last: None,
+        })
+    }
+
+    /// Opens the course where this learner left off; returns what to tell them.
+    pub fn resume(&mut self, app: &mut App) -> Vec<String> {
+        if self.start_again {
+            self.note(app); // the start is the new place, even if the learner leaves at once
+            return Vec::new();
+        }
+        let (stage, notice) = match self.store.resume_point(&self.learner, &self.checksum) {
+            Ok(found) => found,
+            Err(e) => return vec![format!("Where you left off in the course could not be read: {e}")],
+        };
+        let mut said: Vec<String> = notice.into_iter().collect();
+        if app.resume_at(stage) {
+            self.last = Some(stage);
+            let at = app.lesson().map_or_else(
+                || "the practice messages".to_string(),
+                |l| format!("\u{201c}{}\u{201d}", crate::text_safety::sanitize_line(&l.title)),
+            );
+            said.push(format!(
+                "Welcome back: the course opens where you left off, at {at}. To start from the beginning: smishdrill course --start-again."
+            ));
+        }
+        said
+    }
+
+    /// Saves where the learner is now, if that changed.
+    pub fn note(&mut self, app: &App) {
+        let Some(stage) = app.course_resume_point() else { return };
+        if self.last == Some(stage) {
+            return;
+        }
+        self.last = Some(stage);
+        let point = CoursePoint {
+            learner: self.learner.clone(),
+            course: self.title.clone(),
+            checksum: self.checksum.clone(),
+            stage,
+            time: terminal::now(),
+        };
+        // A failure only means the course opens at an earlier place next time; the learner's
+        // answers and exam record are saved (and reported) separately.
+        let _ = self.store.save(&point);
+    }
+}

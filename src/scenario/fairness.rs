@@ -1,0 +1,262 @@
+//! Teaching problems `check` reports that do not stop a scenario loading: a follow-up question
+//! asked before the reveal that names or implies the verdict, a right answer that can be picked
+//! for its length alone, and a fixed calendar date written into a message (it goes stale, and a
+//! careful learner then reads the old date as a red flag). Each is a shortcut or a trap that
+//! scores a learner on something other than the rules that protect people (issue #10).
+//!
+//! Findings are kept apart from the format's errors so that a corpus written before these rules
+//! still loads and trains; [`ENFORCED`] says whether `check` fails on them.
+
+use std::ops::Range;
+
+pub use super::fixed_dates::fixed_dates;
+use super::problem::ProblemKind;
+use super::raw::{RawMessage, RawQuestion, RawScenario, Text};
+use toml::Spanned;
+
+/// Whether `check` counts these findings as problems (exit 1). Off while the bundled scenarios
+/// are being rewritten to the new rules; turn on once `smishdrill check` lists none.
+pub const ENFORCED: bool = false;
+
+/// A right answer longer than this many times the mean length of the other choices — when it
+/// is also the longest — can be picked without reading the question.
+pub const LONG_ANSWER_RATIO: f64 = 1.5;
+
+/// Words and phrases that name or imply the verdict. A question asked before the reveal must
+/// contain none of them, in its `ask` or in any choice: "How could a scammer know that?"
+/// tells the learner it is a scam; "Why is it fine…?" tells them it is genuine. Matched as
+/// whole words, case-insensitive; a phrase matches its words in a row.
+pub const VERDICT_WORDS: &[&str] = &[
+    "scam",
+    "scams",
+    "scammy",
+    "scammer",
+    "scammers",
+    "scammed",
+    "fake",
+    "faked",
+    "fakes",
+    "genuine",
+    "genuinely",
+    "legit",
+    "legitimate",
+    "legitimately",
+    "fraud",
+    "frauds",
+    "fraudster",
+    "fraudsters",
+    "fraudulent",
+    "phishing",
+    "phish",
+    "smishing",
+    "criminal",
+    "criminals",
+    "crook",
+    "crooks",
+    "con artist",
+    "impostor",
+    "imposter",
+    "spoofed",
+    "bogus",
+    "authentic",
+    "trust",
+    "trusted",
+    "trustworthy",
+    "real one",
+    "the real",
+    "it's real",
+    "is it real",
+    "why is it fine",
+    "why is this fine",
+    "it is fine",
+    "it's fine",
+    "is safe",
+    "it's safe",
+    "how could a scammer",
+];
+
+/// Where the words of one string lie: (lowercase word, byte range in the string).
+pub(super) fn words(s: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (start, is_word(c)) {
+            (None, true) => start = Some(i),
+            (Some(b), false) => {
+                let w = s[b..i].trim_matches(|c| c == '\'' || c == '’');
+                if !w.is_empty() {
+                    let lead = s[b..i].len() - s[b..i].trim_start_matches(['\'', '’']).len();
+                    out.push((w.replace('’', "'").to_lowercase(), b + lead..b + lead + w.len()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The first entry of [`VERDICT_WORDS`] in `s`, as written there, with its byte range.
+pub fn verdict_word(s: &str) -> Option<(String, Range<usize>)> {
+    let found = words(s);
+    let mut best: Option<Range<usize>> = None;
+    for entry in VERDICT_WORDS {
+        let wanted: Vec<&str> = entry.split(' ').collect();
+        for window in found.windows(wanted.len()) {
+            if window.iter().zip(&wanted).all(|((w, _), x)| w == x) {
+                let range = window[0].1.start..window[wanted.len() - 1].1.end;
+                if best.as_ref().is_none_or(|b| range.start < b.start) {
+                    best = Some(range);
+                }
+            }
+        }
+    }
+    best.map(|r| (s[r.clone()].to_string(), r))
+}
+
+/// Where `needle` is written in the file at or after the start of `value`'s span (the value as
+/// decoded may differ from the file's text by escapes), else the value's start.
+pub(super) fn offset_in(source: &str, value: Range<usize>, needle: &str) -> usize {
+    let raw = source.get(value.clone()).unwrap_or("");
+    raw.to_lowercase().find(&needle.to_lowercase()).map_or(value.start, |i| value.start + i)
+}
+
+/// Problems of a follow-up question, with the byte offset each points at. `asked_after` is
+/// whether the question is asked after the reveal (then it may name the verdict).
+pub(super) fn question_findings(source: &str, q: &RawQuestion, asked_after: bool) -> Vec<(usize, ProblemKind)> {
+    let mut out = Vec::new();
+    let choices: Vec<&Text> = q.choices.as_ref().map(|c| c.get_ref().iter().collect()).unwrap_or_default();
+    if !asked_after {
+        for text in q.ask.iter().chain(choices.iter().copied()) {
+            if let Some((word, _)) = verdict_word(text.get_ref()) {
+                let at = offset_in(source, text.span(), &word);
+                out.push((at, ProblemKind::QuestionNamesVerdict(word)));
+            }
+        }
+    }
+    let answer = q.answer.as_ref().map(|a| *a.get_ref());
+    if let Some(right) = answer.and_then(|a| usize::try_from(a - 1).ok()).and_then(|i| choices.get(i).map(|c| (i, c))) {
+        let (index, text) = right;
+        if let Some((len, mean)) = too_long(&choices.iter().map(|c| c.get_ref().as_str()).collect::<Vec<_>>(), index) {
+            out.push((text.span().start, ProblemKind::LongRightAnswer { len, mean: mean.round() as usize }));
+        }
+    }
+    out
+}
+
+/// (length, mean length of the others) when choice `right` is the longest and more than
+/// [`LONG_ANSWER_RATIO`] times the others' mean. Lengths are in characters.
+pub fn too_long(choices: &[&str], right: usize) -> Option<(usize, f64)> {
+    let lengths: Vec<usize> = choices.iter().map(|c| c.trim().chars().count()).collect();
+    let len = *lengths.get(right)?;
+    let others: Vec<usize> = lengths.iter().enumerate().filter(|(i, _)| *i != right).map(|(_, l)| *l).collect();
+    if others.is_empty() {
+        return None;
+    }
+    let mean = others.iter().sum::<usize>() as f64 / others.len() as f64;
+    let longest = others.iter().all(|&l| len >= l);
+    (longest && len as f64 > LONG_ANSWER_RATIO * mean).then_some((len, mean))
+}
+
+/// Every teaching finding of a file's raw scenario. Dates are read from `thread` as written
+/// (before variables are filled); the question from `raw` after filling, since a variable can
+/// change a choice's length.
+pub(super) fn findings(
+    source: &str,
+    unfilled_thread: &[Spanned<RawMessage>],
+    raw: &RawScenario,
+) -> Vec<(usize, ProblemKind)> {
+    let mut out = super::fixed_dates::stale_dates(source, unfilled_thread);
+    if let Some(q) = raw.question.first() {
+        let q = q.get_ref();
+        let after = q.asked.as_ref().is_some_and(|a| a.get_ref() == "after");
+        out.extend(question_findings(source, q, after));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdict_words_are_matched_as_whole_words_case_insensitively() {
+        assert_eq!(verdict_word("How could a Scammer know that?").map(|w| w.0).as_deref(), Some("How could a Scammer"));
+        assert_eq!(verdict_word("Is the FAKE site the one?").map(|w| w.0).as_deref(), Some("FAKE"));
+        assert_eq!(verdict_word("Why is it fine to tap it?").map(|w| w.0).as_deref(), Some("Why is it fine"));
+        assert_eq!(verdict_word("Call the real one back").map(|w| w.0).as_deref(), Some("the real"));
+        assert_eq!(verdict_word("Ring a real one").map(|w| w.0).as_deref(), Some("real one"));
+        assert_eq!(verdict_word("You can’t trust it").map(|w| w.0).as_deref(), Some("trust"));
+        // Inside other words, or close but different, nothing.
+        for s in ["What should you do now?", "Scamp the dog", "Distrustful? no: trustee", "Refake", "really?"] {
+            assert_eq!(verdict_word(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_long_right_answer_is_found_only_when_it_is_also_the_longest() {
+        let long = "Check your account at the agency's own site, typed by hand";
+        assert!(too_long(&["Pay it", long, "Reply STOP"], 1).is_some());
+        // Long, but another choice is longer: not a length cue.
+        assert!(too_long(&["Pay it", long, &format!("{long}, today")], 1).is_none());
+        // The longest, but not by much.
+        assert!(too_long(&["Pay it now please", "Type the address", "Reply STOP now"], 1).is_none());
+        // Exactly 1.5× the mean is allowed.
+        assert!(too_long(&["aaaa", "aaaaaa"], 1).is_none());
+        assert!(too_long(&["aaaa", "aaaaaaa"], 1).is_some());
+    }
+
+    fn findings_of(text: &str) -> Vec<String> {
+        let parsed = crate::scenario::parse_scenario("f.toml", text).expect("the scenario still loads");
+        parsed.findings.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn check_reports_each_finding_at_the_offending_words() {
+        let text =
+            crate::fixtures::TOLL_SCAM.replace("What should you do now?", "How could a scammer know your plate?");
+        let found = findings_of(&text);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        // Line 11 is the message; "Nov 26" starts at column 59.
+        assert!(found[0].starts_with("f.toml:11:59: `Nov 26` is a fixed calendar date"), "{}", found[0]);
+        assert!(found[0].contains("`date` variable"), "{}", found[0]);
+        assert!(
+            found[1].starts_with("f.toml:29:8: this question is asked before the reveal, but `How could a scammer`")
+        );
+        assert!(
+            found[2].starts_with("f.toml:30:39: the right answer is the longest choice, 50 characters"),
+            "{}",
+            found[2]
+        );
+    }
+
+    #[test]
+    fn a_question_asked_after_the_reveal_may_name_the_verdict() {
+        let text = crate::fixtures::TOLL_SCAM
+            .replace("What should you do now?", "Why is this one a scam?")
+            .replace("[[question]]\n", "[[question]]\nasked = \"after\"\n");
+        let found = findings_of(&text);
+        assert!(found.iter().all(|f| !f.contains("names or implies")), "{found:#?}");
+    }
+
+    #[test]
+    fn a_date_drawn_by_a_variable_is_fine() {
+        let text = crate::fixtures::TOLL_SCAM.replace("Pay by Nov 26", "Pay by {due}").replace(
+            "[[flag]]\nkind = \"sender\"",
+            "[vars]\ndue = { date = [2, 4], format = \"%b %-d\" }\n\n[[flag]]\nkind = \"sender\"",
+        );
+        let found = findings_of(&text);
+        assert!(found.iter().all(|f| !f.contains("calendar date")), "{found:#?}");
+    }
+
+    #[test]
+    fn an_unknown_asked_value_is_an_error() {
+        let text = crate::fixtures::TOLL_SCAM.replace("[[question]]\n", "[[question]]\nasked = \"afterwards\"\n");
+        let problems = crate::scenario::parse_scenario("f.toml", &text).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "f.toml:29:9: unknown value for `asked` `afterwards` (did you mean `after`?)"
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! Fixed calendar dates typed into a message (see `fairness`): a message is shown as recent,
+//! so a date written into its text goes stale, and a careful learner then reads the old date
+//! as a red flag on a genuine text. Dates belong in `date` variables, drawn relative to today.
+
+use std::ops::Range;
+
+use super::fairness::{offset_in, words};
+use super::problem::ProblemKind;
+use super::raw::RawMessage;
+use toml::Spanned;
+
+/// Month names and their common abbreviations, for dates written out ("Dec 22, 2025").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Fixed calendar dates in the messages' text as written in the file, before variables are
+/// filled: a `{date}` variable's drawn value is fine, a date typed into the text is not.
+pub(super) fn stale_dates(source: &str, thread: &[Spanned<RawMessage>]) -> Vec<(usize, ProblemKind)> {
+    let mut out = Vec::new();
+    for m in thread {
+        let Some(text) = &m.get_ref().text else { continue };
+        for (date, _) in fixed_dates(text.get_ref()) {
+            let at = offset_in(source, text.span(), &date);
+            out.push((at, ProblemKind::FixedDate(date)));
+        }
+    }
+    out
+}
+
+/// Calendar dates written in `s`: `12/22/2025`, `12/22/25`, `12/22`, `2025-12-22`,
+/// `Dec 22, 2025`, `December 22`, `22 December 2025`. Times (`7:12`), amounts (`$4.35`),
+/// fractions with no possible month (`24/7`) and `{variables}` are not dates.
+pub fn fixed_dates(s: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = numeric_dates(s);
+    out.extend(named_dates(s));
+    out.sort_by_key(|(_, r)| r.start);
+    out
+}
+
+fn numeric_dates(s: &str) -> Vec<(String, Range<usize>)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b"/-.$".contains(&b[i - 1]))) {
+            i += 1;
+            continue;
+        }
+        // Groups of digits joined by one kind of separator: 12/22/2025 or 2025-12-22.
+        let mut groups = Vec::new();
+        let mut j = i;
+        let mut sep = None;
+        loop {
+            let start = j;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            groups.push(&s[start..j]);
+            let next_is = |c: u8| j + 1 < b.len() && b[j] == c && b[j + 1].is_ascii_digit();
+            match sep {
+                None if next_is(b'/') => sep = Some(b'/'),
+                None if next_is(b'-') => sep = Some(b'-'),
+                Some(c) if next_is(c) && groups.len() < 3 => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        let followed_badly = j < b.len() && (b[j].is_ascii_alphanumeric() || (b[j] == b'/' || b[j] == b'-'));
+        let n = |g: &str| g.parse::<u32>().ok();
+        let month_day = |m: &str, d: &str| {
+            m.len() <= 2
+                && d.len() <= 2
+                && n(m).is_some_and(|m| (1..=12).contains(&m))
+                && n(d).is_some_and(|d| (1..=31).contains(&d))
+        };
+        let is_date = !followed_badly
+            && match (sep, groups.as_slice()) {
+                (Some(b'/'), [m, d]) => month_day(m, d),
+                (Some(b'/'), [m, d, y]) => month_day(m, d) && (y.len() == 2 || y.len() == 4),
+                (Some(b'-'), [y, m, d]) => y.len() == 4 && m.len() == 2 && month_day(m, d),
+                _ => false,
+            };
+        if is_date {
+            out.push((s[i..j].to_string(), i..j));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn named_dates(s: &str) -> Vec<(String, Range<usize>)> {
+    let found = words(s);
+    let mut out = Vec::new();
+    let is_month = |w: &str| MONTHS.contains(&w.trim_end_matches('.'));
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        digits.len() <= 2
+            && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            && ["", "st", "nd", "rd", "th"].contains(&suffix)
+    };
+    let year = |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+    for (k, (w, range)) in found.iter().enumerate() {
+        // "May" is also a word: only with a day right after it (or before it) is it a month.
+        if !is_month(w) || (w == "may" && !s[range.clone()].starts_with('M')) {
+            continue;
+        }
+        let next = found.get(k + 1);
+        let prev = k.checked_sub(1).and_then(|p| found.get(p));
+        let gap_ok = |a: &Range<usize>, b: &Range<usize>| s[a.end..b.start].chars().all(|c| " ,.".contains(c));
+        if let Some((d, dr)) = next.filter(|(d, dr)| day(d) && gap_ok(range, dr)) {
+            let _ = d;
+            let mut end = dr.end;
+            if let Some((_, yr)) = found.get(k + 2).filter(|(y, yr)| year(y) && gap_ok(dr, yr)) {
+                end = yr.end;
+            }
+            out.push((s[range.start..end].to_string(), range.start..end));
+        } else if let Some((_, dr)) = prev.filter(|(d, dr)| day(d) && gap_ok(dr, range)) {
+            let mut end = range.end;
+            if let Some((_, yr)) = next.filter(|(y, yr)| year(y) && gap_ok(range, yr)) {
+                end = yr.end;
+            }
+            out.push((s[dr.start..end].to_string(), dr.start..end));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(s: &str) -> Vec<String> {
+        fixed_dates(s).into_iter().map(|(d, _)| d).collect()
+    }
+
+    #[test]
+    fn calendar_dates_in_every_common_shape_are_found() {
+        assert_eq!(dates("Today … Delivered 12/22/2025 at 3pm"), ["12/22/2025"]);
+        assert_eq!(dates("exception on 02/11/2025."), ["02/11/2025"]);
+        assert_eq!(dates("due Dec 22, 2025 or"), ["Dec 22, 2025"]);
+        assert_eq!(dates("on 2025-12-22."), ["2025-12-22"]);
+        assert_eq!(dates("Delivered 11/25 11:08am"), ["11/25"]);
+        assert_eq!(dates("by 22 December 2025"), ["22 December 2025"]);
+        assert_eq!(dates("Pay by Nov 26th"), ["Nov 26th"]);
+        assert_eq!(dates("on 1/5/26 and 3/4/2026"), ["1/5/26", "3/4/2026"]);
+    }
+
+    #[test]
+    fn times_amounts_codes_and_words_are_not_dates() {
+        for s in [
+            "Today 7:12 PM",
+            "a toll of $4.35",
+            "open 24/7",
+            "code 123-456",
+            "call 555-0142",
+            "you may 2 days",
+            "9400111202555842761093",
+            "Delivered {delivered}",
+            "ref 13/40",
+            "https://x.example/a/12/22",
+            "May we help?",
+        ] {
+            assert!(dates(s).is_empty(), "{s:?} gave {:?}", dates(s));
+        }
+    }
+}
