@@ -41,9 +41,11 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// Area codes of North American toll-free numbers.
 const TOLL_FREE: &[&str] = &["800", "833", "844", "855", "866", "877", "888"];
 
-/// The kind of the first sender: what a learner sees before reading a word.
+/// The kind of sender of the last message received: the message the verdict judges, and the
+/// sender a learner looks at before reading a word of it.
 pub fn sender_kind(s: &Scenario) -> &'static str {
-    classify_sender(s.thread_sender())
+    let last = s.thread.iter().rev().find_map(|m| m.sender.as_deref());
+    classify_sender(last.unwrap_or("Unknown sender"))
 }
 
 /// Classifies a sender as written in a thread.

@@ -16,7 +16,7 @@ use toml::Spanned;
 
 /// Whether `check` counts these findings as problems (exit 1). Off while the bundled scenarios
 /// are being rewritten to the new rules; turn on once `smishdrill check` lists none.
-pub const ENFORCED: bool = false;
+pub const ENFORCED: bool = true;
 
 /// A right answer longer than this many times the mean length of the other choices — when it
 /// is also the longest — can be picked without reading the question.
