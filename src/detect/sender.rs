@@ -32,7 +32,7 @@ const MEANING: &[(SenderKind, &str, &str)] = &[
     (
         SenderKind::Local,
         "an ordinary phone number",
-        "People and small businesses text from ordinary numbers, so this does not prove a scam; but the agencies and big companies in these scams text from short codes, and a number is easy to get or fake.",
+        "Doctors, schools, delivery drivers, shops and many agencies text from ordinary numbers, and so do scammers: it proves nothing either way, and a number is easy to get or fake.",
     ),
     (
         SenderKind::Foreign,
