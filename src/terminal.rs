@@ -290,14 +290,21 @@ fn event_loop(
     let started = last_tick;
     #[cfg(debug_assertions)]
     let panic_for_test = std::env::var_os("SMISHDRILL_TEST_PANIC").is_some();
+    // Draw only when something may have changed: a key, a resize, a resume, an effect, or a tick
+    // that moves a clock on screen. An idle screen then writes nothing at all (ratatui's draw
+    // always re-sends the cursor state, so even an unchanged frame is not free).
+    let mut dirty = true;
     loop {
-        let mut report = crate::ui::ViewReport::default();
-        terminal.draw(|frame| report = view(frame, app, theme))?;
-        let scroll = app.scroll;
-        update(app, report.msg());
-        if app.scroll != scroll {
-            // Keeping the spot cursor in view moved the page: show it now, not on the next key.
+        if dirty {
+            dirty = false;
+            let mut report = crate::ui::ViewReport::default();
             terminal.draw(|frame| report = view(frame, app, theme))?;
+            let scroll = app.scroll;
+            update(app, report.msg());
+            if app.scroll != scroll {
+                // Keeping the spot cursor in view moved the page: show it now, not on the next key.
+                terminal.draw(|frame| report = view(frame, app, theme))?;
+            }
         }
         // Debug builds only: lets the end-to-end test prove a panic restores the terminal.
         #[cfg(debug_assertions)]
@@ -317,6 +324,7 @@ fn event_loop(
         let mut suspend_now = flags.suspend.swap(false, Ordering::SeqCst);
         let mut effects = Vec::new();
         if !suspend_now && event::poll(SIGNAL_POLL)? {
+            dirty = true; // a key, a resize, a paste: redraw
             let msg = match event::read()? {
                 Event::Key(key) if is_suspend_key(&key) => {
                     suspend_now = true;
@@ -340,13 +348,18 @@ fn event_loop(
             let _ = crossterm::terminal::disable_raw_mode();
             enter_screen()?;
             terminal.clear()?;
+            dirty = true;
             // Time stopped is nobody's answering time: no ticks for it.
             last_tick = Instant::now();
         }
         while last_tick.elapsed() >= TICK {
             last_tick += TICK;
+            let (seconds, screen) = (app.item_seconds, app.screen);
             effects.extend(update(app, Msg::Tick));
+            // Only a time limit puts a clock on screen; a tick without one changes nothing shown.
+            dirty |= app.screen != screen || (app.time_limit.is_some() && app.item_seconds != seconds);
         }
+        dirty |= !effects.is_empty();
         // The watcher waits for this lock, so it never saves a stale record beside one the
         // loop is saving.
         let mut slot = pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
