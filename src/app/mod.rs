@@ -107,6 +107,29 @@ impl Confidence {
     }
 }
 
+/// The progress report last computed, keyed by the width it was wrapped to and the number of
+/// answers it covers.
+#[derive(Debug, Default)]
+pub struct StatsCache(std::cell::RefCell<Option<(usize, usize, std::rc::Rc<Vec<StatsLine>>)>>);
+
+/// One line of the progress report.
+pub type StatsLine = (crate::learning::stats::LineKind, String);
+
+impl StatsCache {
+    /// The report for `history` at `width`, computed only when either changed.
+    pub fn get(&self, history: &[crate::learning::record::AnswerRecord], width: usize) -> std::rc::Rc<Vec<StatsLine>> {
+        let mut slot = self.0.borrow_mut();
+        match &*slot {
+            Some((w, n, lines)) if *w == width && *n == history.len() => std::rc::Rc::clone(lines),
+            _ => {
+                let lines = std::rc::Rc::new(crate::learning::stats::report(history, width));
+                *slot = Some((width, history.len(), std::rc::Rc::clone(&lines)));
+                lines
+            }
+        }
+    }
+}
+
 /// Everything the trainer knows. Plain data, so tests can build and inspect it.
 #[derive(Debug)]
 pub struct App {
@@ -166,6 +189,10 @@ pub struct App {
     /// Every answer of this learner: loaded from saved progress, then added to as they play.
     /// Rounds are drawn from it (more of what they get wrong) and the stats screen reads it.
     pub history: Vec<crate::learning::record::AnswerRecord>,
+    /// The progress screen's report, computed once per width and history (the statistics go over
+    /// every saved answer; recomputing them on every frame cost a third of a core with a large
+    /// history). A cache only: the view fills it, nothing reads it as state.
+    pub stats_cache: StatsCache,
     /// Practice, exam, presenter or course: what the session is for.
     pub mode: Mode,
     /// The parts of a deck or course session, in order; empty for free practice, whose rounds
@@ -298,6 +325,7 @@ impl App {
             hint: None,
             clock_ms: None,
             shown_at_ms: 0,
+            stats_cache: StatsCache::default(),
             after_question: false,
             spot_enabled: true,
             piece_cursor: 0,
@@ -391,4 +419,20 @@ pub fn draw_variants(pool: &[Scenario], round: &[usize], seed: u64, today: i64) 
 /// A stable 64-bit hash (FNV-1a): std's hasher may change between Rust releases.
 pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod stats_cache_tests {
+    use super::*;
+
+    #[test]
+    fn the_report_is_computed_once_per_width_and_history() {
+        let app = crate::fixtures::app();
+        let a = app.stats_cache.get(&app.history, 80);
+        let b = app.stats_cache.get(&app.history, 80);
+        assert!(std::rc::Rc::ptr_eq(&a, &b), "same width and history: the cached report");
+        let c = app.stats_cache.get(&app.history, 60);
+        assert!(!std::rc::Rc::ptr_eq(&a, &c), "another width: computed again");
+        assert_eq!(*c, crate::learning::stats::report(&app.history, 60));
+    }
 }

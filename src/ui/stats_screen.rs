@@ -5,13 +5,13 @@ use ratatui::text::Line;
 use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
 use crate::app::App;
-use crate::learning::stats::{LineKind, report};
+use crate::learning::stats::LineKind;
 
 pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
     doc.para(vec![run("Your progress", theme.heading)]);
     doc.blank();
-    for (kind, text) in report(&app.history, width) {
+    for (kind, text) in app.stats_cache.get(&app.history, width).iter().cloned() {
         match kind {
             LineKind::Heading => doc.para(vec![run(text, theme.heading)]),
             LineKind::Text => doc.item(vec![run("  ", theme.base)], vec![run(text, theme.base)]),
