@@ -110,7 +110,10 @@ impl Confidence {
 /// The progress report last computed, keyed by the width it was wrapped to and the number of
 /// answers it covers.
 #[derive(Debug, Default)]
-pub struct StatsCache(std::cell::RefCell<Option<(usize, usize, std::rc::Rc<Vec<StatsLine>>)>>);
+pub struct StatsCache(std::cell::RefCell<Option<CachedStats>>);
+
+/// (width, answers covered, the report's lines).
+type CachedStats = (usize, usize, std::rc::Rc<Vec<StatsLine>>);
 
 /// One line of the progress report.
 pub type StatsLine = (crate::learning::stats::LineKind, String);
@@ -423,8 +426,6 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
 
 #[cfg(test)]
 mod stats_cache_tests {
-    use super::*;
-
     #[test]
     fn the_report_is_computed_once_per_width_and_history() {
         let app = crate::fixtures::app();
