@@ -168,12 +168,38 @@ pub(super) fn findings(
     raw: &RawScenario,
 ) -> Vec<(usize, ProblemKind)> {
     let mut out = super::fixed_dates::stale_dates(source, unfilled_thread);
+    out.extend(context_names_sender(source, raw));
     if let Some(q) = raw.question.first() {
         let q = q.get_ref();
         let after = q.asked.as_ref().is_some_and(|a| a.get_ref() == "after");
         out.extend(question_findings(source, q, after));
     }
     out
+}
+
+/// A context that names a sender of the thread (its number, short code or address, written as
+/// in the thread or as digits only) gives the verdict away: docs/scenario-format.md section 7.
+/// Senders shorter than five characters (a name like "Mom") are not looked for.
+fn context_names_sender(source: &str, raw: &RawScenario) -> Option<(usize, ProblemKind)> {
+    let context = raw.context.as_ref()?;
+    let text = context.get_ref();
+    let lower = text.to_lowercase();
+    let digit_runs: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|r| r.len() >= 5).collect();
+    raw.thread.iter().filter_map(|m| m.get_ref().sender.as_ref()).find_map(|sender| {
+        let sender = sender.get_ref();
+        let digits: String = sender.chars().filter(char::is_ascii_digit).collect();
+        let as_written = sender.chars().count() >= 5 && lower.contains(&sender.to_lowercase());
+        let as_digits =
+            digits.len() >= 5 && digit_runs.iter().any(|run| run.ends_with(&digits) || digits.ends_with(run));
+        (as_written || as_digits).then(|| {
+            let span = context.span();
+            let at = source
+                .get(span.clone())
+                .and_then(|raw| raw.find(&digits[..digits.len().min(5)]))
+                .map_or(span.start, |i| span.start + i);
+            (at, ProblemKind::ContextNamesSender(crate::text_safety::terminal_line(sender).into_owned()))
+        })
+    })
 }
 
 #[cfg(test)]
@@ -258,5 +284,20 @@ mod tests {
             problems[0].to_string(),
             "f.toml:29:9: unknown value for `asked` `afterwards` (did you mean `after`?)"
         );
+    }
+
+    #[test]
+    fn a_context_that_names_the_sender_is_found() {
+        let text = crate::fixtures::USPS_LEGIT.replace(
+            "context = \"Yesterday you texted your parcel's tracking number to 28777.\"",
+            "context = \"Its texts always come from 28777.\"",
+        );
+        let found = findings_of(&text);
+        assert!(found.iter().any(|f| f.contains("the situation names the sender `28777`")), "{found:?}");
+        let neutral = crate::fixtures::USPS_LEGIT.replace(
+            "context = \"Yesterday you texted your parcel's tracking number to 28777.\"",
+            "context = \"Yesterday you signed up for text updates on your parcel.\"",
+        );
+        assert!(!findings_of(&neutral).iter().any(|f| f.contains("names the sender")));
     }
 }

@@ -92,6 +92,10 @@ pub enum ProblemKind {
         "the right answer is the longest choice, {len} characters against a mean of {mean} for the others (more than 1.5×): it can be picked without reading; shorten it or lengthen the others"
     )]
     LongRightAnswer { len: usize, mean: usize },
+    #[error(
+        "the situation names the sender `{0}`: that gives the answer away (a learner checks the sender against the context instead of reading the message); say what the learner did and expects, not who texts them"
+    )]
+    ContextNamesSender(String),
     /// A rule of deck files (`src/deck/`), which share this format of problems. Boxed to keep
     /// every problem small.
     #[error(transparent)]
