@@ -31,6 +31,7 @@ pub const KEY_HELP: &[KeyHelp] = &[
     KeyHelp { keys: "?", action: "Show / hide this help" },
     KeyHelp { keys: "Esc", action: "Close help" },
     KeyHelp { keys: "q  Ctrl-C", action: "Quit" },
+    KeyHelp { keys: "Ctrl-Z", action: "Suspend (back with fg)" },
 ];
 
 /// What a key press means on `screen`. Key releases and repeats of other kinds are ignored.
