@@ -16,6 +16,8 @@ pub mod lookalike;
 pub mod orgs;
 pub mod phrases;
 pub mod sender;
+#[cfg(test)]
+mod shape_tests;
 pub mod shortlinks;
 
 use std::ops::Range;

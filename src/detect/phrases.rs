@@ -87,7 +87,7 @@ const RULES: &[Rule] = &[
     // for a call.
     Rule {
         kind: Kind::Payment,
-        pattern: r"(?i)\b(?:fee|fine|charge|toll|balance|amount|duty|duties)\s+of\s+\$[\d,.]+(?:\s+(?:is|must\s+be)\s+paid\b(?:\s+(?:today|now|immediately))?)?|\b(?:fee|charge|payment)\s+(?:is\s+)?(?:required|due|needed)\b|\b(?:secure\s+)?payment\s+link\b|\bavoid\s+(?:a|the)\s+\$[\d,.]+\s+(?:\w+\s+)?(?:fee|fine|charge|penalty)\b|\bhave\s+your\s+(?:credit\s+|debit\s+|bank\s+)?card\s+ready\b(?:\s+for\s+the\s+(?:\w+\s+)?(?:fee|charge|payment))?",
+        pattern: r"(?i)\b(?:fee|fine|charge|toll|balance|amount|duty|duties)\s+of\s+\$[\d,.]+(?:\s+(?:is|must\s+be)\s+paid\b(?:\s+(?:today|now|immediately))?)?|\b(?:fee|charge|payment)\s+(?:is\s+)?(?:required|due|needed)\b|\b(?:secure\s+)?payment\s+link\b|\bhave\s+your\s+(?:credit\s+|debit\s+|bank\s+)?card\s+ready\b(?:\s+for\s+the\s+(?:\w+\s+)?(?:fee|charge|payment))?",
         why: PAY_WHY,
     },
     // Money by other means: "send me $300", gift cards, wires, payment apps, crypto.
