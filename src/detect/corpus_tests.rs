@@ -130,7 +130,7 @@ fn coverage_of_the_other_flag_kinds() {
         (FlagKind::ShortenedLink, 90),
         (FlagKind::Urgency, 60),
         (FlagKind::Threat, 50),
-        (FlagKind::PaymentRequest, 50),
+        (FlagKind::PaymentRequest, 80),
         (FlagKind::CodeRequest, 50),
         (FlagKind::Sender, 90),
     ] {

@@ -227,7 +227,7 @@ pub fn judge(link: &Link, text: &str, named: &[&'static Org], pressure: bool) ->
                 ));
             } else {
                 kinds.push((Kind::NameInDomain, Level::Note));
-            sentences.push(format!(
+                sentences.push(format!(
                 "It contains '{word}', like the name the text opens with. Anyone can register a name like that, so it proves nothing; find the organisation's own site on your card, bill or app."
             ));
             }

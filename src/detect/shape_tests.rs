@@ -75,10 +75,7 @@ fn more_shapes_of_asking_for_money_and_card_details() {
     // Not requests: a reply that asks for alerts, a direct deposit received.
     for text in ["Reply YES to receive delivery alerts.", "Direct deposit $1,234.00 received."] {
         let found = kinds_of(text);
-        assert!(
-            found.iter().all(|(k, _, _)| !matches!(k, Kind::ReplyTrick | Kind::Payment)),
-            "{text}: {found:?}"
-        );
+        assert!(found.iter().all(|(k, _, _)| !matches!(k, Kind::ReplyTrick | Kind::Payment)), "{text}: {found:?}");
     }
 }
 
