@@ -169,7 +169,7 @@ pub fn inspect(text: &str, sender: Option<&str>) -> Report {
     for link in &found_links {
         findings.extend(lookalike::judge(link, text, &named, pressure));
     }
-    own_site_payment(&mut said, &findings, &named, text);
+    own_site_payment(&mut said, &findings, &found_links, &named, text);
     findings.extend(said);
     if let Some(sender) = sender.filter(|s| !s.trim().is_empty()) {
         findings.extend(sender::judge(sender, &named));
@@ -187,12 +187,18 @@ const PRESSURE: &[Kind] = &[Kind::Payment, Kind::CardDetails, Kind::CodeRequest,
 /// own domain is a fact to weigh, not a warning: some organisations really do ask for
 /// payment by text (DHL Express asks receivers to pay import duties through dhl.com). What
 /// protects you stays the same: open the site yourself, not through the text.
-fn own_site_payment(said: &mut [Finding], link_findings: &[Finding], named: &[&'static orgs::Org], text: &str) {
+fn own_site_payment(
+    said: &mut [Finding],
+    link_findings: &[Finding],
+    found: &[links::Link],
+    named: &[&'static orgs::Org],
+    text: &str,
+) {
     let links: Vec<&Finding> = link_findings.iter().filter(|f| f.kind.is_link()).collect();
     if links.is_empty() || !links.iter().all(|f| f.kind == Kind::OwnDomain) {
         return;
     }
-    let Some(org) = named.first() else { return };
+    let Some(org) = named.iter().find(|o| found.iter().any(|l| o.owns(&l.host))) else { return };
     for f in said.iter_mut().filter(|f| matches!(f.kind, Kind::Payment | Kind::CardDetails)) {
         f.level = Level::Note;
         let words = clip(&text.get(f.span.clone()).unwrap_or("").replace('\n', " "), 80);

@@ -68,7 +68,7 @@ const RULES: &[Rule] = &[
     // Acting on a card or account through the text: "block your card here: https://…".
     Rule {
         kind: Kind::CardDetails,
-        pattern: r"(?i)\b(?:block|freeze|lock|unlock|unfreeze|secure|protect|reactivate|restore)\s+your\s+(?:card|account)\s+(?:here|now|online|at|via|through)\b",
+        pattern: r"(?i)\b(?:block|freeze|lock|unlock|unfreeze|secure|protect|reactivate|restore)\s+your\s+(?:card|account)\s+(?:here|at|via|through)\b",
         why: CARD_WHY,
     },
     Rule {
@@ -84,10 +84,10 @@ const RULES: &[Rule] = &[
     },
     // Payment asked in other words: an amount owed ("a clearance fee of $2.54", "the fine of
     // $88 is paid today"), a fee said to be required, a payment link, a card to have ready
-    // for a call.
+    // for a call. Not "payment due": genuine statement reminders say that.
     Rule {
         kind: Kind::Payment,
-        pattern: r"(?i)\b(?:fee|fine|charge|toll|balance|amount|duty|duties)\s+of\s+\$[\d,.]+(?:\s+(?:is|must\s+be)\s+paid\b(?:\s+(?:today|now|immediately))?)?|\b(?:fee|charge|payment)\s+(?:is\s+)?(?:required|due|needed)\b|\b(?:secure\s+)?payment\s+link\b|\bhave\s+your\s+(?:credit\s+|debit\s+|bank\s+)?card\s+ready\b(?:\s+for\s+the\s+(?:\w+\s+)?(?:fee|charge|payment))?",
+        pattern: r"(?i)\b(?:fee|fine|charge|toll|balance|amount|duty|duties)\s+of\s+\$[\d,.]+(?:\s+(?:is|must\s+be)\s+paid\b(?:\s+(?:today|now|immediately))?)?|\b(?:fee|charge)\s+(?:is\s+)?(?:required|due|needed)\b|\bpayment\s+(?:is\s+)?required\b|\b(?:secure\s+)?payment\s+link\b|\bhave\s+your\s+(?:credit\s+|debit\s+|bank\s+)?card\s+ready\b(?:\s+for\s+the\s+(?:\w+\s+)?(?:fee|charge|payment))?",
         why: PAY_WHY,
     },
     // Money by other means: "send me $300", gift cards, wires, payment apps, crypto.

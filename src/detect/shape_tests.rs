@@ -73,7 +73,11 @@ fn more_shapes_of_asking_for_money_and_card_details() {
         assert!(found.iter().any(|(k, l, _)| *k == kind && *l == Level::Warning), "{text}: {found:?}");
     }
     // Not requests: a reply that asks for alerts, a direct deposit received.
-    for text in ["Reply YES to receive delivery alerts.", "Direct deposit $1,234.00 received."] {
+    for text in [
+        "Reply YES to receive delivery alerts.",
+        "Direct deposit $1,234.00 received.",
+        "Your card payment is due on the 5th. No action needed if you have AutoPay.",
+    ] {
         let found = kinds_of(text);
         assert!(found.iter().all(|(k, _, _)| !matches!(k, Kind::ReplyTrick | Kind::Payment)), "{text}: {found:?}");
     }
