@@ -90,6 +90,7 @@ fn inspect_marks_nine_in_ten_lookalike_and_reply_flags() {
 fn genuine_links_to_their_own_organisation_are_never_lookalikes() {
     let lookalike = [Kind::BrandInFront, Kind::NotOwnDomain, Kind::KnownCriminal, Kind::NameInDomain, Kind::Idn];
     let mut own = 0;
+    let mut wrong = Vec::new();
     // The verdict judges the last message received; earlier ones in a genuine thread may be a
     // scam's (a payee alert whose link the learner tapped).
     for s in variants().iter().filter(|s| s.verdict == Verdict::Legit) {
@@ -97,17 +98,15 @@ fn genuine_links_to_their_own_organisation_are_never_lookalikes() {
             let report = inspect(&m.text, m.sender.as_deref());
             for f in report.findings.iter().filter(|f| f.kind.is_link()) {
                 let words = &m.text[f.span.clone()];
-                assert!(
-                    !(lookalike.contains(&f.kind) && f.level == Level::Warning),
-                    "{}: {words:?} marked {:?}: {}",
-                    s.id,
-                    f.kind,
-                    f.reason
-                );
+                if lookalike.contains(&f.kind) && f.level == Level::Warning {
+                    wrong.push(format!("{}: {words:?} marked {:?}: {}", s.id, f.kind, f.reason));
+                }
                 own += usize::from(f.kind == Kind::OwnDomain);
             }
         }
     }
+    wrong.dedup();
+    assert!(wrong.is_empty(), "{wrong:#?}");
     // The corpus has genuine texts linking to USPS, Tolls by Mail, TxTag and the CA DMV.
     assert!(own >= 5, "{own}");
 }
@@ -131,7 +130,7 @@ fn coverage_of_the_other_flag_kinds() {
         (FlagKind::ShortenedLink, 90),
         (FlagKind::Urgency, 60),
         (FlagKind::Threat, 50),
-        (FlagKind::PaymentRequest, 50),
+        (FlagKind::PaymentRequest, 80),
         (FlagKind::CodeRequest, 50),
         (FlagKind::Sender, 90),
     ] {

@@ -45,6 +45,25 @@ const COMMON_WORDS: &[&str] = &[
     "express",
     "text",
     "message",
+    // Words that name a kind of organisation, not one: every state has a DMV, a court and a
+    // mobility authority, so they show no one's name.
+    "authority",
+    "mobility",
+    "regional",
+    "county",
+    "state",
+    "city",
+    "court",
+    "courts",
+    "motor",
+    "vehicles",
+    "transit",
+    "bridge",
+    "turnpike",
+    "tollway",
+    "expressway",
+    "postal",
+    "office",
     "aviso",
     "notificacion",
 ];
@@ -76,7 +95,7 @@ fn names_inside(part: &str) -> Vec<(&'static Org, String)> {
     let squashed = squash(part);
     let mut found: Vec<(&'static Org, String)> = Vec::new();
     for org in orgs::all() {
-        let names = org.aliases.iter().map(|a| squash(a)).chain(org.domain_names().map(squash));
+        let names = org.aliases.iter().map(|a| squash(a)).chain(org.domain_words());
         let best = names.filter(|n| n.len() >= 3 && squashed.contains(n.as_str())).max_by_key(String::len);
         if let Some(name) = best {
             // Three-letter names only count as a whole label (`ups-track` yes, `groups` no).
@@ -89,22 +108,34 @@ fn names_inside(part: &str) -> Vec<(&'static Org, String)> {
     found
 }
 
-/// The words of the text's opening "Name:" (before the first colon of its first line), which
-/// is how texts say who they are from.
-fn opening_name_words(text: &str) -> Vec<String> {
+/// The text's opening "Name:" (before the first colon of its first line), which is how texts
+/// say who they are from.
+fn opening_name(text: &str) -> Option<&str> {
     let first_line = text.lines().next().unwrap_or("");
-    let Some((name, _)) = first_line.split_once(':') else { return Vec::new() };
-    if name.chars().count() > 40 {
-        return Vec::new();
-    }
+    let (name, _) = first_line.split_once(':')?;
+    (name.chars().count() <= 40).then_some(name)
+}
+
+/// The words of the text's opening "Name:" that can show whose name it is.
+fn opening_name_words(text: &str) -> Vec<String> {
+    let Some(name) = opening_name(text) else { return Vec::new() };
     name.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 4 && w.is_ascii() && !COMMON_WORDS.contains(&w.as_str()))
         .collect()
 }
 
-/// The one finding for `link`.
-pub fn judge(link: &Link, text: &str, named: &[&'static Org]) -> Vec<Finding> {
+/// Whether a domain label adds other words to the opening name (`harborview-fraudcenter`,
+/// `cityboxfees`, `mackinacbridge-pay`) rather than being made of the name's own words
+/// (`harborviewbank` or `pinecrest-savings` for "Pinecrest Savings"): the added words are the
+/// shape of the lookalikes criminals register.
+fn adds_to_the_name(label: &str, text: &str) -> bool {
+    !squash(opening_name(text).unwrap_or("")).contains(&squash(label))
+}
+
+/// The one finding for `link`. `pressure` says whether the text asks for payment, card
+/// details or a code, or pushes with a deadline or a threat.
+pub fn judge(link: &Link, text: &str, named: &[&'static Org], pressure: bool) -> Vec<Finding> {
     let mut sentences: Vec<String> = Vec::new();
     let mut kinds: Vec<(Kind, Level)> = Vec::new();
     let site = match link.registrable_unicode() {
@@ -188,10 +219,18 @@ pub fn judge(link: &Link, text: &str, named: &[&'static Org]) -> Vec<Finding> {
                 org.domain_list()
             ));
         } else if let Some(word) = opening_name_words(text).into_iter().find(|w| label.contains(w.as_str())) {
-            kinds.push((Kind::NameInDomain, Level::Note));
-            sentences.push(format!(
+            if pressure && adds_to_the_name(label, text) {
+                kinds.push((Kind::NameInDomain, Level::Warning));
+                sentences.push(format!(
+                    "It carries '{word}', the name the text opens with, with a hyphen or other words added ({}): that is the shape of the lookalike addresses criminals register, and this text asks you to pay, give details or act fast through it. Find the organisation's own site on your card, bill or app.",
+                    link.registrable
+                ));
+            } else {
+                kinds.push((Kind::NameInDomain, Level::Note));
+                sentences.push(format!(
                 "It contains '{word}', like the name the text opens with. Anyone can register a name like that, so it proves nothing; find the organisation's own site on your card, bill or app."
             ));
+            }
         }
     }
     if let Some(unicode) = &link.host_unicode {

@@ -16,6 +16,8 @@ pub mod lookalike;
 pub mod orgs;
 pub mod phrases;
 pub mod sender;
+#[cfg(test)]
+mod shape_tests;
 pub mod shortlinks;
 
 use std::ops::Range;
@@ -157,20 +159,54 @@ impl Report {
 pub fn inspect(text: &str, sender: Option<&str>) -> Report {
     let named = orgs::named_in(text, sender.unwrap_or(""));
     let found_links = links::find(text);
+    // Words inside a link (`/fee`, `pay-now`) are part of the address, read by `lookalike`.
+    let in_link = |f: &Finding| found_links.iter().any(|l| l.span.start < f.span.end && f.span.start < l.span.end);
+    let mut said: Vec<Finding> = phrases::find(text).into_iter().filter(|f| !in_link(f)).collect();
+    said.extend(codes::find(text).into_iter().filter(|f| !in_link(f)));
+    // What the text asks or how it pushes decides how much a lookalike-shaped address weighs.
+    let pressure = said.iter().any(|f| f.level == Level::Warning && PRESSURE.contains(&f.kind));
     let mut findings = Vec::new();
     for link in &found_links {
-        findings.extend(lookalike::judge(link, text, &named));
+        findings.extend(lookalike::judge(link, text, &named, pressure));
     }
-    // Words inside a link (`/fee`, `pay-now`) are part of the address, already read above.
-    let in_link = |f: &Finding| found_links.iter().any(|l| l.span.start < f.span.end && f.span.start < l.span.end);
-    findings.extend(phrases::find(text).into_iter().filter(|f| !in_link(f)));
-    findings.extend(codes::find(text).into_iter().filter(|f| !in_link(f)));
+    own_site_payment(&mut said, &findings, &found_links, &named, text);
+    findings.extend(said);
     if let Some(sender) = sender.filter(|s| !s.trim().is_empty()) {
         findings.extend(sender::judge(sender, &named));
     }
     findings.extend(hidden(text));
     findings.sort_by_key(|f| (f.place == Place::Text, f.span.start, std::cmp::Reverse(f.level)));
     Report { findings, links: found_links, named }
+}
+
+/// What a text asks you to do or how it pushes you: with these, an address made of the
+/// text's own opening name plus other words is the lookalike shape (see [`lookalike::judge`]).
+const PRESSURE: &[Kind] = &[Kind::Payment, Kind::CardDetails, Kind::CodeRequest, Kind::Urgency, Kind::Threat];
+
+/// A request for payment or card details whose every link goes to the named organisation's
+/// own domain is a fact to weigh, not a warning: some organisations really do ask for
+/// payment by text (DHL Express asks receivers to pay import duties through dhl.com). What
+/// protects you stays the same: open the site yourself, not through the text.
+fn own_site_payment(
+    said: &mut [Finding],
+    link_findings: &[Finding],
+    found: &[links::Link],
+    named: &[&'static orgs::Org],
+    text: &str,
+) {
+    let links: Vec<&Finding> = link_findings.iter().filter(|f| f.kind.is_link()).collect();
+    if links.is_empty() || !links.iter().all(|f| f.kind == Kind::OwnDomain) {
+        return;
+    }
+    let Some(org) = named.iter().find(|o| found.iter().any(|l| o.owns(&l.host))) else { return };
+    for f in said.iter_mut().filter(|f| matches!(f.kind, Kind::Payment | Kind::CardDetails)) {
+        f.level = Level::Note;
+        let words = clip(&text.get(f.span.clone()).unwrap_or("").replace('\n', " "), 80);
+        f.reason = format!(
+            "\"{words}\": a request for payment or details, and the link in this text goes to {}'s own site, so it may be real. Still, pay only after opening the site or app yourself, not through the text.",
+            org.name
+        );
+    }
 }
 
 /// Characters that hide themselves or reorder text (zero-width spaces, bidi overrides) or

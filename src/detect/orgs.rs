@@ -51,6 +51,18 @@ impl Org {
         self.domains.iter().filter_map(|d| d.split('.').next())
     }
 
+    /// The name each own domain spells, squashed: the domain without its public suffix
+    /// (`usps.com` → `usps`, `dmv.ca.gov` → `dmvca`). Its first label alone is not enough:
+    /// `dmv` in `dmv.ca.gov` is a generic word that every state's DMV uses
+    /// (`www.dmv.virginia.gov`), so it would not identify the California DMV.
+    pub fn domain_words(&self) -> impl Iterator<Item = String> + '_ {
+        self.domains.iter().map(|d| {
+            let suffix = psl::suffix_str(d).unwrap_or("");
+            let name = d.strip_suffix(suffix).unwrap_or(d).trim_end_matches('.');
+            name.chars().filter(char::is_ascii_alphanumeric).collect()
+        })
+    }
+
     /// Its own domains, joined for a sentence.
     pub fn domain_list(&self) -> String {
         self.domains.join(", ")
@@ -137,5 +149,13 @@ mod tests {
         assert!(usps.owns("usps.com") && usps.owns("tools.usps.com"));
         assert!(!usps.owns("notusps.com") && !usps.owns("usps.com-track.top"));
         assert!(usps.publishes("28777"));
+    }
+
+    #[test]
+    fn a_domain_spells_its_whole_name_not_a_generic_first_label() {
+        let ca = all().iter().find(|o| o.name == "California DMV").unwrap();
+        assert_eq!(ca.domain_words().collect::<Vec<_>>(), ["dmvca"]);
+        let usps = all().iter().find(|o| o.name == "USPS").unwrap();
+        assert!(usps.domain_words().any(|w| w == "usps"));
     }
 }

@@ -35,7 +35,7 @@ const RULES: &[Rule] = &[
     // Reply Y, then reopen: the phrase from "reply" to the reopening or activation it asks for.
     Rule {
         kind: Kind::ReplyTrick,
-        pattern: r#"(?i)\b(?:please\s+)?reply\s+(?:with\s+)?["“'‘]?y(?:es)?["”'’]?\b[^.\n]{0,80}?\b(?:re-?open|open\s+(?:it|the\s+\w+|this\s+\w+)\s+again|activate|new\s+link|get\s+the\s+link|access\s+the\s+link)\w*(?:\s+(?:this|the|it)(?:\s+(?:message|sms|text|link))?)?"#,
+        pattern: r#"(?i)\b(?:please\s+)?reply\s+(?:with\s+)?["“'‘]?y(?:es)?["”'’]?\b[^.\n]{0,80}?\b(?:re-?open|open\s+(?:it|the\s+\w+|this\s+\w+)\s+again|activate|new\s+link|get\s+the\s+link|access\s+the\s+link|receive\s+(?:your|the|a)\s+(?:[\w-]+\s+){0,3}?link)\w*(?:\s+(?:this|the|it)(?:\s+(?:message|sms|text|link))?)?"#,
         why: REPLY_WHY,
     },
     Rule {
@@ -65,6 +65,12 @@ const RULES: &[Rule] = &[
         pattern: r"(?i)\b(?:update|confirm|verify|enter|re-?enter|provide)\s+(?:your\s+)?(?:payment\s+(?:card|method|details|information|info)|card(?:\s+(?:details|number|information|info))?|billing\s+(?:details|information|info)|bank\s+details|account\s+(?:details|information|info)|identity|information|details|datos)\b",
         why: CARD_WHY,
     },
+    // Acting on a card or account through the text: "block your card here: https://…".
+    Rule {
+        kind: Kind::CardDetails,
+        pattern: r"(?i)\b(?:block|freeze|lock|unlock|unfreeze|secure|protect|reactivate|restore)\s+your\s+(?:card|account)\s+(?:here|at|via|through)\b",
+        why: CARD_WHY,
+    },
     Rule {
         kind: Kind::CardDetails,
         pattern: r"(?i)\b(?:card\s+number|cvv|cvc|security\s+code\s+on\s+(?:the\s+)?(?:back|card)|expiration\s+date|verifique\s+sus\s+datos|actualice\s+su\s+tarjeta)\b",
@@ -76,10 +82,18 @@ const RULES: &[Rule] = &[
         pattern: r"(?i)\b(?:pay(?:\s+(?:now|here|online|today|it|the\s+\$?[\d.,]+(?:\s+\w+)?|your\s+\w+))?|make\s+(?:a\s+)?payment|settle\s+(?:your|the)\s+(?:balance|bill|account|fee|amount)|submit\s+payment|remit|pague(?:\s+(?:ahora|aqu[ií]))?|pagar|realice\s+el\s+pago)\b",
         why: PAY_WHY,
     },
+    // Payment asked in other words: an amount owed ("a clearance fee of $2.54", "the fine of
+    // $88 is paid today"), a fee said to be required, a payment link, a card to have ready
+    // for a call. Not "payment due": genuine statement reminders say that.
+    Rule {
+        kind: Kind::Payment,
+        pattern: r"(?i)\b(?:fee|fine|charge|toll|balance|amount|duty|duties)\s+of\s+\$[\d,.]+(?:\s+(?:is|must\s+be)\s+paid\b(?:\s+(?:today|now|immediately))?)?|\b(?:fee|charge)\s+(?:is\s+)?(?:required|due|needed)\b|\bpayment\s+(?:is\s+)?required\b|\b(?:secure\s+)?payment\s+link\b|\bhave\s+your\s+(?:credit\s+|debit\s+|bank\s+)?card\s+ready\b(?:\s+for\s+the\s+(?:\w+\s+)?(?:fee|charge|payment))?",
+        why: PAY_WHY,
+    },
     // Money by other means: "send me $300", gift cards, wires, payment apps, crypto.
     Rule {
         kind: Kind::Payment,
-        pattern: r"(?i)\b(?:send|wire|transfer|lend)\s+(?:me|us)\s+\$[\d,.]+|\bgift\s+cards?\b|\b(?:bitcoin|crypto(?:currency)?|cash\s*app|zelle|venmo|western\s+union|wire\s+transfer)\b",
+        pattern: r"(?i)\b(?:send|wire|transfer|lend)\s+(?:me|us)\s+\$[\d,.]+|\bgift\s+cards?\b|\b(?:bitcoin|crypto(?:currency)?|usdt|usdc|tether|cash\s*app|zelle|venmo|western\s+union|wire\s+transfer)\b|\b(?:charge\s+up|top\s+up|invest|start\s+with)\s+(?:just\s+|only\s+)?\$[\d,.]+",
         why: MONEY_WHY,
     },
     // Urgency.
