@@ -159,7 +159,7 @@ fn parse_checked(
     }
     let checked = if all_variants { VARIANTS_CHECKED } else { 0 };
     for seed in 1..=checked {
-        if let Err(problems) = template.variant(Draw { seed, today }) {
+        if let Err(problems) = template.variant_rules_only(Draw { seed, today }) {
             return Err(problems
                 .into_iter()
                 .map(|p| Problem { at: p.at, kind: ProblemKind::InVariant { seed, inner: Box::new(p.kind) } })

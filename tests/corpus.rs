@@ -99,13 +99,29 @@ fn the_same_seed_gives_the_same_round_with_the_same_variants() {
     assert!(texts.len() > 1, "{} never varies", varied.id);
 }
 
+/// Shortcut warnings the bundled set still has, each a documented gap that content cannot close
+/// truthfully yet. The list only shrinks: the test fails on any warning not listed *and* on a
+/// listed one that no longer appears.
+///
+/// - toll, and the toll-and-postage deck built on it: 12 of the 59 toll texts (and 17 of the
+///   deck's 93 candidates) come from short codes, all genuine (E-ZPass NY
+///   39769, SunPass 786727, TxTag 22498 and USPS 28777 publish short codes as their only texting
+///   numbers, and no primary source documents a US scam sent from a short code: spoofing one on
+///   US networks is impractical). Closing it needs about 21 more genuine toll or postal texts from
+///   ordinary numbers, or a documented short-code scam.
+const KNOWN_GAPS: &[&str] = &[
+    "warning: the built-in scenarios, toll only: kind of sender = short code is genuine in 100% of its 12 scenarios",
+    "warning: deck toll-and-postage: kind of sender = short code is genuine in 100% of its 17 scenarios",
+];
+
 /// The shortcut audit (docs/audit.md) over the bundled scenarios and every bundled deck, with the
 /// variants a round draws without a seed and with seeds 1, 7 and 42: a surface cue that predicts
-/// the verdict is a bug as serious as a crash, so any warning fails.
+/// the verdict is a bug as serious as a crash, so any warning beyond the known gaps fails.
 #[test]
-#[ignore = "toll only: E-ZPass NY (39769), SunPass (786727) and TxTag (22498) publish short codes as their only texting numbers; 12 of 59 toll texts, all genuine, until more genuine toll texts from ordinary numbers are written"]
 fn the_bundled_corpus_and_decks_pass_the_shortcut_audit() {
     for seed in [None, Some(1), Some(7), Some(42)] {
-        assert_eq!(smishdrill::commands::audit_builtin(seed), 0, "the audit warns with seed {seed:?}");
+        let (lines, _) = smishdrill::commands::audit_builtin_lines(seed);
+        let warnings: Vec<&str> = lines.iter().map(String::as_str).filter(|l| l.starts_with("warning:")).collect();
+        assert_eq!(warnings, KNOWN_GAPS, "the audit's warnings with seed {seed:?}");
     }
 }

@@ -66,9 +66,20 @@ fn drawn(mut corpus: Corpus, seed: Option<u64>) -> Corpus {
 /// The built-in scenarios and every bundled deck.
 pub fn audit_builtin(seed: Option<u64>) -> u8 {
     let corpus = drawn(Corpus::embedded(), seed);
+    let lines = builtin_lines(&corpus);
+    finish(&corpus, lines)
+}
+
+/// The audit's lines for the built-in scenarios and every bundled deck, and how many warnings
+/// (for tests that compare the warnings themselves).
+pub fn audit_builtin_lines(seed: Option<u64>) -> (Vec<String>, usize) {
+    builtin_lines(&drawn(Corpus::embedded(), seed))
+}
+
+fn builtin_lines(corpus: &Corpus) -> (Vec<String>, usize) {
     let decks: Vec<Deck> =
         deck::embedded().iter().filter_map(|(name, _)| deck::find(name, &corpus.scenarios).ok()).collect();
-    finish(&corpus, audit_all("the built-in scenarios", &corpus.scenarios, &decks))
+    audit_all("the built-in scenarios", &corpus.scenarios, &decks)
 }
 
 /// The scenario files and deck files among `paths`; decks are audited against the scenarios

@@ -12,7 +12,7 @@ mod list;
 mod report;
 mod session;
 
-pub use audit::{audit_builtin, audit_paths, deck_scenarios};
+pub use audit::{audit_builtin, audit_builtin_lines, audit_paths, deck_scenarios};
 pub use check::{DeckCheck, check, check_builtin, check_paths, check_report, check_report_with_decks, problem_lines};
 pub use decks::{decks, decks_lines};
 pub use inspect::InspectArgs;

@@ -100,6 +100,17 @@ impl Template {
 
     /// The scenario with its variables filled from `draw`, checked.
     pub fn variant(&self, draw: Draw) -> Result<Parsed, Vec<Problem>> {
+        self.checked_variant(draw, true)
+    }
+
+    /// As [`Template::variant`], but without the teaching findings and the detectors'
+    /// warnings, which `check` reports for the first variant only: the other 24 variants it
+    /// draws only have to pass the rules (the detectors' pass is the costliest part of checking).
+    pub fn variant_rules_only(&self, draw: Draw) -> Result<Parsed, Vec<Problem>> {
+        self.checked_variant(draw, false)
+    }
+
+    fn checked_variant(&self, draw: Draw, report: bool) -> Result<Parsed, Vec<Problem>> {
         let map = SourceMap::new(&self.path, &self.source);
         let mut raw = self.raw.clone();
         let mut checker = Checker { map: &map, source: &self.source, problems: Vec::new() };
@@ -118,17 +129,23 @@ impl Template {
         }
         // Teaching findings (verdict words, long right answers, typed dates): the thread as
         // written is the template's, before variables are filled.
-        let mut findings: Vec<Problem> = super::fairness::findings(&self.source, &self.raw.thread, &raw)
-            .into_iter()
-            .map(|(at, kind)| map.problem(at..at, kind))
-            .collect();
+        let mut findings: Vec<Problem> = if report {
+            super::fairness::findings(&self.source, &self.raw.thread, &raw)
+                .into_iter()
+                .map(|(at, kind)| map.problem(at..at, kind))
+                .collect()
+        } else {
+            Vec::new()
+        };
         findings.sort_by_key(|p| (p.at.line, p.at.col));
         let parsed = checker.scenario(raw);
         match parsed {
             Some(mut p) if checker.problems.is_empty() => {
                 p.has_vars = self.has_vars();
                 p.findings = findings;
-                p.warnings = super::link_lint::warnings(&map, &self.source, &p.scenario);
+                if report {
+                    p.warnings = super::link_lint::warnings(&map, &self.source, &p.scenario);
+                }
                 Ok(p)
             }
             _ => {
