@@ -68,7 +68,7 @@ fn the_trainer_and_the_reading_commands_open_no_socket() {
     for _ in 0..40 {
         exam_input.push_str("s\n\n1\n\n");
     }
-    let runs: [(&[&str], &str); 9] = [
+    let runs: [(&[&str], &str); 10] = [
         (&["--plain", "--seed", "1", "--count", "2", "--data-dir", data], "s\n2\n1 2\n1\n\nq\n"),
         (&["exam", "--deck", "quick-10", "--plain", "--seed", "3", "--data-dir", data], &exam_input),
         (&["course", "--plain", "--data-dir", data], "q\nq\n"),
@@ -78,6 +78,10 @@ fn the_trainer_and_the_reading_commands_open_no_socket() {
         (&["stats", "--data-dir", data], ""),
         (&["report", "--format", "xapi", "--answers", "--data-dir", data], ""),
         (&["config"], ""),
+        (
+            &["inspect", "--plain", "--sender", "+1 (512) 555-0173"],
+            "USPS: your parcel is held. Pay $1.99 at https://usps.com-hold.top/us\n",
+        ),
     ];
     for (args, input) in runs {
         let (code, calls) = network_calls(&dir, args, input);
