@@ -191,19 +191,10 @@ fn criminal_domains_in_file(source: &str) -> Vec<(usize, &'static str)> {
     found
 }
 
-/// The list shipped in `assets/reference/known-criminal-domains.txt`, lowercase.
-/// Read once: the checker consults it for every file.
+/// The list shipped in `assets/reference/known-criminal-domains.txt`, lowercase: one list, read
+/// once, shared with `inspect` ([`crate::detect::criminal::list`]).
 fn known_criminal_domains() -> impl Iterator<Item = &'static str> {
-    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| {
-        include_str!("../../assets/reference/known-criminal-domains.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .iter()
-    .copied()
+    crate::detect::criminal::list().iter().copied()
 }
 
 /// Top-level keys, for explaining TOML's most common surprise.
