@@ -12,6 +12,8 @@
 
 mod fold;
 mod read;
+#[cfg(test)]
+mod stream_tests;
 
 use std::path::{Path, PathBuf};
 

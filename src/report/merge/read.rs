@@ -84,18 +84,22 @@ impl<R: Read> Read for Limited<R> {
 }
 
 /// Records from any buffered reader of a record file's bytes; `path` names it in errors.
-pub fn fold_reader<R: BufRead>(path: &Path, mut r: R, mut each: impl FnMut(CompletionRecord)) -> Result<(), MergeError> {
+pub fn fold_reader<R: BufRead>(
+    path: &Path,
+    mut r: R,
+    mut each: impl FnMut(CompletionRecord),
+) -> Result<(), MergeError> {
     let (lines, cols) = skip_blank(&mut r).map_err(|e| io_error(path, e))?;
-    let first = r.fill_buf().map_err(|e| io_error(path, e))?.first().copied();
+    // Blanks before the first character on its line are still in the buffer.
+    let first = r.fill_buf().map_err(|e| io_error(path, e))?.iter().copied().find(|&b| !is_blank(b));
     let at = Start { lines, cols };
     match first {
         None => Err(not_records(path, "the file is empty")),
         Some(b'[') => array(path, r, at, &mut each),
         Some(b'{') => objects(path, r, at, &mut each),
-        Some(_) => Err(not_records(
-            path,
-            "not exam records (expected the `report --format json` export or completions.jsonl)",
-        )),
+        Some(_) => {
+            Err(not_records(path, "not exam records (expected the `report --format json` export or completions.jsonl)"))
+        }
     }
 }
 
@@ -181,7 +185,12 @@ fn array<R: BufRead>(path: &Path, r: R, at: Start, each: &mut impl FnMut(Complet
 
 /// JSON Lines, one line in memory at a time; or, when the first record does not end on its
 /// line, the records as a stream of (pretty-printed) JSON values.
-fn objects<R: BufRead>(path: &Path, mut r: R, at: Start, each: &mut impl FnMut(CompletionRecord)) -> Result<(), MergeError> {
+fn objects<R: BufRead>(
+    path: &Path,
+    mut r: R,
+    at: Start,
+    each: &mut impl FnMut(CompletionRecord),
+) -> Result<(), MergeError> {
     let mut line = Vec::new();
     let mut n = at.lines;
     let mut first = true;
