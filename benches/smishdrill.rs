@@ -224,6 +224,13 @@ fn merge_scale_benches(c: &mut Criterion) {
             black_box(serde_json::from_reader::<_, serde_json::Value>(file).unwrap())
         })
     });
+    // The strictest floor: the same bytes parsed once, nothing built.
+    group.bench_function("floor: serde_json::from_reader::<IgnoredAny>", |b| {
+        b.iter(|| {
+            let file = BufReader::new(std::fs::File::open(&path).unwrap());
+            black_box(serde_json::from_reader::<_, serde::de::IgnoredAny>(file).unwrap())
+        })
+    });
     group.bench_function("merge_files (streamed class view)", |b| {
         b.iter(|| {
             let (view, all_read) =
