@@ -207,5 +207,40 @@ fn schedule_benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, check_scale_benches, corpus_benches, render_benches, schedule_benches);
+/// `report --merge` over a big export beside its floor, serde_json parsing the same file once
+/// into a `Value`. The file is made by `benches/merge-scale.py` and named by
+/// `SMISHDRILL_MERGE_FILE`; without it the group is skipped (the data is never committed).
+fn merge_scale_benches(c: &mut Criterion) {
+    use std::io::BufReader;
+    use std::path::PathBuf;
+    let Some(path) = std::env::var_os("SMISHDRILL_MERGE_FILE").map(PathBuf::from) else {
+        return;
+    };
+    let mut group = c.benchmark_group("merge scale");
+    group.sample_size(10);
+    group.bench_function("floor: serde_json::from_reader::<Value>", |b| {
+        b.iter(|| {
+            let file = BufReader::new(std::fs::File::open(&path).unwrap());
+            black_box(serde_json::from_reader::<_, serde_json::Value>(file).unwrap())
+        })
+    });
+    // The strictest floor: the same bytes parsed once, nothing built.
+    group.bench_function("floor: serde_json::from_reader::<IgnoredAny>", |b| {
+        b.iter(|| {
+            let file = BufReader::new(std::fs::File::open(&path).unwrap());
+            black_box(serde_json::from_reader::<_, serde::de::IgnoredAny>(file).unwrap())
+        })
+    });
+    group.bench_function("merge_files (streamed class view)", |b| {
+        b.iter(|| {
+            let (view, all_read) =
+                smishdrill::report::merge::merge_files(std::slice::from_ref(&path), None, |e| panic!("{e}"));
+            assert!(all_read);
+            black_box(view)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, check_scale_benches, corpus_benches, render_benches, schedule_benches, merge_scale_benches);
 criterion_main!(benches);

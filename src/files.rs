@@ -81,9 +81,10 @@ pub fn kind_of(meta: &Metadata) -> &'static str {
     "a special file"
 }
 
-/// The bytes of the regular file at `path` (symlinks followed), at most `limit` of them.
-/// `what` names the kind of file in the "too large" message ("a scenario").
-pub fn read_bounded(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>, ReadError> {
+/// The regular file at `path` (symlinks followed), opened without blocking, and refused as
+/// too large when its length is over `limit` — for a reader that streams it. The caller still
+/// reads at most `limit + 1` bytes ([`Read::take`]): the file may grow while it is read.
+pub fn open_regular(path: &Path, limit: u64, what: &'static str) -> Result<File, ReadError> {
     let meta = fs::metadata(path)?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular(kind_of(&meta)));
@@ -93,12 +94,20 @@ pub fn read_bounded(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u
     if !opened.is_file() {
         return Err(ReadError::NotRegular(kind_of(&opened)));
     }
-    // A regular file's length is known: refuse a long one before reading a byte of it. The
-    // bounded read below still guards a file that grows while it is read.
+    // A regular file's length is known: refuse a long one before reading a byte of it.
     if opened.len() > limit {
         return Err(ReadError::TooLarge { limit, what });
     }
-    let mut bytes = Vec::with_capacity(opened.len().min(limit) as usize + 1);
+    Ok(file)
+}
+
+/// The bytes of the regular file at `path` (symlinks followed), at most `limit` of them.
+/// `what` names the kind of file in the "too large" message ("a scenario").
+pub fn read_bounded(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>, ReadError> {
+    let file = open_regular(path, limit, what)?;
+    let len = file.metadata()?.len();
+    // The bounded read guards a file that grows while it is read.
+    let mut bytes = Vec::with_capacity(len.min(limit) as usize + 1);
     file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { limit, what });

@@ -10,7 +10,7 @@ use crate::learning::completion_store::CompletionStore;
 use crate::learning::progress::default_data_dir;
 use crate::report::export;
 use crate::report::history::{history_lines, many_learners};
-use crate::report::merge::{ClassView, class_csv, class_lines, read_records};
+use crate::report::merge::{class_csv, class_lines, merge_files};
 use crate::report::xapi::{self, XapiOptions};
 
 /// Exit code for wrong usage.
@@ -137,19 +137,9 @@ fn merged(args: &ReportArgs, data_dir: Option<&Path>) -> Result<u8, Failure> {
     if let Some(out) = &args.output {
         refuse_overwriting(out, &protected, args.force)?;
     }
-    let mut records = Vec::new();
-    let mut failed = false;
-    for path in &args.merge {
-        match read_records(path) {
-            Ok(r) => records.extend(r),
-            Err(e) => {
-                super::complain(&e.to_string());
-                failed = true;
-            }
-        }
-    }
-    let records = filter(records, args.learner.as_deref());
-    let view = ClassView::build(&records);
+    // Streamed: one record in memory at a time, whatever the files' size.
+    let (view, all_read) = merge_files(&args.merge, args.learner.as_deref(), |e| super::complain(&e.to_string()));
+    let failed = !all_read;
     let text = match args.format {
         ReportFormat::Text => lines_text(class_lines(&view, 80, TOP_SCENARIOS)),
         ReportFormat::Csv => class_csv(&view),

@@ -10,16 +10,23 @@
 //! "Fooled" counts answers: a scenario's `asked` is how often it was answered, `wrong` how
 //! often wrongly. Unanswered items count against an attempt's score but fooled nobody.
 
-use std::collections::{BTreeMap, BTreeSet};
+mod fold;
+mod read;
+#[cfg(test)]
+mod stream_tests;
+
 use std::path::{Path, PathBuf};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::learning::completion::{CompletionRecord, Status};
+use crate::learning::completion::CompletionRecord;
 use crate::text_safety::sanitize_line;
 
 use super::export::csv_field;
 use super::{align, percent_floor};
+
+pub use fold::{ClassBuilder, FileFold};
+pub use read::{fold_file, fold_reader};
 
 #[derive(Debug, thiserror::Error)]
 pub enum MergeError {
@@ -31,53 +38,48 @@ pub enum MergeError {
     NotRecords { path: PathBuf, what: String },
 }
 
-impl MergeError {
-    fn json(path: &Path, line_offset: usize, e: &serde_json::Error) -> MergeError {
-        let message = e.to_string();
-        // serde_json appends " at line L column C"; the location goes in front instead.
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        MergeError::Json { path: path.to_path_buf(), line: line_offset + e.line(), column: e.column(), message }
-    }
-}
-
-/// Reads one input file's records.
+/// Reads one input file's records (all of them in memory: for tests and small files; the
+/// command streams with [`merge_files`]).
 pub fn read_records(path: &Path) -> Result<Vec<CompletionRecord>, MergeError> {
-    use crate::files::{MAX_RECORDS_BYTES, ReadError, read_bounded};
-    let bytes = read_bounded(path, MAX_RECORDS_BYTES, "a record file").map_err(|e| match e {
-        ReadError::Io(source) => MergeError::Io { path: path.to_path_buf(), source },
-        other => MergeError::NotRecords { path: path.to_path_buf(), what: other.to_string() },
-    })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| MergeError::NotRecords { path: path.to_path_buf(), what: "not valid UTF-8 text".into() })?;
-    parse_records(path, &text)
+    let mut records = Vec::new();
+    fold_file(path, |r| records.push(r))?;
+    Ok(records)
 }
 
-/// Records from text: a JSON array or object, else JSON Lines.
+/// Records from text: a JSON array or object, else JSON Lines (the streaming reader over it).
 pub fn parse_records(path: &Path, text: &str) -> Result<Vec<CompletionRecord>, MergeError> {
-    let trimmed = text.trim_start();
-    if trimmed.is_empty() {
-        return Err(MergeError::NotRecords { path: path.to_path_buf(), what: "the file is empty".into() });
-    }
-    if trimmed.starts_with('[') {
-        return serde_json::from_str(text).map_err(|e| MergeError::json(path, 0, &e));
-    }
-    if !trimmed.starts_with('{') {
-        return Err(MergeError::NotRecords {
-            path: path.to_path_buf(),
-            what: "not exam records (expected the `report --format json` export or completions.jsonl)".into(),
-        });
-    }
-    // One record over many lines (pretty JSON), or one record a line.
-    if let Ok(one) = serde_json::from_str::<CompletionRecord>(text) {
-        return Ok(vec![one]);
-    }
     let mut records = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if !line.trim().is_empty() {
-            records.push(serde_json::from_str(line).map_err(|e| MergeError::json(path, n, &e))?);
+    fold_reader(path, text.as_bytes(), |r| records.push(r))?;
+    Ok(records)
+}
+
+/// The class view of the files at `paths`, streamed: a file is read one record at a time and
+/// counted only when the whole of it was read; one that cannot be is handed to `complain` and
+/// left out. Only the records of `learner` count when one is given. Returns the view and
+/// whether every file was read.
+pub fn merge_files(
+    paths: &[PathBuf],
+    learner: Option<&str>,
+    mut complain: impl FnMut(&MergeError),
+) -> (ClassView, bool) {
+    let mut class = ClassBuilder::new();
+    let mut all_read = true;
+    for path in paths {
+        let mut file = class.file();
+        let read = fold_file(path, |r| {
+            if learner.is_none_or(|name| r.learner == name) {
+                file.add(&r);
+            }
+        });
+        match read {
+            Ok(()) => file.commit(),
+            Err(e) => {
+                complain(&e);
+                all_read = false;
+            }
         }
     }
-    Ok(records)
+    (class.finish(), all_read)
 }
 
 /// One scenario's answers across the class.
@@ -113,44 +115,15 @@ pub struct ClassView {
 }
 
 impl ClassView {
+    /// The view of records already in memory: the same fold as a stream of them.
     pub fn build(records: &[CompletionRecord]) -> ClassView {
-        let mut seen = BTreeSet::new();
-        let mut view = ClassView::default();
-        let mut learners = BTreeSet::new();
-        let mut scores = Vec::new();
-        let mut tallies: BTreeMap<&str, ScenarioTally> = BTreeMap::new();
+        let mut class = ClassBuilder::new();
+        let mut file = class.file();
         for r in records {
-            if !seen.insert((&r.learner, r.started, &r.deck)) {
-                view.duplicates += 1;
-                continue;
-            }
-            learners.insert(&r.learner);
-            view.attempts += 1;
-            match r.status {
-                Status::Passed => view.passed += 1,
-                Status::Failed => view.failed += 1,
-                Status::Incomplete => view.incomplete += 1,
-            }
-            if r.status != Status::Incomplete {
-                scores.push(r.score);
-            }
-            for item in r.items.iter().filter(|i| i.said.is_some()) {
-                let t = tallies.entry(&item.scenario).or_insert_with(|| ScenarioTally {
-                    id: item.scenario.clone(),
-                    title: item.title.clone(),
-                    asked: 0,
-                    wrong: 0,
-                });
-                t.asked += 1;
-                t.wrong += u32::from(!item.correct);
-            }
+            file.add(r);
         }
-        view.learners = learners.len();
-        view.average_score = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
-        let mut fooled: Vec<ScenarioTally> = tallies.into_values().filter(|t| t.wrong > 0).collect();
-        fooled.sort_by(|a, b| (b.wrong, b.tenths_wrong(), &a.id).cmp(&(a.wrong, a.tenths_wrong(), &b.id)));
-        view.fooled = fooled;
-        view
+        file.commit();
+        class.finish()
     }
 
     /// Passed of finished attempts, in percent (rounded down); `None` when none finished.
