@@ -26,5 +26,6 @@ pub mod round;
 pub mod scenario;
 pub mod send;
 pub mod terminal;
+pub mod text_ranges;
 pub mod text_safety;
 pub mod ui;

@@ -54,22 +54,7 @@ fn is_trailing_punct(c: char) -> bool {
 
 /// Every whitespace-separated token of `text`, as byte ranges.
 fn tokens(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (is_break(c), start) {
-            (true, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
+    crate::text_ranges::runs(text, is_break)
 }
 
 /// Strips sentence punctuation from the end of a token, and anything before a link that is

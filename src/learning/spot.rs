@@ -45,22 +45,7 @@ pub fn pieces(s: &Scenario) -> Vec<Piece> {
 
 /// Words with their byte ranges.
 fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
+    crate::text_ranges::runs(text, char::is_whitespace)
 }
 
 /// A web address, written with or without a scheme.
