@@ -14,11 +14,12 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use crate::commands::{self, Options, Plan, Stores};
 use crate::config::Settings;
 use crate::corpus::Corpus;
-use crate::learning::completion_store::CompletionStore;
-use crate::learning::progress::{ProgressError, ProgressStore, valid_profile};
 use crate::learning::stats::report;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
 use crate::scenario::{Category, Verdict};
+use crate::store::StoreError;
+use crate::store::completions::CompletionStore;
+use crate::store::progress::{ProgressStore, valid_profile};
 mod options;
 mod resolve;
 
@@ -396,16 +397,16 @@ fn usage_error(e: clap::Error) -> ! {
 }
 
 /// The data folder from the settings (`--data-dir`, environment, config, platform).
-fn data_dir(settings: &Settings) -> Result<PathBuf, ProgressError> {
-    settings.data_dir.as_ref().map(|d| d.value.clone()).ok_or(ProgressError::NoDataDir)
+fn data_dir(settings: &Settings) -> Result<PathBuf, StoreError> {
+    settings.data_dir.as_ref().map(|d| d.value.clone()).ok_or(StoreError::NoDataDir)
 }
 
 /// The learner's progress store, from the settings' data folder and profile.
-fn progress_store(settings: &Settings) -> Result<ProgressStore, ProgressError> {
+fn progress_store(settings: &Settings) -> Result<ProgressStore, StoreError> {
     let profile = &settings.profile.value;
     if !valid_profile(profile) {
         // The error repeats what was given: one safe line, whatever it held.
-        return Err(ProgressError::BadProfile(crate::text_safety::terminal_line(profile).into_owned()));
+        return Err(StoreError::BadProfile(crate::text_safety::terminal_line(profile).into_owned()));
     }
     ProgressStore::open(&data_dir(settings)?, profile)
 }

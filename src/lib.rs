@@ -25,6 +25,7 @@ pub mod report;
 pub mod round;
 pub mod scenario;
 pub mod send;
+pub mod store;
 pub mod terminal;
 pub mod text_ranges;
 pub mod text_safety;

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use smishdrill::learning::progress::ProgressStore;
 use smishdrill::learning::record::AnswerRecord;
+use smishdrill::store::progress::ProgressStore;
 
 const DIR_VAR: &str = "SMISHDRILL_CRASH_WRITER_DIR";
 

@@ -1,9 +1,9 @@
 //! The course's place for each learner: where it opens next time (see
-//! `learning::course_progress`), read when the course starts and saved as the learner goes.
+//! `store::course_progress`), read when the course starts and saved as the learner goes.
 
 use crate::app::App;
-use crate::learning::completion_store::CompletionStore;
-use crate::learning::course_progress::{CoursePoint, CourseProgressStore};
+use crate::store::completions::CompletionStore;
+use crate::store::course_progress::{CoursePoint, CourseProgressStore};
 use crate::terminal;
 
 use super::session::Plan;

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use crate::learning::completion::CompletionRecord;
-use crate::learning::completion_store::CompletionStore;
-use crate::learning::progress::default_data_dir;
 use crate::report::export;
 use crate::report::history::{history_lines, many_learners};
 use crate::report::merge::{class_csv, class_lines, merge_files};
 use crate::report::xapi::{self, XapiOptions};
+use crate::store::completions::CompletionStore;
+use crate::store::default_data_dir;
 
 /// Exit code for wrong usage.
 const EXIT_USAGE: u8 = 2;
@@ -180,7 +180,7 @@ impl FileId {
 /// every profile's answers.jsonl under `data_dir`, and `inputs` (the --merge files).
 fn records_of(data_dir: &Path, inputs: &[PathBuf]) -> Vec<FileId> {
     let mut paths: Vec<PathBuf> = inputs.to_vec();
-    paths.push(data_dir.join(crate::learning::completion_store::COMPLETIONS_FILE));
+    paths.push(data_dir.join(crate::store::completions::COMPLETIONS_FILE));
     let profiles = std::fs::read_dir(data_dir.join("profiles")).map(|d| d.flatten().collect::<Vec<_>>());
     paths.extend(profiles.unwrap_or_default().iter().map(|e| e.path().join("answers.jsonl")));
     paths.iter().filter_map(|p| FileId::of(p)).collect()

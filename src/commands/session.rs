@@ -10,11 +10,11 @@ use crate::corpus::Corpus;
 use crate::course::Course;
 use crate::deck::{Deck, Feedback};
 use crate::learning::completion::CompletionRecord;
-use crate::learning::completion_store::CompletionStore;
-use crate::learning::progress::ProgressStore;
 use crate::learning::record::AnswerRecord;
 use crate::round::RoundSpec;
 use crate::scenario::dates::Date;
+use crate::store::completions::CompletionStore;
+use crate::store::progress::ProgressStore;
 use crate::terminal::{self, Sink};
 
 use super::course_place::CoursePlace;

@@ -108,7 +108,7 @@ pub fn parse(path: &str, source: &str) -> Result<FileConfig, Vec<Problem>> {
     let mut c = Checker { map: &map, problems: Vec::new() };
     let mut out = FileConfig {
         profile: c.check(raw.profile, |s| {
-            crate::learning::progress::valid_profile(s)
+            crate::store::progress::valid_profile(s)
                 .then(|| s.to_string())
                 .ok_or_else(|| "`profile` may use only letters, digits, '.', '_' and '-' (1 to 64 of them)".to_string())
         }),

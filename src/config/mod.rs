@@ -222,7 +222,7 @@ pub fn resolve(
         from_file.map(|f| Setting { value: f.value, origin: Origin::File(f.at) })
     };
     let profile_rule = |s: &str| {
-        if crate::learning::progress::valid_profile(s) {
+        if crate::store::progress::valid_profile(s) {
             Ok(s.to_string())
         } else {
             Err(format!(
@@ -232,7 +232,7 @@ pub fn resolve(
         }
     };
     let profile = pick(cli.profile.clone(), PROFILE_ENV, file.profile, &profile_rule)
-        .unwrap_or_else(|| Setting { value: crate::learning::progress::default_profile(), origin: Origin::BuiltIn });
+        .unwrap_or_else(|| Setting { value: crate::store::progress::default_profile(), origin: Origin::BuiltIn });
     let theme_rule = |s: &str| file::parse_theme(s).map(|t| theme_name(t).to_string());
     let theme_file = file.theme.map(|f| FromFile { value: theme_name(f.value).to_string(), at: f.at });
     let theme = pick(cli.theme.map(|t| theme_name(t).to_string()), THEME_ENV, theme_file, &theme_rule)
@@ -242,11 +242,7 @@ pub fn resolve(
     let data_dir =
         pick(cli.data_dir.as_ref().map(|d| d.display().to_string()), DATA_DIR_ENV, dir_file, &|s| Ok(s.to_string()))
             .map(|s| Setting { value: PathBuf::from(s.value), origin: s.origin })
-            .or_else(|| {
-                crate::learning::progress::default_data_dir()
-                    .ok()
-                    .map(|d| Setting { value: d, origin: Origin::BuiltIn })
-            });
+            .or_else(|| crate::store::default_data_dir().ok().map(|d| Setting { value: d, origin: Origin::BuiltIn }));
     let deck = pick(cli.deck.clone(), DECK_ENV, file.deck, &|s| Ok(s.to_string()));
     let language = pick(cli.language.clone(), LANGUAGE_ENV, file.language, &file::parse_language)
         .unwrap_or_else(|| Setting { value: DEFAULT_LANGUAGE.to_string(), origin: Origin::BuiltIn });

@@ -2,10 +2,6 @@
 //! the practice schedule. Domain code: no terminal, no drawing.
 
 pub mod completion;
-pub mod completion_store;
-pub mod course_progress;
-pub mod jsonl;
-pub mod progress;
 pub mod record;
 pub mod schedule;
 pub mod sdt;

@@ -16,7 +16,7 @@
 use std::time::Duration;
 
 use super::outbox::{Outbox, Queued};
-use crate::learning::progress::ProgressError;
+use crate::store::StoreError;
 
 /// What the LRS answered.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,7 +93,7 @@ pub fn deliver(
     transport: &mut dyn Transport,
     patience: &Patience,
     sleep: &mut dyn FnMut(Duration),
-) -> Result<Outcome, ProgressError> {
+) -> Result<Outcome, StoreError> {
     let mut outcome = Outcome::default();
     while !waiting.is_empty() {
         let take = batch.max(1).min(waiting.len());
@@ -120,7 +120,7 @@ fn send_part(
     sleep: &mut dyn FnMut(Duration),
     outcome: &mut Outcome,
     done: &mut Vec<String>,
-) -> Result<BatchEnd, ProgressError> {
+) -> Result<BatchEnd, StoreError> {
     let body =
         serde_json::to_string(&part.iter().map(|q| &q.statement).collect::<Vec<_>>()).expect("statements serialise");
     let mut pause = patience.first_pause;

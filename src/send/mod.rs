@@ -12,8 +12,8 @@ pub mod outbox;
 use std::path::Path;
 
 use crate::config::{LrsConfig, SecretSource, Settings};
-use crate::learning::completion_store::CompletionStore;
 use crate::report::xapi;
+use crate::store::completions::CompletionStore;
 use crate::text_safety::sanitize_line;
 use deliver::{Outcome, Patience, Stop};
 use outbox::Outbox;

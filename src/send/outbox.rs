@@ -9,7 +9,7 @@
 //! - `xapi-rejected.jsonl`: statements an LRS refused (400, 409), with its status and reason;
 //!   they are not queued again (delete a line, or the file, to try them again).
 //!
-//! Appends are single synced writes (see `learning::jsonl`); the outbox is rewritten atomically
+//! Appends are single synced writes (see `store::jsonl`); the outbox is rewritten atomically
 //! (temporary file, sync, rename).
 
 use std::collections::BTreeSet;
@@ -20,8 +20,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::learning::jsonl::{JsonlFile, io_err};
-use crate::learning::progress::ProgressError;
+use crate::store::StoreError;
+use crate::store::jsonl::{JsonlFile, io_err};
 
 pub const OUTBOX_FILE: &str = "xapi-outbox.jsonl";
 pub const SENT_FILE: &str = "xapi-sent.jsonl";
@@ -73,7 +73,7 @@ pub struct State {
 
 impl Outbox {
     /// The outbox under `data_dir` (created if needed).
-    pub fn open(data_dir: &Path) -> Result<Outbox, ProgressError> {
+    pub fn open(data_dir: &Path) -> Result<Outbox, StoreError> {
         fs::create_dir_all(data_dir).map_err(io_err(data_dir))?;
         Ok(Outbox {
             dir: data_dir.to_path_buf(),
@@ -92,7 +92,7 @@ impl Outbox {
     }
 
     /// Reads the three files without changing them (beyond setting damaged lines aside).
-    pub fn load(&self) -> Result<State, ProgressError> {
+    pub fn load(&self) -> Result<State, StoreError> {
         let mut notices = Vec::new();
         let mut note = |what: &str, bad: usize, kept: Option<PathBuf>| {
             if let Some(kept) = kept {
@@ -120,7 +120,7 @@ impl Outbox {
     }
 
     /// Queues statements whose ids are not in `known`; returns how many were added.
-    pub fn enqueue(&self, state: &mut State, statements: Vec<Value>) -> Result<usize, ProgressError> {
+    pub fn enqueue(&self, state: &mut State, statements: Vec<Value>) -> Result<usize, StoreError> {
         let mut added = 0;
         for statement in statements {
             let Some(id) = statement["id"].as_str().map(str::to_string) else { continue };
@@ -135,13 +135,13 @@ impl Outbox {
     }
 
     /// Records that the LRS accepted these ids. Called before [`Outbox::rewrite`].
-    pub fn mark_sent(&self, ids: &[&str]) -> Result<(), ProgressError> {
+    pub fn mark_sent(&self, ids: &[&str]) -> Result<(), StoreError> {
         let at = now();
         ids.iter().try_for_each(|id| self.sent.append(&Sent { id: (*id).to_string(), at }))
     }
 
     /// Sets a refused statement aside with the LRS's reason.
-    pub fn reject(&self, q: &Queued, status: u16, reason: &str) -> Result<(), ProgressError> {
+    pub fn reject(&self, q: &Queued, status: u16, reason: &str) -> Result<(), StoreError> {
         let r = Rejected {
             id: q.id.clone(),
             status,
@@ -153,7 +153,7 @@ impl Outbox {
     }
 
     /// Replaces the outbox with `waiting` (atomically).
-    pub fn rewrite(&self, waiting: &[Queued]) -> Result<(), ProgressError> {
+    pub fn rewrite(&self, waiting: &[Queued]) -> Result<(), StoreError> {
         let path = self.outbox.path();
         let tmp = self.dir.join(format!("{OUTBOX_FILE}.tmp-{}", std::process::id()));
         let mut text = String::new();

@@ -6,28 +6,12 @@
 //! kept aside as `answers.jsonl.corrupt-<time>`, never silently overwritten.
 
 use std::fs;
-use std::io;
+
 use std::path::{Path, PathBuf};
 
+use super::StoreError;
 use super::jsonl::{JsonlFile, io_err};
-use super::record::AnswerRecord;
-
-#[derive(Debug, thiserror::Error)]
-pub enum ProgressError {
-    #[error("profile name `{0}` may use only letters, digits, '.', '_' and '-' (1 to 64 of them)")]
-    BadProfile(String),
-    #[error("no data folder is known for this system; give one with --data-dir")]
-    NoDataDir,
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: io::Error },
-}
-
-/// The platform's data folder for smishdrill (XDG_DATA_HOME/smishdrill on Linux).
-pub fn default_data_dir() -> Result<PathBuf, ProgressError> {
-    directories::ProjectDirs::from("", "", "smishdrill")
-        .map(|d| d.data_dir().to_path_buf())
-        .ok_or(ProgressError::NoDataDir)
-}
+use crate::learning::record::AnswerRecord;
 
 /// The login name, for the default profile.
 pub fn default_profile() -> String {
@@ -58,9 +42,9 @@ pub struct Loaded {
 
 impl ProgressStore {
     /// The store of `profile` under `data_dir`; the folder is created if needed.
-    pub fn open(data_dir: &Path, profile: &str) -> Result<ProgressStore, ProgressError> {
+    pub fn open(data_dir: &Path, profile: &str) -> Result<ProgressStore, StoreError> {
         if !valid_profile(profile) {
-            return Err(ProgressError::BadProfile(profile.to_string()));
+            return Err(StoreError::BadProfile(profile.to_string()));
         }
         let dir = data_dir.join("profiles").join(profile);
         fs::create_dir_all(&dir).map_err(io_err(&dir))?;
@@ -72,7 +56,7 @@ impl ProgressStore {
     }
 
     /// Reads every answer. Unreadable lines set the original aside and keep the rest.
-    pub fn load(&self) -> Result<Loaded, ProgressError> {
+    pub fn load(&self) -> Result<Loaded, StoreError> {
         let loaded = self.file().load::<AnswerRecord>()?;
         let notice = loaded.notice("your progress file");
         Ok(Loaded { history: loaded.items, notice })
@@ -80,7 +64,7 @@ impl ProgressStore {
 
     /// Appends one answer as one line, written in a single call and synced. If the file ends in
     /// a torn line (a writer killed mid-write), a line break first keeps this answer whole.
-    pub fn append(&self, record: &AnswerRecord) -> Result<(), ProgressError> {
+    pub fn append(&self, record: &AnswerRecord) -> Result<(), StoreError> {
         self.file().append(record)
     }
 

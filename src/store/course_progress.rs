@@ -10,8 +10,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::StoreError;
 use super::jsonl::{JsonlFile, io_err};
-use super::progress::ProgressError;
 
 /// The file name under the data folder.
 pub const COURSE_PROGRESS_FILE: &str = "course-progress.jsonl";
@@ -38,7 +38,7 @@ pub struct CourseProgressStore {
 
 impl CourseProgressStore {
     /// The store under `data_dir`; the folder is created if needed.
-    pub fn open(data_dir: &Path) -> Result<CourseProgressStore, ProgressError> {
+    pub fn open(data_dir: &Path) -> Result<CourseProgressStore, StoreError> {
         fs::create_dir_all(data_dir).map_err(io_err(data_dir))?;
         Ok(CourseProgressStore { file: JsonlFile::new(data_dir.join(COURSE_PROGRESS_FILE)) })
     }
@@ -49,7 +49,7 @@ impl CourseProgressStore {
 
     /// Where `learner` left off in the course with `checksum` (0 if never started), and a
     /// notice about unreadable lines if any.
-    pub fn resume_point(&self, learner: &str, checksum: &str) -> Result<(usize, Option<String>), ProgressError> {
+    pub fn resume_point(&self, learner: &str, checksum: &str) -> Result<(usize, Option<String>), StoreError> {
         let loaded = self.file.load::<CoursePoint>()?;
         let notice = loaded.notice("the course progress file");
         let stage =
@@ -58,7 +58,7 @@ impl CourseProgressStore {
     }
 
     /// Appends one point as one synced line.
-    pub fn save(&self, point: &CoursePoint) -> Result<(), ProgressError> {
+    pub fn save(&self, point: &CoursePoint) -> Result<(), StoreError> {
         self.file.append(point)
     }
 }

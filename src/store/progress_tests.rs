@@ -86,8 +86,8 @@ fn two_writers_at_once_lose_nothing() {
 #[test]
 fn bad_profile_names_are_refused() {
     let dir = temp_dir("names");
-    assert!(matches!(ProgressStore::open(&dir, "../evil"), Err(ProgressError::BadProfile(_))));
-    assert!(matches!(ProgressStore::open(&dir, ""), Err(ProgressError::BadProfile(_))));
+    assert!(matches!(ProgressStore::open(&dir, "../evil"), Err(StoreError::BadProfile(_))));
+    assert!(matches!(ProgressStore::open(&dir, ""), Err(StoreError::BadProfile(_))));
     assert!(ProgressStore::open(&dir, "ana.b-c_1").is_ok());
     fs::remove_dir_all(&dir).unwrap();
 }

@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::progress::ProgressError;
+use super::StoreError;
 
-pub(crate) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> ProgressError + '_ {
-    move |source| ProgressError::Io { path: path.to_path_buf(), source }
+pub(crate) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io { path: path.to_path_buf(), source }
 }
 
 /// One JSON Lines file of `T`s.
@@ -102,7 +102,7 @@ impl JsonlFile {
     /// continuous appends, or the disk is full) the readable lines are still returned and the
     /// file is left exactly as it was (`kept` is `None`, `unrepaired` says why): a trainer
     /// starting then still saves its answers, and the repair is tried again next time.
-    pub fn load<T: DeserializeOwned + Serialize>(&self) -> Result<LoadedLines<T>, ProgressError> {
+    pub fn load<T: DeserializeOwned + Serialize>(&self) -> Result<LoadedLines<T>, StoreError> {
         let mut last = LoadedLines::default();
         // A writer may append while damaged lines are being set aside; if the file grew, the
         // rewrite would drop that line, so it starts over (a few times, then gives up).
@@ -134,7 +134,7 @@ impl JsonlFile {
 
     /// The file, open, and all its bytes; `None` when there is no file. Only a regular file is
     /// read: a link to a device (say /dev/zero) would never end.
-    fn read_all(&self) -> Result<Option<(File, Vec<u8>)>, ProgressError> {
+    fn read_all(&self) -> Result<Option<(File, Vec<u8>)>, StoreError> {
         use std::io::Read;
         let mut file = match File::open(&self.path) {
             Ok(f) => f,
@@ -175,7 +175,7 @@ impl JsonlFile {
         original: &File,
         bytes: &[u8],
         items: &[T],
-    ) -> Result<Option<PathBuf>, ProgressError> {
+    ) -> Result<Option<PathBuf>, StoreError> {
         let meta = original.metadata().map_err(io_err(&self.path))?;
         let kept = self.set_aside(bytes, &meta)?;
         let tmp = match self.write_temporary(items, &meta) {
@@ -225,7 +225,7 @@ impl JsonlFile {
     /// Writes `bytes` to a new `<file>.corrupt-<seconds>` (a new name each time) with the
     /// original's mode and owner. If writing fails (a full disk) the partial copy is removed:
     /// an empty or cut-short copy would pass for the original.
-    fn set_aside(&self, bytes: &[u8], meta: &fs::Metadata) -> Result<PathBuf, ProgressError> {
+    fn set_aside(&self, bytes: &[u8], meta: &fs::Metadata) -> Result<PathBuf, StoreError> {
         let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
         for n in 0.. {
             let suffix = if n == 0 { format!("corrupt-{stamp}") } else { format!("corrupt-{stamp}-{n}") };
@@ -254,7 +254,7 @@ impl JsonlFile {
 
     /// Writes `items` to a synced temporary file beside the file, for an atomic rename, with
     /// the original's mode and owner (`meta`).
-    fn write_temporary<T: Serialize>(&self, items: &[T], meta: &fs::Metadata) -> Result<PathBuf, ProgressError> {
+    fn write_temporary<T: Serialize>(&self, items: &[T], meta: &fs::Metadata) -> Result<PathBuf, StoreError> {
         let tmp = self.sibling(&format!("tmp-{}", std::process::id()));
         let mut out = String::new();
         for r in items {
@@ -273,7 +273,7 @@ impl JsonlFile {
 
     /// Appends one item as one line, written in a single call and synced. If the file ends in
     /// a torn line (a writer killed mid-write), a line break first keeps this item whole.
-    pub fn append<T: Serialize>(&self, item: &T) -> Result<(), ProgressError> {
+    pub fn append<T: Serialize>(&self, item: &T) -> Result<(), StoreError> {
         let mut line = serde_json::to_string(item).expect("records serialise");
         line.push('\n');
         let mut file =

@@ -7,9 +7,9 @@
 use std::fs;
 use std::path::Path;
 
-use super::completion::CompletionRecord;
+use super::StoreError;
 use super::jsonl::{JsonlFile, io_err};
-use super::progress::ProgressError;
+use crate::learning::completion::CompletionRecord;
 
 /// The file name under the data folder.
 pub const COMPLETIONS_FILE: &str = "completions.jsonl";
@@ -31,7 +31,7 @@ pub struct LoadedRecords {
 
 impl CompletionStore {
     /// The store under `data_dir`; the folder is created if needed.
-    pub fn open(data_dir: &Path) -> Result<CompletionStore, ProgressError> {
+    pub fn open(data_dir: &Path) -> Result<CompletionStore, StoreError> {
         fs::create_dir_all(data_dir).map_err(io_err(data_dir))?;
         Ok(CompletionStore { file: JsonlFile::new(data_dir.join(COMPLETIONS_FILE)) })
     }
@@ -41,12 +41,12 @@ impl CompletionStore {
     }
 
     /// Appends one attempt as one synced line.
-    pub fn append(&self, record: &CompletionRecord) -> Result<(), ProgressError> {
+    pub fn append(&self, record: &CompletionRecord) -> Result<(), StoreError> {
         self.file.append(record)
     }
 
     /// Reads every attempt. Unreadable lines set the original aside and keep the rest.
-    pub fn load(&self) -> Result<LoadedRecords, ProgressError> {
+    pub fn load(&self) -> Result<LoadedRecords, StoreError> {
         let loaded = self.file.load::<CompletionRecord>()?;
         let notice = loaded.notice("the exam records");
         Ok(LoadedRecords { records: loaded.items, notice })
