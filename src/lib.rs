@@ -23,6 +23,7 @@ pub mod learning;
 pub mod plain;
 pub mod report;
 pub mod round;
+pub mod runtime;
 pub mod scenario;
 pub mod send;
 pub mod store;

@@ -4,12 +4,12 @@
 //! the full-screen trainer; keys become words or numbers typed and confirmed with Enter.
 
 use std::io::{self, BufRead, Write};
-use std::sync::{Arc, Mutex};
 
 use crate::app::{App, KEY_HELP, Mode, Msg, Screen, update};
 use crate::learning::spot;
+use crate::runtime::{Session, Shared, Sink, now, report_step};
 use crate::scenario::Verdict;
-use crate::terminal::{Pending, Sink, carry_out, pending_record, watch_plain_signals};
+use crate::terminal::{SavePending, watch_plain_signals};
 use crate::text_safety::sanitize_line;
 use crate::ui::{page_text, panel_text};
 
@@ -165,49 +165,40 @@ fn show(out: &mut impl Write, app: &App) -> io::Result<()> {
     Ok(())
 }
 
-/// Runs the trainer on stdin and stdout until quit or end of input. Returns the exit code and
-/// any errors met while saving.
-pub fn run(app: &mut App, sink: &mut Sink) -> io::Result<(u8, Vec<String>)> {
-    let mut errors = Vec::new();
+/// Runs the trainer on stdin and stdout until quit or end of input. Returns the exit code;
+/// the session keeps any errors met while saving.
+pub fn run<S: SavePending + 'static>(session: &mut Session, sink: Shared<S>) -> io::Result<u8> {
     // Ctrl-C, SIGTERM, SIGHUP, SIGQUIT or a closed window while waiting for a line: the
     // watcher records the attempt under way as incomplete (see `terminal::watch_plain_signals`).
-    let pending: Pending = Arc::new(Mutex::new(None));
-    watch_plain_signals(Arc::clone(&pending), sink.last_resort.take())?;
-    let result = lines(app, sink, &pending, &mut errors);
-    if result.is_err() {
-        // The terminal went away (a closed window fails reads and writes, often before its
-        // SIGHUP is handled): the attempt under way is recorded here, unless the watcher has
-        // taken it (it then holds the lock until the program ends).
-        let mut slot = lock(&pending);
-        if slot.take().is_some() {
-            crate::terminal::finish_interrupted(app, sink, &mut errors);
-        }
-    }
-    result.map(|code| (code, errors))
+    watch_plain_signals(sink.clone())?;
+    let mut sink = sink;
+    let result = lines(session, &mut sink);
+    // End of input, or the terminal went away (a closed window fails reads and writes, often
+    // before its SIGHUP is handled): the attempt under way is recorded here, unless the
+    // watcher has taken it (it then holds the sink until the program ends).
+    session.hang_up(&mut sink);
+    result
 }
 
 /// The loop of [`run`]: one page, one line, until quit or end of input.
-fn lines(app: &mut App, sink: &mut Sink, pending: &Pending, errors: &mut Vec<String>) -> io::Result<u8> {
+fn lines(session: &mut Session, sink: &mut dyn Sink) -> io::Result<u8> {
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut out = io::stdout().lock();
     let started = std::time::Instant::now();
     let typed = std::io::IsTerminal::is_terminal(&io::stdin());
     loop {
+        let app = &mut session.app;
         show(&mut out, app)?;
         write!(out, "{}", if app.show_help { "Enter to go back: " } else { prompt(app) })?;
         out.flush()?;
         // The first exam message has been printed: the attempt begins.
-        app.mark_shown(crate::terminal::now());
-        *lock(pending) = pending_record(app);
+        app.mark_shown(now());
+        report_step(app, sink);
         let mut line = String::new();
-        let read = input.read_line(&mut line)?;
-        // Held while saving, so the watcher never saves a stale record beside this one.
-        let mut slot = lock(pending);
-        if read == 0 {
+        if input.read_line(&mut line)? == 0 {
             // End of input mid-exam: the attempt is recorded as incomplete, as a quit would be.
-            crate::terminal::finish_interrupted(app, sink, errors);
-            *slot = None;
+            session.hang_up(sink);
             writeln!(out)?;
             return Ok(0);
         }
@@ -221,21 +212,10 @@ fn lines(app: &mut App, sink: &mut Sink, pending: &Pending, errors: &mut Vec<Str
         if typed {
             update(app, Msg::Clock(started.elapsed().as_millis() as u64));
         }
-        for msg in msgs {
-            for effect in update(app, msg) {
-                if let Some(code) = carry_out(app, effect, sink, errors) {
-                    *slot = pending_record(app);
-                    return Ok(code);
-                }
-            }
+        if let Some(code) = session.messages(msgs, sink) {
+            return Ok(code);
         }
-        *slot = pending_record(app);
-        (sink.place)(app);
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 #[cfg(test)]

@@ -36,5 +36,83 @@ pub enum Input {
     /// message cannot answer for the learner).
     Paste(String),
     /// The window is now this many columns and rows.
-    Resize { cols: u16, rows: u16 },
+    Resize {
+        cols: u16,
+        rows: u16,
+    },
+}
+
+/// Keys from a compact text, for scripts and tests: each character is a key, and `<Enter>`,
+/// `<Esc>`, `<Tab>`, `<BackTab>`, `<Backspace>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`,
+/// `<Home>`, `<End>`, `<PageUp>`, `<PageDown>`, `<Space>`, `<F1>` and `<C-x>` name the others.
+/// An unknown `<name>` is taken as its characters.
+pub fn parse_key_script(text: &str) -> Vec<Key> {
+    let mut keys = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+            && let Some(key) = named_key(&rest[1..end])
+        {
+            keys.push(key);
+            rest = &rest[end + 1..];
+            continue;
+        }
+        keys.push(Key::Char(c));
+        rest = &rest[c.len_utf8()..];
+    }
+    keys
+}
+
+fn named_key(name: &str) -> Option<Key> {
+    let key = match name {
+        "Enter" => Key::Enter,
+        "Esc" => Key::Esc,
+        "Tab" => Key::Tab,
+        "BackTab" => Key::BackTab,
+        "Backspace" => Key::Backspace,
+        "Up" => Key::Up,
+        "Down" => Key::Down,
+        "Left" => Key::Left,
+        "Right" => Key::Right,
+        "Home" => Key::Home,
+        "End" => Key::End,
+        "PageUp" => Key::PageUp,
+        "PageDown" => Key::PageDown,
+        "Space" => Key::Char(' '),
+        _ => {
+            if let Some(c) = name.strip_prefix("C-").filter(|c| c.chars().count() == 1) {
+                return c.chars().next().map(|c| Key::Ctrl(c.to_ascii_lowercase()));
+            }
+            let n: u8 = name.strip_prefix('F')?.parse().ok()?;
+            return (1..=24).contains(&n).then_some(Key::F(n));
+        }
+    };
+    Some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_name_keys_and_keep_other_text_as_characters() {
+        assert_eq!(
+            parse_key_script("s1<Enter><C-c><Space><F1><nope>"),
+            [
+                Key::Char('s'),
+                Key::Char('1'),
+                Key::Enter,
+                Key::Ctrl('c'),
+                Key::Char(' '),
+                Key::F(1),
+                Key::Char('<'),
+                Key::Char('n'),
+                Key::Char('o'),
+                Key::Char('p'),
+                Key::Char('e'),
+                Key::Char('>'),
+            ]
+        );
+    }
 }

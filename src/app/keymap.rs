@@ -1,8 +1,6 @@
 //! Keys to messages. A table, so the help screen and the README list exactly what works.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
-use super::{Msg, Screen};
+use super::{Key, Msg, Screen};
 use crate::scenario::Verdict;
 
 /// One row of the help screen.
@@ -34,38 +32,33 @@ pub const KEY_HELP: &[KeyHelp] = &[
     KeyHelp { keys: "Ctrl-Z", action: "Suspend (back with fg)" },
 ];
 
-/// What a key press means on `screen`. Key releases and repeats of other kinds are ignored.
-pub fn msg_for_key(screen: Screen, key: KeyEvent) -> Option<Msg> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')).then_some(Msg::Interrupt);
-    }
-    let msg = match key.code {
-        KeyCode::Char('q') | KeyCode::Char('Q') => Msg::Quit,
-        KeyCode::Char('?') => Msg::ToggleHelp,
-        KeyCode::Esc => Msg::CloseHelp,
-        KeyCode::Up => match screen {
+/// What a key press means on `screen`.
+pub fn msg_for_key(screen: Screen, key: Key) -> Option<Msg> {
+    let msg = match key {
+        Key::Ctrl(c) => return matches!(c, 'c' | 'C').then_some(Msg::Interrupt),
+        Key::Char('q' | 'Q') => Msg::Quit,
+        Key::Char('?') => Msg::ToggleHelp,
+        Key::Esc => Msg::CloseHelp,
+        Key::Up => match screen {
             Screen::Question | Screen::Spot => Msg::MoveCursor(-1),
             _ => Msg::ScrollBy(-1),
         },
-        KeyCode::Down => match screen {
+        Key::Down => match screen {
             Screen::Question | Screen::Spot => Msg::MoveCursor(1),
             _ => Msg::ScrollBy(1),
         },
-        KeyCode::Char(' ') if screen == Screen::Spot => Msg::ToggleMark,
-        KeyCode::Char('k') => Msg::ScrollBy(-1),
-        KeyCode::Char('j') => Msg::ScrollBy(1),
-        KeyCode::PageUp => Msg::ScrollBy(-10),
-        KeyCode::PageDown | KeyCode::Char(' ') => Msg::ScrollBy(10),
-        KeyCode::Home => Msg::ScrollToTop,
-        KeyCode::End => Msg::ScrollToEnd,
-        KeyCode::Left | KeyCode::BackTab => Msg::MoveCursor(-1),
-        KeyCode::Right | KeyCode::Tab => Msg::MoveCursor(1),
-        KeyCode::Enter => Msg::Confirm,
-        KeyCode::Backspace if screen == Screen::Tally => Msg::Backspace,
-        KeyCode::Char(c) => return char_msg(screen, c.to_ascii_lowercase()),
+        Key::Char(' ') if screen == Screen::Spot => Msg::ToggleMark,
+        Key::Char('k') => Msg::ScrollBy(-1),
+        Key::Char('j') => Msg::ScrollBy(1),
+        Key::PageUp => Msg::ScrollBy(-10),
+        Key::PageDown | Key::Char(' ') => Msg::ScrollBy(10),
+        Key::Home => Msg::ScrollToTop,
+        Key::End => Msg::ScrollToEnd,
+        Key::Left | Key::BackTab => Msg::MoveCursor(-1),
+        Key::Right | Key::Tab => Msg::MoveCursor(1),
+        Key::Enter => Msg::Confirm,
+        Key::Backspace if screen == Screen::Tally => Msg::Backspace,
+        Key::Char(c) => return char_msg(screen, c.to_ascii_lowercase()),
         _ => return None,
     };
     Some(msg)
@@ -93,53 +86,42 @@ fn char_msg(screen: Screen, c: char) -> Option<Msg> {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
     #[test]
     fn verdict_keys_only_on_the_judge_screen() {
-        assert_eq!(msg_for_key(Screen::Judge, key(KeyCode::Char('s'))), Some(Msg::Verdict(Verdict::Scam)));
-        assert_eq!(msg_for_key(Screen::Judge, key(KeyCode::Char('L'))), Some(Msg::Verdict(Verdict::Legit)));
-        assert_eq!(msg_for_key(Screen::Reveal, key(KeyCode::Char('s'))), None);
+        assert_eq!(msg_for_key(Screen::Judge, Key::Char('s')), Some(Msg::Verdict(Verdict::Scam)));
+        assert_eq!(msg_for_key(Screen::Judge, Key::Char('L')), Some(Msg::Verdict(Verdict::Legit)));
+        assert_eq!(msg_for_key(Screen::Reveal, Key::Char('s')), None);
     }
 
     #[test]
     fn space_marks_on_the_spot_screen_and_scrolls_elsewhere() {
-        assert_eq!(msg_for_key(Screen::Spot, key(KeyCode::Char(' '))), Some(Msg::ToggleMark));
-        assert_eq!(msg_for_key(Screen::Reveal, key(KeyCode::Char(' '))), Some(Msg::ScrollBy(10)));
-        assert_eq!(msg_for_key(Screen::Spot, key(KeyCode::Down)), Some(Msg::MoveCursor(1)));
-        assert_eq!(msg_for_key(Screen::Confidence, key(KeyCode::Char('3'))), Some(Msg::Choose(2)));
-        assert_eq!(msg_for_key(Screen::Confidence, key(KeyCode::Char('4'))), None);
+        assert_eq!(msg_for_key(Screen::Spot, Key::Char(' ')), Some(Msg::ToggleMark));
+        assert_eq!(msg_for_key(Screen::Reveal, Key::Char(' ')), Some(Msg::ScrollBy(10)));
+        assert_eq!(msg_for_key(Screen::Spot, Key::Down), Some(Msg::MoveCursor(1)));
+        assert_eq!(msg_for_key(Screen::Confidence, Key::Char('3')), Some(Msg::Choose(2)));
+        assert_eq!(msg_for_key(Screen::Confidence, Key::Char('4')), None);
     }
 
     #[test]
     fn digits_answer_questions() {
-        assert_eq!(msg_for_key(Screen::Question, key(KeyCode::Char('3'))), Some(Msg::Choose(2)));
-        assert_eq!(msg_for_key(Screen::Question, key(KeyCode::Char('0'))), None);
+        assert_eq!(msg_for_key(Screen::Question, Key::Char('3')), Some(Msg::Choose(2)));
+        assert_eq!(msg_for_key(Screen::Question, Key::Char('0')), None);
     }
 
     #[test]
     fn ctrl_c_interrupts_and_other_ctrl_keys_do_nothing() {
-        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let ctrl = Key::Ctrl;
         assert_eq!(msg_for_key(Screen::Judge, ctrl('c')), Some(Msg::Interrupt));
         assert_eq!(msg_for_key(Screen::Judge, ctrl('s')), None);
     }
 
     #[test]
     fn presenter_keys() {
-        assert_eq!(msg_for_key(Screen::Present, key(KeyCode::Char('t'))), Some(Msg::StartTally));
-        assert_eq!(msg_for_key(Screen::Tally, key(KeyCode::Char('7'))), Some(Msg::Digit(7)));
-        assert_eq!(msg_for_key(Screen::Tally, key(KeyCode::Backspace)), Some(Msg::Backspace));
-        assert_eq!(msg_for_key(Screen::Judge, key(KeyCode::Backspace)), None);
-        assert_eq!(msg_for_key(Screen::Present, key(KeyCode::Char('s'))), None, "the presenter gives no verdict");
-        assert_eq!(msg_for_key(Screen::Summary, key(KeyCode::Char('e'))), Some(Msg::Review));
-    }
-
-    #[test]
-    fn releases_are_ignored() {
-        let mut k = key(KeyCode::Char('s'));
-        k.kind = KeyEventKind::Release;
-        assert_eq!(msg_for_key(Screen::Judge, k), None);
+        assert_eq!(msg_for_key(Screen::Present, Key::Char('t')), Some(Msg::StartTally));
+        assert_eq!(msg_for_key(Screen::Tally, Key::Char('7')), Some(Msg::Digit(7)));
+        assert_eq!(msg_for_key(Screen::Tally, Key::Backspace), Some(Msg::Backspace));
+        assert_eq!(msg_for_key(Screen::Judge, Key::Backspace), None);
+        assert_eq!(msg_for_key(Screen::Present, Key::Char('s')), None, "the presenter gives no verdict");
+        assert_eq!(msg_for_key(Screen::Summary, Key::Char('e')), Some(Msg::Review));
     }
 }

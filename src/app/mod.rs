@@ -2,12 +2,15 @@
 //! event loop feeds [`Msg`]s in and carries out the [`Effect`]s that come back.
 
 mod explicit;
+mod key;
 mod keymap;
 mod present;
 mod questions;
 mod session;
 mod update;
 
+pub use key::parse_key_script;
+pub use key::{Input, Key};
 pub use keymap::{KEY_HELP, KeyHelp, msg_for_key};
 pub use session::{ExamSetup, Mode, RoomTally, Stage};
 pub use update::{READ_GUARD_MS, update};
@@ -110,23 +113,28 @@ impl Confidence {
 /// The progress report last computed, keyed by the width it was wrapped to and the number of
 /// answers it covers.
 #[derive(Debug, Default)]
-pub struct StatsCache(std::cell::RefCell<Option<CachedStats>>);
+pub struct StatsCache(std::sync::Mutex<Option<CachedStats>>);
 
 /// (width, answers covered, the report's lines).
-type CachedStats = (usize, usize, std::rc::Rc<Vec<StatsLine>>);
+type CachedStats = (usize, usize, std::sync::Arc<Vec<StatsLine>>);
 
 /// One line of the progress report.
 pub type StatsLine = (crate::learning::stats::LineKind, String);
 
 impl StatsCache {
     /// The report for `history` at `width`, computed only when either changed.
-    pub fn get(&self, history: &[crate::learning::record::AnswerRecord], width: usize) -> std::rc::Rc<Vec<StatsLine>> {
-        let mut slot = self.0.borrow_mut();
+    pub fn get(
+        &self,
+        history: &[crate::learning::record::AnswerRecord],
+        width: usize,
+    ) -> std::sync::Arc<Vec<StatsLine>> {
+        // A Mutex, not a RefCell: a served session's App moves between threads.
+        let mut slot = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         match &*slot {
-            Some((w, n, lines)) if *w == width && *n == history.len() => std::rc::Rc::clone(lines),
+            Some((w, n, lines)) if *w == width && *n == history.len() => std::sync::Arc::clone(lines),
             _ => {
-                let lines = std::rc::Rc::new(crate::learning::stats::report(history, width));
-                *slot = Some((width, history.len(), std::rc::Rc::clone(&lines)));
+                let lines = std::sync::Arc::new(crate::learning::stats::report(history, width));
+                *slot = Some((width, history.len(), std::sync::Arc::clone(&lines)));
                 lines
             }
         }
@@ -431,9 +439,9 @@ mod stats_cache_tests {
         let app = crate::fixtures::app();
         let a = app.stats_cache.get(&app.history, 80);
         let b = app.stats_cache.get(&app.history, 80);
-        assert!(std::rc::Rc::ptr_eq(&a, &b), "same width and history: the cached report");
+        assert!(std::sync::Arc::ptr_eq(&a, &b), "same width and history: the cached report");
         let c = app.stats_cache.get(&app.history, 60);
-        assert!(!std::rc::Rc::ptr_eq(&a, &c), "another width: computed again");
+        assert!(!std::sync::Arc::ptr_eq(&a, &c), "another width: computed again");
         assert_eq!(*c, crate::learning::stats::report(&app.history, 60));
     }
 }

@@ -2,9 +2,9 @@
 //! `store::course_progress`), read when the course starts and saved as the learner goes.
 
 use crate::app::App;
+use crate::runtime::now;
 use crate::store::completions::CompletionStore;
 use crate::store::course_progress::{CoursePoint, CourseProgressStore};
-use crate::terminal;
 
 use super::session::Plan;
 
@@ -72,7 +72,7 @@ impl CoursePlace {
             course: self.title.clone(),
             checksum: self.checksum.clone(),
             stage,
-            time: terminal::now(),
+            time: now(),
         };
         // A failure only means the course opens at an earlier place next time; the learner's
         // answers and exam record are saved (and reported) separately.

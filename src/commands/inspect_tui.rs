@@ -64,7 +64,7 @@ impl Drop for PasteOff {
 /// and, when a signal ended it, the exit code for that signal (128 + its number), as the
 /// trainer does.
 pub fn run(sender: Option<&str>, theme: ThemeName) -> io::Result<(Option<Input>, Option<u8>)> {
-    let theme = if std::env::var_os("NO_COLOR").is_some() { Theme::mono() } else { Theme::choose(theme) };
+    let theme = Theme::choose(theme, Theme::no_color_env());
     let stop = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)?;

@@ -2,7 +2,6 @@
 //! mode or the course. Builds the `App` for the mode, wires the stores it saves to, runs it, and
 //! prints what must outlive the screen (saving errors, skipped files, the exam's result).
 
-use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
 
 use crate::app::{App, ExamSetup, Mode, Stage};
@@ -12,10 +11,11 @@ use crate::deck::{Deck, Feedback};
 use crate::learning::completion::CompletionRecord;
 use crate::learning::record::AnswerRecord;
 use crate::round::RoundSpec;
+use crate::runtime::{FileSink, NullSink, Session, Shared};
 use crate::scenario::dates::Date;
 use crate::store::completions::CompletionStore;
 use crate::store::progress::ProgressStore;
-use crate::terminal::{self, Sink};
+use crate::terminal::{self, SavePending};
 
 use super::course_place::CoursePlace;
 use crate::ui::{Theme, ThemeName};
@@ -145,7 +145,7 @@ pub fn build(
     if app.round.is_empty() && app.lesson().is_none() {
         return Err("the deck has no messages to show".to_string());
     }
-    app.session = session_id(terminal::now(), std::process::id(), rand::random());
+    app.session = session_id(crate::runtime::now(), std::process::id(), rand::random());
     Ok(app)
 }
 
@@ -247,48 +247,48 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     if plain {
         app.untimed();
     }
-    let presenting = app.mode == Mode::Present;
-    // The exam's record and whether it really saved: "recorded" is said only when it did.
-    let finished: RefCell<Option<(CompletionRecord, bool)>> = RefCell::new(None);
-    let mut sink = Sink {
-        answer: Box::new(|record: &AnswerRecord| match (&progress, presenting) {
-            (Some(store), false) => store.append(record).map_err(|e| e.to_string()),
-            _ => Ok(()),
-        }),
-        completion: Box::new(|record: &CompletionRecord| {
-            let saved = match &completions {
-                Some(store) => store.append(record).map_err(|e| e.to_string()),
-                None => Err("no place to keep completion records".to_string()),
-            };
-            *finished.borrow_mut() = Some((record.clone(), saved.is_ok()));
-            saved
-        }),
-        last_resort: completions.clone().map(|store| -> terminal::LastResort {
-            Box::new(move |record| {
-                let _ = store.append(record);
-            })
-        }),
-        place: Box::new(|app: &App| {
-            if let Some(place) = &mut place {
-                place.note(app);
-            }
-        }),
-    };
-    let outcome = if plain {
-        crate::plain::run(&mut app, &mut sink)
-    } else {
-        terminal::run(&mut app, &Theme::choose(opts.theme), &mut sink)
-    };
-    drop(sink);
+    let theme = Theme::choose(opts.theme, Theme::no_color_env());
+    // Presenting keeps no record of the room: nothing is saved.
+    if app.mode == Mode::Present {
+        let outcome = run_in(plain, app, theme, Shared::new(NullSink));
+        return finish(outcome, None, &problems);
+    }
+    let mut sink = FileSink::new(progress, completions.clone());
+    if let Some(mut place) = place {
+        sink.place = Some(Box::new(move |app: &App| place.note(app)));
+    }
+    let sink = Shared::new(sink);
+    let outcome = run_in(plain, app, theme, sink.clone());
+    let finished = sink.lock().finished().cloned();
+    let saved_in = |saved: bool| completions.as_ref().filter(|_| saved);
+    finish(outcome, finished.map(|(record, saved)| result_line(&record, saved_in(saved))), &problems)
+}
+
+/// Runs the session in the terminal or line by line; the exit code and the saving errors.
+fn run_in<S: SavePending + 'static>(
+    plain: bool,
+    app: App,
+    theme: Theme,
+    sink: Shared<S>,
+) -> std::io::Result<(u8, Vec<String>)> {
+    let mut session = Session::new(app, theme);
+    let code = if plain { crate::plain::run(&mut session, sink) } else { terminal::run(&mut session, sink) };
+    code.map(|code| (code, session.errors))
+}
+
+/// Prints what must outlive the screen and returns the exit code.
+fn finish(
+    outcome: std::io::Result<(u8, Vec<String>)>,
+    result: Option<String>,
+    problems: &[crate::scenario::Problem],
+) -> u8 {
     let (code, mut report) = match outcome {
         Ok((code, errors)) => (code, errors.iter().take(3).map(|e| format!("smishdrill: not saved: {e}")).collect()),
         // The reader closed the pipe (`smishdrill | head`): nobody is left to tell.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => (0, Vec::new()),
         Err(e) => (1, vec![format!("smishdrill: terminal error: {e}")]),
     };
-    if let Some((record, saved)) = finished.into_inner() {
-        report.push(result_line(&record, completions.as_ref().filter(|_| saved)));
-    }
+    report.extend(result);
     report.extend(problems.iter().map(ToString::to_string));
     // The terminal may be gone (SIGHUP): a failed write here must not turn into a panic.
     let mut stderr = std::io::stderr().lock();

@@ -111,22 +111,25 @@ impl Theme {
         }
     }
 
-    /// The theme named on the command line, unless `NO_COLOR` is set to anything non-empty,
-    /// which always means no colour (https://no-color.org).
-    pub fn choose(name: ThemeName) -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::mono(),
-            _ => match name {
-                ThemeName::Default => Theme::color(),
-                ThemeName::HighContrast => Theme::high_contrast(),
-                ThemeName::Mono => Theme::mono(),
-            },
+    /// The theme named for a session, unless that session asked for no colour (for the local
+    /// terminal: `NO_COLOR` set to anything non-empty, https://no-color.org; for a served
+    /// session, the learner's own choice). Per session, never read from the process here: a
+    /// server draws many terminals at once.
+    pub fn choose(name: ThemeName, no_color: bool) -> Theme {
+        if no_color {
+            return Theme::mono();
+        }
+        match name {
+            ThemeName::Default => Theme::color(),
+            ThemeName::HighContrast => Theme::high_contrast(),
+            ThemeName::Mono => Theme::mono(),
         }
     }
 
-    /// The default theme, or none under `NO_COLOR`.
-    pub fn from_env() -> Theme {
-        Theme::choose(ThemeName::Default)
+    /// Whether this process's environment asks for no colour (`NO_COLOR` non-empty). Read at
+    /// the edge, by the local host, and passed to [`Theme::choose`].
+    pub fn no_color_env() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
     }
 }
 
