@@ -20,7 +20,7 @@ pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedd
 
 /// Files larger than this are not scenarios; refusing them keeps a stray log file from
 /// stalling the loader (the one bounded reader, [`crate::files`], enforces it).
-pub const MAX_FILE_BYTES: u64 = crate::files::MAX_TEXT_BYTES;
+pub const MAX_FILE_BYTES: u64 = crate::source::files::MAX_TEXT_BYTES;
 
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -95,10 +95,10 @@ impl Corpus {
     }
 
     /// Every `.toml` file in the given files and folders (folders searched recursively, in
-    /// name order), except deck files (see [`crate::deck::is_deck_path`]).
+    /// name order), except decks and courses (see [`crate::source::FileKind`]).
     pub fn from_paths(paths: &[PathBuf]) -> Corpus {
         let (files, problems) = files_under(paths);
-        let scenario = |f: &PathBuf| !crate::deck::is_deck_path(f) && !crate::course::is_course_path(f);
+        let scenario = |f: &PathBuf| crate::source::FileKind::of(f) == crate::source::FileKind::Scenario;
         Corpus::from_files(files.into_iter().filter(scenario).collect(), problems)
     }
 
@@ -109,7 +109,7 @@ impl Corpus {
     /// files have every variant checked, as by [`Corpus::from_paths`].
     pub fn embedded_and(paths: &[PathBuf]) -> Corpus {
         let (files, mut problems) = files_under(paths);
-        let scenario = |f: &PathBuf| !crate::deck::is_deck_path(f) && !crate::course::is_course_path(f);
+        let scenario = |f: &PathBuf| crate::source::FileKind::of(f) == crate::source::FileKind::Scenario;
         let builtin = EMBEDDED.iter().map(|(p, t)| (p.to_string(), Ok(t.to_string()), false));
         let added = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), read_text(&f), true));
         let mut corpus = Corpus::load_each(builtin.chain(added));
@@ -196,7 +196,7 @@ fn collect_files(path: &Path, explicit: bool, files: &mut Vec<PathBuf>, problems
     if !meta.is_dir() {
         // A named pipe, a device, a socket (or a link to one): reading would block or never end.
         if explicit || named_toml {
-            refuse(format!("{}, not a regular file", crate::files::kind_of(&meta)));
+            refuse(format!("{}, not a regular file", crate::source::files::kind_of(&meta)));
         }
         return;
     }
@@ -228,9 +228,9 @@ fn collect_files(path: &Path, explicit: bool, files: &mut Vec<PathBuf>, problems
 }
 
 /// Reads a scenario file as UTF-8 text, or explains why it cannot be used: the one bounded
-/// reader ([`crate::files::read_text`]), shared with decks, courses and lessons.
+/// reader ([`crate::source::files::read_text`]), shared with decks, courses and lessons.
 fn read_text(path: &Path) -> Result<String, Problem> {
-    crate::files::read_text(path, "a scenario")
+    crate::source::files::read_text(path, "a scenario").map_err(Problem::from)
 }
 
 #[cfg(test)]

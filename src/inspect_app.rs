@@ -2,8 +2,8 @@
 //! result. Kept apart from the trainer's `App` on purpose: inspecting a text has nothing to do
 //! with rounds, scores or progress.
 
-use crate::commands::inspect::MAX_INPUT;
 use crate::detect::{self, Report};
+use crate::inspect_input::MAX_INPUT;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -64,7 +64,7 @@ impl InspectApp {
 
     /// Adds text to the paste box, up to [`MAX_INPUT`] bytes (cut at a character boundary).
     fn add(&mut self, text: &str) {
-        let text = crate::commands::inspect::normalise_keep(text);
+        let text = crate::inspect_input::normalise_keep(text);
         let room = MAX_INPUT.saturating_sub(self.input.len());
         if text.len() <= room {
             self.input.push_str(&text);
@@ -107,7 +107,7 @@ pub fn update(app: &mut InspectApp, msg: Msg) -> bool {
             app.notices.clear();
         }
         (Screen::Paste, Msg::Inspect) => {
-            let text = crate::commands::inspect::normalise(&app.input);
+            let text = crate::inspect_input::normalise(&app.input);
             if text.trim().is_empty() {
                 return false;
             }

@@ -14,11 +14,12 @@ pub mod corpus;
 pub mod course;
 pub mod deck;
 pub mod detect;
-pub mod files;
+
 #[cfg(test)]
 pub mod fixtures;
 pub mod highlight;
 pub mod inspect_app;
+pub mod inspect_input;
 pub mod learning;
 pub mod plain;
 pub mod report;
@@ -26,6 +27,7 @@ pub mod round;
 pub mod runtime;
 pub mod scenario;
 pub mod send;
+pub mod source;
 pub mod store;
 pub mod terminal;
 pub mod text_ranges;

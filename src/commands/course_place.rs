@@ -6,7 +6,7 @@ use crate::runtime::now;
 use crate::store::completions::CompletionStore;
 use crate::store::course_progress::{CoursePoint, CourseProgressStore};
 
-use super::session::Plan;
+use super::plan::Plan;
 
 /// The course's resume point for one learner: read at the start, saved whenever the learner
 /// reaches a new part (see `App::course_resume_point`).

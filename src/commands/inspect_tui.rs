@@ -12,8 +12,8 @@ use crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
 };
 
-use super::inspect::Input;
 use crate::inspect_app::{InspectApp, Msg, Screen, update};
+use crate::inspect_input::Input;
 use crate::ui::{Theme, ThemeName};
 
 /// How often the loop wakes without input to notice a signal.

@@ -9,6 +9,7 @@ mod draft;
 pub mod inspect;
 mod inspect_tui;
 mod list;
+mod plan;
 mod report;
 mod session;
 

@@ -6,7 +6,6 @@ use std::io::{IsTerminal, Write};
 
 use crate::app::{App, ExamSetup, Mode, Stage};
 use crate::corpus::Corpus;
-use crate::course::Course;
 use crate::deck::{Deck, Feedback};
 use crate::learning::completion::CompletionRecord;
 use crate::learning::record::AnswerRecord;
@@ -18,34 +17,11 @@ use crate::store::progress::ProgressStore;
 use crate::terminal::{self, SavePending};
 
 use super::course_place::CoursePlace;
+pub use super::plan::Plan;
 use crate::ui::{Theme, ThemeName};
 
 /// Exit code for wrong usage or nothing to show.
 pub const EXIT_USAGE: u8 = 2;
-
-/// What to run.
-pub enum Plan {
-    /// Rounds chosen by the schedule, or a deck's messages with practice feedback.
-    Practice {
-        deck: Option<Deck>,
-    },
-    Exam {
-        deck: Deck,
-        learner: String,
-    },
-    /// `from`: the 1-based message to start at (to carry on after a break).
-    Present {
-        deck: Deck,
-        from: usize,
-    },
-    /// `start_again`: ignore where the learner left off and open the first lesson.
-    Course {
-        course: Course,
-        exam: Deck,
-        learner: String,
-        start_again: bool,
-    },
-}
 
 /// The options every mode shares.
 pub struct Options {

@@ -26,7 +26,7 @@ use crate::scenario::{Problem, ProblemKind, Scenario};
 /// The lesson shown before the exam; `{count}`, `{pass_mark}` and `{time_limit}` are filled in.
 pub const EXAM_INTRO: &str = "exam-intro.txt";
 /// The course file's name inside the course folder.
-pub const COURSE_FILE: &str = "course.toml";
+pub use crate::source::COURSE_FILE;
 
 /// Every file of `assets/course/`, embedded at build time: (file name, contents).
 const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_course.rs"));
@@ -79,7 +79,7 @@ pub fn embedded(pool: &[Scenario]) -> Result<Course, Vec<Problem>> {
 /// Is `path` a course file? A course is always named `course.toml`; the scenario loader skips
 /// it and `check` checks it as a course, with its lessons from the same folder.
 pub fn is_course_path(path: &std::path::Path) -> bool {
-    path.file_name().is_some_and(|n| n == COURSE_FILE)
+    crate::source::FileKind::of(path) == crate::source::FileKind::Course
 }
 
 /// Most files a course folder may hold; a folder with more is not a course.
@@ -87,13 +87,13 @@ const MAX_COURSE_FILES: usize = 500;
 
 /// A course of one's own: `course.toml` in `dir` with its lesson files beside it (and
 /// `exam-intro.txt`), checked against `pool`. Files are read by the one bounded reader
-/// ([`crate::files::read_text`]): regular files only (symlinks followed, so a link to
+/// ([`crate::source::files::read_text`]): regular files only (symlinks followed, so a link to
 /// `/dev/zero` or a named pipe is refused at once), at most 1 MiB, UTF-8 (a bad byte is reported
 /// at its place).
 pub fn from_dir(dir: &std::path::Path, pool: &[Scenario]) -> Result<Course, Vec<Problem>> {
     let course_path = dir.join(COURSE_FILE);
     let shown = course_path.display().to_string();
-    let src = crate::files::read_text(&course_path, "a course file").map_err(|p| vec![p])?;
+    let src = crate::source::files::read_text(&course_path, "a course file").map_err(|p| vec![p.into()])?;
     let mut files: Vec<(String, String)> = Vec::new();
     let mut problems = Vec::new();
     let entries = std::fs::read_dir(dir).map(|d| d.flatten().take(MAX_COURSE_FILES).collect::<Vec<_>>());
@@ -105,9 +105,9 @@ pub fn from_dir(dir: &std::path::Path, pool: &[Scenario]) -> Result<Course, Vec<
         if name == COURSE_FILE || !name.ends_with(".txt") {
             continue;
         }
-        match crate::files::read_text(&path, "a lesson") {
+        match crate::source::files::read_text(&path, "a lesson") {
             Ok(text) => files.push((name, text)),
-            Err(p) => problems.push(p),
+            Err(p) => problems.push(p.into()),
         }
     }
     let lookup = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str());

@@ -38,9 +38,7 @@ pub enum DeckError {
 /// Is `path` a deck file rather than a scenario? Decks sit in a folder named `decks`, or their
 /// name ends in `.deck.toml`; `check` and the scenario loader both go by this.
 pub fn is_deck_path(path: &Path) -> bool {
-    let in_decks = path.parent().and_then(Path::file_name).is_some_and(|n| n == "decks");
-    let named = path.file_name().is_some_and(|n| n.to_string_lossy().ends_with(".deck.toml"));
-    in_decks || named
+    crate::source::FileKind::of(path) == crate::source::FileKind::Deck
 }
 
 /// Where problems in a bundled deck are reported: the file it was built from.
@@ -70,10 +68,10 @@ pub fn find(name_or_path: &str, pool: &[Scenario]) -> Result<Deck, DeckError> {
 }
 
 /// A deck file's text, or a problem at its first character (or at the first byte that is not
-/// UTF-8) saying why it cannot be used: the one bounded reader ([`crate::files::read_text`]),
+/// UTF-8) saying why it cannot be used: the one bounded reader ([`crate::source::files::read_text`]),
 /// so a device, a pipe or a folder is refused at once and no read goes past the limit.
 pub fn read(path: &str) -> Result<String, Problem> {
-    crate::files::read_text(Path::new(path), "a deck")
+    crate::source::files::read_text(Path::new(path), "a deck").map_err(Problem::from)
 }
 
 #[cfg(test)]

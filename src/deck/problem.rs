@@ -1,7 +1,7 @@
 //! What can be wrong in a deck file, beyond what scenario files share (syntax, missing and empty
 //! keys, control characters): the `Display` text is the message after `path:line:col: `.
 
-use crate::scenario::problem::{Hint, ProblemKind};
+use crate::scenario::problem::{Foreign, Hint, ProblemKind};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DeckProblem {
@@ -31,6 +31,6 @@ pub enum DeckProblem {
 
 impl From<DeckProblem> for ProblemKind {
     fn from(p: DeckProblem) -> ProblemKind {
-        ProblemKind::Deck(Box::new(p))
+        ProblemKind::Format(Foreign::new(p))
     }
 }

@@ -12,6 +12,7 @@ use std::ops::Range;
 pub use super::fixed_dates::fixed_dates;
 use super::problem::ProblemKind;
 use super::raw::{RawMessage, RawQuestion, RawScenario, Text};
+use super::words::{offset_in, words};
 use toml::Spanned;
 
 /// Whether `check` counts these findings as problems (exit 1). Off while the bundled scenarios
@@ -75,28 +76,6 @@ pub const VERDICT_WORDS: &[&str] = &[
     "how could a scammer",
 ];
 
-/// Where the words of one string lie: (lowercase word, byte range in the string).
-pub(super) fn words(s: &str) -> Vec<(String, Range<usize>)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        match (start, is_word(c)) {
-            (None, true) => start = Some(i),
-            (Some(b), false) => {
-                let w = s[b..i].trim_matches(|c| c == '\'' || c == '’');
-                if !w.is_empty() {
-                    let lead = s[b..i].len() - s[b..i].trim_start_matches(['\'', '’']).len();
-                    out.push((w.replace('’', "'").to_lowercase(), b + lead..b + lead + w.len()));
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 /// The first entry of [`VERDICT_WORDS`] in `s`, as written there, with its byte range.
 pub fn verdict_word(s: &str) -> Option<(String, Range<usize>)> {
     let found = words(s);
@@ -113,13 +92,6 @@ pub fn verdict_word(s: &str) -> Option<(String, Range<usize>)> {
         }
     }
     best.map(|r| (s[r.clone()].to_string(), r))
-}
-
-/// Where `needle` is written in the file at or after the start of `value`'s span (the value as
-/// decoded may differ from the file's text by escapes), else the value's start.
-pub(super) fn offset_in(source: &str, value: Range<usize>, needle: &str) -> usize {
-    let raw = source.get(value.clone()).unwrap_or("");
-    raw.to_lowercase().find(&needle.to_lowercase()).map_or(value.start, |i| value.start + i)
 }
 
 /// Problems of a follow-up question, with the byte offset each points at. `asked_after` is

@@ -4,9 +4,9 @@
 
 use std::ops::Range;
 
-use super::fairness::{offset_in, words};
 use super::problem::ProblemKind;
 use super::raw::RawMessage;
+use super::words::{offset_in, words};
 use toml::Spanned;
 
 /// Month names and their common abbreviations, for dates written out ("Dec 22, 2025").

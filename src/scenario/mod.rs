@@ -13,7 +13,9 @@ mod raw;
 mod slots;
 mod template;
 pub mod validate;
+mod variant;
 pub mod vars;
+mod words;
 
 pub use kinds::{Category, FlagKind, SignKind, Verdict};
 pub use model::{Asked, Cue, Message, Question, Scenario};

@@ -75,18 +75,6 @@ pub enum Asked {
 }
 
 impl Scenario {
-    /// This scenario with its variables drawn again from `draw`. A scenario without variables,
-    /// or a draw that fails the checks (which `check` tries hard to rule out), gives itself.
-    pub fn variant(&self, draw: super::validate::Draw) -> Scenario {
-        let Some(source) = &self.template else {
-            return self.clone();
-        };
-        match super::validate::parse_variant(&self.origin, source, draw) {
-            Ok(parsed) => Scenario { template: self.template.clone(), ..parsed.scenario },
-            Err(_) => self.clone(),
-        }
-    }
-
     /// The sender shown at the top of the thread: the first message not sent by the learner.
     pub fn thread_sender(&self) -> &str {
         self.thread.iter().find_map(|m| m.sender.as_deref()).unwrap_or("Unknown sender")

@@ -1,21 +1,11 @@
 //! Problems found in scenario files, each tied to a `path:line:col` so an author can jump to it.
+//! The shape (a kind at a place) and the source map are the leaf module `source`'s; these are
+//! the scenario format's kinds, which the other formats reuse for what they share.
 
-use std::fmt;
-use std::ops::Range;
+pub use crate::source::{Foreign, Hint, Location, SourceMap};
 
-/// A 1-based line and column (in characters) inside a named file.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Location {
-    pub path: String,
-    pub line: usize,
-    pub col: usize,
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.path, self.line, self.col)
-    }
-}
+/// A problem in a scenario file (or one of another format kept with them, [`ProblemKind::Format`]).
+pub type Problem = crate::source::Problem<ProblemKind>;
 
 /// What is wrong. The `Display` text is the message after `path:line:col: `.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -96,77 +86,15 @@ pub enum ProblemKind {
         "the situation names the sender `{0}`: that gives the answer away (a learner checks the sender against the context instead of reading the message); say what the learner did and expects, not who texts them"
     )]
     ContextNamesSender(String),
-    /// A rule of deck files (`src/deck/`), which share this format of problems. Boxed to keep
-    /// every problem small.
-    #[error(transparent)]
-    Deck(Box<crate::deck::DeckProblem>),
+    /// A rule of another format (a deck's, `src/deck/`) kept among these problems: the scenario
+    /// format names no other format, so it holds them by their message.
+    #[error("{0}")]
+    Format(Foreign),
 }
 
-/// An optional " (did you mean `x`?)" suffix, kept as data so tests can match on it.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Hint(pub Option<String>);
-
-impl fmt::Display for Hint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.0 {
-            Some(s) => write!(f, " (did you mean `{s}`?)"),
-            None => Ok(()),
-        }
-    }
-}
-
-/// A problem at a place.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub at: Location,
-    pub kind: ProblemKind,
-}
-
-/// One line, always safe to print: the path and the message repeat what a file holds (ids,
-/// quotes, key names, file names), so the whole line goes through the one output rule
-/// ([`crate::text_safety::terminal_line`]): no escape sequence, invisible character or line
-/// break from a file reaches the output, and no file can forge a line of `check`'s output.
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let line = format!("{}: {}", self.at, self.kind);
-        f.write_str(&crate::text_safety::terminal_line(&line))
-    }
-}
-
-/// Turns byte offsets in one file's text into line and column numbers.
-pub struct SourceMap<'a> {
-    path: &'a str,
-    text: &'a str,
-    line_starts: Vec<usize>,
-}
-
-impl<'a> SourceMap<'a> {
-    pub fn new(path: &'a str, text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceMap { path, text, line_starts }
-    }
-
-    pub fn path(&self) -> &str {
-        self.path
-    }
-
-    /// Location of a byte offset; offsets past the end point just after the last character.
-    pub fn locate(&self, offset: usize) -> Location {
-        let offset = offset.min(self.text.len());
-        let line_index = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line_index];
-        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
-        Location { path: self.path.to_string(), line: line_index + 1, col }
-    }
-
-    pub fn problem(&self, span: Range<usize>, kind: ProblemKind) -> Problem {
-        Problem { at: self.locate(span.start), kind }
-    }
-
-    /// A problem about the file as a whole, reported at its first character.
-    pub fn file_problem(&self, kind: ProblemKind) -> Problem {
-        self.problem(0..0, kind)
+impl From<crate::source::Problem<crate::source::Unreadable>> for Problem {
+    fn from(p: crate::source::Problem<crate::source::Unreadable>) -> Problem {
+        Problem { at: p.at, kind: ProblemKind::Unreadable(p.kind.0) }
     }
 }
 

@@ -146,7 +146,7 @@ impl JsonlFile {
             return Err(io_err(&self.path)(e));
         }
         // Bounded: a data file is never read past the limit (see crate::files).
-        let limit = crate::files::MAX_DATA_BYTES;
+        let limit = crate::source::files::MAX_DATA_BYTES;
         let too_large = || {
             let e = io::Error::new(
                 io::ErrorKind::InvalidData,

@@ -9,7 +9,7 @@
 //!   values reads the records in turn.
 //!
 //! The file goes through the same checks as every other file anyone may name
-//! ([`crate::files::open_regular`]: regular file after following links, opened without
+//! ([`crate::source::files::open_regular`]: regular file after following links, opened without
 //! blocking), and at most [`MAX_RECORDS_BYTES`] are read, whatever its length said.
 
 use std::cell::Cell;
@@ -20,8 +20,8 @@ use std::rc::Rc;
 
 use serde::de::{Deserializer as _, SeqAccess, Visitor};
 
-use crate::files::{MAX_RECORDS_BYTES, ReadError, open_regular};
 use crate::learning::completion::CompletionRecord;
+use crate::source::files::{MAX_RECORDS_BYTES, ReadError, open_regular};
 
 use super::MergeError;
 

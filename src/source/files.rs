@@ -19,8 +19,7 @@ use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::Path;
 
-use crate::scenario::problem::SourceMap;
-use crate::scenario::{Location, Problem, ProblemKind};
+use super::{Location, Problem, SourceMap, Unreadable};
 
 /// Largest scenario, deck, course or lesson file read: far above any real one (the biggest
 /// built-in scenario is a few KiB), small enough that a stray log file cannot stall loading.
@@ -129,17 +128,17 @@ fn open_without_blocking(path: &Path) -> io::Result<File> {
 /// A text file (scenario, deck, course, lesson) as UTF-8, at most [`MAX_TEXT_BYTES`], or a
 /// problem at its first character — or at the first byte that is not UTF-8 — saying why it
 /// cannot be used. `what` names the kind of file ("a scenario").
-pub fn read_text(path: &Path, what: &'static str) -> Result<String, Problem> {
+pub fn read_text(path: &Path, what: &'static str) -> Result<String, Problem<Unreadable>> {
     let shown = path.display().to_string();
     let bytes = read_bounded(path, MAX_TEXT_BYTES, what).map_err(|e| Problem {
         at: Location { path: shown.clone(), line: 1, col: 1 },
-        kind: ProblemKind::Unreadable(e.to_string()),
+        kind: Unreadable(e.to_string()),
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
         let at = SourceMap::new(&shown, &text).locate(text.len());
-        Problem { at, kind: ProblemKind::Unreadable("not valid UTF-8 text".to_string()) }
+        Problem { at, kind: Unreadable("not valid UTF-8 text".to_string()) }
     })
 }
 
