@@ -18,6 +18,7 @@ pub mod detect;
 #[cfg(test)]
 pub mod fixtures;
 pub mod highlight;
+pub mod i18n;
 pub mod inspect_app;
 pub mod inspect_input;
 pub mod learning;

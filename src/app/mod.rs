@@ -234,6 +234,9 @@ pub struct App {
     pub tallies: Vec<Option<RoomTally>>,
     /// Presenter mode started at this message (`--from`): those before it were not shown.
     pub first_item: usize,
+    /// The words of the interface for this session (`--lang`); views and prompts look every
+    /// string up here. Per session: served learners may each have their own.
+    pub locale: crate::i18n::Locale,
 }
 
 /// Something for the event loop to do.
@@ -365,6 +368,7 @@ impl App {
             tally_field: 0,
             tallies: Vec::new(),
             first_item: 0,
+            locale: crate::i18n::Locale::english(),
         }
     }
 
