@@ -30,9 +30,9 @@ impl PluralCategory {
         let language = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         let n = n.unsigned_abs();
         match language.as_str() {
-            "es" | "it" | "pt" if n != 0 && n % 1_000_000 == 0 => PluralCategory::Many,
+            "es" | "it" | "pt" if n != 0 && n.is_multiple_of(1_000_000) => PluralCategory::Many,
             "fr" if n == 0 || n == 1 => PluralCategory::One,
-            "fr" if n != 0 && n % 1_000_000 == 0 => PluralCategory::Many,
+            "fr" if n != 0 && n.is_multiple_of(1_000_000) => PluralCategory::Many,
             _ if n == 1 => PluralCategory::One,
             _ => PluralCategory::Other,
         }
