@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Write};
 
 use crate::app::{App, ExamSetup, Mode, Stage};
 use crate::corpus::Corpus;
+use crate::i18n::Phrase;
 use crate::deck::{Deck, Feedback};
 use crate::learning::completion::CompletionRecord;
 use crate::learning::record::AnswerRecord;
@@ -31,6 +32,8 @@ pub struct Options {
     pub no_spot: bool,
     pub theme: ThemeName,
     pub plain: bool,
+    /// The words of the interface (`--lang`).
+    pub locale: crate::i18n::Locale,
 }
 
 /// Where this session saves: the learner's progress and the machine's completion records.
@@ -38,7 +41,7 @@ pub struct Stores {
     pub progress: Option<ProgressStore>,
     pub completions: Option<CompletionStore>,
     /// Problems opening them, told to the learner at the start.
-    pub notices: Vec<String>,
+    pub notices: Vec<Phrase>,
     /// The learner's saved answers (rounds favour what they get wrong).
     pub history: Vec<AnswerRecord>,
 }
@@ -122,6 +125,7 @@ pub fn build(
         return Err("the deck has no messages to show".to_string());
     }
     app.session = session_id(crate::runtime::now(), std::process::id(), rand::random());
+    app.locale = opts.locale.clone();
     Ok(app)
 }
 
@@ -167,12 +171,13 @@ fn fill_intro(lesson: crate::course::Lesson, deck: &Deck, stage: &Stage, untimed
 
 /// A deck's `description`, shown above the first message of a deck without an introduction
 /// page (practice, presenter).
-fn description_notice(plan: &Plan) -> Option<String> {
+fn description_notice(plan: &Plan) -> Option<Phrase> {
     let deck = match plan {
         Plan::Practice { deck: Some(deck) } | Plan::Present { deck, .. } => deck,
         _ => return None,
     };
-    deck.description.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(|d| format!("{}: {d}", deck.title))
+    let description = deck.description.as_deref().map(str::trim).filter(|d| !d.is_empty())?;
+    Some(Phrase::new("notice.deck_description").with("title", deck.title.as_str()).with("description", description))
 }
 
 /// A deck's messages as one stage.
@@ -193,7 +198,7 @@ fn setup(deck: &Deck, learner: &str) -> ExamSetup {
 /// Runs `plan` to the end and returns the exit code.
 pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     let plain = opts.plain || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
-    let opts = &Options { plain, categories: opts.categories.clone(), ..*opts };
+    let opts = &Options { plain, categories: opts.categories.clone(), locale: opts.locale.clone(), ..*opts };
     let Corpus { scenarios, problems, .. } = corpus;
     let Stores { progress, completions, mut notices, history } = stores;
     notices.extend(description_notice(&plan));
@@ -205,21 +210,16 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
         }
     };
     if !problems.is_empty() {
-        notices.push(format!(
-            "{} problem(s) in the scenario files: those files were skipped. Details are printed when you quit, or run `smishdrill check`.",
-            problems.len()
-        ));
+        notices.push(Phrase::new("notice.skipped_files").with("count", problems.len()));
     }
     if app.exam.is_some() && completions.is_none() {
-        notices.push("Your exam result cannot be recorded on this machine (details when you quit).".to_string());
+        notices.push(Phrase::new("notice.exam_not_recordable"));
     }
     let mut place = CoursePlace::open(&plan, completions.as_ref());
     if let Some(place) = &mut place {
         notices.extend(place.resume(&mut app));
     }
-    if !notices.is_empty() {
-        app.notice = Some(notices.join(" "));
-    }
+    app.notice = notices;
     if plain {
         app.untimed();
     }
@@ -308,6 +308,7 @@ mod tests {
             no_spot: false,
             theme: ThemeName::Mono,
             plain: true,
+            locale: crate::i18n::Locale::english(),
         }
     }
 
@@ -371,7 +372,7 @@ mod tests {
         assert!(intro.contains("as long as you need") && !intro.contains("per message"), "{intro}");
         assert!(intro.contains("For new staff in their first week."), "{intro}");
         let practice = Plan::Practice { deck: Some(deck) };
-        let notice = description_notice(&practice).unwrap();
+        let notice = description_notice(&practice).unwrap().say(&crate::i18n::Locale::english());
         assert!(notice.ends_with(": For new staff in their first week."), "{notice}");
     }
 

@@ -12,6 +12,7 @@
 //! (still English) and a screen that cannot take longer words both show at a glance.
 
 mod catalogue;
+mod phrase;
 mod plural;
 mod pseudo;
 
@@ -19,7 +20,14 @@ use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 pub use catalogue::{Catalogue, CatalogueError};
+pub use phrase::{Phrase, Value};
 pub use plural::PluralCategory;
+
+/// Marks a catalogue key that is stored or chosen before it is looked up (a hint, a
+/// confidence level), so the test that every key used is in the catalogue finds it.
+pub const fn key(k: &'static str) -> &'static str {
+    k
+}
 
 /// A value for a `{name}` placeholder.
 #[derive(Clone, Copy, Debug)]
