@@ -1,8 +1,8 @@
 //! The course's place for each learner: where it opens next time (see
 //! `store::course_progress`), read when the course starts and saved as the learner goes.
 
-use crate::i18n::Phrase;
 use crate::app::App;
+use crate::i18n::Phrase;
 use crate::runtime::now;
 use crate::store::completions::CompletionStore;
 use crate::store::course_progress::{CoursePoint, CourseProgressStore};

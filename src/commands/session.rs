@@ -6,8 +6,8 @@ use std::io::{IsTerminal, Write};
 
 use crate::app::{App, ExamSetup, Mode, Stage};
 use crate::corpus::Corpus;
-use crate::i18n::Phrase;
 use crate::deck::{Deck, Feedback};
+use crate::i18n::Phrase;
 use crate::learning::completion::CompletionRecord;
 use crate::learning::record::AnswerRecord;
 use crate::round::RoundSpec;

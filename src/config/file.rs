@@ -229,11 +229,7 @@ pub fn parse_theme(s: &str) -> Result<ThemeName, String> {
 pub fn parse_lang(s: &str) -> Result<String, String> {
     match crate::i18n::Locale::get(s) {
         Some(_) => Ok(s.to_string()),
-        None => Err(format!(
-            "no interface language `{}`; built in: {}",
-            sanitize(s),
-            crate::i18n::LOCALES.join(", ")
-        )),
+        None => Err(format!("no interface language `{}`; built in: {}", sanitize(s), crate::i18n::LOCALES.join(", "))),
     }
 }
 

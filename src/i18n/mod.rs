@@ -94,6 +94,25 @@ impl Locale {
         }
     }
 
+    /// Every text of the catalogue, each form of a plural: for tests that look for words left
+    /// untranslated.
+    pub fn all_texts(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for (key, entry) in self.0.entries() {
+            match entry {
+                catalogue::Entry::Text(_) if key.starts_with("keys.") => {}
+                catalogue::Entry::Text(t) => out.push(t.as_str()),
+                catalogue::Entry::Plural(forms) => out.extend(forms.iter().map(|(_, t)| t.as_str())),
+            }
+        }
+        out
+    }
+
+    /// The keys of the catalogue.
+    pub fn keys(&self) -> Vec<&str> {
+        self.0.entries().keys().map(String::as_str).collect()
+    }
+
     /// The text of `key` with its `{name}` placeholders filled. When an argument is named
     /// `count`, a plural entry picks its form by that number's plural category.
     pub fn fmt(&self, key: &str, args: &[(&str, Arg)]) -> String {

@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::record::AnswerRecord;
-use crate::i18n::{Locale, Phrase, Value, key};
 use super::sdt::Outcomes;
+use crate::i18n::{Locale, Phrase, Value, key};
 use crate::scenario::kinds::{CATEGORIES, FLAG_KINDS};
 
 /// What kind of line, so the screen can style it; the text is the same everywhere.
@@ -38,8 +38,11 @@ pub fn worded(report: &[ReportLine], locale: &Locale) -> Vec<WordedLine> {
 
 /// The confidence levels as records store them, with the key of their words. (The trainer's
 /// `Confidence` is in `app`, which this domain module does not import.)
-const CONFIDENCE: [(&str, &str); 3] =
-    [("sure", key("confidence.sure")), ("fairly sure", key("confidence.fairly_sure")), ("guessing", key("confidence.guessing"))];
+const CONFIDENCE: [(&str, &str); 3] = [
+    ("sure", key("confidence.sure")),
+    ("fairly sure", key("confidence.fairly_sure")),
+    ("guessing", key("confidence.guessing")),
+];
 
 /// Right / total as a fraction, and a bar of `width` cells (█ filled, ░ empty).
 pub fn bar(right: usize, total: usize, width: usize) -> String {
@@ -118,12 +121,12 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
     let text = |out: &mut Vec<ReportLine>, p: Phrase| out.push((LineKind::Text, p));
     let blank = |out: &mut Vec<ReportLine>| out.push((LineKind::Blank, Phrase::new("")));
     if history.is_empty() {
-        head(&mut out, "stats.empty");
+        head(&mut out, key("stats.empty"));
         return out;
     }
     let all = outcomes(history);
     let rounds = rounds(history);
-    head(&mut out, "stats.overall");
+    head(&mut out, key("stats.overall"));
     text(
         &mut out,
         Phrase::new("stats.answers_in_rounds")
@@ -150,7 +153,7 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
     }
     blank(&mut out);
 
-    head(&mut out, "stats.rounds_over_time");
+    head(&mut out, key("stats.rounds_over_time"));
     let recent: Vec<&Vec<&AnswerRecord>> = rounds.iter().rev().take(width.saturating_sub(24).max(8)).rev().collect();
     let accuracy: Vec<f64> =
         recent.iter().map(|r| r.iter().filter(|a| a.correct()).count() as f64 / r.len().max(1) as f64).collect();
@@ -163,7 +166,7 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
     text(&mut out, Phrase::new("stats.dprime_spark").with("spark", sparkline(&dprime)).with("zero", sparkline(&[0.5])));
     blank(&mut out);
 
-    head(&mut out, "stats.by_category");
+    head(&mut out, key("stats.by_category"));
     for t in CATEGORIES {
         let of: Vec<&AnswerRecord> = history.iter().filter(|r| r.category == t.name).collect();
         if of.is_empty() {
@@ -176,7 +179,7 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
 
     let rates = flag_kind_rates(history);
     if !rates.is_empty() {
-        head(&mut out, "stats.flags_heading");
+        head(&mut out, key("stats.flags_heading"));
         let mut kinds: Vec<(&String, &(usize, usize))> = rates.iter().collect();
         kinds.sort_by(|a, b| (a.1.0 * b.1.1).cmp(&(b.1.0 * a.1.1)).then(a.0.cmp(b.0)));
         for (k, (found, seen)) in kinds {
@@ -186,7 +189,7 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
         blank(&mut out);
     }
 
-    head(&mut out, "stats.confidence_heading");
+    head(&mut out, key("stats.confidence_heading"));
     for (stored, words) in CONFIDENCE {
         let of: Vec<&AnswerRecord> = history.iter().filter(|r| r.confidence.as_deref() == Some(stored)).collect();
         if !of.is_empty() {
@@ -198,7 +201,7 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
 
     let revisit = to_revisit(history);
     if !revisit.is_empty() {
-        head(&mut out, "stats.revisit_heading");
+        head(&mut out, key("stats.revisit_heading"));
         for r in revisit.iter().take(10) {
             let what = if r.correct() {
                 Phrase::new("stats.revisit_missed").with("flags", r.flags_missed.join(", "))

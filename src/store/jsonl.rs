@@ -48,9 +48,13 @@ impl<T> LoadedLines<T> {
         let said = |key| Phrase::new(key).with("count", self.bad).with("what", Phrase::new(what));
         match (&self.kept, &self.unrepaired) {
             _ if self.bad == 0 => None,
-            (Some(kept), _) => Some(said("store.unreadable_kept").with("kept", kept.display().to_string())),
-            (None, Some(why)) => Some(said("store.unreadable_left").with("why", why.as_str())),
-            (None, None) => Some(said("store.unreadable_left").with("why", Phrase::new("store.not_set_aside"))),
+            (Some(kept), _) => {
+                Some(said(crate::i18n::key("store.unreadable_kept")).with("kept", kept.display().to_string()))
+            }
+            (None, Some(why)) => Some(said(crate::i18n::key("store.unreadable_left")).with("why", why.as_str())),
+            (None, None) => {
+                Some(said(crate::i18n::key("store.unreadable_left")).with("why", Phrase::new("store.not_set_aside")))
+            }
         }
     }
 }

@@ -60,5 +60,8 @@ pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         Some(Stage::Lesson(_)) => t.text("lesson.next_lesson").into_owned(),
         None => t.text("lesson.finish").into_owned(),
     };
-    vec![keys_line(&[("Enter", &next), ("↑↓", &t.text("keys_action.scroll")), ("q", &t.text("keys_action.quit"))], theme)]
+    vec![keys_line(
+        &[("Enter", &next), ("↑↓", &t.text("keys_action.scroll")), ("q", &t.text("keys_action.quit"))],
+        theme,
+    )]
 }

@@ -63,6 +63,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
     let inner_width = usize::from(width.saturating_sub(2));
 
     let (body, panel) = page(app, inner_width, theme);
+    let panel = fit_panel(panel, usize::from(width));
     let panel_height = (panel.len() as u16).min(area.height / 2);
     let [header_area, body_area, rule_area, panel_area] = Layout::vertical([
         Constraint::Length(1),
@@ -72,7 +73,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
     ])
     .areas(column);
 
-    frame.render_widget(header(app, theme), header_area);
+    frame.render_widget(header(app, usize::from(width), theme), header_area);
     let focus = (app.screen == Screen::Spot)
         .then(|| bubbles::line_with_style(&body, theme.selected))
         .flatten()
@@ -195,15 +196,18 @@ fn plain_line(line: &str) -> Option<String> {
 }
 
 fn header_text(app: &App) -> String {
-    let line: Line = header_line(app, &Theme::mono());
+    let line: Line = header_line(app, usize::MAX, &Theme::mono());
     line.to_string()
 }
 
-fn header(app: &App, theme: &Theme) -> Paragraph<'static> {
-    Paragraph::new(header_line(app, theme))
+fn header(app: &App, width: usize, theme: &Theme) -> Paragraph<'static> {
+    Paragraph::new(header_line(app, width, theme))
 }
 
-fn header_line(app: &App, theme: &Theme) -> Line<'static> {
+/// The top line, `width` columns at most: when the words are too long for it (a language
+/// longer than English), the keys' words go first, then the mode — never the `?` key itself
+/// or the progress.
+fn header_line(app: &App, width: usize, theme: &Theme) -> Line<'static> {
     let t = &app.locale;
     let progress = match app.screen {
         Screen::Summary if app.exam.is_some() => t.text("header.exam_result").into_owned(),
@@ -226,6 +230,8 @@ fn header_line(app: &App, theme: &Theme) -> Line<'static> {
         Mode::Practice => None,
     };
     let mut spans = vec![Span::styled(" smishdrill ", theme.selected), Span::raw("  ")];
+    let mode_at = spans.len();
+    let has_mode = mode.is_some();
     if let Some(mode) = mode {
         spans.push(Span::styled(format!("{mode} · "), theme.heading));
     }
@@ -249,7 +255,33 @@ fn header_line(app: &App, theme: &Theme) -> Line<'static> {
         spans.push(Span::styled(format!("  ·  ⏱ {}", t.fmt("header.time_left", &[("time", Arg::Str(&clock))])), style));
     }
     spans.push(Span::styled(format!("   ? {}  q {}", t.text("header.help"), t.text("header.quit")), theme.dim));
+    let too_wide = |spans: &[Span]| Line::from(spans.to_vec()).width() > width;
+    if too_wide(&spans) {
+        spans.pop();
+        spans.push(Span::styled("   ?", theme.dim));
+    }
+    if too_wide(&spans) && has_mode {
+        spans.remove(mode_at);
+    }
     Line::from(spans)
+}
+
+/// The panel's lines, each one too wide for the column wrapped at words onto more lines, so
+/// the panel's height counts them all and nothing is cut off (a longer language). Lines that
+/// fit are kept as they are.
+fn fit_panel(panel: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    panel
+        .into_iter()
+        .flat_map(|line| {
+            if line.width() <= width {
+                return vec![line];
+            }
+            let style = line.style;
+            let runs: Vec<(String, ratatui::style::Style)> =
+                line.spans.iter().map(|s| (s.content.to_string(), style.patch(s.style))).collect();
+            wrap::wrap(&runs, width)
+        })
+        .collect()
 }
 
 /// For the projector: the message in the middle of the screen, not stuck to the top.
@@ -289,3 +321,7 @@ mod snapshot_tests;
 #[cfg(test)]
 #[path = "mode_snapshot_tests.rs"]
 mod mode_snapshot_tests;
+
+#[cfg(test)]
+#[path = "locale_tests.rs"]
+mod locale_tests;

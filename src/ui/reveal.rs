@@ -9,7 +9,7 @@ use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
 use super::words::{confidence, verdict_word};
 use crate::app::Answer;
-use crate::i18n::{Arg, Locale};
+use crate::i18n::{Arg, Locale, key};
 use crate::learning::spot::{self, SpotResult};
 use crate::scenario::{Scenario, Verdict};
 use crate::text_safety::{sanitize, sanitize_line};
@@ -40,7 +40,8 @@ pub fn details(doc: &mut Doc, t: &Locale, scenario: &Scenario, answer: &Answer, 
         run(format!("  ·  {}", scenario.category.label()), theme.dim),
     ];
     if let Some(d) = scenario.difficulty {
-        about.push(run(format!("  ·  {}", t.fmt("reveal.difficulty", &[("level", Arg::Num(i64::from(d)))])), theme.dim));
+        about
+            .push(run(format!("  ·  {}", t.fmt("reveal.difficulty", &[("level", Arg::Num(i64::from(d)))])), theme.dim));
     }
     doc.para(about);
     doc.blank();
@@ -76,7 +77,7 @@ fn verdict_banner(
     };
     let what = [("what", Arg::Str(&what))];
     let Some(verdict) = answer.verdict else {
-        let key = if answer.timed_out { "reveal.time_ran_out" } else { "reveal.answer" };
+        let key = if answer.timed_out { key("reveal.time_ran_out") } else { key("reveal.answer") };
         let text = t.fmt(key, &what);
         let text = if answer.timed_out { format!("⏱ {text}") } else { text };
         doc.para(vec![run(text, theme.heading)]);
@@ -107,7 +108,11 @@ fn verdict_banner(
                 let harmless = t.fmt("reveal.harmless_marks", &[("count", Arg::Num(false_marks))]);
                 t.fmt(
                     "reveal.found_flags_and",
-                    &[("found", num(r.found_count())), ("count", num(r.found.len())), ("harmless", Arg::Str(&harmless))],
+                    &[
+                        ("found", num(r.found_count())),
+                        ("count", num(r.found.len())),
+                        ("harmless", Arg::Str(&harmless)),
+                    ],
                 )
             }
             Verdict::Legit if false_marks == 0 => t.text("reveal.marked_nothing").into_owned(),
@@ -166,14 +171,16 @@ fn follow_up(doc: &mut Doc, t: &Locale, scenario: &Scenario, answer: &Answer, th
     // Choices were shown shuffled: their numbers in the file mean nothing to the learner.
     match answer.choice {
         Some(c) if c == q.answer => {
-            doc.item(vec![run("✓ ", theme.right)], vec![run(said("reveal.you_chose", &right), theme.base)]);
+            doc.item(vec![run("✓ ", theme.right)], vec![run(said(key("reveal.you_chose"), &right), theme.base)]);
         }
         Some(c) => {
             let chosen = q.choices.get(c).map(|s| sanitize(s).into_owned()).unwrap_or_default();
-            doc.item(vec![run("✗ ", theme.wrong)], vec![run(said("reveal.you_chose", &chosen), theme.base)]);
-            doc.item(vec![run("→ ", theme.right)], vec![run(said("reveal.better", &right), theme.base)]);
+            doc.item(vec![run("✗ ", theme.wrong)], vec![run(said(key("reveal.you_chose"), &chosen), theme.base)]);
+            doc.item(vec![run("→ ", theme.right)], vec![run(said(key("reveal.better"), &right), theme.base)]);
         }
-        None => doc.item(vec![run("→ ", theme.right)], vec![run(said("reveal.follow_up_answer", &right), theme.base)]),
+        None => {
+            doc.item(vec![run("→ ", theme.right)], vec![run(said(key("reveal.follow_up_answer"), &right), theme.base)])
+        }
     }
     doc.item(vec![run("  ", theme.base)], vec![run(sanitize(&q.why), theme.dim)]);
     doc.blank();

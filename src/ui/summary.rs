@@ -6,7 +6,7 @@ use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
 use super::words::{confidence, verdict_word};
 use crate::app::{App, Confidence};
-use crate::i18n::Arg;
+use crate::i18n::{Arg, key};
 
 /// A count as a placeholder's value.
 fn num(n: usize) -> Arg<'static> {
@@ -33,7 +33,10 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
     if app.exam.is_some() {
         exam_result(&mut doc, app, theme);
     } else {
-        doc.para(vec![run(t.fmt("summary.score", &[("right", num(app.score())), ("count", num(total))]), theme.heading)]);
+        doc.para(vec![run(
+            t.fmt("summary.score", &[("right", num(app.score())), ("count", num(total))]),
+            theme.heading,
+        )]);
         doc.blank();
     }
     let of = |key: &str, right: usize, count: usize| t.fmt(key, &[("right", num(right)), ("count", num(count))]);
@@ -44,11 +47,11 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
     };
     let (caught, scams) = count(Verdict::Scam);
     let (trusted, genuine) = count(Verdict::Legit);
-    doc.item(vec![run("• ", theme.base)], vec![run(of("summary.scams_spotted", caught, scams), theme.base)]);
-    doc.item(vec![run("• ", theme.base)], vec![run(of("summary.genuine_trusted", trusted, genuine), theme.base)]);
+    doc.item(vec![run("• ", theme.base)], vec![run(of(key("summary.scams_spotted"), caught, scams), theme.base)]);
+    doc.item(vec![run("• ", theme.base)], vec![run(of(key("summary.genuine_trusted"), trusted, genuine), theme.base)]);
     let (q_right, q_asked) = app.question_score();
     if q_asked > 0 {
-        doc.item(vec![run("• ", theme.base)], vec![run(of("summary.follow_ups", q_right, q_asked), theme.base)]);
+        doc.item(vec![run("• ", theme.base)], vec![run(of(key("summary.follow_ups"), q_right, q_asked), theme.base)]);
     }
     spotting(&mut doc, app, theme);
     doc.blank();
@@ -132,9 +135,10 @@ fn spotting(doc: &mut Doc, app: &App, theme: &Theme) {
         spotted += 1;
     }
     if spotted > 0 {
-        let line = app
-            .locale
-            .fmt("summary.flags_found", &[("found", num(found)), ("count", num(flags)), ("harmless", num(false_marks))]);
+        let line = app.locale.fmt(
+            "summary.flags_found",
+            &[("found", num(found)), ("count", num(flags)), ("harmless", num(false_marks))],
+        );
         doc.item(vec![run("• ", theme.base)], vec![run(line, theme.base)]);
     }
 }
@@ -157,7 +161,10 @@ fn detection(doc: &mut Doc, app: &App, theme: &Theme) {
         vec![run(format!("{d_prime}: "), theme.key), run(t.text(scores.skill()), theme.base)],
     );
     let lean = t.fmt("sdt.lean", &[("value", Arg::Str(&format!("{:+.2}", scores.criterion)))]);
-    doc.item(vec![run("• ", theme.base)], vec![run(format!("{lean}: "), theme.key), run(t.text(scores.lean()), theme.base)]);
+    doc.item(
+        vec![run("• ", theme.base)],
+        vec![run(format!("{lean}: "), theme.key), run(t.text(scores.lean()), theme.base)],
+    );
     doc.blank();
 }
 
@@ -180,7 +187,10 @@ fn calibration(doc: &mut Doc, app: &App, theme: &Theme) {
         })
         .collect();
     if !parts.is_empty() {
-        doc.para(vec![run(format!("{} ", t.text("summary.when_you_were")), theme.heading), run(parts.join(" · "), theme.base)]);
+        doc.para(vec![
+            run(format!("{} ", t.text("summary.when_you_were")), theme.heading),
+            run(parts.join(" · "), theme.base),
+        ]);
         doc.blank();
     }
 }
