@@ -294,7 +294,11 @@ fn a_too_small_window_shows_no_english_under_the_pseudo_locale() {
     let mut app = fixtures::app();
     app.locale = pseudo();
     let mut terminal = Terminal::new(TestBackend::new(30, 10)).unwrap();
-    terminal.draw(|f| drop(view(f, &app, &Theme::mono()))).unwrap();
+    terminal
+        .draw(|f| {
+            view(f, &app, &Theme::mono());
+        })
+        .unwrap();
     let buffer = terminal.backend().buffer().clone();
     let shown: String = buffer.content().iter().map(|c| c.symbol()).collect();
     let english = english_words();
