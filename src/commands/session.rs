@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use crate::app::{App, ExamSetup, Mode, Stage};
 use crate::corpus::Corpus;
 use crate::deck::{Deck, Feedback};
-use crate::i18n::Phrase;
+use crate::i18n::{Arg, Phrase};
 use crate::learning::completion::CompletionRecord;
 use crate::learning::record::AnswerRecord;
 use crate::round::RoundSpec;
@@ -85,7 +85,8 @@ pub fn build(
             let seed = deck_seed(deck);
             let items = deck.choose(&pool, seed);
             if *from > items.len() {
-                return Err(format!("--from {from}: the deck has {} messages", items.len()));
+                let has = opts.locale.fmt("session.deck_has", &[("count", Arg::Num(items.len() as i64))]);
+            return Err(format!("--from {from}: {has}"));
             }
             let stage = Stage::Messages { items, at_end: false, graded: false, time_limit: None };
             let mut app = App::with_stages(pool, Mode::Present, vec![stage], seed, today);
@@ -119,10 +120,10 @@ pub fn build(
         }
     };
     if app.round.is_empty() && app.stages.is_empty() {
-        return Err("no scenarios to show (check --category and --scenarios)".to_string());
+        return Err(opts.locale.text("session.no_scenarios").into_owned());
     }
     if app.round.is_empty() && app.lesson().is_none() {
-        return Err("the deck has no messages to show".to_string());
+        return Err(opts.locale.text("session.no_messages").into_owned());
     }
     app.session = session_id(crate::runtime::now(), std::process::id(), rand::random());
     app.locale = opts.locale.clone();
@@ -227,7 +228,7 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     // Presenting keeps no record of the room: nothing is saved.
     if app.mode == Mode::Present {
         let outcome = run_in(plain, app, theme, Shared::new(NullSink));
-        return finish(outcome, None, &problems);
+        return finish(&opts.locale, outcome, None, &problems);
     }
     let mut sink = FileSink::new(progress, completions.clone());
     if let Some(mut place) = place {
@@ -237,7 +238,8 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     let outcome = run_in(plain, app, theme, sink.clone());
     let finished = sink.lock().finished().cloned();
     let saved_in = |saved: bool| completions.as_ref().filter(|_| saved);
-    finish(outcome, finished.map(|(record, saved)| result_line(&record, saved_in(saved))), &problems)
+    let result = finished.map(|(record, saved)| result_line(&opts.locale, &record, saved_in(saved)));
+    finish(&opts.locale, outcome, result, &problems)
 }
 
 /// Runs the session in the terminal or line by line; the exit code and the saving errors.
@@ -254,15 +256,22 @@ fn run_in<S: SavePending + 'static>(
 
 /// Prints what must outlive the screen and returns the exit code.
 fn finish(
+    t: &crate::i18n::Locale,
     outcome: std::io::Result<(u8, Vec<String>)>,
     result: Option<String>,
     problems: &[crate::scenario::Problem],
 ) -> u8 {
     let (code, mut report) = match outcome {
-        Ok((code, errors)) => (code, errors.iter().take(3).map(|e| format!("smishdrill: not saved: {e}")).collect()),
+        Ok((code, errors)) => {
+            let said = |e: &String| format!("smishdrill: {}", t.fmt("session.not_saved", &[("error", Arg::Str(e))]));
+            (code, errors.iter().take(3).map(said).collect())
+        }
         // The reader closed the pipe (`smishdrill | head`): nobody is left to tell.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => (0, Vec::new()),
-        Err(e) => (1, vec![format!("smishdrill: terminal error: {e}")]),
+        Err(e) => {
+            let e = e.to_string();
+            (1, vec![format!("smishdrill: {}", t.fmt("session.terminal_error", &[("error", Arg::Str(&e))]))])
+        }
     };
     report.extend(result);
     report.extend(problems.iter().map(ToString::to_string));
@@ -279,20 +288,27 @@ fn finish(
 /// One line that outlives the screen: the result, and where it was recorded — `saved_in` is
 /// the store only when the record really was written there; otherwise the line says it was
 /// NOT recorded (the reason is printed just above it).
-fn result_line(record: &CompletionRecord, saved_in: Option<&CompletionStore>) -> String {
+fn result_line(t: &crate::i18n::Locale, record: &CompletionRecord, saved_in: Option<&CompletionStore>) -> String {
     let place = match saved_in {
-        Some(store) => format!("recorded in {}", store.path().display()),
-        None => "NOT recorded".to_string(),
+        Some(store) => t.fmt("session.recorded_in", &[("path", Arg::Str(&store.path().display().to_string()))]),
+        None => t.text("session.not_recorded").into_owned(),
     };
-    format!(
-        "smishdrill: {} — {}: {} ({} of {} right, pass mark {} %), {place}",
-        crate::text_safety::terminal_line(&record.learner),
-        crate::text_safety::terminal_line(&record.deck),
-        record.status.name(),
-        record.correct,
-        record.asked,
-        record.pass_mark
-    )
+    let learner = crate::text_safety::terminal_line(&record.learner);
+    let deck = crate::text_safety::terminal_line(&record.deck);
+    // The status is the record's own word (`passed`, `failed`, `incomplete`): scripts read it.
+    let line = t.fmt(
+        "session.result",
+        &[
+            ("learner", Arg::Str(&learner)),
+            ("deck", Arg::Str(&deck)),
+            ("status", Arg::Str(record.status.name())),
+            ("right", Arg::Num(i64::from(record.correct))),
+            ("count", Arg::Num(i64::from(record.asked))),
+            ("pass_mark", Arg::Num(i64::from(record.pass_mark))),
+            ("place", Arg::Str(&place)),
+        ],
+    );
+    format!("smishdrill: {line}")
 }
 
 #[cfg(test)]
