@@ -166,6 +166,7 @@ fn notice_text(app: &App) -> Option<String> {
 /// and then its panel — for `--plain` mode, screen readers and dumb terminals.
 pub fn page_text(app: &App, width: usize) -> Vec<String> {
     let (body, panel) = page(app, width, &Theme::mono());
+    let panel = fit_panel(panel, width);
     let header = header_text(app);
     std::iter::once(header)
         .chain(body.iter().filter_map(|l| plain_line(&l.to_string())))
@@ -177,6 +178,7 @@ pub fn page_text(app: &App, width: usize) -> Vec<String> {
 /// Only the panel of the current screen, as plain text.
 pub fn panel_text(app: &App, width: usize) -> Vec<String> {
     let (_, panel) = page(app, width, &Theme::mono());
+    let panel = fit_panel(panel, width);
     panel_text_lines(&panel).collect()
 }
 
