@@ -11,7 +11,7 @@ mod update;
 
 pub use key::parse_key_script;
 pub use key::{Input, Key};
-pub use keymap::{KEY_HELP, KeyHelp, msg_for_key};
+pub use keymap::{Binding, Does, On, ROWS, Row, help_rows, key_name, msg_for_key, msgs_for_word, row_keys};
 pub use session::{ExamSetup, Mode, RoomTally, Stage};
 pub use update::{READ_GUARD_MS, update};
 
@@ -252,7 +252,7 @@ pub enum Effect {
 }
 
 /// Inputs to `update`, already translated from keys (see [`msg_for_key`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Msg {
     /// `s` / `l`: answer at once.
     Verdict(Verdict),
@@ -295,6 +295,10 @@ pub enum Msg {
     Digit(u8),
     /// Backspace in the tally.
     Backspace,
+    /// Plain mode: these pieces (0-based, ascending) are the marks on the spot screen.
+    SetMarks(Vec<usize>),
+    /// Plain mode: what the room said, typed as two numbers; shows the vote.
+    SetTally(RoomTally),
     /// The view's report after drawing: how far the body can scroll, how tall it is, and the
     /// body line the cursor is on (spot screen), which scrolling then keeps in view.
     Viewport {

@@ -37,7 +37,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::CloseHelp if app.show_help => app.show_help = false,
         Msg::ScrollBy(delta) if app.show_help => {
             // The view stops at the last line; this bound only keeps the number meaningful.
-            let most = (super::KEY_HELP.len() + 3) as i64;
+            let most = (super::ROWS.len() + 3) as i64;
             app.help_scroll = (i64::from(app.help_scroll) + i64::from(delta)).clamp(0, most) as u16;
         }
         Msg::Notice(text) => app.notice = Some(text.to_string()),
@@ -128,7 +128,7 @@ fn viewport(app: &mut App, max_scroll: u16, body_height: u16, focus: Option<u16>
 
 /// Messages whose meaning depends on the screen.
 fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
-    match (app.screen, msg) {
+    match (app.screen, msg.clone()) {
         (Screen::Judge, Msg::Verdict(v)) => give_verdict(app, v),
         (Screen::Judge, Msg::MoveCursor(d)) => {
             app.verdict_cursor = Some(match app.verdict_cursor {
@@ -155,6 +155,7 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
                 (app.piece_cursor as i64 + i64::from(d)).clamp(0, count.saturating_sub(1) as i64) as usize;
         }
         (Screen::Spot, Msg::ToggleMark) => toggle_mark(app),
+        (Screen::Spot, Msg::SetMarks(marks)) => set_marks(app, marks),
         (Screen::Spot, Msg::Confirm) => return confirm_marks(app),
         (Screen::Question, Msg::Choose(i)) => return answer_question(app, i),
         (Screen::Question, Msg::MoveCursor(d)) => {
@@ -236,6 +237,15 @@ fn toggle_mark(app: &mut App) {
         }
         Err(i) => app.marks.insert(i, app.piece_cursor),
     }
+}
+
+/// The marks as a set of pieces, from plain mode's typed numbers: only pieces that exist.
+fn set_marks(app: &mut App, mut marks: Vec<usize>) {
+    let count = app.current().map_or(0, |s| crate::learning::spot::pieces(s).len());
+    marks.retain(|&m| m < count);
+    marks.sort_unstable();
+    marks.dedup();
+    app.marks = marks;
 }
 
 fn confirm_marks(app: &mut App) -> Vec<Effect> {

@@ -320,7 +320,7 @@ mod tests {
         assert_eq!((app.position, app.screen), (4, crate::app::Screen::Present));
         assert_eq!(app.current().map(|s| s.id.as_str()), Some(deck.ids[4].as_str()), "fixed order: the fifth id");
         let mut app = app;
-        for m in [Msg::Confirm, Msg::Next].repeat(8) {
+        for m in [Msg::Confirm, Msg::Next].iter().cycle().take(16).cloned() {
             update(&mut app, m);
         }
         assert_eq!(app.screen, crate::app::Screen::Summary);
