@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::app::{App, Mode, Msg, Screen, help_rows, msgs_for_word, update};
+use crate::app::{App, Msg, Screen, help_rows, msgs_for_word, update};
 use crate::learning::spot;
 use crate::runtime::{Session, Shared, Sink, now, report_step};
 use crate::terminal::{SavePending, watch_plain_signals};
@@ -23,7 +23,7 @@ fn prompt(app: &App) -> &'static str {
         Screen::Question => "Your answer (a number): ",
         Screen::Reveal if app.reviewing => "Enter next explanation, p previous, b back to the summary: ",
         Screen::Reveal => "Enter for the next message: ",
-        Screen::Summary if app.mode == Mode::Practice => "r play again, t your progress, e explanations, q quit: ",
+        Screen::Summary if app.policy().plays_again => "r play again, t your progress, e explanations, q quit: ",
         Screen::Summary => "e explanations of every message, q quit: ",
         Screen::Lesson => "Enter to go on: ",
         Screen::Present => "Enter reveals the answer, t types what the room said: ",
@@ -47,7 +47,7 @@ fn not_understood(app: &App, line: &str) -> String {
         Screen::Judge => "type s (scam) or g (genuine)",
         Screen::Confidence => "type 1 (sure), 2 (fairly sure) or 3 (guessing)",
         Screen::Question => "type the number of your answer",
-        Screen::Summary if app.mode == Mode::Practice => "type r to play again, or ? for the keys",
+        Screen::Summary if app.policy().plays_again => "type r to play again, or ? for the keys",
         _ => "type ? for the keys",
     };
     if line.trim().is_empty() && matches!(app.screen, Screen::Judge | Screen::Confidence | Screen::Question) {

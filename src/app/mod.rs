@@ -4,6 +4,7 @@
 mod explicit;
 mod key;
 mod keymap;
+mod policy;
 mod present;
 mod questions;
 mod session;
@@ -12,6 +13,7 @@ mod update;
 pub use key::parse_key_script;
 pub use key::{Input, Key};
 pub use keymap::{Binding, Does, On, ROWS, Row, help_rows, key_name, msg_for_key, msgs_for_word, row_keys};
+pub use policy::Policy;
 pub use session::{ExamSetup, Mode, RoomTally, Stage};
 pub use update::{READ_GUARD_MS, update};
 

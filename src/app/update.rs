@@ -5,7 +5,7 @@
 pub use super::explicit::READ_GUARD_MS;
 use super::explicit::{NEW_ROUND, PICK_CHOICE, PICK_CONFIDENCE, PICK_VERDICT, TOO_SOON, move_highlight, typed_ahead};
 use super::present;
-use super::{Answer, App, Confidence, Effect, Mode, Msg, Screen};
+use super::{Answer, App, Confidence, Effect, Msg, Screen};
 use crate::learning::record::AnswerRecord;
 use crate::learning::spot;
 use crate::scenario::{Asked, Verdict};
@@ -79,7 +79,7 @@ fn leave(app: &mut App, code: u8) -> Vec<Effect> {
 /// deck's time limit is reached. Presenter mode has no clock: the instructor sets the pace.
 fn tick(app: &mut App) -> Vec<Effect> {
     // A question asked after the reveal is not timed: the message's time ended with its reveal.
-    if !app.screen.is_answering() || app.after_question || app.mode == Mode::Present || app.current().is_none() {
+    if !app.screen.is_answering() || app.after_question || !app.policy().has_clock || app.current().is_none() {
         return Vec::new();
     }
     app.item_seconds = app.item_seconds.saturating_add(1);
@@ -174,8 +174,8 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Screen::Lesson, Msg::Confirm | Msg::Next) => app.enter_stage(app.stage + 1),
         (Screen::Present | Screen::Tally | Screen::Vote, _) => return present::on_present(app, msg),
         (Screen::Summary, Msg::Review) => present::start_review(app),
-        (Screen::Summary, Msg::PlayAgain) if app.mode == Mode::Practice => play_again(app),
-        (Screen::Summary, Msg::Confirm) if app.mode == Mode::Practice => app.hint = Some(NEW_ROUND.to_string()),
+        (Screen::Summary, Msg::PlayAgain) if app.policy().plays_again => play_again(app),
+        (Screen::Summary, Msg::Confirm) if app.policy().plays_again => app.hint = Some(NEW_ROUND.to_string()),
         (Screen::Summary, Msg::Confirm) => present::start_review(app),
         (Screen::Summary, Msg::ToggleStats) => {
             app.screen = Screen::Stats;
@@ -301,7 +301,7 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
         answer.seconds = seconds;
     }
     let asks_after = app.current().and_then(|s| s.question.as_ref()).is_some_and(|q| q.asked == Asked::After);
-    if asks_after && !app.feedback_at_end && app.mode != Mode::Present {
+    if asks_after && !app.feedback_at_end && app.policy().learner_answers {
         app.after_question = true;
         app.screen = Screen::Reveal;
         app.scroll = 0;
@@ -319,7 +319,7 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
 
 /// The finished answer for the loop to save to the learner's progress.
 fn record(app: &mut App) -> Vec<Effect> {
-    if app.mode == Mode::Present {
+    if !app.policy().saves_progress {
         return Vec::new();
     }
     let (Some(scenario), Some(answer)) = (app.current(), app.current_answer()) else { return Vec::new() };

@@ -225,7 +225,7 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     }
     let theme = Theme::choose(opts.theme, Theme::no_color_env());
     // Presenting keeps no record of the room: nothing is saved.
-    if app.mode == Mode::Present {
+    if !app.policy().saves_progress {
         let outcome = run_in(plain, app, theme, Shared::new(NullSink));
         return finish(outcome, None, &problems);
     }
