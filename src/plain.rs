@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::app::{App, Msg, Screen, help_rows, msgs_for_word, update};
+use crate::app::{App, Msg, Screen, help_rows, msgs_for_word_in, update};
 use crate::learning::spot;
 use crate::runtime::{Session, Shared, Sink, now, report_step};
 use crate::terminal::{SavePending, watch_plain_signals};
@@ -37,7 +37,7 @@ fn prompt(app: &App) -> &'static str {
 /// (`app::ROWS`), the same one the keys and the `?` overlay come from.
 pub fn msgs_for_line(app: &App, line: &str) -> Vec<Msg> {
     let pieces = app.current().map_or(0, |s| spot::pieces(s).len());
-    msgs_for_word(app.screen, line, pieces)
+    msgs_for_word_in(&app.locale, app.screen, line, pieces)
 }
 
 /// Why a line did nothing: an empty line answers nothing (no answer is ever assumed), and

@@ -246,13 +246,41 @@ fn normal(key: Key) -> Key {
     }
 }
 
-/// What a key press means on `screen` (releases never get here: see `app::Key`).
+/// The rows whose letters a locale binds (`keys.<row id>` in its catalogue, letters separated
+/// by spaces): the verdict keys are mnemonics (`s` scam, `g` genuine), so another language
+/// chooses its own. Other keys (arrows, Enter, digits, `?`, `q`) stay as they are everywhere.
+pub const LOCALE_BOUND: [&str; 2] = ["scam", "genuine"];
+
+/// The keys of a binding in a locale: the table's, or the locale's letters for a bound row.
+fn keys_in(row: &Row, binding: &Binding, locale: &Locale) -> Vec<Key> {
+    if LOCALE_BOUND.contains(&row.id)
+        && let Some(letters) = locale.lookup(&format!("keys.{}", row.id))
+    {
+        let keys: Vec<Key> =
+            letters.split_whitespace().filter_map(|l| l.chars().next()).map(|c| normal(Char(c))).collect();
+        if !keys.is_empty() {
+            return keys;
+        }
+    }
+    binding.keys.to_vec()
+}
+
+/// Every binding with its keys in `locale`, in table order.
+fn bindings_in(locale: &Locale) -> impl Iterator<Item = (&'static Row, &'static Binding, Vec<Key>)> + '_ {
+    ROWS.iter().flat_map(move |row| row.bindings.iter().map(move |b| (row, b, keys_in(row, b, locale))))
+}
+
+/// What a key press means on `screen`, with English key letters (see [`msg_for_key_in`]).
 pub fn msg_for_key(screen: Screen, key: Key) -> Option<Msg> {
+    msg_for_key_in(&Locale::english(), screen, key)
+}
+
+/// What a key press means on `screen` with `locale`'s key letters (releases never get here:
+/// see `app::Key`).
+pub fn msg_for_key_in(locale: &Locale, screen: Screen, key: Key) -> Option<Msg> {
     let key = normal(key);
-    let binding = ROWS
-        .iter()
-        .flat_map(|row| row.bindings)
-        .find(|b| b.on.has(screen) && b.keys.contains(&key) && !matches!(b.does, Does::Marks | Does::Tally))?;
+    let (_, binding, _) = bindings_in(locale)
+        .find(|(_, b, keys)| b.on.has(screen) && keys.contains(&key) && !matches!(b.does, Does::Marks | Does::Tally))?;
     match (binding.does, key) {
         (Does::Send(m), _) => Some(m.msg()),
         (Does::Choose { .. }, Char(c)) => c.to_digit(10).map(|d| Msg::Choose(d as usize - 1)),
@@ -265,13 +293,18 @@ pub fn msg_for_key(screen: Screen, key: Key) -> Option<Msg> {
 /// keys, a number for a choice, piece numbers, or the room's counts. `pieces` is how many
 /// pieces the message on screen has (for spotting). Empty: not understood (nothing is assumed).
 pub fn msgs_for_word(screen: Screen, line: &str, pieces: usize) -> Vec<Msg> {
+    msgs_for_word_in(&Locale::english(), screen, line, pieces)
+}
+
+/// [`msgs_for_word`] with `locale`'s key letters.
+pub fn msgs_for_word_in(locale: &Locale, screen: Screen, line: &str, pieces: usize) -> Vec<Msg> {
     let word = line.trim().to_lowercase();
-    for binding in ROWS.iter().flat_map(|row| row.bindings).filter(|b| b.on.has(screen)) {
+    for (_, binding, keys) in bindings_in(locale).filter(|(_, b, _)| b.on.has(screen)) {
         // A binding's letter keys work as typed words too, where the binding is meant for plain
         // mode (it has words): scrolling keys mean nothing in a transcript.
         let mut letters = word.chars();
         let one_letter = letters.next().filter(|_| letters.next().is_none());
-        let typed_key = !binding.words.is_empty() && one_letter.is_some_and(|c| binding.keys.contains(&Char(c)));
+        let typed_key = !binding.words.is_empty() && one_letter.is_some_and(|c| keys.contains(&Char(c)));
         let said = binding.words.contains(&word.as_str());
         match binding.does {
             Does::Send(m) if typed_key || said => return vec![m.msg()],
@@ -348,13 +381,18 @@ pub fn key_name(key: Key) -> String {
     }
 }
 
-/// The keys of a row as the overlay shows them: each once, in table order, and a run of four
-/// or more digits written as `1 … 9`.
+/// The keys of a row as the overlay shows them (English letters): each once, in table order,
+/// and a run of four or more digits written as `1 … 9`.
 pub fn row_keys(row: &Row) -> String {
+    row_keys_in(row, &Locale::english())
+}
+
+/// [`row_keys`] with `locale`'s key letters.
+pub fn row_keys_in(row: &Row, locale: &Locale) -> String {
     let mut keys: Vec<Key> = Vec::new();
-    for key in row.bindings.iter().flat_map(|b| b.keys) {
-        if !keys.contains(key) {
-            keys.push(*key);
+    for key in row.bindings.iter().flat_map(|b| keys_in(row, b, locale)) {
+        if !keys.contains(&key) {
+            keys.push(key);
         }
     }
     let mut names = Vec::new();
@@ -374,7 +412,7 @@ pub fn row_keys(row: &Row) -> String {
 
 /// The overlay's lines: (keys, what they do) for every row, in the session's words.
 pub fn help_rows(locale: &Locale) -> Vec<(String, String)> {
-    ROWS.iter().map(|row| (row_keys(row), locale.text(&format!("help.{}", row.id)).into_owned())).collect()
+    ROWS.iter().map(|row| (row_keys_in(row, locale), locale.text(&format!("help.{}", row.id)).into_owned())).collect()
 }
 
 #[cfg(test)]

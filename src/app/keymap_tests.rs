@@ -91,3 +91,15 @@ fn plain_lines_carry_intent_not_keystrokes() {
     assert!(msgs_for_word(Screen::Tally, "12", 0).is_empty());
     assert!(msgs_for_word(Screen::Tally, "12345 1", 0).is_empty());
 }
+
+#[test]
+fn a_locale_binds_its_own_verdict_letters() {
+    let source = "[keys]\nscam = \"x\"\ngenuine = \"v\"\n[help]\nscam = \"Estafa\"\n";
+    let locale = Locale::from_catalogue(crate::i18n::Catalogue::parse("es", "es.toml", source).unwrap());
+    assert_eq!(msg_for_key_in(&locale, Screen::Judge, Key::Char('x')), Some(Msg::Verdict(Verdict::Scam)));
+    assert_eq!(msg_for_key_in(&locale, Screen::Judge, Key::Char('V')), Some(Msg::Verdict(Verdict::Legit)));
+    assert_eq!(msg_for_key_in(&locale, Screen::Judge, Key::Char('s')), None, "the English letter is not bound there");
+    assert_eq!(msgs_for_word_in(&locale, Screen::Judge, "x", 0), [Msg::Verdict(Verdict::Scam)]);
+    assert_eq!(help_rows(&locale)[0], ("x".to_string(), "Estafa".to_string()));
+    assert_eq!(msg_for_key(Screen::Judge, Key::Char('s')), Some(Msg::Verdict(Verdict::Scam)), "English unchanged");
+}
