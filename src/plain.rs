@@ -5,10 +5,9 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::app::{App, KEY_HELP, Mode, Msg, Screen, update};
+use crate::app::{App, Msg, Screen, help_rows, msgs_for_word_in, update};
 use crate::learning::spot;
 use crate::runtime::{Session, Shared, Sink, now, report_step};
-use crate::scenario::Verdict;
 use crate::terminal::{SavePending, watch_plain_signals};
 use crate::text_safety::sanitize_line;
 use crate::ui::{page_text, panel_text};
@@ -24,7 +23,7 @@ fn prompt(app: &App) -> &'static str {
         Screen::Question => "Your answer (a number): ",
         Screen::Reveal if app.reviewing => "Enter next explanation, p previous, b back to the summary: ",
         Screen::Reveal => "Enter for the next message: ",
-        Screen::Summary if app.mode == Mode::Practice => "r play again, t your progress, e explanations, q quit: ",
+        Screen::Summary if app.policy().plays_again => "r play again, t your progress, e explanations, q quit: ",
         Screen::Summary => "e explanations of every message, q quit: ",
         Screen::Lesson => "Enter to go on: ",
         Screen::Present => "Enter reveals the answer, t types what the room said: ",
@@ -34,35 +33,11 @@ fn prompt(app: &App) -> &'static str {
     }
 }
 
-/// The messages one typed line means on the current screen.
+/// The messages one typed line means on the current screen: read from the key table
+/// (`app::ROWS`), the same one the keys and the `?` overlay come from.
 pub fn msgs_for_line(app: &App, line: &str) -> Vec<Msg> {
-    let word = line.trim().to_lowercase();
-    match (app.screen, word.as_str()) {
-        (_, "q" | "quit") => vec![Msg::Quit],
-        (_, "?" | "help") => vec![Msg::ToggleHelp],
-        (Screen::Judge, "s" | "scam") => vec![Msg::Verdict(Verdict::Scam)],
-        (Screen::Judge, "l" | "g" | "legit" | "genuine") => vec![Msg::Verdict(Verdict::Legit)],
-        (Screen::Confidence, "sure") => vec![Msg::Choose(0)],
-        (Screen::Confidence, "fairly sure") => vec![Msg::Choose(1)],
-        (Screen::Confidence, "guessing") => vec![Msg::Choose(2)],
-        (Screen::Confidence | Screen::Question, n) if n.parse::<usize>().is_ok_and(|n| n >= 1) => {
-            vec![Msg::Choose(n.parse::<usize>().unwrap_or(1) - 1)]
-        }
-        (Screen::Spot, marks) => spot_msgs(app, marks),
-        (Screen::Reveal, "p" | "previous") => vec![Msg::Previous],
-        (Screen::Reveal, "b" | "back") => vec![Msg::CloseHelp],
-        (Screen::Reveal, "" | "n" | "next") => vec![Msg::Next],
-        (Screen::Lesson, "" | "n" | "next") => vec![Msg::Confirm],
-        (Screen::Present, "" | "r" | "reveal") => vec![Msg::Confirm],
-        (Screen::Present, "t" | "tally") => vec![Msg::StartTally],
-        (Screen::Tally, counts) => tally_msgs(counts),
-        (Screen::Vote, "" | "r" | "reveal") => vec![Msg::Confirm],
-        (Screen::Vote, "b" | "back") => vec![Msg::CloseHelp],
-        (Screen::Summary, "e" | "explanations") => vec![Msg::Review],
-        (Screen::Summary | Screen::Stats, "r" | "again") => vec![Msg::PlayAgain],
-        (Screen::Summary | Screen::Stats, "t" | "stats") => vec![Msg::ToggleStats],
-        _ => Vec::new(),
-    }
+    let pieces = app.current().map_or(0, |s| spot::pieces(s).len());
+    msgs_for_word_in(&app.locale, app.screen, line, pieces)
 }
 
 /// Why a line did nothing: an empty line answers nothing (no answer is ever assumed), and
@@ -72,7 +47,7 @@ fn not_understood(app: &App, line: &str) -> String {
         Screen::Judge => "type s (scam) or g (genuine)",
         Screen::Confidence => "type 1 (sure), 2 (fairly sure) or 3 (guessing)",
         Screen::Question => "type the number of your answer",
-        Screen::Summary if app.mode == Mode::Practice => "type r to play again, or ? for the keys",
+        Screen::Summary if app.policy().plays_again => "type r to play again, or ? for the keys",
         _ => "type ? for the keys",
     };
     if line.trim().is_empty() && matches!(app.screen, Screen::Judge | Screen::Confidence | Screen::Question) {
@@ -82,44 +57,6 @@ fn not_understood(app: &App, line: &str) -> String {
     } else {
         format!("Not understood here: {:?}. {}{}.", line.trim(), keys[..1].to_uppercase(), &keys[1..])
     }
-}
-
-/// "12 8": twelve said scam, eight genuine; anything else is not understood.
-fn tally_msgs(counts: &str) -> Vec<Msg> {
-    let numbers: Vec<&str> = counts.split(|c: char| c == ',' || c.is_whitespace()).filter(|n| !n.is_empty()).collect();
-    let valid = numbers.len() == 2 && numbers.iter().all(|n| n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()));
-    if !valid {
-        return Vec::new();
-    }
-    let mut msgs = Vec::new();
-    for n in numbers {
-        msgs.extend(n.bytes().map(|b| Msg::Digit(b - b'0')));
-        msgs.push(Msg::Confirm);
-    }
-    msgs
-}
-
-/// "1 3" marks pieces 1 and 3 and confirms; numbers out of range are ignored.
-fn spot_msgs(app: &App, marks: &str) -> Vec<Msg> {
-    let count = app.current().map_or(0, |s| spot::pieces(s).len());
-    let mut chosen: Vec<usize> = marks
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter_map(|n| n.parse::<usize>().ok())
-        .filter(|n| (1..=count).contains(n))
-        .map(|n| n - 1)
-        .collect();
-    chosen.sort_unstable();
-    chosen.dedup();
-    let mut msgs = Vec::new();
-    let mut at = 0usize;
-    for piece in chosen {
-        let delta = piece as i64 - at as i64;
-        msgs.extend(std::iter::repeat_n(Msg::MoveCursor(delta.signum() as i8), delta.unsigned_abs() as usize));
-        msgs.push(Msg::ToggleMark);
-        at = piece;
-    }
-    msgs.push(Msg::Confirm);
-    msgs
 }
 
 /// The numbered pieces to choose from while spotting.
@@ -138,10 +75,10 @@ fn piece_list(app: &App) -> Vec<String> {
 fn show(out: &mut impl Write, app: &App) -> io::Result<()> {
     writeln!(out)?;
     if app.show_help {
-        for k in KEY_HELP {
-            writeln!(out, "  {:<16} {}", k.keys, k.action)?;
+        for (keys, action) in help_rows(&app.locale) {
+            writeln!(out, "  {keys:<16} {action}")?;
         }
-        writeln!(out, "  (in plain mode, type the key or word and press Enter)")?;
+        writeln!(out, "  {}", app.locale.text("help.plain_hint"))?;
         return Ok(());
     }
     match app.screen {
@@ -222,6 +159,7 @@ fn lines(session: &mut Session, sink: &mut dyn Sink) -> io::Result<u8> {
 mod tests {
     use super::*;
     use crate::fixtures;
+    use crate::scenario::Verdict;
 
     #[test]
     fn words_and_numbers_become_the_same_messages_as_keys() {

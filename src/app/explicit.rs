@@ -2,7 +2,7 @@
 //! with nothing highlighted only says which keys answer, and in an exam a key typed ahead
 //! (before a new message appeared) is not its answer. Part of the pure `update`.
 
-use super::{App, Mode};
+use super::App;
 
 /// In an exam, a key pressed this soon after a new message appeared is not taken as its answer:
 /// it was typed ahead, for the message before, and an answer to a message never read would be
@@ -33,7 +33,7 @@ pub(super) fn move_highlight(cursor: Option<usize>, delta: i8, len: usize) -> us
 /// read (see [`READ_GUARD_MS`]). Without a clock (tests, scripts) nothing is guarded.
 pub(super) fn typed_ahead(app: &App) -> bool {
     app.feedback_at_end
-        && app.mode != Mode::Present
+        && app.policy().learner_answers
         && app.clock_ms.is_some_and(|now| now < app.shown_at_ms.saturating_add(READ_GUARD_MS))
 }
 

@@ -1,127 +1,420 @@
-//! Keys to messages. A table, so the help screen and the README list exactly what works.
+//! Every key binding of the trainer, as one table. The key handler ([`msg_for_key`]), the `?`
+//! overlay ([`help_rows`]), `--plain`'s typed words ([`msgs_for_word`]) and the README's key
+//! table test are all read from [`ROWS`], so they cannot drift apart: a key works exactly when
+//! the overlay lists it.
+//!
+//! A row is one thing the learner can do (its help line); it holds the bindings that do it,
+//! each for some screens. Rows are tried in order and the first binding that matches wins, so
+//! a row for particular screens comes before a general one for the same key (Space marks a
+//! piece on the spot screen, and pages down elsewhere).
 
-use super::{Key, Msg, Screen};
+use super::{Key, Msg, RoomTally, Screen};
+use crate::i18n::Locale;
 use crate::scenario::Verdict;
 
-/// One row of the help screen.
-pub struct KeyHelp {
-    pub keys: &'static str,
-    pub action: &'static str,
+/// Where a binding works.
+#[derive(Clone, Copy, Debug)]
+pub enum On {
+    Any,
+    Only(&'static [Screen]),
 }
 
-pub const KEY_HELP: &[KeyHelp] = &[
-    KeyHelp { keys: "s", action: "It's a scam" },
-    KeyHelp { keys: "g  (or l)", action: "It's genuine (legit)" },
-    KeyHelp { keys: "← → Tab, Enter", action: "Highlight scam / genuine, confirm it" },
-    KeyHelp { keys: "1 2 3", action: "How sure: sure, fairly sure, guessing" },
-    KeyHelp { keys: "← → Tab ↑ ↓", action: "Spot the flags: move between pieces" },
-    KeyHelp { keys: "Space", action: "Spot the flags: mark / unmark a piece" },
-    KeyHelp { keys: "1 … 9", action: "Answer the follow-up question (↑ ↓ Enter too)" },
-    KeyHelp { keys: "↑ ↓ PgUp PgDn", action: "Scroll the message / explanation" },
-    KeyHelp { keys: "Home End", action: "Jump to the top / bottom" },
-    KeyHelp { keys: "Enter  (or n)", action: "Next message (never answers for you)" },
-    KeyHelp { keys: "r", action: "Play again (on the summary)" },
-    KeyHelp { keys: "t", action: "Your progress over all rounds (on the summary)" },
-    KeyHelp { keys: "e", action: "Go through every explanation (on the summary)" },
-    KeyHelp { keys: "p", action: "Previous explanation (while going through them)" },
-    KeyHelp { keys: "t, 0-9, Tab", action: "Presenting: type what the room said" },
-    KeyHelp { keys: "Enter", action: "Presenting: reveal the answer; course: go on" },
-    KeyHelp { keys: "?", action: "Show / hide this help" },
-    KeyHelp { keys: "Esc", action: "Close help" },
-    KeyHelp { keys: "q  Ctrl-C", action: "Quit" },
-    KeyHelp { keys: "Ctrl-Z", action: "Suspend (back with fg)" },
+impl On {
+    fn has(self, screen: Screen) -> bool {
+        match self {
+            On::Any => true,
+            On::Only(screens) => screens.contains(&screen),
+        }
+    }
+}
+
+/// What a binding does.
+#[derive(Clone, Copy, Debug)]
+pub enum Does {
+    /// Sends this message.
+    Send(Msg0),
+    /// A digit key `1`…`max` chooses that option (0-based in the message); in plain mode the
+    /// number typed does the same, and the row's words name the options in order.
+    Choose { max: usize },
+    /// A digit typed into the room's counts.
+    Digit,
+    /// Plain mode only: piece numbers typed as one line ("1 3") set the marks and confirm.
+    Marks,
+    /// Plain mode only: the room's two counts typed as one line ("12 8").
+    Tally,
+    /// Handled by the host, not the app (Ctrl-Z suspends the local terminal).
+    Host,
+}
+
+/// A message without data, for the table (`Msg` itself holds data some messages need).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg0 {
+    Verdict(Verdict),
+    MoveCursor(i8),
+    Confirm,
+    Next,
+    Previous,
+    ScrollBy(i32),
+    ScrollToTop,
+    ScrollToEnd,
+    ToggleHelp,
+    CloseHelp,
+    PlayAgain,
+    Quit,
+    Interrupt,
+    ToggleMark,
+    ToggleStats,
+    Review,
+    StartTally,
+    Backspace,
+}
+
+impl Msg0 {
+    fn msg(self) -> Msg {
+        match self {
+            Msg0::Verdict(v) => Msg::Verdict(v),
+            Msg0::MoveCursor(d) => Msg::MoveCursor(d),
+            Msg0::Confirm => Msg::Confirm,
+            Msg0::Next => Msg::Next,
+            Msg0::Previous => Msg::Previous,
+            Msg0::ScrollBy(n) => Msg::ScrollBy(n),
+            Msg0::ScrollToTop => Msg::ScrollToTop,
+            Msg0::ScrollToEnd => Msg::ScrollToEnd,
+            Msg0::ToggleHelp => Msg::ToggleHelp,
+            Msg0::CloseHelp => Msg::CloseHelp,
+            Msg0::PlayAgain => Msg::PlayAgain,
+            Msg0::Quit => Msg::Quit,
+            Msg0::Interrupt => Msg::Interrupt,
+            Msg0::ToggleMark => Msg::ToggleMark,
+            Msg0::ToggleStats => Msg::ToggleStats,
+            Msg0::Review => Msg::Review,
+            Msg0::StartTally => Msg::StartTally,
+            Msg0::Backspace => Msg::Backspace,
+        }
+    }
+}
+
+/// One binding: these keys (and, in plain mode, these typed words) do this on these screens.
+/// A word `""` is an empty line (Enter alone) in plain mode.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub words: &'static [&'static str],
+    pub on: On,
+    pub does: Does,
+}
+
+/// One line of the `?` overlay and the README: an action (its catalogue key under `help.`)
+/// and the bindings that do it.
+#[derive(Clone, Copy, Debug)]
+pub struct Row {
+    pub id: &'static str,
+    pub bindings: &'static [Binding],
+}
+
+const fn bind(keys: &'static [Key], on: On, msg: Msg0) -> Binding {
+    Binding { keys, words: &[], on, does: Does::Send(msg) }
+}
+
+const fn said(keys: &'static [Key], words: &'static [&'static str], on: On, msg: Msg0) -> Binding {
+    Binding { keys, words, on, does: Does::Send(msg) }
+}
+
+use Key::*;
+use Screen as S;
+
+const DIGITS_1_3: &[Key] = &[Char('1'), Char('2'), Char('3')];
+const DIGITS_1_9: &[Key] =
+    &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5'), Char('6'), Char('7'), Char('8'), Char('9')];
+const DIGITS_0_9: &[Key] =
+    &[Char('0'), Char('1'), Char('2'), Char('3'), Char('4'), Char('5'), Char('6'), Char('7'), Char('8'), Char('9')];
+const CURSOR_SCREENS: &[Screen] = &[S::Question, S::Spot];
+
+/// The trainer's keys. Letters are matched without regard to case.
+pub const ROWS: &[Row] = &[
+    Row { id: "scam", bindings: &[said(&[Char('s')], &["scam"], On::Only(&[S::Judge]), Msg0::Verdict(Verdict::Scam))] },
+    Row {
+        id: "genuine",
+        bindings: &[said(
+            &[Char('g'), Char('l')],
+            &["genuine", "legit"],
+            On::Only(&[S::Judge]),
+            Msg0::Verdict(Verdict::Legit),
+        )],
+    },
+    Row {
+        id: "confidence",
+        bindings: &[Binding {
+            keys: DIGITS_1_3,
+            words: &["sure", "fairly sure", "guessing"],
+            on: On::Only(&[S::Confidence]),
+            does: Does::Choose { max: 3 },
+        }],
+    },
+    Row {
+        id: "question",
+        bindings: &[Binding {
+            keys: DIGITS_1_9,
+            words: &[],
+            on: On::Only(&[S::Question]),
+            does: Does::Choose { max: 9 },
+        }],
+    },
+    Row {
+        id: "highlight",
+        bindings: &[
+            bind(&[Left], On::Any, Msg0::MoveCursor(-1)),
+            bind(&[Right, Tab], On::Any, Msg0::MoveCursor(1)),
+            bind(&[BackTab], On::Any, Msg0::MoveCursor(-1)),
+        ],
+    },
+    Row {
+        id: "up_down",
+        bindings: &[
+            bind(&[Up], On::Only(CURSOR_SCREENS), Msg0::MoveCursor(-1)),
+            bind(&[Down], On::Only(CURSOR_SCREENS), Msg0::MoveCursor(1)),
+            bind(&[Up], On::Any, Msg0::ScrollBy(-1)),
+            bind(&[Down], On::Any, Msg0::ScrollBy(1)),
+        ],
+    },
+    Row {
+        id: "spot",
+        bindings: &[
+            bind(&[Char(' ')], On::Only(&[S::Spot]), Msg0::ToggleMark),
+            Binding { keys: &[], words: &[], on: On::Only(&[S::Spot]), does: Does::Marks },
+        ],
+    },
+    Row {
+        id: "scroll_keys",
+        bindings: &[
+            bind(&[Char('j')], On::Any, Msg0::ScrollBy(1)),
+            bind(&[Char('k')], On::Any, Msg0::ScrollBy(-1)),
+            bind(&[PageUp], On::Any, Msg0::ScrollBy(-10)),
+            bind(&[PageDown, Char(' ')], On::Any, Msg0::ScrollBy(10)),
+        ],
+    },
+    Row {
+        id: "top_bottom",
+        bindings: &[bind(&[Home], On::Any, Msg0::ScrollToTop), bind(&[End], On::Any, Msg0::ScrollToEnd)],
+    },
+    Row {
+        id: "next",
+        bindings: &[
+            said(&[Char('n')], &["next", ""], On::Only(&[S::Reveal]), Msg0::Next),
+            said(&[Char('n')], &["next", ""], On::Only(&[S::Lesson]), Msg0::Confirm),
+        ],
+    },
+    Row { id: "confirm", bindings: &[bind(&[Enter], On::Any, Msg0::Confirm)] },
+    Row { id: "previous", bindings: &[said(&[Char('p')], &["previous"], On::Only(&[S::Reveal]), Msg0::Previous)] },
+    Row {
+        id: "play_again",
+        bindings: &[said(&[Char('r')], &["again"], On::Only(&[S::Summary, S::Stats]), Msg0::PlayAgain)],
+    },
+    Row {
+        id: "progress",
+        bindings: &[said(&[Char('t')], &["stats"], On::Only(&[S::Summary, S::Stats]), Msg0::ToggleStats)],
+    },
+    Row { id: "review", bindings: &[said(&[Char('e')], &["explanations"], On::Only(&[S::Summary]), Msg0::Review)] },
+    Row {
+        id: "reveal",
+        bindings: &[said(&[Char('n'), Char('r')], &["reveal", ""], On::Only(&[S::Present, S::Vote]), Msg0::Confirm)],
+    },
+    Row {
+        id: "tally",
+        bindings: &[
+            said(&[Char('t')], &["tally"], On::Only(&[S::Present]), Msg0::StartTally),
+            Binding { keys: DIGITS_0_9, words: &[], on: On::Only(&[S::Tally]), does: Does::Digit },
+            bind(&[Backspace], On::Only(&[S::Tally]), Msg0::Backspace),
+            Binding { keys: &[], words: &[], on: On::Only(&[S::Tally]), does: Does::Tally },
+        ],
+    },
+    Row { id: "help", bindings: &[said(&[Char('?')], &["help"], On::Any, Msg0::ToggleHelp)] },
+    Row { id: "back", bindings: &[said(&[Esc], &["b", "back"], On::Any, Msg0::CloseHelp)] },
+    Row {
+        id: "quit",
+        bindings: &[said(&[Char('q')], &["quit"], On::Any, Msg0::Quit), bind(&[Ctrl('c')], On::Any, Msg0::Interrupt)],
+    },
+    Row { id: "suspend", bindings: &[Binding { keys: &[Ctrl('z')], words: &[], on: On::Any, does: Does::Host }] },
 ];
 
-/// What a key press means on `screen`.
-pub fn msg_for_key(screen: Screen, key: Key) -> Option<Msg> {
-    let msg = match key {
-        Key::Ctrl(c) => return matches!(c, 'c' | 'C').then_some(Msg::Interrupt),
-        Key::Char('q' | 'Q') => Msg::Quit,
-        Key::Char('?') => Msg::ToggleHelp,
-        Key::Esc => Msg::CloseHelp,
-        Key::Up => match screen {
-            Screen::Question | Screen::Spot => Msg::MoveCursor(-1),
-            _ => Msg::ScrollBy(-1),
-        },
-        Key::Down => match screen {
-            Screen::Question | Screen::Spot => Msg::MoveCursor(1),
-            _ => Msg::ScrollBy(1),
-        },
-        Key::Char(' ') if screen == Screen::Spot => Msg::ToggleMark,
-        Key::Char('k') => Msg::ScrollBy(-1),
-        Key::Char('j') => Msg::ScrollBy(1),
-        Key::PageUp => Msg::ScrollBy(-10),
-        Key::PageDown | Key::Char(' ') => Msg::ScrollBy(10),
-        Key::Home => Msg::ScrollToTop,
-        Key::End => Msg::ScrollToEnd,
-        Key::Left | Key::BackTab => Msg::MoveCursor(-1),
-        Key::Right | Key::Tab => Msg::MoveCursor(1),
-        Key::Enter => Msg::Confirm,
-        Key::Backspace if screen == Screen::Tally => Msg::Backspace,
-        Key::Char(c) => return char_msg(screen, c.to_ascii_lowercase()),
-        _ => return None,
-    };
-    Some(msg)
+/// A key as the table spells it: letters lower-cased (the table is case-blind).
+fn normal(key: Key) -> Key {
+    match key {
+        Char(c) => Char(c.to_ascii_lowercase()),
+        Ctrl(c) => Ctrl(c.to_ascii_lowercase()),
+        other => other,
+    }
 }
 
-fn char_msg(screen: Screen, c: char) -> Option<Msg> {
-    match (screen, c) {
-        (Screen::Judge, 's') => Some(Msg::Verdict(Verdict::Scam)),
-        (Screen::Judge, 'l' | 'g') => Some(Msg::Verdict(Verdict::Legit)),
-        (Screen::Question, '1'..='9') | (Screen::Confidence, '1'..='3') => Some(Msg::Choose(c as usize - '1' as usize)),
-        (Screen::Reveal, 'n') => Some(Msg::Next),
-        (Screen::Reveal, 'p') => Some(Msg::Previous),
-        (Screen::Summary, 'e') => Some(Msg::Review),
-        (Screen::Present, 't') => Some(Msg::StartTally),
-        (Screen::Present | Screen::Vote, 'n' | 'r') => Some(Msg::Confirm),
-        (Screen::Tally, '0'..='9') => Some(Msg::Digit(c as u8 - b'0')),
-        (Screen::Lesson, 'n') => Some(Msg::Confirm),
-        (Screen::Summary | Screen::Stats, 'r') => Some(Msg::PlayAgain),
-        (Screen::Summary | Screen::Stats, 't') => Some(Msg::ToggleStats),
+/// The rows whose letters a locale binds (`keys.<row id>` in its catalogue, letters separated
+/// by spaces): the verdict keys are mnemonics (`s` scam, `g` genuine), so another language
+/// chooses its own. Other keys (arrows, Enter, digits, `?`, `q`) stay as they are everywhere.
+pub const LOCALE_BOUND: [&str; 2] = ["scam", "genuine"];
+
+/// The keys of a binding in a locale: the table's, or the locale's letters for a bound row.
+fn keys_in(row: &Row, binding: &Binding, locale: &Locale) -> Vec<Key> {
+    if LOCALE_BOUND.contains(&row.id)
+        && let Some(letters) = locale.lookup(&format!("keys.{}", row.id))
+    {
+        let keys: Vec<Key> =
+            letters.split_whitespace().filter_map(|l| l.chars().next()).map(|c| normal(Char(c))).collect();
+        if !keys.is_empty() {
+            return keys;
+        }
+    }
+    binding.keys.to_vec()
+}
+
+/// Every binding with its keys in `locale`, in table order.
+fn bindings_in(locale: &Locale) -> impl Iterator<Item = (&'static Row, &'static Binding, Vec<Key>)> + '_ {
+    ROWS.iter().flat_map(move |row| row.bindings.iter().map(move |b| (row, b, keys_in(row, b, locale))))
+}
+
+/// What a key press means on `screen`, with English key letters (see [`msg_for_key_in`]).
+pub fn msg_for_key(screen: Screen, key: Key) -> Option<Msg> {
+    msg_for_key_in(&Locale::english(), screen, key)
+}
+
+/// What a key press means on `screen` with `locale`'s key letters (releases never get here:
+/// see `app::Key`).
+pub fn msg_for_key_in(locale: &Locale, screen: Screen, key: Key) -> Option<Msg> {
+    let key = normal(key);
+    let (_, binding, _) = bindings_in(locale)
+        .find(|(_, b, keys)| b.on.has(screen) && keys.contains(&key) && !matches!(b.does, Does::Marks | Does::Tally))?;
+    match (binding.does, key) {
+        (Does::Send(m), _) => Some(m.msg()),
+        (Does::Choose { .. }, Char(c)) => c.to_digit(10).map(|d| Msg::Choose(d as usize - 1)),
+        (Does::Digit, Char(c)) => c.to_digit(10).map(|d| Msg::Digit(d as u8)),
         _ => None,
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// What one typed line means on `screen` in plain mode: a binding's word, one of its letter
+/// keys, a number for a choice, piece numbers, or the room's counts. `pieces` is how many
+/// pieces the message on screen has (for spotting). Empty: not understood (nothing is assumed).
+pub fn msgs_for_word(screen: Screen, line: &str, pieces: usize) -> Vec<Msg> {
+    msgs_for_word_in(&Locale::english(), screen, line, pieces)
+}
 
-    #[test]
-    fn verdict_keys_only_on_the_judge_screen() {
-        assert_eq!(msg_for_key(Screen::Judge, Key::Char('s')), Some(Msg::Verdict(Verdict::Scam)));
-        assert_eq!(msg_for_key(Screen::Judge, Key::Char('L')), Some(Msg::Verdict(Verdict::Legit)));
-        assert_eq!(msg_for_key(Screen::Reveal, Key::Char('s')), None);
+/// [`msgs_for_word`] with `locale`'s key letters.
+pub fn msgs_for_word_in(locale: &Locale, screen: Screen, line: &str, pieces: usize) -> Vec<Msg> {
+    let word = line.trim().to_lowercase();
+    for (_, binding, keys) in bindings_in(locale).filter(|(_, b, _)| b.on.has(screen)) {
+        // A binding's letter keys work as typed words too, where the binding is meant for plain
+        // mode (it has words): scrolling keys mean nothing in a transcript.
+        let mut letters = word.chars();
+        let one_letter = letters.next().filter(|_| letters.next().is_none());
+        let typed_key = !binding.words.is_empty() && one_letter.is_some_and(|c| keys.contains(&Char(c)));
+        let said = binding.words.contains(&word.as_str());
+        match binding.does {
+            Does::Send(m) if typed_key || said => return vec![m.msg()],
+            Does::Choose { max } => {
+                if let Some(i) = binding.words.iter().position(|w| *w == word) {
+                    return vec![Msg::Choose(i)];
+                }
+                if let Ok(n) = word.parse::<usize>()
+                    && (1..=max).contains(&n)
+                {
+                    return vec![Msg::Choose(n - 1)];
+                }
+            }
+            Does::Marks => {
+                if let Some(marks) = piece_numbers(&word, pieces) {
+                    return vec![Msg::SetMarks(marks), Msg::Confirm];
+                }
+            }
+            Does::Tally => {
+                if let Some(tally) = room_counts(&word) {
+                    return vec![Msg::SetTally(tally)];
+                }
+            }
+            _ => {}
+        }
     }
+    Vec::new()
+}
 
-    #[test]
-    fn space_marks_on_the_spot_screen_and_scrolls_elsewhere() {
-        assert_eq!(msg_for_key(Screen::Spot, Key::Char(' ')), Some(Msg::ToggleMark));
-        assert_eq!(msg_for_key(Screen::Reveal, Key::Char(' ')), Some(Msg::ScrollBy(10)));
-        assert_eq!(msg_for_key(Screen::Spot, Key::Down), Some(Msg::MoveCursor(1)));
-        assert_eq!(msg_for_key(Screen::Confidence, Key::Char('3')), Some(Msg::Choose(2)));
-        assert_eq!(msg_for_key(Screen::Confidence, Key::Char('4')), None);
+/// "1 3" → pieces 0 and 2 (numbers out of range ignored); an empty line marks none. `None`
+/// when the line holds anything but numbers.
+fn piece_numbers(line: &str, pieces: usize) -> Option<Vec<usize>> {
+    let parts: Vec<&str> = line.split(|c: char| c == ',' || c.is_whitespace()).filter(|n| !n.is_empty()).collect();
+    let numbers: Vec<usize> = parts.iter().filter_map(|n| n.parse::<usize>().ok()).collect();
+    if numbers.len() != parts.len() {
+        return None;
     }
+    let mut chosen: Vec<usize> = numbers.into_iter().filter(|n| (1..=pieces).contains(n)).map(|n| n - 1).collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    Some(chosen)
+}
 
-    #[test]
-    fn digits_answer_questions() {
-        assert_eq!(msg_for_key(Screen::Question, Key::Char('3')), Some(Msg::Choose(2)));
-        assert_eq!(msg_for_key(Screen::Question, Key::Char('0')), None);
+/// "12 8": twelve said scam, eight genuine (at most four digits each).
+fn room_counts(line: &str) -> Option<RoomTally> {
+    let numbers: Vec<&str> = line.split(|c: char| c == ',' || c.is_whitespace()).filter(|n| !n.is_empty()).collect();
+    let valid = numbers.len() == 2 && numbers.iter().all(|n| n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()));
+    if !valid {
+        return None;
     }
+    Some(RoomTally { scam: numbers[0].parse().ok()?, legit: numbers[1].parse().ok()? })
+}
 
-    #[test]
-    fn ctrl_c_interrupts_and_other_ctrl_keys_do_nothing() {
-        let ctrl = Key::Ctrl;
-        assert_eq!(msg_for_key(Screen::Judge, ctrl('c')), Some(Msg::Interrupt));
-        assert_eq!(msg_for_key(Screen::Judge, ctrl('s')), None);
-    }
-
-    #[test]
-    fn presenter_keys() {
-        assert_eq!(msg_for_key(Screen::Present, Key::Char('t')), Some(Msg::StartTally));
-        assert_eq!(msg_for_key(Screen::Tally, Key::Char('7')), Some(Msg::Digit(7)));
-        assert_eq!(msg_for_key(Screen::Tally, Key::Backspace), Some(Msg::Backspace));
-        assert_eq!(msg_for_key(Screen::Judge, Key::Backspace), None);
-        assert_eq!(msg_for_key(Screen::Present, Key::Char('s')), None, "the presenter gives no verdict");
-        assert_eq!(msg_for_key(Screen::Summary, Key::Char('e')), Some(Msg::Review));
+/// How a key is written in the overlay and the README.
+pub fn key_name(key: Key) -> String {
+    match key {
+        Char(' ') => "Space".to_string(),
+        Char(c) => c.to_string(),
+        Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Enter => "Enter".into(),
+        Esc => "Esc".into(),
+        Tab => "Tab".into(),
+        BackTab => "Shift-Tab".into(),
+        Backspace => "Backspace".into(),
+        Up => "↑".into(),
+        Down => "↓".into(),
+        Left => "←".into(),
+        Right => "→".into(),
+        Home => "Home".into(),
+        End => "End".into(),
+        PageUp => "PgUp".into(),
+        PageDown => "PgDn".into(),
+        F(n) => format!("F{n}"),
     }
 }
+
+/// The keys of a row as the overlay shows them (English letters): each once, in table order,
+/// and a run of four or more digits written as `1 … 9`.
+pub fn row_keys(row: &Row) -> String {
+    row_keys_in(row, &Locale::english())
+}
+
+/// [`row_keys`] with `locale`'s key letters.
+pub fn row_keys_in(row: &Row, locale: &Locale) -> String {
+    let mut keys: Vec<Key> = Vec::new();
+    for key in row.bindings.iter().flat_map(|b| keys_in(row, b, locale)) {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < keys.len() {
+        let run = keys[i..].iter().take_while(|k| matches!(k, Char(c) if c.is_ascii_digit())).count();
+        if run >= 4 {
+            names.push(format!("{} … {}", key_name(keys[i]), key_name(keys[i + run - 1])));
+            i += run;
+        } else {
+            names.push(key_name(keys[i]));
+            i += 1;
+        }
+    }
+    names.join(" ")
+}
+
+/// The overlay's lines: (keys, what they do) for every row, in the session's words.
+pub fn help_rows(locale: &Locale) -> Vec<(String, String)> {
+    ROWS.iter().map(|row| (row_keys_in(row, locale), locale.text(&format!("help.{}", row.id)).into_owned())).collect()
+}
+
+#[cfg(test)]
+#[path = "keymap_tests.rs"]
+mod tests;

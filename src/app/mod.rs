@@ -4,6 +4,7 @@
 mod explicit;
 mod key;
 mod keymap;
+mod policy;
 mod present;
 mod questions;
 mod session;
@@ -11,7 +12,11 @@ mod update;
 
 pub use key::parse_key_script;
 pub use key::{Input, Key};
-pub use keymap::{KEY_HELP, KeyHelp, msg_for_key};
+pub use keymap::{
+    Binding, Does, LOCALE_BOUND, On, ROWS, Row, help_rows, key_name, msg_for_key, msg_for_key_in, msgs_for_word,
+    msgs_for_word_in, row_keys, row_keys_in,
+};
+pub use policy::Policy;
 pub use session::{ExamSetup, Mode, RoomTally, Stage};
 pub use update::{READ_GUARD_MS, update};
 
@@ -267,7 +272,7 @@ pub enum Effect {
 }
 
 /// Inputs to `update`, already translated from keys (see [`msg_for_key`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Msg {
     /// `s` / `l`: answer at once.
     Verdict(Verdict),
@@ -310,6 +315,10 @@ pub enum Msg {
     Digit(u8),
     /// Backspace in the tally.
     Backspace,
+    /// Plain mode: these pieces (0-based, ascending) are the marks on the spot screen.
+    SetMarks(Vec<usize>),
+    /// Plain mode: what the room said, typed as two numbers; shows the vote.
+    SetTally(RoomTally),
     /// The view's report after drawing: how far the body can scroll, how tall it is, and the
     /// body line the cursor is on (spot screen), which scrolling then keeps in view.
     Viewport {

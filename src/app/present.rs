@@ -24,11 +24,12 @@ pub(super) fn on_present(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Screen::Tally, Msg::Confirm) if app.tally_field == 0 => app.tally_field = 1,
         (Screen::Tally, Msg::Confirm) => {
             let tally = RoomTally { scam: app.tally_input[0], legit: app.tally_input[1] };
-            if app.tallies.len() <= app.position {
-                app.tallies.resize(app.position + 1, None);
-            }
-            app.tallies[app.position] = Some(tally);
-            app.screen = Screen::Vote;
+            show_vote(app, tally);
+        }
+        (Screen::Present | Screen::Tally, Msg::SetTally(tally)) => {
+            let tally = RoomTally { scam: tally.scam.min(MAX_ROOM), legit: tally.legit.min(MAX_ROOM) };
+            app.tally_input = [tally.scam, tally.legit];
+            show_vote(app, tally);
         }
         (Screen::Tally, Msg::CloseHelp) => app.screen = Screen::Present,
         (Screen::Vote, Msg::Confirm | Msg::Next) => reveal(app),
@@ -36,6 +37,15 @@ pub(super) fn on_present(app: &mut App, msg: Msg) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// What the room said, kept for this message, shown as a bar chart.
+fn show_vote(app: &mut App, tally: RoomTally) {
+    if app.tallies.len() <= app.position {
+        app.tallies.resize(app.position + 1, None);
+    }
+    app.tallies[app.position] = Some(tally);
+    app.screen = Screen::Vote;
 }
 
 /// The explanation, for discussion. The presenter gives no verdict of their own: the answer

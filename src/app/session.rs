@@ -116,7 +116,7 @@ impl App {
 
     /// The screen a new message opens on.
     pub fn first_screen(&self) -> Screen {
-        if self.mode == Mode::Present { Screen::Present } else { Screen::Judge }
+        self.policy().first_screen
     }
 
     /// The lesson on screen, if any.
@@ -150,7 +150,7 @@ impl App {
     /// before the exam (a new attempt); once the exam is done, the start. `None` outside the
     /// course.
     pub fn course_resume_point(&self) -> Option<usize> {
-        if self.mode != Mode::Course {
+        if !self.policy().resumes {
             return None;
         }
         let graded = self.stages.iter().position(|s| matches!(s, Stage::Messages { graded: true, .. }))?;
@@ -167,7 +167,7 @@ impl App {
     /// Opens the course at part `stage` (where the learner left off); out of range, nothing
     /// changes. Returns whether it moved.
     pub fn resume_at(&mut self, stage: usize) -> bool {
-        if self.mode != Mode::Course || stage == 0 || stage >= self.stages.len() {
+        if !self.policy().resumes || stage == 0 || stage >= self.stages.len() {
             return false;
         }
         self.enter_stage(stage);

@@ -7,7 +7,7 @@ use crate::learning::completion::Status;
 use crate::scenario::Verdict;
 
 fn send(app: &mut App, msgs: &[Msg]) -> Vec<Effect> {
-    msgs.iter().flat_map(|&m| update(app, m)).collect()
+    msgs.iter().flat_map(|m| update(app, m.clone())).collect()
 }
 
 /// Scam verdict, "sure", and the follow-up question's first choice if one is asked.

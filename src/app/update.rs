@@ -5,7 +5,7 @@
 pub use super::explicit::READ_GUARD_MS;
 use super::explicit::{NEW_ROUND, PICK_CHOICE, PICK_CONFIDENCE, PICK_VERDICT, TOO_SOON, move_highlight, typed_ahead};
 use super::present;
-use super::{Answer, App, Confidence, Effect, Mode, Msg, Screen};
+use super::{Answer, App, Confidence, Effect, Msg, Screen};
 use crate::i18n::Phrase;
 use crate::learning::record::AnswerRecord;
 use crate::learning::spot;
@@ -38,7 +38,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::CloseHelp if app.show_help => app.show_help = false,
         Msg::ScrollBy(delta) if app.show_help => {
             // The view stops at the last line; this bound only keeps the number meaningful.
-            let most = (super::KEY_HELP.len() + 3) as i64;
+            let most = (super::ROWS.len() + 3) as i64;
             app.help_scroll = (i64::from(app.help_scroll) + i64::from(delta)).clamp(0, most) as u16;
         }
         Msg::Notice(key) => app.notice = vec![Phrase::new(key)],
@@ -80,7 +80,7 @@ fn leave(app: &mut App, code: u8) -> Vec<Effect> {
 /// deck's time limit is reached. Presenter mode has no clock: the instructor sets the pace.
 fn tick(app: &mut App) -> Vec<Effect> {
     // A question asked after the reveal is not timed: the message's time ended with its reveal.
-    if !app.screen.is_answering() || app.after_question || app.mode == Mode::Present || app.current().is_none() {
+    if !app.screen.is_answering() || app.after_question || !app.policy().has_clock || app.current().is_none() {
         return Vec::new();
     }
     app.item_seconds = app.item_seconds.saturating_add(1);
@@ -129,7 +129,7 @@ fn viewport(app: &mut App, max_scroll: u16, body_height: u16, focus: Option<u16>
 
 /// Messages whose meaning depends on the screen.
 fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
-    match (app.screen, msg) {
+    match (app.screen, msg.clone()) {
         (Screen::Judge, Msg::Verdict(v)) => give_verdict(app, v),
         (Screen::Judge, Msg::MoveCursor(d)) => {
             app.verdict_cursor = Some(match app.verdict_cursor {
@@ -156,6 +156,7 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
                 (app.piece_cursor as i64 + i64::from(d)).clamp(0, count.saturating_sub(1) as i64) as usize;
         }
         (Screen::Spot, Msg::ToggleMark) => toggle_mark(app),
+        (Screen::Spot, Msg::SetMarks(marks)) => set_marks(app, marks),
         (Screen::Spot, Msg::Confirm) => return confirm_marks(app),
         (Screen::Question, Msg::Choose(i)) => return answer_question(app, i),
         (Screen::Question, Msg::MoveCursor(d)) => {
@@ -174,8 +175,8 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Screen::Lesson, Msg::Confirm | Msg::Next) => app.enter_stage(app.stage + 1),
         (Screen::Present | Screen::Tally | Screen::Vote, _) => return present::on_present(app, msg),
         (Screen::Summary, Msg::Review) => present::start_review(app),
-        (Screen::Summary, Msg::PlayAgain) if app.mode == Mode::Practice => play_again(app),
-        (Screen::Summary, Msg::Confirm) if app.mode == Mode::Practice => app.hint = Some(NEW_ROUND),
+        (Screen::Summary, Msg::PlayAgain) if app.policy().plays_again => play_again(app),
+        (Screen::Summary, Msg::Confirm) if app.policy().plays_again => app.hint = Some(NEW_ROUND),
         (Screen::Summary, Msg::Confirm) => present::start_review(app),
         (Screen::Summary, Msg::ToggleStats) => {
             app.screen = Screen::Stats;
@@ -239,6 +240,15 @@ fn toggle_mark(app: &mut App) {
     }
 }
 
+/// The marks as a set of pieces, from plain mode's typed numbers: only pieces that exist.
+fn set_marks(app: &mut App, mut marks: Vec<usize>) {
+    let count = app.current().map_or(0, |s| crate::learning::spot::pieces(s).len());
+    marks.retain(|&m| m < count);
+    marks.sort_unstable();
+    marks.dedup();
+    app.marks = marks;
+}
+
 fn confirm_marks(app: &mut App) -> Vec<Effect> {
     let marks = std::mem::take(&mut app.marks);
     if let Some(answer) = app.answers.get_mut(app.position) {
@@ -292,7 +302,7 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
         answer.seconds = seconds;
     }
     let asks_after = app.current().and_then(|s| s.question.as_ref()).is_some_and(|q| q.asked == Asked::After);
-    if asks_after && !app.feedback_at_end && app.mode != Mode::Present {
+    if asks_after && !app.feedback_at_end && app.policy().learner_answers {
         app.after_question = true;
         app.screen = Screen::Reveal;
         app.scroll = 0;
@@ -310,7 +320,7 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
 
 /// The finished answer for the loop to save to the learner's progress.
 fn record(app: &mut App) -> Vec<Effect> {
-    if app.mode == Mode::Present {
+    if !app.policy().saves_progress {
         return Vec::new();
     }
     let (Some(scenario), Some(answer)) = (app.current(), app.current_answer()) else { return Vec::new() };

@@ -3,7 +3,7 @@ use crate::app::Msg;
 use crate::fixtures;
 
 fn send(app: &mut App, msgs: &[Msg]) -> Vec<Effect> {
-    msgs.iter().flat_map(|&m| update(app, m)).collect()
+    msgs.iter().flat_map(|m| update(app, m.clone())).collect()
 }
 
 /// The number on screen (less one) of the follow-up choice at `file_index` in the file.

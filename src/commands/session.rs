@@ -86,7 +86,7 @@ pub fn build(
             let items = deck.choose(&pool, seed);
             if *from > items.len() {
                 let has = opts.locale.fmt("session.deck_has", &[("count", Arg::Num(items.len() as i64))]);
-            return Err(format!("--from {from}: {has}"));
+                return Err(format!("--from {from}: {has}"));
             }
             let stage = Stage::Messages { items, at_end: false, graded: false, time_limit: None };
             let mut app = App::with_stages(pool, Mode::Present, vec![stage], seed, today);
@@ -226,7 +226,7 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     }
     let theme = Theme::choose(opts.theme, Theme::no_color_env());
     // Presenting keeps no record of the room: nothing is saved.
-    if app.mode == Mode::Present {
+    if !app.policy().saves_progress {
         let outcome = run_in(plain, app, theme, Shared::new(NullSink));
         return finish(&opts.locale, outcome, None, &problems);
     }
@@ -337,7 +337,7 @@ mod tests {
         assert_eq!((app.position, app.screen), (4, crate::app::Screen::Present));
         assert_eq!(app.current().map(|s| s.id.as_str()), Some(deck.ids[4].as_str()), "fixed order: the fifth id");
         let mut app = app;
-        for m in [Msg::Confirm, Msg::Next].repeat(8) {
+        for m in [Msg::Confirm, Msg::Next].iter().cycle().take(16).cloned() {
             update(&mut app, m);
         }
         assert_eq!(app.screen, crate::app::Screen::Summary);

@@ -80,6 +80,16 @@ impl Locale {
         (lower == "en" || lower.starts_with("en-")).then(Locale::english)
     }
 
+    /// A locale from a catalogue of one's own (tests; a translation being written).
+    pub fn from_catalogue(catalogue: Catalogue) -> Locale {
+        Locale(Arc::new(catalogue))
+    }
+
+    /// The text of `key` if the catalogue has it (plural entries: their "other" form).
+    pub fn lookup(&self, key: &str) -> Option<&str> {
+        self.0.get(key, None)
+    }
+
     /// The locale's tag (`en`, `en-XA`).
     pub fn tag(&self) -> &str {
         self.0.tag()

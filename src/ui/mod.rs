@@ -96,7 +96,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
     frame.render_widget(Paragraph::new(panel).wrap(ratatui::widgets::Wrap { trim: false }), panel_area);
 
     if app.show_help {
-        help::draw(frame, area, theme, app.help_scroll);
+        help::draw(frame, area, theme, app.help_scroll, &app.locale);
     }
     ViewReport { max_scroll, body_height: body_area.height, focus }
 }

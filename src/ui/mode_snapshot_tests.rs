@@ -23,7 +23,7 @@ fn screen(app: &mut App) -> String {
 }
 
 fn send(app: &mut App, msgs: &[Msg]) {
-    for &m in msgs {
+    for m in msgs.iter().cloned() {
         update(app, m);
     }
 }

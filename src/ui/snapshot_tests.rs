@@ -29,7 +29,7 @@ fn text(buffer: &Buffer) -> String {
 }
 
 fn send(app: &mut App, msgs: &[Msg]) {
-    for &m in msgs {
+    for m in msgs.iter().cloned() {
         update(app, m);
     }
 }
