@@ -74,7 +74,7 @@ pub fn build(
         Plan::Exam { deck, learner } => {
             let seed = deck_seed(deck);
             let stage = messages(deck, &pool, seed, true, true);
-            let intro = exam_intro(EXAM_INTRO, deck, &stage, opts.plain)?;
+            let intro = exam_intro(&exam_intro_text(&opts.locale), &opts.locale, deck, &stage, opts.plain)?;
             let mut app = App::with_stages(pool, Mode::Exam, vec![Stage::Lesson(intro), stage], seed, today);
             app.history = history;
             app.exam = Some(setup(deck, learner));
@@ -110,7 +110,8 @@ pub fn build(
                 }
             }
             let exam_stage = messages(exam, &pool, seed, true, true);
-            stages.push(Stage::Lesson(fill_intro(course.exam_intro.clone(), exam, &exam_stage, opts.plain)));
+            let intro = fill_intro(course.exam_intro.clone(), &opts.locale, exam, &exam_stage, opts.plain);
+            stages.push(Stage::Lesson(intro));
             stages.push(exam_stage);
             let mut app = App::with_stages(pool, Mode::Course, stages, seed, today);
             app.history = history;
@@ -138,25 +139,51 @@ pub fn session_id(seconds: u64, pid: u32, random: u32) -> String {
 }
 
 /// The screen before a stand-alone exam: what to expect, so the clock starts only when the
-/// learner is ready.
-const EXAM_INTRO: &str = include_str!("../../assets/exam-intro.txt");
+/// learner is ready. A lesson page (docs/course-format.md) made of the catalogue's
+/// `exam_intro.*` texts, so it is in the interface's language; `{title}`, `{count}`,
+/// `{pass_mark}` and `{time_limit}` are filled in by [`fill_intro`].
+fn exam_intro_text(t: &crate::i18n::Locale) -> String {
+    let line = |key: &str| t.text(key).replace('\n', " ");
+    let bullets =
+        ["exam_intro.no_feedback", "exam_intro.pass", "exam_intro.time", "exam_intro.final", "exam_intro.leave"];
+    let bullets: Vec<String> = bullets.iter().map(|k| format!("- {}", line(k))).collect();
+    format!(
+        "# {{title}}\n\n{}\n\n{}\n\n{}\n\n{}\n",
+        line("exam_intro.lead"),
+        bullets.join("\n"),
+        line("exam_intro.read"),
+        line("exam_intro.ready")
+    )
+}
 
-fn exam_intro(text: &str, deck: &Deck, stage: &Stage, untimed: bool) -> Result<crate::course::Lesson, String> {
-    let lesson = crate::course::Lesson::parse(text).map_err(|e| format!("assets/exam-intro.txt: {e}"))?;
-    Ok(fill_intro(lesson, deck, stage, untimed))
+fn exam_intro(
+    text: &str,
+    t: &crate::i18n::Locale,
+    deck: &Deck,
+    stage: &Stage,
+    untimed: bool,
+) -> Result<crate::course::Lesson, String> {
+    let lesson = crate::course::Lesson::parse(text).map_err(|e| format!("exam_intro: {e}"))?;
+    Ok(fill_intro(lesson, t, deck, stage, untimed))
 }
 
 /// Fills an exam introduction's `{title}`, `{count}`, `{pass_mark}` and `{time_limit}`, and
 /// puts the deck's `description` (if any) first, so it is read before the exam starts.
 /// `untimed`: `--plain`, which has no clock, so no time limit is promised.
-fn fill_intro(lesson: crate::course::Lesson, deck: &Deck, stage: &Stage, untimed: bool) -> crate::course::Lesson {
+fn fill_intro(
+    lesson: crate::course::Lesson,
+    t: &crate::i18n::Locale,
+    deck: &Deck,
+    stage: &Stage,
+    untimed: bool,
+) -> crate::course::Lesson {
     let count = match stage {
         Stage::Messages { items, .. } => items.len(),
         Stage::Lesson(_) => 0,
     };
     let limit = match deck.time_limit {
-        Some(s) if !untimed => format!("{s} seconds per message; the clock for each message starts when it appears"),
-        _ => "as long as you need".to_string(),
+        Some(s) if !untimed => t.fmt("exam_intro.seconds_per_message", &[("count", Arg::Num(i64::from(s)))]),
+        _ => t.text("exam_intro.as_long_as_you_need").into_owned(),
     };
     let mut lesson = lesson.fill(&[
         ("title", deck.title.clone()),
@@ -357,12 +384,21 @@ mod tests {
         let pool = Corpus::embedded().scenarios;
         let deck = crate::deck::find("onboarding-exam", &pool).unwrap();
         let stage = messages(&deck, &pool, 1, true, true);
-        let intro = exam_intro(EXAM_INTRO, &deck, &stage, false).unwrap();
+        let english = crate::i18n::Locale::english();
+        let intro = exam_intro(&exam_intro_text(&english), &english, &deck, &stage, false).unwrap();
         assert_eq!(intro.title, deck.title);
         let text = format!("{:?}", intro.blocks);
         assert!(text.contains("20 text messages") && text.contains("80 % right"), "{text}");
         assert!(text.contains("120 seconds per message"), "{text}");
         assert!(!text.contains('{'), "every placeholder is filled: {text}");
+        let pseudo = crate::i18n::Locale::get("en-XA").unwrap();
+        let intro = exam_intro(&exam_intro_text(&pseudo), &pseudo, &deck, &stage, false).unwrap();
+        let text = format!("{:?}", intro.blocks);
+        assert!(intro.title == deck.title && !text.contains("text messages") && text.contains("20"), "{text}");
+        assert!(
+            !text.contains('{')
+                && intro.blocks.iter().filter(|b| matches!(b, crate::course::Block::Bullet(_))).count() == 5
+        );
     }
     #[test]
     fn plain_introductions_promise_no_time_limit_and_show_the_description() {
@@ -370,7 +406,8 @@ mod tests {
         let mut deck = crate::deck::find("onboarding-exam", &pool).unwrap();
         deck.description = Some("For new staff in their first week.".into());
         let stage = messages(&deck, &pool, 1, true, true);
-        let plain = exam_intro(EXAM_INTRO, &deck, &stage, true).unwrap();
+        let english = crate::i18n::Locale::english();
+        let plain = exam_intro(&exam_intro_text(&english), &english, &deck, &stage, true).unwrap();
         let text = format!("{:?}", plain.blocks);
         assert!(text.contains("Time allowed: as long as you need."), "{text}");
         assert!(!text.contains("per message"), "{text}");
