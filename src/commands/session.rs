@@ -144,15 +144,21 @@ pub fn session_id(seconds: u64, pid: u32, random: u32) -> String {
 /// `{pass_mark}` and `{time_limit}` are filled in by [`fill_intro`].
 fn exam_intro_text(t: &crate::i18n::Locale) -> String {
     let line = |key: &str| t.text(key).replace('\n', " ");
-    let bullets =
-        ["exam_intro.no_feedback", "exam_intro.pass", "exam_intro.time", "exam_intro.final", "exam_intro.leave"];
+    use crate::i18n::key;
+    let bullets = [
+        key("exam_intro.no_feedback"),
+        key("exam_intro.pass"),
+        key("exam_intro.time"),
+        key("exam_intro.final"),
+        key("exam_intro.leave"),
+    ];
     let bullets: Vec<String> = bullets.iter().map(|k| format!("- {}", line(k))).collect();
     format!(
         "# {{title}}\n\n{}\n\n{}\n\n{}\n\n{}\n",
-        line("exam_intro.lead"),
+        line(key("exam_intro.lead")),
         bullets.join("\n"),
-        line("exam_intro.read"),
-        line("exam_intro.ready")
+        line(key("exam_intro.read")),
+        line(key("exam_intro.ready"))
     )
 }
 

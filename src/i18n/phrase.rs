@@ -13,6 +13,11 @@ pub enum Value {
     Num(i64),
     /// Another phrase, worded in the same locale (a verdict's name inside a sentence).
     Phrase(Box<Phrase>),
+    /// A term of a vocabulary by a key made at run time (`flag_kind.sender`), with the words
+    /// to use when the catalogue has none.
+    Term { key: String, fallback: String },
+    /// Values worded one after the other, separated by ", ".
+    List(Vec<Value>),
     /// The value worded, then padded with spaces to at least this many columns (tables).
     Padded(Box<Value>, usize),
 }
@@ -63,6 +68,17 @@ fn word(value: &Value, locale: &Locale) -> Worded {
         Value::Str(s) => Worded::Text(s.clone()),
         Value::Num(n) => Worded::Num(*n),
         Value::Phrase(p) => Worded::Text(p.say(locale)),
+        Value::List(values) => Worded::Text(
+            values
+                .iter()
+                .map(|v| match word(v, locale) {
+                    Worded::Num(n) => n.to_string(),
+                    Worded::Text(s) => s,
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        Value::Term { key, fallback } => Worded::Text(locale.lookup(key).unwrap_or(fallback).to_string()),
         Value::Padded(inner, width) => {
             let text = match word(inner, locale) {
                 Worded::Num(n) => n.to_string(),

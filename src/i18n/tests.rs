@@ -87,8 +87,24 @@ fn every_key_of_the_english_catalogue_is_used() {
     for row in crate::app::ROWS {
         named.extend([format!("help.{}", row.id), format!("keys.{}", row.id)]);
     }
+    // The vocabulary's terms, by their names in files (`ui::words::category` and the like).
+    use crate::scenario::kinds::{CATEGORIES, FLAG_KINDS, SIGN_KINDS};
+    named.extend(CATEGORIES.iter().map(|t| format!("category.{}", t.name)));
+    named.extend(FLAG_KINDS.iter().map(|t| format!("flag_kind.{}", t.name)));
+    named.extend(SIGN_KINDS.iter().map(|t| format!("sign_kind.{}", t.name)));
     let english = Locale::english();
     let mut unused: Vec<&str> = english.keys().into_iter().filter(|k| !named.contains(*k)).collect();
     unused.sort_unstable();
     assert!(unused.is_empty(), "keys in assets/locales/en.toml that no code names: {unused:?}");
+}
+
+#[test]
+fn every_term_of_the_vocabulary_is_in_the_catalogue_with_its_label() {
+    use crate::scenario::kinds::{CATEGORIES, FLAG_KINDS, SIGN_KINDS};
+    let english = Locale::english();
+    let rows = CATEGORIES.iter().map(|t| ("category", t.name, t.label));
+    let rows = rows.chain(FLAG_KINDS.iter().map(|t| ("flag_kind", t.name, t.label)));
+    for (table, name, label) in rows.chain(SIGN_KINDS.iter().map(|t| ("sign_kind", t.name, t.label))) {
+        assert_eq!(english.lookup(&format!("{table}.{name}")), Some(label), "{table}.{name}");
+    }
 }

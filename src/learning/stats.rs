@@ -105,6 +105,14 @@ pub fn to_revisit(history: &[AnswerRecord]) -> Vec<&AnswerRecord> {
     wrong
 }
 
+/// A red-flag kind named in a record: its words if it is a known kind, else the name as it is.
+fn flag_label(name: &str) -> Value {
+    match FLAG_KINDS.iter().find(|t| t.name == name) {
+        Some(t) => Value::Term { key: format!("flag_kind.{}", t.name), fallback: t.label.to_string() },
+        None => name.into(),
+    }
+}
+
 /// One row of a table: a label padded to `width`, a bar, "right of total".
 fn row(label: Value, width: usize, bar: String, right: usize, total: usize) -> Phrase {
     Phrase::new("stats.row")
@@ -183,8 +191,7 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
         let mut kinds: Vec<(&String, &(usize, usize))> = rates.iter().collect();
         kinds.sort_by(|a, b| (a.1.0 * b.1.1).cmp(&(b.1.0 * a.1.1)).then(a.0.cmp(b.0)));
         for (k, (found, seen)) in kinds {
-            let label = FLAG_KINDS.iter().find(|t| t.name == k).map_or(k.as_str(), |t| t.label);
-            text(&mut out, row(label.into(), 24, bar(*found, *seen, 16), *found, *seen));
+            text(&mut out, row(flag_label(k), 24, bar(*found, *seen, 16), *found, *seen));
         }
         blank(&mut out);
     }
@@ -204,7 +211,8 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
         head(&mut out, key("stats.revisit_heading"));
         for r in revisit.iter().take(10) {
             let what = if r.correct() {
-                Phrase::new("stats.revisit_missed").with("flags", r.flags_missed.join(", "))
+                let flags = r.flags_missed.iter().map(|k| flag_label(k)).collect();
+                Phrase::new("stats.revisit_missed").with("flags", Value::List(flags))
             } else if r.is_scam() {
                 Phrase::new("stats.revisit_was_scam")
             } else {

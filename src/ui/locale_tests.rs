@@ -87,7 +87,6 @@ fn content_words(app: &App) -> BTreeSet<String> {
     };
     let scenario_text = |s: &Scenario, add: &mut dyn FnMut(&str)| {
         add(&s.title);
-        add(s.category.label());
         s.context.as_deref().into_iter().chain(s.notes.as_deref()).for_each(&mut *add);
         for m in &s.thread {
             add(&m.text);
@@ -95,12 +94,10 @@ fn content_words(app: &App) -> BTreeSet<String> {
         }
         add(s.thread_sender());
         for f in &s.flags {
-            add(f.kind.label());
             add(&f.why);
             f.quote.as_deref().into_iter().for_each(&mut *add);
         }
         for g in &s.signs {
-            add(g.kind.label());
             add(&g.why);
             g.quote.as_deref().into_iter().for_each(&mut *add);
         }

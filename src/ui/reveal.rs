@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use super::bubbles::{Marks, thread_lines};
 use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
-use super::words::{confidence, verdict_word};
+use super::words::{self, confidence, verdict_word};
 use crate::app::Answer;
 use crate::i18n::{Arg, Locale, key};
 use crate::learning::spot::{self, SpotResult};
@@ -37,7 +37,7 @@ pub fn details(doc: &mut Doc, t: &Locale, scenario: &Scenario, answer: &Answer, 
         .unwrap_or_default();
     let mut about = vec![
         run(sanitize_line(&scenario.title), theme.heading),
-        run(format!("  ·  {}", scenario.category.label()), theme.dim),
+        run(format!("  ·  {}", words::category(t, scenario.category)), theme.dim),
     ];
     if let Some(d) = scenario.difficulty {
         about
@@ -140,8 +140,10 @@ fn false_alarms(doc: &mut Doc, t: &Locale, scenario: &Scenario, false_marks: &[s
 fn flags(doc: &mut Doc, t: &Locale, scenario: &Scenario, result: Option<&SpotResult>, theme: &Theme) {
     doc.para(vec![run(t.fmt("reveal.red_flags", &[("count", Arg::Num(scenario.flags.len() as i64))]), theme.heading)]);
     for (i, flag) in scenario.flags.iter().enumerate() {
-        let mut body =
-            vec![run(format!("{}: ", flag.kind.label()), theme.heading), run(sanitize(&flag.why), theme.base)];
+        let mut body = vec![
+            run(format!("{}: ", words::flag_kind(t, flag.kind)), theme.heading),
+            run(sanitize(&flag.why), theme.base),
+        ];
         match result.and_then(|r| r.found.get(i)) {
             Some(true) => body.push(run(format!(" ✓ {}", t.text("reveal.found_it")), theme.right)),
             Some(false) => body.push(run(format!(" ✗ {}", t.text("reveal.missed")), theme.wrong)),
@@ -157,7 +159,10 @@ fn signs(doc: &mut Doc, t: &Locale, scenario: &Scenario, theme: &Theme) {
     for (i, sign) in scenario.signs.iter().enumerate() {
         doc.item(
             vec![run(format!("[✓{}]", i + 1), theme.sign_marker), run(" ", theme.base)],
-            vec![run(format!("{}: ", sign.kind.label()), theme.heading), run(sanitize(&sign.why), theme.base)],
+            vec![
+                run(format!("{}: ", words::sign_kind(t, sign.kind)), theme.heading),
+                run(sanitize(&sign.why), theme.base),
+            ],
         );
     }
     doc.blank();

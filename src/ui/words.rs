@@ -26,3 +26,24 @@ pub fn verdict_word(t: &Locale, v: Verdict) -> Cow<'_, str> {
 pub fn confidence(t: &Locale, c: Confidence) -> Cow<'_, str> {
     t.text(c.key())
 }
+
+/// A category as learners see it ("Road tolls"), by its name in files.
+pub fn category(t: &Locale, c: crate::scenario::Category) -> String {
+    term(t, "category", c.name(), c.label())
+}
+
+/// A red-flag kind as learners see it ("Lookalike link").
+pub fn flag_kind(t: &Locale, k: crate::scenario::FlagKind) -> String {
+    term(t, "flag_kind", k.name(), k.label())
+}
+
+/// A genuine-sign kind as learners see it.
+pub fn sign_kind(t: &Locale, k: crate::scenario::SignKind) -> String {
+    term(t, "sign_kind", k.name(), k.label())
+}
+
+/// A vocabulary term's words: `<table>.<name>` in the catalogue (a test checks that every term
+/// is there), else the English label of `scenario::kinds`.
+fn term(t: &Locale, table: &str, name: &str, label: &str) -> String {
+    t.lookup(&format!("{table}.{name}")).unwrap_or(label).to_string()
+}
