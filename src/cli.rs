@@ -364,9 +364,12 @@ pub fn run() -> ExitCode {
             0
         }
         Some(Command::Man) => crate::commands::config::man(Cli::command()),
-        Some(Command::Inspect { args, view }) => {
-            commands::inspect::run(args, view.plain || cli.view.plain, view.theme.unwrap_or(settings.theme.value))
-        }
+        Some(Command::Inspect { args, view }) => commands::inspect::run(
+            args,
+            view.plain || cli.view.plain,
+            view.theme.unwrap_or(settings.theme.value),
+            &settings.locale(),
+        ),
     };
     ExitCode::from(code)
 }

@@ -60,7 +60,9 @@ fn keys_named_in_the_code() -> Vec<(String, String)> {
                     let Some(rest) = source[at + mark.len()..].trim_start().strip_prefix('"') else { continue };
                     let key = &rest[..rest.find('"').unwrap_or(0)];
                     // Keys are dotted lower-case words; anything else is not a key (`.text("")`).
-                    if key.contains('.') && key.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_') {
+                    if key.contains('.')
+                        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
+                    {
                         found.push((key.to_string(), path.display().to_string()));
                     }
                 }

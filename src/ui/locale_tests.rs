@@ -367,3 +367,39 @@ fn the_help_overlay_shows_no_english_under_the_pseudo_locale() {
         update(&mut app, Msg::ScrollBy(1));
     }
 }
+
+#[test]
+fn the_inspect_screens_show_no_english_under_the_pseudo_locale() {
+    use crate::inspect_app::{InspectApp, Msg as InspectMsg, update as inspect_update};
+    const TEXT: &str =
+        "USPS: your parcel is held. Pay the $1.99 fee at https://usps.com-track.top/pay within 12 hours.";
+    let mut app = InspectApp::new(None);
+    app.locale = pseudo();
+    let draw_inspect = |app: &InspectApp| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| {
+                crate::ui::inspect::view(f, app, &Theme::mono());
+            })
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        buffer.content().iter().map(|c| c.symbol()).collect::<String>()
+    };
+    let english = english_words();
+    let mut shown = vec![draw_inspect(&app)];
+    inspect_update(&mut app, InspectMsg::Paste(TEXT.into()));
+    inspect_update(&mut app, InspectMsg::Inspect);
+    let report = app.report.clone().expect("inspected");
+    let doc = crate::ui::inspect::result_doc(&app.locale, TEXT, None, &report, &[], 78, &Theme::mono());
+    shown.push(doc.lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n"));
+    shown.push(draw_inspect(&app));
+    // The detectors' words (their kinds and reasons) and the text itself are not translated yet.
+    let mut allowed: BTreeSet<String> = words(TEXT).collect();
+    for f in &report.findings {
+        allowed.extend(words(f.kind.label()).chain(words(&f.reason)));
+    }
+    for screen in shown {
+        let left: BTreeSet<String> = words(&screen).filter(|w| english.contains(w) && !allowed.contains(w)).collect();
+        assert!(left.is_empty(), "inspect: English left under en-XA: {left:?}\n{screen}");
+    }
+}
