@@ -38,9 +38,9 @@ pub const JUDGE_LINE: &str = "Judge the last message received: is it from who it
 pub fn verdict_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let buttons = vec![
         Span::raw("  "),
-        button(format!("s {}", Verdict::Scam.label()), app.verdict_cursor == Some(Verdict::Scam), theme),
+        button(format!("s {}", Verdict::Scam.label()), app.verdict_cursor() == Some(Verdict::Scam), theme),
         Span::raw("   "),
-        button(format!("g {}", Verdict::Legit.label()), app.verdict_cursor == Some(Verdict::Legit), theme),
+        button(format!("g {}", Verdict::Legit.label()), app.verdict_cursor() == Some(Verdict::Legit), theme),
     ];
     with_hint(app, vec![Line::styled(JUDGE_LINE, theme.heading), Line::from(buttons)], theme)
 }
@@ -58,7 +58,7 @@ pub fn confidence_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let said = app.current_answer().and_then(|a| a.verdict).map_or("", Verdict::label);
     let mut buttons = vec![Span::raw("  ")];
     for (i, c) in Confidence::ALL.iter().enumerate() {
-        buttons.push(button(format!("{} {}", i + 1, c.label()), app.confidence_cursor == Some(i), theme));
+        buttons.push(button(format!("{} {}", i + 1, c.label()), app.confidence_cursor() == Some(i), theme));
         buttons.push(Span::raw("  "));
     }
     let lines = vec![Line::styled(format!("You said: {said}. How sure are you?"), theme.heading), Line::from(buttons)];
@@ -67,7 +67,7 @@ pub fn confidence_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 
 /// What to do on the spot screen.
 pub fn spot_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let marked = app.marks.len();
+    let marked = app.marks().len();
     vec![
         Line::styled("Spot the flags: mark everything that looks suspicious (or nothing).", theme.heading),
         Line::from(vec![
@@ -93,7 +93,7 @@ pub fn question_panel(app: &App, scenario: &Scenario, width: usize, theme: &Them
     doc.para(vec![run(sanitize(&q.ask), theme.heading)]);
     for (shown, &i) in app.choice_order().iter().enumerate() {
         let Some(choice) = q.choices.get(i) else { continue };
-        let style = if app.choice_cursor == Some(shown) { theme.selected } else { theme.base };
+        let style = if app.choice_cursor() == Some(shown) { theme.selected } else { theme.base };
         doc.item(
             vec![run(format!(" {} ", shown + 1), theme.key), run(" ", theme.base)],
             vec![run(sanitize(choice), style)],
