@@ -13,6 +13,7 @@ mod raw;
 mod slots;
 mod template;
 pub mod validate;
+mod variant_check;
 pub mod vars;
 
 pub use kinds::{Category, FlagKind, SignKind, Verdict};

@@ -108,6 +108,68 @@ pub fn render_raw(
     (used, problems)
 }
 
+/// What a field is to the rules that read more than the field itself: a thread's sender or
+/// text (searched for quotes, known domains and real-looking numbers), a cue's quote (looked
+/// for in the thread; `usize` counts flags, then signs), or anything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Sender(usize),
+    Text(usize),
+    Quote(usize),
+    Other,
+}
+
+/// A field that holds a placeholder, as written: the only text that differs between variants,
+/// so the only text each further variant renders and checks again.
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub text: String,
+    pub span: Range<usize>,
+    /// The key the checker names in a problem, and whether it may hold line breaks: as the
+    /// checker reads that field.
+    pub key: &'static str,
+    pub multiline: bool,
+    pub role: Role,
+}
+
+/// Every field that [`render_raw`] substitutes in and that holds a brace, in the same walk.
+pub fn placeholder_fields(raw: &RawScenario) -> Vec<Field> {
+    let mut out = Vec::new();
+    let mut add = |t: Option<&Text>, key: &'static str, multiline: bool, role: Role| {
+        if let Some(t) = t
+            && t.get_ref().contains(['{', '}'])
+        {
+            out.push(Field { text: t.get_ref().clone(), span: t.span(), key, multiline, role });
+        }
+    };
+    add(raw.title.as_ref(), "title", false, Role::Other);
+    add(raw.context.as_ref(), "context", true, Role::Other);
+    for (i, m) in raw.thread.iter().enumerate() {
+        let m = m.get_ref();
+        add(m.sender.as_ref(), "sender", false, Role::Sender(i));
+        add(m.time.as_ref(), "time", false, Role::Other);
+        add(m.text.as_ref(), "text", true, Role::Text(i));
+    }
+    for (i, c) in raw.flag.iter().chain(raw.sign.iter()).enumerate() {
+        let c = c.get_ref();
+        add(c.quote.as_ref(), "quote", false, Role::Quote(i));
+        add(c.why.as_ref(), "why", true, Role::Other);
+    }
+    // Only the first question is checked (a second one is an error of the file as written).
+    if let Some(q) = raw.question.first() {
+        let q = q.get_ref();
+        add(q.ask.as_ref(), "ask", true, Role::Other);
+        add(q.why.as_ref(), "why", true, Role::Other);
+        for t in q.choices.iter().flat_map(|c| c.get_ref().iter()) {
+            add(Some(t), "choices", false, Role::Other);
+        }
+    }
+    for t in raw.verify.iter().flat_map(|v| v.get_ref().iter()) {
+        add(Some(t), "verify", true, Role::Other);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,12 +64,14 @@ pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec
 #[derive(Debug)]
 pub struct Template {
     path: String,
-    source: String,
-    raw: RawScenario,
-    vars: super::vars::Vars,
+    pub(super) source: String,
+    pub(super) raw: RawScenario,
+    pub(super) vars: super::vars::Vars,
     var_spans: Vec<(String, Range<usize>)>,
     /// Problems of the file as written, as (span, kind), reported with every variant's.
     early: Vec<(Range<usize>, ProblemKind)>,
+    /// The fields that hold a placeholder: all that differs between variants.
+    pub(super) fields: Vec<super::template::Field>,
 }
 
 /// Parses a file once into a [`Template`]; only a TOML syntax error stops here.
@@ -89,7 +91,8 @@ pub fn parse_template(path: &str, source: &str) -> Result<Template, Vec<Problem>
     );
     let (vars, var_spans, var_problems) = parse_vars(raw.vars.take());
     early.extend(var_problems);
-    Ok(Template { path: path.to_string(), source: normalized, raw, vars, var_spans, early })
+    let fields = super::template::placeholder_fields(&raw);
+    Ok(Template { path: path.to_string(), source: normalized, raw, vars, var_spans, early, fields })
 }
 
 impl Template {
@@ -172,7 +175,7 @@ fn criminal_domain_finder() -> &'static aho_corasick::AhoCorasick {
 }
 
 /// The known criminal domains named in `text`, by position, as (offset, domain).
-fn criminal_domains_named(text: &str) -> Vec<(usize, &'static str)> {
+pub(super) fn criminal_domains_named(text: &str) -> Vec<(usize, &'static str)> {
     let list: Vec<&'static str> = known_criminal_domains().collect();
     criminal_domain_finder().find_overlapping_iter(text).map(|m| (m.start(), list[m.pattern().as_usize()])).collect()
 }
