@@ -31,7 +31,7 @@ pub struct Corpus {
     /// Teaching problems of scenarios that did load (see `scenario::fairness`); gathered only
     /// when every variant is checked, that is for `check`.
     pub findings: Vec<Problem>,
-    /// What `check` reports without failing.
+    /// What `check` reports without failing; gathered, as `findings`, only for `check`.
     pub warnings: Vec<Problem>,
 }
 
@@ -44,14 +44,15 @@ impl Corpus {
     /// As [`Corpus::from_sources`]; `all_variants` also draws and checks [`VARIANTS_CHECKED`]
     /// variants of each scenario with variables.
     pub fn load(sources: impl IntoIterator<Item = (String, Result<String, Problem>)>, all_variants: bool) -> Corpus {
-        Corpus::load_each(sources.into_iter().map(|(path, text)| (path, text, all_variants)))
+        let how = if all_variants { How::Check } else { How::First };
+        Corpus::load_each(sources.into_iter().map(|(path, text)| (path, text, how)))
     }
 
-    /// As [`Corpus::load`], with `all_variants` given per source.
-    fn load_each(sources: impl IntoIterator<Item = (String, Result<String, Problem>, bool)>) -> Corpus {
+    /// As [`Corpus::load`], with how each source is read given per source.
+    fn load_each(sources: impl IntoIterator<Item = (String, Result<String, Problem>, How)>) -> Corpus {
         let mut corpus = Corpus::default();
         let mut first_seen: HashMap<String, Location> = HashMap::new();
-        for (path, text, all_variants) in sources {
+        for (path, text, how) in sources {
             corpus.files += 1;
             let text = match text {
                 Ok(t) => t,
@@ -60,7 +61,12 @@ impl Corpus {
                     continue;
                 }
             };
-            match parse_checked(&path, &text, all_variants) {
+            let all_variants = how == How::Check;
+            let parsed = match how {
+                How::Baked(index) => baked_variant(index, &path, &text),
+                _ => parse_checked(&path, &text, all_variants),
+            };
+            match parsed {
                 Ok(mut parsed) => {
                     if all_variants {
                         corpus.findings.append(&mut parsed.findings);
@@ -85,8 +91,11 @@ impl Corpus {
 
     /// The corpus compiled into the binary, loaded quickly: its variants were all checked when
     /// it was built and tested (`smishdrill check`), so start-up draws only one of each.
+    ///
+    /// Nor is any of it parsed or scanned: build.rs parsed every file (`build/baked.rs`), and
+    /// each scenario is built from that parsed form (see [`crate::scenario::baked`]).
     pub fn embedded() -> Corpus {
-        Corpus::load(EMBEDDED.iter().map(|(p, t)| (p.to_string(), Ok(t.to_string()))), false)
+        Corpus::load_each(baked_sources())
     }
 
     /// The compiled-in corpus with every variant checked, for `smishdrill check`.
@@ -110,9 +119,8 @@ impl Corpus {
     pub fn embedded_and(paths: &[PathBuf]) -> Corpus {
         let (files, mut problems) = files_under(paths);
         let scenario = |f: &PathBuf| !crate::deck::is_deck_path(f) && !crate::course::is_course_path(f);
-        let builtin = EMBEDDED.iter().map(|(p, t)| (p.to_string(), Ok(t.to_string()), false));
-        let added = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), read_text(&f), true));
-        let mut corpus = Corpus::load_each(builtin.chain(added));
+        let added = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), read_text(&f), How::Check));
+        let mut corpus = Corpus::load_each(baked_sources().chain(added));
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
         corpus
@@ -143,6 +151,33 @@ pub fn files_under(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     (files, problems)
 }
 
+/// How a source is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum How {
+    /// Every variant, with the teaching findings and warnings: for `check`.
+    Check,
+    /// The rules, on the first variant only.
+    First,
+    /// Bundled file number `n`, from its baked form.
+    Baked(usize),
+}
+
+/// The bundled files, to be built from their baked forms.
+fn baked_sources() -> impl Iterator<Item = (String, Result<String, Problem>, How)> {
+    debug_assert_eq!(crate::scenario::baked::count(), EMBEDDED.len());
+    EMBEDDED.iter().enumerate().map(|(i, (p, t))| (p.to_string(), Ok(t.to_string()), How::Baked(i)))
+}
+
+/// The first variant of bundled file `index`, from its baked form.
+fn baked_variant(index: usize, path: &str, text: &str) -> Result<crate::scenario::validate::Parsed, Vec<Problem>> {
+    let template = crate::scenario::baked::template(index, path, text);
+    let mut parsed = template.variant_rules_only(Draw { seed: 0, today: Date::today_days() })?;
+    if parsed.has_vars {
+        parsed.scenario.template = Some(Arc::from(text));
+    }
+    Ok(parsed)
+}
+
 /// Parses a file; a file with variables is also drawn [`VARIANTS_CHECKED`] more times, and the
 /// first variant that breaks a rule is reported with its seed.
 fn parse_checked(
@@ -153,7 +188,10 @@ fn parse_checked(
     let today = Date::today_days();
     // Parsed once; each variant is drawn from the parsed file, not from its text.
     let template = parse_template(path, text)?;
-    let mut parsed = template.variant(Draw { seed: 0, today })?;
+    // Teaching findings and the detectors' warnings are for `check`; a trainer's load needs
+    // only the rules (it was a third of start-up).
+    let first = Draw { seed: 0, today };
+    let mut parsed = if all_variants { template.variant(first)? } else { template.variant_rules_only(first)? };
     if !parsed.has_vars {
         return Ok(parsed);
     }
@@ -318,6 +356,24 @@ mod tests {
         let missing = Corpus::from_paths(&[dir.join("nope")]);
         assert!(missing.problems[0].to_string().contains("cannot read file"));
         fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod baked_tests {
+    use super::*;
+
+    /// Start-up builds the bundled scenarios from their baked form without the scanning rules;
+    /// `check` parses their text and runs every rule: both give the very same scenarios.
+    #[test]
+    fn the_baked_corpus_is_the_checked_corpus() {
+        assert_eq!(crate::scenario::baked::count(), EMBEDDED.len());
+        let baked = Corpus::embedded();
+        let checked = Corpus::embedded_checked();
+        assert!(baked.problems.is_empty() && checked.problems.is_empty(), "{:?}", checked.problems);
+        assert_eq!(baked.files, checked.files);
+        assert_eq!(baked.scenarios.len(), EMBEDDED.len());
+        assert_eq!(baked.scenarios, checked.scenarios);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The scenario format: vocabularies, the validated model, the checker and the problems it
 //! reports. Knows nothing about terminals.
 
+pub mod baked;
 pub mod dates;
 pub mod fairness;
 mod fixed_dates;

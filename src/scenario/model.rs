@@ -81,7 +81,9 @@ impl Scenario {
         let Some(source) = &self.template else {
             return self.clone();
         };
-        match super::validate::parse_variant(&self.origin, source, draw) {
+        // Only the rules: a round has no use for `check`'s teaching findings and warnings.
+        let parsed = super::validate::parse_template(&self.origin, source).and_then(|t| t.variant_rules_only(draw));
+        match parsed {
             Ok(parsed) => Scenario { template: self.template.clone(), ..parsed.scenario },
             Err(_) => self.clone(),
         }
