@@ -72,6 +72,9 @@ pub struct Template {
     early: Vec<(Range<usize>, ProblemKind)>,
     /// The fields that hold a placeholder: all that differs between variants.
     pub(super) fields: Vec<super::template::Field>,
+    /// Per cue (flags, then signs): its quote holds no placeholder and is in a thread field that
+    /// holds none, so every variant finds it.
+    pub(super) anchored: Vec<bool>,
     /// Built from a baked bundled file: see [`Template::from_baked`].
     trusted: bool,
 }
@@ -107,8 +110,10 @@ impl Template {
         }
         let (vars, var_spans, var_problems) = parse_vars(raw.vars.take());
         early.extend(var_problems);
-        let fields = super::template::placeholder_fields(&raw);
-        Template { path: path.to_string(), source, raw, vars, var_spans, early, fields, trusted: !scan }
+        let names: Vec<&str> = vars.slots.iter().map(|(n, _)| n.as_str()).collect();
+        let fields = super::template::placeholder_fields(&raw, &names);
+        let anchored = super::variant_check::anchored_quotes(&raw, &fields);
+        Template { path: path.to_string(), source, raw, vars, var_spans, early, fields, anchored, trusted: !scan }
     }
 
     /// A bundled file's template from the form build.rs parsed it into (`baked.rs`): no TOML
@@ -193,6 +198,8 @@ fn criminal_domain_finder() -> &'static aho_corasick::AhoCorasick {
             .ascii_case_insensitive(true)
             // A few dozen patterns: a full DFA is small and the fastest scan.
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            // Their first letters are common ones: a prefilter only adds work here.
+            .prefilter(false)
             .build(known_criminal_domains())
             .expect("the known-domain list builds an automaton")
     })
