@@ -16,7 +16,7 @@ fn main() -> std::io::Result<()> {
     for row in 0..23 {
         frame.push_str(&format!("\x1b[{};1H{}", row + 1, ".".repeat(80)));
     }
-    frame.push_str("\x1b[24;1HIs the last message a scam or genuine?");
+    frame.push_str("\x1b[24;1H  [ s Scam ]   [ g Genuine ]");
     out.write_all(frame.as_bytes())?;
     out.flush()?;
     let mut key = [0u8; 1];

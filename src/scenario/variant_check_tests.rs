@@ -112,3 +112,30 @@ fn check_finds_a_problem_that_only_some_draws_make() {
         assert_eq!(full[0].at, corpus.problems[0].at, "{words}");
     }
 }
+
+/// The trainer (`--scenarios DIR`) checks each file's first variant in full and each variant
+/// a round draws in full: a file that only some draws break loads, and no round ever shows
+/// one of those draws. `check` refuses the file.
+#[test]
+fn the_trainer_never_shows_a_draw_that_breaks_a_rule_and_check_refuses_it() {
+    let text = scam_with(&FINE_WHO.replace("\"TxTag\"", "\"Tx\\u200BTag\""), FINE_HOST);
+    let dir = std::env::temp_dir().join(format!("smishdrill-some-draws-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("f.toml"), &text).unwrap();
+    let trainer = Corpus::from_paths(std::slice::from_ref(&dir));
+    let (files, problems) = crate::corpus::files_under(std::slice::from_ref(&dir));
+    let check = Corpus::from_files(files, problems);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(check.scenarios.is_empty(), "check refuses it");
+    assert!(check.problems[0].to_string().contains("U+200B"), "{}", check.problems[0]);
+    assert!(trainer.problems.is_empty(), "{:?}", trainer.problems);
+    let scenario = &trainer.scenarios[0];
+    let mut texts = std::collections::BTreeSet::new();
+    for seed in 0..64 {
+        let v = scenario.variant(Draw { seed, today: 20_782 });
+        assert!(v.thread.iter().all(|m| !m.text.contains('\u{200B}')), "seed {seed}");
+        texts.insert(v.thread[0].text.clone());
+    }
+    assert!(texts.len() > 1, "rounds still draw fresh variants");
+}
