@@ -385,6 +385,22 @@ mod baked_tests {
         assert_eq!(baked.scenarios.len(), EMBEDDED.len());
         assert_eq!(baked.scenarios, checked.scenarios);
     }
+
+    /// A round's variants of a bundled scenario come from its baked form, checked in full:
+    /// the same scenarios as parsing its text gives.
+    #[test]
+    fn round_variants_from_the_baked_form_are_those_of_the_text() {
+        let pool = Corpus::embedded().scenarios;
+        for s in pool.iter().filter(|s| s.template.is_some()) {
+            for seed in [1, 7, 123_456] {
+                let draw = Draw { seed, today: 20_782 };
+                let from_text = crate::scenario::parse_variant(&s.origin, s.template.as_deref().unwrap(), draw)
+                    .expect("bundled variants pass")
+                    .scenario;
+                assert_eq!(Scenario { template: None, ..s.variant(draw) }, from_text, "{} seed {seed}", s.origin);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -27,3 +27,11 @@ pub fn count() -> usize {
 pub fn template(index: usize, path: &str, text: &str) -> Template {
     Template::from_baked(path, text, BAKED[index]())
 }
+
+/// The template of a bundled file, known by its path and exact text, built from its baked form
+/// with every rule (as `parse_template` would give it, without reading TOML): a round draws
+/// its variants from this. `None` for any other file.
+pub fn checked_template(path: &str, text: &str) -> Option<Template> {
+    let index = crate::corpus::EMBEDDED.iter().position(|(p, t)| *p == path && *t == text)?;
+    Some(Template::from_baked_checked(path, text, BAKED[index]()))
+}

@@ -82,7 +82,13 @@ impl Scenario {
             return self.clone();
         };
         // Only the rules: a round has no use for `check`'s teaching findings and warnings.
-        let parsed = super::validate::parse_template(&self.origin, source).and_then(|t| t.variant_rules_only(draw));
+        // A bundled file's TOML was read at build time; its variants are checked in full all
+        // the same, since a round's seeds are not the ones `check` tried.
+        let template = match super::baked::checked_template(&self.origin, source) {
+            Some(t) => Ok(t),
+            None => super::validate::parse_template(&self.origin, source),
+        };
+        let parsed = template.and_then(|t| t.variant_rules_only(draw));
         match parsed {
             Ok(parsed) => Scenario { template: self.template.clone(), ..parsed.scenario },
             Err(_) => self.clone(),

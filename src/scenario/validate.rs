@@ -76,7 +76,7 @@ pub struct Template {
     /// holds none, so every variant finds it.
     pub(super) anchored: Vec<bool>,
     /// Built from a baked bundled file: see [`Template::from_baked`].
-    trusted: bool,
+    pub(super) trusted: bool,
 }
 
 /// Parses a file once into a [`Template`]; only a TOML syntax error stops here.
@@ -110,9 +110,16 @@ impl Template {
         }
         let (vars, var_spans, var_problems) = parse_vars(raw.vars.take());
         early.extend(var_problems);
-        let names: Vec<&str> = vars.slots.iter().map(|(n, _)| n.as_str()).collect();
-        let fields = super::template::placeholder_fields(&raw, &names);
-        let anchored = super::variant_check::anchored_quotes(&raw, &fields);
+        // What the quick test of further variants needs; a trusted template is never drawn
+        // again (a round's variants come from a checked one), so it goes without.
+        let (fields, anchored) = if scan {
+            let names: Vec<&str> = vars.slots.iter().map(|(n, _)| n.as_str()).collect();
+            let fields = super::template::placeholder_fields(&raw, &names);
+            let anchored = super::variant_check::anchored_quotes(&raw, &fields);
+            (fields, anchored)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         Template { path: path.to_string(), source, raw, vars, var_spans, early, fields, anchored, trusted: !scan }
     }
 
@@ -121,6 +128,12 @@ impl Template {
     /// [`Checker::trusted`]): `check` of the built-in corpus proves them on the files' text.
     pub(super) fn from_baked(path: &str, source: &str, raw: RawScenario) -> Template {
         Template::build(path, normalize(source), raw, false)
+    }
+
+    /// As [`Template::from_baked`], with every rule: what `parse_template` gives for the
+    /// file's text, without reading its TOML.
+    pub(super) fn from_baked_checked(path: &str, source: &str, raw: RawScenario) -> Template {
+        Template::build(path, normalize(source), raw, true)
     }
 
     /// Whether the file has `[vars]`: each draw then gives a different variant.

@@ -53,6 +53,9 @@ fn plain_value(v: &str) -> bool {
 impl Template {
     /// Whether the variant drawn with `draw` passes every rule, given that variant 0 did.
     pub fn variant_passes(&self, draw: Draw) -> bool {
+        if self.trusted {
+            return false; // Built without what the quick test needs: the full check decides.
+        }
         if self.fields.is_empty() {
             return true;
         }
