@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::scenario::dates::Date;
-use crate::scenario::validate::parse_template;
+use crate::scenario::validate::{Parsed, parse_template};
 use crate::scenario::{Draw, Location, Problem, ProblemKind, Scenario};
 
 /// How many further variants of a scenario with `[vars]` are drawn and checked at load, to
@@ -45,27 +45,26 @@ impl Corpus {
     /// variants of each scenario with variables.
     pub fn load(sources: impl IntoIterator<Item = (String, Result<String, Problem>)>, all_variants: bool) -> Corpus {
         let how = if all_variants { How::Check } else { How::First };
-        Corpus::load_each(sources.into_iter().map(|(path, text)| (path, text, how)))
+        Corpus::load_each(sources.into_iter().map(|(path, text)| (path, Src::Given(text), how)))
     }
 
-    /// As [`Corpus::load`], with how each source is read given per source.
-    fn load_each(sources: impl IntoIterator<Item = (String, Result<String, Problem>, How)>) -> Corpus {
+    /// As [`Corpus::load`], with how each source is read given per source. Many files read
+    /// for a round (`--scenarios DIR`) are read and parsed on every core, each thread taking a
+    /// run of them; the results are merged in order, so what loads and what is reported is the
+    /// same as one by one. `check` stays on one thread (its figures are compared with a
+    /// one-thread floor).
+    fn load_each(sources: impl IntoIterator<Item = (String, Src, How)>) -> Corpus {
+        let sources: Vec<(String, Src, How)> = sources.into_iter().collect();
+        let for_rounds = sources.iter().filter(|(_, _, how)| *how == How::First).count();
+        let results = if for_rounds >= PARALLEL_FROM {
+            on_every_core(sources, read_and_parse)
+        } else {
+            sources.into_iter().map(read_and_parse).collect()
+        };
         let mut corpus = Corpus::default();
         let mut first_seen: HashMap<String, Location> = HashMap::new();
-        for (path, text, how) in sources {
+        for (parsed, all_variants) in results {
             corpus.files += 1;
-            let text = match text {
-                Ok(t) => t,
-                Err(p) => {
-                    corpus.problems.push(p);
-                    continue;
-                }
-            };
-            let all_variants = how == How::Check;
-            let parsed = match how {
-                How::Baked(index) => baked_variant(index, &path, &text),
-                _ => parse_checked(&path, &text, all_variants),
-            };
             match parsed {
                 Ok(mut parsed) => {
                     if all_variants {
@@ -114,7 +113,7 @@ impl Corpus {
     pub fn from_paths(paths: &[PathBuf]) -> Corpus {
         let (files, mut problems) = files_under(paths);
         let scenario = |f: &PathBuf| !crate::deck::is_deck_path(f) && !crate::course::is_course_path(f);
-        let sources = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), read_text(&f), How::First));
+        let sources = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), Src::File(f), How::First));
         let mut corpus = Corpus::load_each(sources);
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
@@ -129,7 +128,7 @@ impl Corpus {
     pub fn embedded_and(paths: &[PathBuf]) -> Corpus {
         let (files, mut problems) = files_under(paths);
         let scenario = |f: &PathBuf| !crate::deck::is_deck_path(f) && !crate::course::is_course_path(f);
-        let added = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), read_text(&f), How::First));
+        let added = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), Src::File(f), How::First));
         let mut corpus = Corpus::load_each(baked_sources().chain(added));
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
@@ -161,6 +160,46 @@ pub fn files_under(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     (files, problems)
 }
 
+/// A source's text: given, or a file still to be read (by the thread that parses it).
+enum Src {
+    Given(Result<String, Problem>),
+    File(PathBuf),
+}
+
+/// How many files read for a round make it worth starting threads.
+const PARALLEL_FROM: usize = 256;
+
+/// One source read and parsed as `how` says, and whether its findings are kept.
+fn read_and_parse((path, src, how): (String, Src, How)) -> (Result<Parsed, Vec<Problem>>, bool) {
+    let text = match src {
+        Src::Given(text) => text,
+        Src::File(file) => read_text(&file),
+    };
+    let parsed = text.map_err(|p| vec![p]).and_then(|text| match how {
+        How::Baked(index) => baked_variant(index, &path, &text),
+        _ => parse_checked(&path, &text, how == How::Check),
+    });
+    (parsed, how == How::Check)
+}
+
+/// `f` of every item, in order, the items shared out in runs over the machine's cores.
+fn on_every_core<T: Send, R: Send>(mut items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let run = items.len().div_ceil(threads).max(1);
+    let mut runs = Vec::new();
+    while items.len() > run {
+        let rest = items.split_off(run);
+        runs.push(std::mem::replace(&mut items, rest));
+    }
+    runs.push(items);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            runs.into_iter().map(|run| scope.spawn(move || run.into_iter().map(f).collect::<Vec<R>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
 /// How a source is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum How {
@@ -173,9 +212,9 @@ enum How {
 }
 
 /// The bundled files, to be built from their baked forms.
-fn baked_sources() -> impl Iterator<Item = (String, Result<String, Problem>, How)> {
+fn baked_sources() -> impl Iterator<Item = (String, Src, How)> {
     debug_assert_eq!(crate::scenario::baked::count(), EMBEDDED.len());
-    EMBEDDED.iter().enumerate().map(|(i, (p, t))| (p.to_string(), Ok(t.to_string()), How::Baked(i)))
+    EMBEDDED.iter().enumerate().map(|(i, (p, t))| (p.to_string(), Src::Given(Ok(t.to_string())), How::Baked(i)))
 }
 
 /// The first variant of bundled file `index`, from its baked form.
@@ -332,6 +371,39 @@ mod tests {
         assert_eq!(c.problems.len(), 1);
         assert!(c.problems[0].to_string().contains("larger than the 1048576-byte limit"), "{}", c.problems[0]);
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn many_files_are_read_on_every_core_and_merged_in_order() {
+        assert_eq!(on_every_core((0..1000).collect(), |x: u32| x * 2), (0..1000).map(|x| x * 2).collect::<Vec<_>>());
+        let dir = std::env::temp_dir().join(format!("smishdrill-corpus-many-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let n = PARALLEL_FROM + 44;
+        for i in 0..n {
+            // Every 7th file is broken; every 11th repeats the id of the file before it.
+            let text = match i {
+                _ if i % 7 == 3 => "id = ".to_string(),
+                _ if i % 11 == 5 => scam(&format!("toll-{}", i - 1)),
+                _ => scam(&format!("toll-{i}")),
+            };
+            fs::write(dir.join(format!("f{i:04}.toml")), text).unwrap();
+        }
+        let c = Corpus::from_paths(std::slice::from_ref(&dir));
+        fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(c.files, n);
+        let ids: Vec<&str> = c.scenarios.iter().map(|s| s.id.as_str()).collect();
+        let expected: Vec<String> = (0..n)
+            .filter(|i| i % 7 != 3 && !(i % 11 == 5 && (i - 1) % 7 != 3))
+            .map(|i| if i % 11 == 5 { format!("toll-{}", i - 1) } else { format!("toll-{i}") })
+            .collect();
+        assert_eq!(ids, expected);
+        // Problems in file order: syntax errors and duplicates alike.
+        let files: Vec<&str> = c.problems.iter().map(|p| p.at.path.rsplit('/').next().unwrap()).collect();
+        let mut sorted = files.clone();
+        sorted.sort();
+        assert_eq!(files, sorted);
+        assert!(c.problems.iter().any(|p| p.to_string().contains("duplicate id")));
     }
 
     #[test]

@@ -70,11 +70,12 @@ pub struct Template {
     var_spans: Vec<(String, Range<usize>)>,
     /// Problems of the file as written, as (span, kind), reported with every variant's.
     early: Vec<(Range<usize>, ProblemKind)>,
-    /// The fields that hold a placeholder: all that differs between variants.
-    pub(super) fields: Vec<super::template::Field>,
-    /// Per cue (flags, then signs): its quote holds no placeholder and is in a thread field that
-    /// holds none, so every variant finds it.
-    pub(super) anchored: Vec<bool>,
+    /// What the quick test of further variants needs, made on its first use (a trainer's
+    /// load never draws a further variant from the same template):
+    /// the fields that hold a placeholder (all that differs between variants), and per cue
+    /// (flags, then signs) whether its quote holds no placeholder and is in a thread field
+    /// that holds none, so that every variant finds it.
+    pub(super) quick: std::cell::OnceCell<(Vec<super::template::Field>, Vec<bool>)>,
     /// Built from a baked bundled file: see [`Template::from_baked`].
     pub(super) trusted: bool,
 }
@@ -110,17 +111,8 @@ impl Template {
         }
         let (vars, var_spans, var_problems) = parse_vars(raw.vars.take());
         early.extend(var_problems);
-        // What the quick test of further variants needs; a trusted template is never drawn
-        // again (a round's variants come from a checked one), so it goes without.
-        let (fields, anchored) = if scan {
-            let names: Vec<&str> = vars.slots.iter().map(|(n, _)| n.as_str()).collect();
-            let fields = super::template::placeholder_fields(&raw, &names);
-            let anchored = super::variant_check::anchored_quotes(&raw, &fields);
-            (fields, anchored)
-        } else {
-            (Vec::new(), Vec::new())
-        };
-        Template { path: path.to_string(), source, raw, vars, var_spans, early, fields, anchored, trusted: !scan }
+        let quick = std::cell::OnceCell::new();
+        Template { path: path.to_string(), source, raw, vars, var_spans, early, quick, trusted: !scan }
     }
 
     /// A bundled file's template from the form build.rs parsed it into (`baked.rs`): no TOML

@@ -56,28 +56,34 @@ impl Template {
         if self.trusted {
             return false; // Built without what the quick test needs: the full check decides.
         }
-        if self.fields.is_empty() {
+        let (fields, anchored) = self.quick.get_or_init(|| {
+            let names: Vec<&str> = self.vars.slots.iter().map(|(n, _)| n.as_str()).collect();
+            let fields = super::template::placeholder_fields(&self.raw, &names);
+            let anchored = anchored_quotes(&self.raw, &fields);
+            (fields, anchored)
+        });
+        if fields.is_empty() {
             return true;
         }
-        if self.fields.iter().any(|f| f.pieces.is_none()) {
+        if fields.iter().any(|f| f.pieces.is_none()) {
             return false; // Not reached after a variant 0 that passed; the full check decides.
         }
         let values = self.vars.draw_values(&mut StdRng::seed_from_u64(draw.seed), draw.today);
         let plain: Vec<bool> = values.iter().map(|v| plain_value(v)).collect();
         let scam = self.raw.verdict.as_ref().and_then(|v| Verdict::parse(v.get_ref())) == Some(Verdict::Scam);
-        let quotes_to_find = self.anchored.iter().any(|a| !a);
+        let quotes_to_find = anchored.iter().any(|a| !a);
         let from_me = |i: usize| self.raw.thread[i].get_ref().from_me.as_ref().is_some_and(|b| *b.get_ref());
         // Thread texts and senders are read again when a quote must be looked for in them, or
         // (in a scam) for known domains and real-looking numbers; quotes when they must be found.
         let read_again = |f: &Field| match f.role {
             Role::Text(_) => scam || quotes_to_find,
             Role::Sender(i) => !from_me(i) && (scam || quotes_to_find),
-            Role::Quote(i) => !self.anchored[i],
+            Role::Quote(i) => !anchored[i],
             Role::Other => false,
         };
-        let mut rendered: Vec<Option<String>> = vec![None; self.fields.len()];
+        let mut rendered: Vec<Option<String>> = vec![None; fields.len()];
         let mut scratch = String::new();
-        for (k, f) in self.fields.iter().enumerate() {
+        for (k, f) in fields.iter().enumerate() {
             let safe = f.plain && f.solid && f.slots().all(|s| plain[s]);
             let keep = read_again(f);
             if safe && !keep {
@@ -94,7 +100,7 @@ impl Template {
                 rendered[k] = Some(std::mem::take(&mut scratch));
             }
         }
-        let filled = |role: Role| self.fields.iter().position(|f| f.role == role).and_then(|k| rendered[k].as_deref());
+        let filled = |role: Role| fields.iter().position(|f| f.role == role).and_then(|k| rendered[k].as_deref());
         if quotes_to_find {
             let thread: Vec<(Option<&str>, Option<&str>)> = self
                 .raw
@@ -112,7 +118,7 @@ impl Template {
                 })
                 .collect();
             let cues = self.raw.flag.iter().chain(self.raw.sign.iter());
-            for (i, cue) in cues.enumerate().filter(|(i, _)| !self.anchored[*i]) {
+            for (i, cue) in cues.enumerate().filter(|(i, _)| !anchored[*i]) {
                 let Some(q) = filled(Role::Quote(i)).or(cue.get_ref().quote.as_ref().map(|q| q.get_ref().as_str()))
                 else {
                     continue;
@@ -126,7 +132,7 @@ impl Template {
             }
         }
         if scam {
-            for (f, s) in self.fields.iter().zip(&rendered) {
+            for (f, s) in fields.iter().zip(&rendered) {
                 let Some(s) = s.as_deref().filter(|_| matches!(f.role, Role::Text(_) | Role::Sender(_))) else {
                     continue;
                 };
