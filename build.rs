@@ -1,9 +1,18 @@
 //! Embeds the scenario corpus and the bundled decks into the binary so that an installed
 //! `smishdrill` works from any folder. Generates `$OUT_DIR/embedded_scenarios.rs` (a sorted slice
-//! of (display path, contents)) and `$OUT_DIR/embedded_decks.rs` (a slice of (deck name,
-//! contents) sorted by name).
+//! of (display path, contents)), `$OUT_DIR/baked_scenarios.rs` (the same files parsed here, at
+//! build time, as code that builds each one's parsed form: see `baked.rs`) and
+//! `$OUT_DIR/embedded_decks.rs` (a slice of (deck name, contents) sorted by name).
 use std::fs;
 use std::path::{Path, PathBuf};
+
+#[path = "build/baked.rs"]
+mod baked;
+// The parsed form of a scenario file, shared with the crate, so what is parsed here is what
+// the crate would have parsed.
+#[allow(dead_code)]
+#[path = "src/scenario/raw.rs"]
+mod raw;
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
@@ -29,12 +38,16 @@ fn main() {
     collect(&scenarios, &mut files);
     files.sort();
     let mut code = String::from("&[\n");
+    let mut baked = baked::Baker::default();
     for file in &files {
         let shown = file.strip_prefix(&root).unwrap_or(file).to_string_lossy().replace('\\', "/");
         code.push_str(&format!("    ({shown:?}, include_str!({:?})),\n", file.to_string_lossy()));
+        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{shown}: cannot read: {e}"));
+        baked.add(&shown, &text);
     }
     code.push_str("]\n");
     fs::write(out.join("embedded_scenarios.rs"), code).expect("write embedded scenario list");
+    fs::write(out.join("baked_scenarios.rs"), baked.finish()).expect("write baked scenarios");
 
     // Decks: only the files directly in assets/decks, named by their stem.
     println!("cargo:rerun-if-changed=assets/decks");

@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use smishdrill::app::{App, Mode, Msg, Stage, update};
+use smishdrill::app::{App, Mode, Msg, Screen, Stage, StatsCache, update};
 use smishdrill::corpus::{Corpus, EMBEDDED};
 use smishdrill::learning::record::AnswerRecord;
 use smishdrill::learning::schedule::weights;
@@ -164,16 +164,84 @@ fn mode_app(name: &str) -> App {
     }
 }
 
+/// `n` saved answers over the bundled corpus, a third of them wrong, in rounds of ten.
+fn history(pool: &[smishdrill::scenario::Scenario], n: usize) -> Vec<AnswerRecord> {
+    (0..n)
+        .map(|i| {
+            let s = &pool[i % pool.len()];
+            let said = if i % 3 == 0 { Verdict::Legit } else { s.verdict };
+            AnswerRecord::new(format!("r{}", i / 10), s, said, Some("sure"), None, None)
+        })
+        .collect()
+}
+
+/// The screens issue #12 found without a bench, each reached by the keys a learner presses.
+fn more_screens(name: &str) -> App {
+    let send = |app: &mut App, msgs: &[Msg]| msgs.iter().for_each(|m| drop(update(app, m.clone())));
+    let (mut app, msgs, screen): (App, &[Msg], Screen) = match name {
+        "confidence" => (app_at(0), &[Msg::Verdict(Verdict::Scam)], Screen::Confidence),
+        "spot (cursor and marks)" => {
+            let mut app = app_at(0);
+            app.spot_enabled = true;
+            let msgs =
+                &[Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::ToggleMark, Msg::MoveCursor(1), Msg::MoveCursor(1)];
+            (app, msgs, Screen::Spot)
+        }
+        "question" => (app_at(0), &[Msg::Verdict(Verdict::Scam), Msg::Choose(0)], Screen::Question),
+        "help overlay" => (app_at(0), &[Msg::ToggleHelp], Screen::Judge),
+        "tally" => (
+            mode_app("present"),
+            &[Msg::StartTally, Msg::Digit(1), Msg::Digit(4), Msg::Confirm, Msg::Digit(6)],
+            Screen::Tally,
+        ),
+        "vote" => (
+            mode_app("present"),
+            &[Msg::StartTally, Msg::Digit(1), Msg::Digit(4), Msg::Confirm, Msg::Digit(6), Msg::Confirm],
+            Screen::Vote,
+        ),
+        _ => {
+            // "stats (10 000 answers)": the progress screen after a round, over a long history.
+            let pool = Corpus::embedded().scenarios;
+            let past = history(&pool, 10_000);
+            let spec = RoundSpec { count: 10, categories: vec![], seed: 1 };
+            let mut app = App::with_history(pool, spec, 20_782, past);
+            app.spot_enabled = false;
+            for _ in 0..10 {
+                send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::Choose(0), Msg::Next]);
+            }
+            (app, &[Msg::ToggleStats], Screen::Stats)
+        }
+    };
+    send(&mut app, msgs);
+    assert_eq!(app.screen, screen, "{name}");
+    app
+}
+
 fn render_benches(c: &mut Criterion) {
     let theme = Theme::color();
-    let screens = ["judge", "reveal", "summary", "present", "present reveal", "lesson"];
+    let screens = [
+        "judge",
+        "reveal",
+        "summary",
+        "present",
+        "present reveal",
+        "lesson",
+        "confidence",
+        "spot (cursor and marks)",
+        "question",
+        "help overlay",
+        "tally",
+        "vote",
+        "stats (10 000 answers)",
+    ];
     for name in screens {
         for (w, h) in [(80u16, 24u16), (200, 60)] {
             let app = match name {
                 "judge" => app_at(0),
                 "reveal" => app_at(1),
                 "summary" => app_at(2),
-                other => mode_app(other),
+                "present" | "present reveal" | "lesson" => mode_app(name),
+                other => more_screens(other),
             };
             let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
             c.bench_function(&format!("draw {name} {w}x{h}"), |b| {
@@ -188,17 +256,47 @@ fn render_benches(c: &mut Criterion) {
             });
         }
     }
+    // The progress screen computes its report once per visit (then draws it from a cache): the
+    // frame that computes it, over 10 000 answers.
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        let mut app = more_screens("stats (10 000 answers)");
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+        c.bench_function(&format!("draw stats (10 000 answers, first frame of a visit) {w}x{h}"), |b| {
+            b.iter(|| {
+                app.stats_cache = StatsCache::default();
+                terminal
+                    .draw(|f| {
+                        black_box(view(f, &app, &theme));
+                    })
+                    .map(|_| ())
+                    .expect("draw")
+            })
+        });
+    }
+    // `smishdrill inspect`: a pasted toll text's result.
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        use smishdrill::inspect_app::{InspectApp, Msg as InspectMsg, update as inspect_update};
+        let mut app = InspectApp::new(Some("+1 (305) 555-0172"));
+        let text = "SunPass: You have an unpaid toll of $4.35. Pay within 12 hours to avoid a $50 fee: https://sunpass.com-toll.top/fl Reply Y to open the link.";
+        inspect_update(&mut app, InspectMsg::Paste(text.into()));
+        inspect_update(&mut app, InspectMsg::Inspect);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+        c.bench_function(&format!("draw inspect result {w}x{h}"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| {
+                        black_box(smishdrill::ui::inspect::view(f, &app, &theme));
+                    })
+                    .map(|_| ())
+                    .expect("draw")
+            })
+        });
+    }
 }
 
 fn schedule_benches(c: &mut Criterion) {
     let pool = Corpus::embedded().scenarios;
-    let history: Vec<AnswerRecord> = (0..10_000)
-        .map(|i| {
-            let s = &pool[i % pool.len()];
-            let said = if i % 3 == 0 { Verdict::Legit } else { s.verdict };
-            AnswerRecord::new(format!("r{}", i / 10), s, said, Some("sure"), None, None)
-        })
-        .collect();
+    let history = history(&pool, 10_000);
     c.bench_function("choose a round from a 10 000-answer history", |b| {
         b.iter(|| {
             let w = weights(&pool, &history);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::scenario::dates::Date;
-use crate::scenario::validate::parse_template;
+use crate::scenario::validate::{Parsed, parse_template};
 use crate::scenario::{Draw, Location, Problem, ProblemKind, Scenario};
 
 /// How many further variants of a scenario with `[vars]` are drawn and checked at load, to
@@ -16,7 +16,7 @@ use crate::scenario::{Draw, Location, Problem, ProblemKind, Scenario};
 pub const VARIANTS_CHECKED: u64 = 24;
 
 /// The scenarios under `scenarios/` at build time: (path shown in messages, file text).
-pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_scenarios.rs"));
+pub use crate::scenario::embedded::EMBEDDED;
 
 /// Files larger than this are not scenarios; refusing them keeps a stray log file from
 /// stalling the loader (the one bounded reader, [`crate::files`], enforces it).
@@ -31,7 +31,7 @@ pub struct Corpus {
     /// Teaching problems of scenarios that did load (see `scenario::fairness`); gathered only
     /// when every variant is checked, that is for `check`.
     pub findings: Vec<Problem>,
-    /// What `check` reports without failing.
+    /// What `check` reports without failing; gathered, as `findings`, only for `check`.
     pub warnings: Vec<Problem>,
 }
 
@@ -44,23 +44,28 @@ impl Corpus {
     /// As [`Corpus::from_sources`]; `all_variants` also draws and checks [`VARIANTS_CHECKED`]
     /// variants of each scenario with variables.
     pub fn load(sources: impl IntoIterator<Item = (String, Result<String, Problem>)>, all_variants: bool) -> Corpus {
-        Corpus::load_each(sources.into_iter().map(|(path, text)| (path, text, all_variants)))
+        let how = if all_variants { How::Check } else { How::First };
+        Corpus::load_each(sources.into_iter().map(|(path, text)| (path, Src::Given(text), how)))
     }
 
-    /// As [`Corpus::load`], with `all_variants` given per source.
-    fn load_each(sources: impl IntoIterator<Item = (String, Result<String, Problem>, bool)>) -> Corpus {
+    /// As [`Corpus::load`], with how each source is read given per source. Many files read
+    /// for a round (`--scenarios DIR`) are read and parsed on every core, each thread taking a
+    /// run of them; the results are merged in order, so what loads and what is reported is the
+    /// same as one by one. `check` stays on one thread (its figures are compared with a
+    /// one-thread floor).
+    fn load_each(sources: impl IntoIterator<Item = (String, Src, How)>) -> Corpus {
+        let sources: Vec<(String, Src, How)> = sources.into_iter().collect();
+        let for_rounds = sources.iter().filter(|(_, _, how)| *how == How::First).count();
+        let results = if for_rounds >= PARALLEL_FROM {
+            on_every_core(sources, read_and_parse)
+        } else {
+            sources.into_iter().map(read_and_parse).collect()
+        };
         let mut corpus = Corpus::default();
         let mut first_seen: HashMap<String, Location> = HashMap::new();
-        for (path, text, all_variants) in sources {
+        for (parsed, all_variants) in results {
             corpus.files += 1;
-            let text = match text {
-                Ok(t) => t,
-                Err(p) => {
-                    corpus.problems.push(p);
-                    continue;
-                }
-            };
-            match parse_checked(&path, &text, all_variants) {
+            match parsed {
                 Ok(mut parsed) => {
                     if all_variants {
                         corpus.findings.append(&mut parsed.findings);
@@ -85,8 +90,11 @@ impl Corpus {
 
     /// The corpus compiled into the binary, loaded quickly: its variants were all checked when
     /// it was built and tested (`smishdrill check`), so start-up draws only one of each.
+    ///
+    /// Nor is any of it parsed or scanned: build.rs parsed every file (`build/baked.rs`), and
+    /// each scenario is built from that parsed form (see [`crate::scenario::baked`]).
     pub fn embedded() -> Corpus {
-        Corpus::load(EMBEDDED.iter().map(|(p, t)| (p.to_string(), Ok(t.to_string()))), false)
+        Corpus::load_each(baked_sources())
     }
 
     /// The compiled-in corpus with every variant checked, for `smishdrill check`.
@@ -96,23 +104,32 @@ impl Corpus {
 
     /// Every `.toml` file in the given files and folders (folders searched recursively, in
     /// name order), except decks and courses (see [`crate::source::FileKind`]).
+    ///
+    /// For the trainer (and `list`): each file is parsed and its first variant put through
+    /// every rule, so a broken file is reported and left out as by `check`; the further
+    /// variants `check` draws are not, since a round checks in full each variant it draws (and
+    /// falls back on the first one, see [`Scenario::variant`]). With 10 000 files that was
+    /// 17 s before the first frame. `check` itself reads files with [`Corpus::from_files`].
     pub fn from_paths(paths: &[PathBuf]) -> Corpus {
-        let (files, problems) = files_under(paths);
+        let (files, mut problems) = files_under(paths);
         let scenario = |f: &PathBuf| crate::source::FileKind::of(f) == crate::source::FileKind::Scenario;
-        Corpus::from_files(files.into_iter().filter(scenario).collect(), problems)
+        let sources = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), Src::File(f), How::First));
+        let mut corpus = Corpus::load_each(sources);
+        problems.append(&mut corpus.problems);
+        corpus.problems = problems;
+        corpus
     }
 
     /// The built-in scenarios and, beside them, those in `paths` (`--scenarios DIR`): an
     /// instructor's own scenarios add to the built-in set, so a deck may name both. A file
     /// whose id is already built in is reported as a duplicate and left out (the built-in one
     /// stays). The built-in files are loaded quickly, as by [`Corpus::embedded`]; the added
-    /// files have every variant checked, as by [`Corpus::from_paths`].
+    /// files as by [`Corpus::from_paths`].
     pub fn embedded_and(paths: &[PathBuf]) -> Corpus {
         let (files, mut problems) = files_under(paths);
         let scenario = |f: &PathBuf| crate::source::FileKind::of(f) == crate::source::FileKind::Scenario;
-        let builtin = EMBEDDED.iter().map(|(p, t)| (p.to_string(), Ok(t.to_string()), false));
-        let added = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), read_text(&f), true));
-        let mut corpus = Corpus::load_each(builtin.chain(added));
+        let added = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), Src::File(f), How::First));
+        let mut corpus = Corpus::load_each(baked_sources().chain(added));
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
         corpus
@@ -143,6 +160,73 @@ pub fn files_under(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     (files, problems)
 }
 
+/// A source's text: given, or a file still to be read (by the thread that parses it).
+enum Src {
+    Given(Result<String, Problem>),
+    File(PathBuf),
+}
+
+/// How many files read for a round make it worth starting threads.
+const PARALLEL_FROM: usize = 256;
+
+/// One source read and parsed as `how` says, and whether its findings are kept.
+fn read_and_parse((path, src, how): (String, Src, How)) -> (Result<Parsed, Vec<Problem>>, bool) {
+    let text = match src {
+        Src::Given(text) => text,
+        Src::File(file) => read_text(&file),
+    };
+    let parsed = text.map_err(|p| vec![p]).and_then(|text| match how {
+        How::Baked(index) => baked_variant(index, &path, &text),
+        _ => parse_checked(&path, &text, how == How::Check),
+    });
+    (parsed, how == How::Check)
+}
+
+/// `f` of every item, in order, the items shared out in runs over the machine's cores.
+fn on_every_core<T: Send, R: Send>(mut items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let run = items.len().div_ceil(threads).max(1);
+    let mut runs = Vec::new();
+    while items.len() > run {
+        let rest = items.split_off(run);
+        runs.push(std::mem::replace(&mut items, rest));
+    }
+    runs.push(items);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            runs.into_iter().map(|run| scope.spawn(move || run.into_iter().map(f).collect::<Vec<R>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
+/// How a source is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum How {
+    /// Every variant, with the teaching findings and warnings: for `check`.
+    Check,
+    /// The rules, on the first variant only.
+    First,
+    /// Bundled file number `n`, from its baked form.
+    Baked(usize),
+}
+
+/// The bundled files, to be built from their baked forms.
+fn baked_sources() -> impl Iterator<Item = (String, Src, How)> {
+    debug_assert_eq!(crate::scenario::baked::count(), EMBEDDED.len());
+    EMBEDDED.iter().enumerate().map(|(i, (p, t))| (p.to_string(), Src::Given(Ok(t.to_string())), How::Baked(i)))
+}
+
+/// The first variant of bundled file `index`, from its baked form.
+fn baked_variant(index: usize, path: &str, text: &str) -> Result<crate::scenario::validate::Parsed, Vec<Problem>> {
+    let template = crate::scenario::baked::template(index, path, text);
+    let mut parsed = template.variant_rules_only(Draw { seed: 0, today: Date::today_days() })?;
+    if parsed.has_vars {
+        parsed.scenario.template = Some(Arc::from(text));
+    }
+    Ok(parsed)
+}
+
 /// Parses a file; a file with variables is also drawn [`VARIANTS_CHECKED`] more times, and the
 /// first variant that breaks a rule is reported with its seed.
 fn parse_checked(
@@ -153,12 +237,20 @@ fn parse_checked(
     let today = Date::today_days();
     // Parsed once; each variant is drawn from the parsed file, not from its text.
     let template = parse_template(path, text)?;
-    let mut parsed = template.variant(Draw { seed: 0, today })?;
+    // Teaching findings and the detectors' warnings are for `check`; a trainer's load needs
+    // only the rules (it was a third of start-up).
+    let first = Draw { seed: 0, today };
+    let mut parsed = if all_variants { template.variant(first)? } else { template.variant_rules_only(first)? };
     if !parsed.has_vars {
         return Ok(parsed);
     }
     let checked = if all_variants { VARIANTS_CHECKED } else { 0 };
     for seed in 1..=checked {
+        // The quick test first (only the fields with a placeholder); a variant it fails is
+        // checked in full, so the problems reported are the full check's.
+        if template.variant_passes(Draw { seed, today }) {
+            continue;
+        }
         if let Err(problems) = template.variant_rules_only(Draw { seed, today }) {
             return Err(problems
                 .into_iter()
@@ -282,6 +374,39 @@ mod tests {
     }
 
     #[test]
+    fn many_files_are_read_on_every_core_and_merged_in_order() {
+        assert_eq!(on_every_core((0..1000).collect(), |x: u32| x * 2), (0..1000).map(|x| x * 2).collect::<Vec<_>>());
+        let dir = std::env::temp_dir().join(format!("smishdrill-corpus-many-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let n = PARALLEL_FROM + 44;
+        for i in 0..n {
+            // Every 7th file is broken; every 11th repeats the id of the file before it.
+            let text = match i {
+                _ if i % 7 == 3 => "id = ".to_string(),
+                _ if i % 11 == 5 => scam(&format!("toll-{}", i - 1)),
+                _ => scam(&format!("toll-{i}")),
+            };
+            fs::write(dir.join(format!("f{i:04}.toml")), text).unwrap();
+        }
+        let c = Corpus::from_paths(std::slice::from_ref(&dir));
+        fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(c.files, n);
+        let ids: Vec<&str> = c.scenarios.iter().map(|s| s.id.as_str()).collect();
+        let expected: Vec<String> = (0..n)
+            .filter(|i| i % 7 != 3 && !(i % 11 == 5 && (i - 1) % 7 != 3))
+            .map(|i| if i % 11 == 5 { format!("toll-{}", i - 1) } else { format!("toll-{i}") })
+            .collect();
+        assert_eq!(ids, expected);
+        // Problems in file order: syntax errors and duplicates alike.
+        let files: Vec<&str> = c.problems.iter().map(|p| p.at.path.rsplit('/').next().unwrap()).collect();
+        let mut sorted = files.clone();
+        sorted.sort();
+        assert_eq!(files, sorted);
+        assert!(c.problems.iter().any(|p| p.to_string().contains("duplicate id")));
+    }
+
+    #[test]
     fn deck_files_are_not_read_as_scenarios() {
         let dir = std::env::temp_dir().join(format!("smishdrill-corpus-decks-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
@@ -313,6 +438,40 @@ mod tests {
         let missing = Corpus::from_paths(&[dir.join("nope")]);
         assert!(missing.problems[0].to_string().contains("cannot read file"));
         fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod baked_tests {
+    use super::*;
+
+    /// Start-up builds the bundled scenarios from their baked form without the scanning rules;
+    /// `check` parses their text and runs every rule: both give the very same scenarios.
+    #[test]
+    fn the_baked_corpus_is_the_checked_corpus() {
+        assert_eq!(crate::scenario::baked::count(), EMBEDDED.len());
+        let baked = Corpus::embedded();
+        let checked = Corpus::embedded_checked();
+        assert!(baked.problems.is_empty() && checked.problems.is_empty(), "{:?}", checked.problems);
+        assert_eq!(baked.files, checked.files);
+        assert_eq!(baked.scenarios.len(), EMBEDDED.len());
+        assert_eq!(baked.scenarios, checked.scenarios);
+    }
+
+    /// A round's variants of a bundled scenario come from its baked form, checked in full:
+    /// the same scenarios as parsing its text gives.
+    #[test]
+    fn round_variants_from_the_baked_form_are_those_of_the_text() {
+        let pool = Corpus::embedded().scenarios;
+        for s in pool.iter().filter(|s| s.template.is_some()) {
+            for seed in [1, 7, 123_456] {
+                let draw = Draw { seed, today: 20_782 };
+                let from_text = crate::scenario::parse_variant(&s.origin, s.template.as_deref().unwrap(), draw)
+                    .expect("bundled variants pass")
+                    .scenario;
+                assert_eq!(Scenario { template: None, ..s.variant(draw) }, from_text, "{} seed {seed}", s.origin);
+            }
+        }
     }
 }
 

@@ -413,3 +413,48 @@ fn the_reader_finds_imports_and_ignores_strings_and_comments() {
     g.insert(vec!["q".to_string()], BTreeSet::from([vec!["p".to_string()]]));
     assert!(find_cycle(&g).is_some(), "a two-module loop is a cycle");
 }
+
+/// The layers of ARCHITECTURE.md: the domain, storage and app state never name the terminal
+/// library or the drawing library (only the views, the runtime and the hosts do), so a front
+/// end of another kind (a served session, a test) runs the same code.
+#[test]
+fn the_inner_layers_never_import_the_terminal_or_the_drawing_library() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let inner = [
+        "app",
+        "audit",
+        "corpus.rs",
+        "course",
+        "deck",
+        "detect",
+        "i18n",
+        "learning",
+        "report",
+        "round.rs",
+        "scenario",
+        "source",
+        "store",
+        "text_safety",
+        "text_ranges.rs",
+        "inspect_app.rs",
+        "inspect_input.rs",
+    ];
+    let mut checked = 0;
+    for name in inner {
+        let mut files = Vec::new();
+        let path = src.join(name);
+        if path.is_dir() {
+            rust_files(&path, &mut files);
+        } else {
+            files.push(path);
+        }
+        for file in files {
+            let code = code_only(&std::fs::read_to_string(&file).unwrap());
+            for banned in ["crossterm", "ratatui"] {
+                assert!(!code.contains(banned), "{} names {banned}", file.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "the inner layers were read: {checked} files");
+}

@@ -29,10 +29,10 @@ impl On {
 }
 
 /// What a binding does.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub enum Does {
     /// Sends this message.
-    Send(Msg0),
+    Send(Msg),
     /// A digit key `1`…`max` chooses that option (0-based in the message); in plain mode the
     /// number typed does the same, and the row's words name the options in order.
     Choose { max: usize },
@@ -46,57 +46,9 @@ pub enum Does {
     Host,
 }
 
-/// A message without data, for the table (`Msg` itself holds data some messages need).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Msg0 {
-    Verdict(Verdict),
-    MoveCursor(i8),
-    Confirm,
-    Next,
-    Previous,
-    ScrollBy(i32),
-    ScrollToTop,
-    ScrollToEnd,
-    ToggleHelp,
-    CloseHelp,
-    PlayAgain,
-    Quit,
-    Interrupt,
-    ToggleMark,
-    ToggleStats,
-    Review,
-    StartTally,
-    Backspace,
-}
-
-impl Msg0 {
-    fn msg(self) -> Msg {
-        match self {
-            Msg0::Verdict(v) => Msg::Verdict(v),
-            Msg0::MoveCursor(d) => Msg::MoveCursor(d),
-            Msg0::Confirm => Msg::Confirm,
-            Msg0::Next => Msg::Next,
-            Msg0::Previous => Msg::Previous,
-            Msg0::ScrollBy(n) => Msg::ScrollBy(n),
-            Msg0::ScrollToTop => Msg::ScrollToTop,
-            Msg0::ScrollToEnd => Msg::ScrollToEnd,
-            Msg0::ToggleHelp => Msg::ToggleHelp,
-            Msg0::CloseHelp => Msg::CloseHelp,
-            Msg0::PlayAgain => Msg::PlayAgain,
-            Msg0::Quit => Msg::Quit,
-            Msg0::Interrupt => Msg::Interrupt,
-            Msg0::ToggleMark => Msg::ToggleMark,
-            Msg0::ToggleStats => Msg::ToggleStats,
-            Msg0::Review => Msg::Review,
-            Msg0::StartTally => Msg::StartTally,
-            Msg0::Backspace => Msg::Backspace,
-        }
-    }
-}
-
 /// One binding: these keys (and, in plain mode, these typed words) do this on these screens.
 /// A word `""` is an empty line (Enter alone) in plain mode.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Binding {
     pub keys: &'static [Key],
     pub words: &'static [&'static str],
@@ -106,17 +58,17 @@ pub struct Binding {
 
 /// One line of the `?` overlay and the README: an action (its catalogue key under `help.`)
 /// and the bindings that do it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Row {
     pub id: &'static str,
     pub bindings: &'static [Binding],
 }
 
-const fn bind(keys: &'static [Key], on: On, msg: Msg0) -> Binding {
+const fn bind(keys: &'static [Key], on: On, msg: Msg) -> Binding {
     Binding { keys, words: &[], on, does: Does::Send(msg) }
 }
 
-const fn said(keys: &'static [Key], words: &'static [&'static str], on: On, msg: Msg0) -> Binding {
+const fn said(keys: &'static [Key], words: &'static [&'static str], on: On, msg: Msg) -> Binding {
     Binding { keys, words, on, does: Does::Send(msg) }
 }
 
@@ -132,14 +84,14 @@ const CURSOR_SCREENS: &[Screen] = &[S::Question, S::Spot];
 
 /// The trainer's keys. Letters are matched without regard to case.
 pub const ROWS: &[Row] = &[
-    Row { id: "scam", bindings: &[said(&[Char('s')], &["scam"], On::Only(&[S::Judge]), Msg0::Verdict(Verdict::Scam))] },
+    Row { id: "scam", bindings: &[said(&[Char('s')], &["scam"], On::Only(&[S::Judge]), Msg::Verdict(Verdict::Scam))] },
     Row {
         id: "genuine",
         bindings: &[said(
             &[Char('g'), Char('l')],
             &["genuine", "legit"],
             On::Only(&[S::Judge]),
-            Msg0::Verdict(Verdict::Legit),
+            Msg::Verdict(Verdict::Legit),
         )],
     },
     Row {
@@ -163,76 +115,76 @@ pub const ROWS: &[Row] = &[
     Row {
         id: "highlight",
         bindings: &[
-            bind(&[Left], On::Any, Msg0::MoveCursor(-1)),
-            bind(&[Right, Tab], On::Any, Msg0::MoveCursor(1)),
-            bind(&[BackTab], On::Any, Msg0::MoveCursor(-1)),
+            bind(&[Left], On::Any, Msg::MoveCursor(-1)),
+            bind(&[Right, Tab], On::Any, Msg::MoveCursor(1)),
+            bind(&[BackTab], On::Any, Msg::MoveCursor(-1)),
         ],
     },
     Row {
         id: "up_down",
         bindings: &[
-            bind(&[Up], On::Only(CURSOR_SCREENS), Msg0::MoveCursor(-1)),
-            bind(&[Down], On::Only(CURSOR_SCREENS), Msg0::MoveCursor(1)),
-            bind(&[Up], On::Any, Msg0::ScrollBy(-1)),
-            bind(&[Down], On::Any, Msg0::ScrollBy(1)),
+            bind(&[Up], On::Only(CURSOR_SCREENS), Msg::MoveCursor(-1)),
+            bind(&[Down], On::Only(CURSOR_SCREENS), Msg::MoveCursor(1)),
+            bind(&[Up], On::Any, Msg::ScrollBy(-1)),
+            bind(&[Down], On::Any, Msg::ScrollBy(1)),
         ],
     },
     Row {
         id: "spot",
         bindings: &[
-            bind(&[Char(' ')], On::Only(&[S::Spot]), Msg0::ToggleMark),
+            bind(&[Char(' ')], On::Only(&[S::Spot]), Msg::ToggleMark),
             Binding { keys: &[], words: &[], on: On::Only(&[S::Spot]), does: Does::Marks },
         ],
     },
     Row {
         id: "scroll_keys",
         bindings: &[
-            bind(&[Char('j')], On::Any, Msg0::ScrollBy(1)),
-            bind(&[Char('k')], On::Any, Msg0::ScrollBy(-1)),
-            bind(&[PageUp], On::Any, Msg0::ScrollBy(-10)),
-            bind(&[PageDown, Char(' ')], On::Any, Msg0::ScrollBy(10)),
+            bind(&[Char('j')], On::Any, Msg::ScrollBy(1)),
+            bind(&[Char('k')], On::Any, Msg::ScrollBy(-1)),
+            bind(&[PageUp], On::Any, Msg::ScrollBy(-10)),
+            bind(&[PageDown, Char(' ')], On::Any, Msg::ScrollBy(10)),
         ],
     },
     Row {
         id: "top_bottom",
-        bindings: &[bind(&[Home], On::Any, Msg0::ScrollToTop), bind(&[End], On::Any, Msg0::ScrollToEnd)],
+        bindings: &[bind(&[Home], On::Any, Msg::ScrollToTop), bind(&[End], On::Any, Msg::ScrollToEnd)],
     },
     Row {
         id: "next",
         bindings: &[
-            said(&[Char('n')], &["next", ""], On::Only(&[S::Reveal]), Msg0::Next),
-            said(&[Char('n')], &["next", ""], On::Only(&[S::Lesson]), Msg0::Confirm),
+            said(&[Char('n')], &["next", ""], On::Only(&[S::Reveal]), Msg::Next),
+            said(&[Char('n')], &["next", ""], On::Only(&[S::Lesson]), Msg::Confirm),
         ],
     },
-    Row { id: "confirm", bindings: &[bind(&[Enter], On::Any, Msg0::Confirm)] },
-    Row { id: "previous", bindings: &[said(&[Char('p')], &["previous"], On::Only(&[S::Reveal]), Msg0::Previous)] },
+    Row { id: "confirm", bindings: &[bind(&[Enter], On::Any, Msg::Confirm)] },
+    Row { id: "previous", bindings: &[said(&[Char('p')], &["previous"], On::Only(&[S::Reveal]), Msg::Previous)] },
     Row {
         id: "play_again",
-        bindings: &[said(&[Char('r')], &["again"], On::Only(&[S::Summary, S::Stats]), Msg0::PlayAgain)],
+        bindings: &[said(&[Char('r')], &["again"], On::Only(&[S::Summary, S::Stats]), Msg::PlayAgain)],
     },
     Row {
         id: "progress",
-        bindings: &[said(&[Char('t')], &["stats"], On::Only(&[S::Summary, S::Stats]), Msg0::ToggleStats)],
+        bindings: &[said(&[Char('t')], &["stats"], On::Only(&[S::Summary, S::Stats]), Msg::ToggleStats)],
     },
-    Row { id: "review", bindings: &[said(&[Char('e')], &["explanations"], On::Only(&[S::Summary]), Msg0::Review)] },
+    Row { id: "review", bindings: &[said(&[Char('e')], &["explanations"], On::Only(&[S::Summary]), Msg::Review)] },
     Row {
         id: "reveal",
-        bindings: &[said(&[Char('n'), Char('r')], &["reveal", ""], On::Only(&[S::Present, S::Vote]), Msg0::Confirm)],
+        bindings: &[said(&[Char('n'), Char('r')], &["reveal", ""], On::Only(&[S::Present, S::Vote]), Msg::Confirm)],
     },
     Row {
         id: "tally",
         bindings: &[
-            said(&[Char('t')], &["tally"], On::Only(&[S::Present]), Msg0::StartTally),
+            said(&[Char('t')], &["tally"], On::Only(&[S::Present]), Msg::StartTally),
             Binding { keys: DIGITS_0_9, words: &[], on: On::Only(&[S::Tally]), does: Does::Digit },
-            bind(&[Backspace], On::Only(&[S::Tally]), Msg0::Backspace),
+            bind(&[Backspace], On::Only(&[S::Tally]), Msg::Backspace),
             Binding { keys: &[], words: &[], on: On::Only(&[S::Tally]), does: Does::Tally },
         ],
     },
-    Row { id: "help", bindings: &[said(&[Char('?')], &["help"], On::Any, Msg0::ToggleHelp)] },
-    Row { id: "back", bindings: &[said(&[Esc], &["b", "back"], On::Any, Msg0::CloseHelp)] },
+    Row { id: "help", bindings: &[said(&[Char('?')], &["help"], On::Any, Msg::ToggleHelp)] },
+    Row { id: "back", bindings: &[said(&[Esc], &["b", "back"], On::Any, Msg::CloseHelp)] },
     Row {
         id: "quit",
-        bindings: &[said(&[Char('q')], &["quit"], On::Any, Msg0::Quit), bind(&[Ctrl('c')], On::Any, Msg0::Interrupt)],
+        bindings: &[said(&[Char('q')], &["quit"], On::Any, Msg::Quit), bind(&[Ctrl('c')], On::Any, Msg::Interrupt)],
     },
     Row { id: "suspend", bindings: &[Binding { keys: &[Ctrl('z')], words: &[], on: On::Any, does: Does::Host }] },
 ];
@@ -281,8 +233,8 @@ pub fn msg_for_key_in(locale: &Locale, screen: Screen, key: Key) -> Option<Msg> 
     let key = normal(key);
     let (_, binding, _) = bindings_in(locale)
         .find(|(_, b, keys)| b.on.has(screen) && keys.contains(&key) && !matches!(b.does, Does::Marks | Does::Tally))?;
-    match (binding.does, key) {
-        (Does::Send(m), _) => Some(m.msg()),
+    match (&binding.does, key) {
+        (Does::Send(m), _) => Some(m.clone()),
         (Does::Choose { .. }, Char(c)) => c.to_digit(10).map(|d| Msg::Choose(d as usize - 1)),
         (Does::Digit, Char(c)) => c.to_digit(10).map(|d| Msg::Digit(d as u8)),
         _ => None,
@@ -306,9 +258,9 @@ pub fn msgs_for_word_in(locale: &Locale, screen: Screen, line: &str, pieces: usi
         let one_letter = letters.next().filter(|_| letters.next().is_none());
         let typed_key = !binding.words.is_empty() && one_letter.is_some_and(|c| keys.contains(&Char(c)));
         let said = binding.words.contains(&word.as_str());
-        match binding.does {
-            Does::Send(m) if typed_key || said => return vec![m.msg()],
-            Does::Choose { max } => {
+        match &binding.does {
+            Does::Send(m) if typed_key || said => return vec![m.clone()],
+            &Does::Choose { max } => {
                 if let Some(i) = binding.words.iter().position(|w| *w == word) {
                     return vec![Msg::Choose(i)];
                 }

@@ -8,6 +8,7 @@ mod policy;
 mod present;
 mod questions;
 mod session;
+mod step;
 mod update;
 
 pub use key::parse_key_script;
@@ -18,6 +19,7 @@ pub use keymap::{
 };
 pub use policy::Policy;
 pub use session::{ExamSetup, Mode, RoomTally, Stage};
+pub use step::Step;
 pub use update::{READ_GUARD_MS, update};
 
 use crate::round::{RoundSpec, choose_weighted};
@@ -173,13 +175,9 @@ pub struct App {
     pub position: usize,
     pub answers: Vec<Answer>,
     pub screen: Screen,
-    /// The highlighted verdict button, if the learner moved to one. Nothing is highlighted
-    /// when a message appears: Enter never answers for the learner.
-    pub verdict_cursor: Option<Verdict>,
-    /// The highlighted index into `Confidence::ALL`, if any.
-    pub confidence_cursor: Option<usize>,
-    /// The highlighted follow-up choice, by its position on screen (see [`App::choice_order`]).
-    pub choice_cursor: Option<usize>,
+    /// The state only the screen on show has (cursors, marks, the room's counts being typed):
+    /// see [`Step`]. Changed with [`App::go`] together with `screen`.
+    pub step: Step,
     /// A line under the buttons saying which keys answer (after Enter with nothing chosen, or a
     /// key typed before the message was on screen); cleared by the next key. A catalogue key:
     /// the view words it.
@@ -194,10 +192,6 @@ pub struct App {
     pub after_question: bool,
     /// Whether the spot-the-flags step runs (off with `--no-spot`).
     pub spot_enabled: bool,
-    /// The piece under the cursor on the spot screen.
-    pub piece_cursor: usize,
-    /// Pieces marked so far on the spot screen, ascending.
-    pub marks: Vec<usize>,
     /// Identifies this run of the program in saved progress: the start time, the process id
     /// and a random part (see `commands::session_id`), so two trainers started in the same
     /// second never share a round. Old records' round ids (the start second alone) stay valid:
@@ -247,9 +241,6 @@ pub struct App {
     pub quit_armed: bool,
     /// Walking through the explanations from the summary.
     pub reviewing: bool,
-    /// Presenter mode: the counts being typed (scam, genuine) and which one has the cursor.
-    pub tally_input: [u32; 2],
-    pub tally_field: usize,
     /// Presenter mode: what the room said, by position in the round.
     pub tallies: Vec<Option<RoomTally>>,
     /// Presenter mode started at this message (`--from`): those before it were not shown.
@@ -357,17 +348,13 @@ impl App {
             position: 0,
             answers: Vec::new(),
             screen: Screen::Judge,
-            verdict_cursor: None,
-            confidence_cursor: None,
-            choice_cursor: None,
+            step: Step::fresh(Screen::Judge),
             hint: None,
             clock_ms: None,
             shown_at_ms: 0,
             stats_cache: StatsCache::default(),
             after_question: false,
             spot_enabled: true,
-            piece_cursor: 0,
-            marks: Vec::new(),
             session: String::new(),
             scroll: 0,
             max_scroll: 0,
@@ -388,8 +375,6 @@ impl App {
             started: 0,
             quit_armed: false,
             reviewing: false,
-            tally_input: [0, 0],
-            tally_field: 0,
             tallies: Vec::new(),
             first_item: 0,
             locale: crate::i18n::Locale::english(),
@@ -433,9 +418,7 @@ impl App {
 
     /// A new message is on screen: nothing highlighted, no hint, and the time it appeared.
     pub fn message_shown(&mut self) {
-        self.verdict_cursor = None;
-        self.confidence_cursor = None;
-        self.choice_cursor = None;
+        self.step = Step::fresh(self.screen);
         self.hint = None;
         self.after_question = false;
         self.shown_at_ms = self.clock_ms.unwrap_or(0);

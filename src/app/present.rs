@@ -1,7 +1,7 @@
 //! Presenter mode (nothing revealed until the instructor asks; an optional tally of what the
 //! room said) and reviewing every explanation from the summary. Part of the pure `update`.
 
-use super::{App, Effect, Msg, RoomTally, Screen};
+use super::{App, Effect, Msg, RoomTally, Screen, Step};
 
 /// Largest count a tally field takes: a lecture hall, not an overflow.
 const MAX_ROOM: u32 = 9_999;
@@ -10,30 +10,38 @@ const MAX_ROOM: u32 = 9_999;
 pub(super) fn on_present(app: &mut App, msg: Msg) -> Vec<Effect> {
     match (app.screen, msg) {
         (Screen::Present, Msg::Confirm | Msg::Next) => reveal(app),
-        (Screen::Present, Msg::StartTally) => {
-            app.tally_input = [0, 0];
-            app.tally_field = 0;
-            app.screen = Screen::Tally;
-        }
+        (Screen::Present, Msg::StartTally) => app.go(Screen::Tally),
         (Screen::Tally, Msg::Digit(d)) => {
-            let field = &mut app.tally_input[app.tally_field];
-            *field = (*field * 10 + u32::from(d)).min(MAX_ROOM);
+            if let Step::Tally { counts, field } = &mut app.step {
+                counts[*field] = (counts[*field] * 10 + u32::from(d)).min(MAX_ROOM);
+            }
         }
-        (Screen::Tally, Msg::Backspace) => app.tally_input[app.tally_field] /= 10,
-        (Screen::Tally, Msg::MoveCursor(_)) => app.tally_field = 1 - app.tally_field,
-        (Screen::Tally, Msg::Confirm) if app.tally_field == 0 => app.tally_field = 1,
-        (Screen::Tally, Msg::Confirm) => {
-            let tally = RoomTally { scam: app.tally_input[0], legit: app.tally_input[1] };
-            show_vote(app, tally);
+        (Screen::Tally, Msg::Backspace) => {
+            if let Step::Tally { counts, field } = &mut app.step {
+                counts[*field] /= 10;
+            }
         }
+        (Screen::Tally, Msg::MoveCursor(_)) => {
+            if let Step::Tally { field, .. } = &mut app.step {
+                *field = 1 - *field;
+            }
+        }
+        (Screen::Tally, Msg::Confirm) => match app.step {
+            Step::Tally { field: 0, counts } => app.step = Step::Tally { counts, field: 1 },
+            Step::Tally { counts: [scam, legit], .. } => show_vote(app, RoomTally { scam, legit }),
+            _ => {}
+        },
         (Screen::Present | Screen::Tally, Msg::SetTally(tally)) => {
-            let tally = RoomTally { scam: tally.scam.min(MAX_ROOM), legit: tally.legit.min(MAX_ROOM) };
-            app.tally_input = [tally.scam, tally.legit];
-            show_vote(app, tally);
+            show_vote(app, RoomTally { scam: tally.scam.min(MAX_ROOM), legit: tally.legit.min(MAX_ROOM) });
         }
-        (Screen::Tally, Msg::CloseHelp) => app.screen = Screen::Present,
+        (Screen::Tally, Msg::CloseHelp) => app.go(Screen::Present),
         (Screen::Vote, Msg::Confirm | Msg::Next) => reveal(app),
-        (Screen::Vote, Msg::CloseHelp) => app.screen = Screen::Tally,
+        (Screen::Vote, Msg::CloseHelp) => {
+            // Back to correct the numbers: as they were typed, the cursor on the last one.
+            let (counts, _) = app.tally_input();
+            app.go(Screen::Tally);
+            app.step = Step::Tally { counts, field: 1 };
+        }
         _ => {}
     }
     Vec::new()
@@ -45,7 +53,7 @@ fn show_vote(app: &mut App, tally: RoomTally) {
         app.tallies.resize(app.position + 1, None);
     }
     app.tallies[app.position] = Some(tally);
-    app.screen = Screen::Vote;
+    app.go(Screen::Vote);
 }
 
 /// The explanation, for discussion. The presenter gives no verdict of their own: the answer
@@ -56,7 +64,7 @@ fn reveal(app: &mut App) {
         app.answers.push(super::Answer { verdict: None, ..super::Answer::new(crate::scenario::Verdict::Scam) });
     }
     app.answers[app.position].verdict = majority;
-    app.screen = Screen::Reveal;
+    app.go(Screen::Reveal);
     app.scroll = 0;
 }
 
@@ -84,7 +92,7 @@ pub(super) fn start_review(app: &mut App) {
     app.reviewing = true;
     app.position = app.first_item.min(app.answers.len() - 1);
     app.scroll = 0;
-    app.screen = Screen::Reveal;
+    app.go(Screen::Reveal);
 }
 
 /// The next (or previous) explanation; past either end, back to the summary.
@@ -102,5 +110,5 @@ pub(super) fn end_review(app: &mut App) {
     app.reviewing = false;
     app.position = app.answers.len().saturating_sub(1);
     app.scroll = 0;
-    app.screen = Screen::Summary;
+    app.go(Screen::Summary);
 }

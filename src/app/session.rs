@@ -87,18 +87,18 @@ impl App {
         self.item_seconds = 0;
         self.message_shown();
         match self.stages.get(index) {
-            None => self.screen = Screen::Summary,
+            None => self.go(Screen::Summary),
             Some(Stage::Lesson(_)) => {
                 self.round.clear();
                 self.shown.clear();
-                self.screen = Screen::Lesson;
+                self.go(Screen::Lesson);
             }
             Some(Stage::Messages { items, at_end, time_limit, .. }) => {
                 self.round = items.clone();
                 self.feedback_at_end = *at_end;
                 self.time_limit = *time_limit;
                 self.shown = super::draw_variants(&self.pool, &self.round, self.spec.seed, self.today);
-                self.screen = if self.round.is_empty() { Screen::Summary } else { self.first_screen() };
+                self.go(if self.round.is_empty() { Screen::Summary } else { self.first_screen() });
             }
         }
     }

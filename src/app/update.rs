@@ -5,7 +5,7 @@
 pub use super::explicit::READ_GUARD_MS;
 use super::explicit::{NEW_ROUND, PICK_CHOICE, PICK_CONFIDENCE, PICK_VERDICT, TOO_SOON, move_highlight, typed_ahead};
 use super::present;
-use super::{Answer, App, Confidence, Effect, Msg, Screen};
+use super::{Answer, App, Confidence, Effect, Msg, Screen, Step};
 use crate::i18n::Phrase;
 use crate::learning::record::AnswerRecord;
 use crate::learning::spot;
@@ -95,8 +95,8 @@ fn time_up(app: &mut App) -> Vec<Effect> {
     if app.screen == Screen::Judge {
         app.answers.push(Answer::timed_out());
     }
-    if app.screen == Screen::Spot {
-        let marks = std::mem::take(&mut app.marks);
+    if let Step::Spot { marks, .. } = &mut app.step {
+        let marks = std::mem::take(marks);
         if let Some(answer) = app.answers.get_mut(app.position) {
             answer.marks = Some(marks);
         }
@@ -132,28 +132,31 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
     match (app.screen, msg.clone()) {
         (Screen::Judge, Msg::Verdict(v)) => give_verdict(app, v),
         (Screen::Judge, Msg::MoveCursor(d)) => {
-            app.verdict_cursor = Some(match app.verdict_cursor {
+            let cursor = Some(match app.verdict_cursor() {
                 Some(v) => other_verdict(v),
                 None if d < 0 => Verdict::Scam,
                 None => Verdict::Legit,
             });
+            app.step = Step::Judge { cursor };
         }
-        (Screen::Judge, Msg::Confirm) => match app.verdict_cursor {
+        (Screen::Judge, Msg::Confirm) => match app.verdict_cursor() {
             Some(v) => give_verdict(app, v),
             None => app.hint = Some(PICK_VERDICT),
         },
         (Screen::Confidence, Msg::Choose(i)) => return give_confidence(app, i),
         (Screen::Confidence, Msg::MoveCursor(d)) => {
-            app.confidence_cursor = Some(move_highlight(app.confidence_cursor, d, Confidence::ALL.len()));
+            let cursor = Some(move_highlight(app.confidence_cursor(), d, Confidence::ALL.len()));
+            app.step = Step::Confidence { cursor };
         }
-        (Screen::Confidence, Msg::Confirm) => match app.confidence_cursor {
+        (Screen::Confidence, Msg::Confirm) => match app.confidence_cursor() {
             Some(i) => return give_confidence(app, i),
             None => app.hint = Some(PICK_CONFIDENCE),
         },
         (Screen::Spot, Msg::MoveCursor(d)) => {
             let count = app.current().map_or(0, |s| spot::pieces(s).len());
-            app.piece_cursor =
-                (app.piece_cursor as i64 + i64::from(d)).clamp(0, count.saturating_sub(1) as i64) as usize;
+            if let Step::Spot { cursor, .. } = &mut app.step {
+                *cursor = (*cursor as i64 + i64::from(d)).clamp(0, count.saturating_sub(1) as i64) as usize;
+            }
         }
         (Screen::Spot, Msg::ToggleMark) => toggle_mark(app),
         (Screen::Spot, Msg::SetMarks(marks)) => set_marks(app, marks),
@@ -161,9 +164,10 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Screen::Question, Msg::Choose(i)) => return answer_question(app, i),
         (Screen::Question, Msg::MoveCursor(d)) => {
             let choices = app.current().and_then(|s| s.question.as_ref()).map_or(1, |q| q.choices.len());
-            app.choice_cursor = Some(move_highlight(app.choice_cursor, d, choices));
+            let cursor = Some(move_highlight(app.choice_cursor(), d, choices));
+            app.step = Step::Question { cursor };
         }
-        (Screen::Question, Msg::Confirm) => match app.choice_cursor {
+        (Screen::Question, Msg::Confirm) => match app.choice_cursor() {
             Some(i) => return answer_question(app, i),
             None => app.hint = Some(PICK_CHOICE),
         },
@@ -179,11 +183,11 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Screen::Summary, Msg::Confirm) if app.policy().plays_again => app.hint = Some(NEW_ROUND),
         (Screen::Summary, Msg::Confirm) => present::start_review(app),
         (Screen::Summary, Msg::ToggleStats) => {
-            app.screen = Screen::Stats;
+            app.go(Screen::Stats);
             app.scroll = 0;
         }
         (Screen::Stats, Msg::ToggleStats | Msg::CloseHelp | Msg::Confirm) => {
-            app.screen = Screen::Summary;
+            app.go(Screen::Summary);
             app.scroll = 0;
         }
         (Screen::Stats, Msg::PlayAgain) => play_again(app),
@@ -205,13 +209,12 @@ fn give_verdict(app: &mut App, verdict: Verdict) {
         return;
     }
     if typed_ahead(app) {
-        app.verdict_cursor = None;
+        app.step = Step::Judge { cursor: None };
         app.hint = Some(TOO_SOON);
         return;
     }
     app.answers.push(Answer::new(verdict));
-    app.confidence_cursor = None;
-    app.screen = Screen::Confidence;
+    app.go(Screen::Confidence);
 }
 
 fn give_confidence(app: &mut App, i: usize) -> Vec<Effect> {
@@ -221,9 +224,7 @@ fn give_confidence(app: &mut App, i: usize) -> Vec<Effect> {
     }
     let can_spot = app.spot_enabled && app.current().is_some_and(|s| !spot::pieces(s).is_empty());
     if can_spot {
-        app.screen = Screen::Spot;
-        app.piece_cursor = 0;
-        app.marks.clear();
+        app.go(Screen::Spot);
         app.scroll = 0;
         Vec::new()
     } else {
@@ -232,11 +233,12 @@ fn give_confidence(app: &mut App, i: usize) -> Vec<Effect> {
 }
 
 fn toggle_mark(app: &mut App) {
-    match app.marks.binary_search(&app.piece_cursor) {
+    let Step::Spot { cursor, marks } = &mut app.step else { return };
+    match marks.binary_search(cursor) {
         Ok(i) => {
-            app.marks.remove(i);
+            marks.remove(i);
         }
-        Err(i) => app.marks.insert(i, app.piece_cursor),
+        Err(i) => marks.insert(i, *cursor),
     }
 }
 
@@ -246,11 +248,16 @@ fn set_marks(app: &mut App, mut marks: Vec<usize>) {
     marks.retain(|&m| m < count);
     marks.sort_unstable();
     marks.dedup();
-    app.marks = marks;
+    if let Step::Spot { marks: kept, .. } = &mut app.step {
+        *kept = marks;
+    }
 }
 
 fn confirm_marks(app: &mut App) -> Vec<Effect> {
-    let marks = std::mem::take(&mut app.marks);
+    let marks = match &mut app.step {
+        Step::Spot { marks, .. } => std::mem::take(marks),
+        _ => Vec::new(),
+    };
     if let Some(answer) = app.answers.get_mut(app.position) {
         answer.marks = Some(marks);
     }
@@ -269,8 +276,7 @@ fn after_spot(app: &mut App) -> Vec<Effect> {
 }
 
 fn open_question(app: &mut App) {
-    app.choice_cursor = None;
-    app.screen = Screen::Question;
+    app.go(Screen::Question);
     app.scroll = 0;
 }
 
@@ -293,7 +299,7 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
     if app.after_question {
         app.after_question = false;
         let effects = record(app);
-        app.screen = Screen::Reveal;
+        app.go(Screen::Reveal);
         app.scroll = 0;
         return effects;
     }
@@ -304,7 +310,7 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
     let asks_after = app.current().and_then(|s| s.question.as_ref()).is_some_and(|q| q.asked == Asked::After);
     if asks_after && !app.feedback_at_end && app.policy().learner_answers {
         app.after_question = true;
-        app.screen = Screen::Reveal;
+        app.go(Screen::Reveal);
         app.scroll = 0;
         return Vec::new();
     }
@@ -312,7 +318,7 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
     if app.feedback_at_end {
         effects.extend(next(app));
     } else {
-        app.screen = Screen::Reveal;
+        app.go(Screen::Reveal);
         app.scroll = 0;
     }
     effects
@@ -342,7 +348,7 @@ fn next(app: &mut App) -> Vec<Effect> {
     app.item_seconds = 0;
     if app.position + 1 < app.round.len() {
         app.position += 1;
-        app.screen = app.first_screen();
+        app.go(app.first_screen());
         app.message_shown();
         app.notice.clear();
         return Vec::new();
@@ -360,7 +366,7 @@ fn end_stage(app: &mut App) -> Vec<Effect> {
     }
     let last_stage = app.stage + 1 >= app.stages.len();
     if last_stage || app.in_graded_stage() {
-        app.screen = Screen::Summary;
+        app.go(Screen::Summary);
     } else {
         app.enter_stage(app.stage + 1);
     }
@@ -382,7 +388,7 @@ fn play_again(app: &mut App) {
     app.rounds_played += 1;
     app.scroll = 0;
     app.message_shown();
-    app.screen = if app.round.is_empty() { Screen::Summary } else { Screen::Judge };
+    app.go(if app.round.is_empty() { Screen::Summary } else { Screen::Judge });
     app.item_seconds = 0;
 }
 

@@ -76,22 +76,22 @@ fn marks_on_a_genuine_message_are_false_alarms() {
 fn the_spot_cursor_stays_on_the_pieces() {
     let mut app = fixtures::app();
     send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::MoveCursor(-1)]);
-    assert_eq!(app.piece_cursor, 0);
+    assert_eq!(app.piece_cursor(), 0);
     for _ in 0..100 {
         send(&mut app, &[Msg::MoveCursor(1)]);
     }
     let pieces = crate::learning::spot::pieces(app.current().unwrap()).len();
-    assert_eq!(app.piece_cursor, pieces - 1);
+    assert_eq!(app.piece_cursor(), pieces - 1);
 }
 
 #[test]
 fn arrows_highlight_and_enter_confirms_the_highlight() {
     let mut app = fixtures::app_in_order(&[1, 0, 2]);
     send(&mut app, &[Msg::MoveCursor(1)]);
-    assert_eq!(app.verdict_cursor, Some(Verdict::Legit));
+    assert_eq!(app.verdict_cursor(), Some(Verdict::Legit));
     send(&mut app, &[Msg::MoveCursor(1), Msg::MoveCursor(1), Msg::Confirm]);
     assert_eq!(app.answers[0].verdict, Some(Verdict::Legit));
-    assert_eq!(app.confidence_cursor, None, "nothing is highlighted on the next step");
+    assert_eq!(app.confidence_cursor(), None, "nothing is highlighted on the next step");
     send(&mut app, &[Msg::MoveCursor(1), Msg::MoveCursor(1), Msg::Confirm]);
     assert_eq!(app.answers[0].confidence, Some(Confidence::FairlySure));
     let mut app = fixtures::app_in_order(&[1, 0, 2]);

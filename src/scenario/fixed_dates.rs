@@ -112,7 +112,24 @@ fn numeric_dates(s: &str) -> Vec<(String, Range<usize>)> {
     out
 }
 
+/// The first three letters of every month name and abbreviation in [`MONTHS`].
+fn month_prefilter() -> &'static aho_corasick::AhoCorasick {
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(MONTHS.iter().map(|m| &m[..3]))
+            .expect("the month names build an automaton")
+    })
+}
+
 fn named_dates(s: &str) -> Vec<(String, Range<usize>)> {
+    // A written date needs a month's name: plain ASCII text without one is not split into
+    // words (non-ASCII can lower-case into ASCII, so it always is).
+    if s.is_ascii() && !month_prefilter().is_match(s) {
+        return Vec::new();
+    }
     let found = words(s);
     let mut out = Vec::new();
     let is_month = |w: &str| MONTHS.contains(&w.trim_end_matches('.'));

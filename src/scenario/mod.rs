@@ -1,7 +1,9 @@
 //! The scenario format: vocabularies, the validated model, the checker and the problems it
 //! reports. Knows nothing about terminals.
 
+pub mod baked;
 pub mod dates;
+pub mod embedded;
 pub mod fairness;
 mod fixed_dates;
 pub mod kinds;
@@ -14,6 +16,7 @@ mod slots;
 mod template;
 pub mod validate;
 mod variant;
+mod variant_check;
 pub mod vars;
 mod words;
 

@@ -77,6 +77,10 @@ fn skip_foreign(b: &[u8], i: usize) -> usize {
 pub fn north_american_numbers(text: &str) -> Vec<FoundNumber<'_>> {
     let b = text.as_bytes();
     let mut found = Vec::new();
+    // Every number has ten digits: text with fewer has none (most text, checked per variant).
+    if b.iter().filter(|c| c.is_ascii_digit()).count() < 10 {
+        return found;
+    }
     let mut i = 0;
     while i < b.len() {
         let after_word = i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'/' | b'#' | b'='));

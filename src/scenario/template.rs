@@ -108,6 +108,145 @@ pub fn render_raw(
     (used, problems)
 }
 
+/// What a field is to the rules that read more than the field itself: a thread's sender or
+/// text (searched for quotes, known domains and real-looking numbers), a cue's quote (looked
+/// for in the thread; `usize` counts flags, then signs), or anything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Sender(usize),
+    Text(usize),
+    Quote(usize),
+    Other,
+}
+
+/// A piece of a field as written: text, or the value of slot number `n` (in `Vars::slots`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Piece {
+    Text(String),
+    Slot(usize),
+}
+
+/// A field that holds a placeholder, as written: the only text that differs between variants,
+/// so the only text each further variant renders and checks again.
+#[derive(Clone, Debug)]
+pub struct Field {
+    /// The field cut at its placeholders; `None` when it has a brace problem or names no slot
+    /// (the file as written then fails, and no further variant is tried).
+    pub pieces: Option<Vec<Piece>>,
+    pub span: Range<usize>,
+    /// The key the checker names in a problem, and whether it may hold line breaks: as the
+    /// checker reads that field.
+    pub key: &'static str,
+    pub multiline: bool,
+    pub role: Role,
+    /// Its text pieces are printable ASCII (and line breaks where allowed): filled with
+    /// printable ASCII values it cannot break the character rule.
+    pub plain: bool,
+    /// A text piece holds something besides white space: it cannot be empty.
+    pub solid: bool,
+}
+
+impl Field {
+    /// The field with slot values filled in, as [`substitute`] fills it.
+    pub fn render(&self, values: &[std::borrow::Cow<'_, str>], out: &mut String) {
+        out.clear();
+        for piece in self.pieces.iter().flatten() {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Slot(k) => out.push_str(&values[*k]),
+            }
+        }
+    }
+
+    /// The slots it uses.
+    pub fn slots(&self) -> impl Iterator<Item = usize> + '_ {
+        self.pieces.iter().flatten().filter_map(|p| match p {
+            Piece::Slot(k) => Some(*k),
+            Piece::Text(_) => None,
+        })
+    }
+}
+
+/// `text` cut at its placeholders, as [`substitute`] reads them; `None` on any problem.
+pub fn pieces(text: &str, slots: &[&str]) -> Option<Vec<Piece>> {
+    let mut out = Vec::new();
+    let mut literal = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['{', '}']) {
+        literal.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if let Some(after) = tail.strip_prefix("{{") {
+            literal.push('{');
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("}}") {
+            literal.push('}');
+            rest = after;
+        } else {
+            let after = tail.strip_prefix('{')?;
+            let end = after.find('}')?;
+            let k = slots.iter().position(|n| *n == &after[..end])?;
+            if !literal.is_empty() {
+                out.push(Piece::Text(std::mem::take(&mut literal)));
+            }
+            out.push(Piece::Slot(k));
+            rest = &after[end + 1..];
+        }
+    }
+    literal.push_str(rest);
+    if !literal.is_empty() {
+        out.push(Piece::Text(literal));
+    }
+    Some(out)
+}
+
+/// Every field that [`render_raw`] substitutes in and that holds a brace, in the same walk;
+/// `slots` names the variables in `Vars::slots` order.
+pub fn placeholder_fields(raw: &RawScenario, slots: &[&str]) -> Vec<Field> {
+    let mut out = Vec::new();
+    let mut add = |t: Option<&Text>, key: &'static str, multiline: bool, role: Role| {
+        if let Some(t) = t
+            && t.get_ref().contains(['{', '}'])
+        {
+            let pieces = pieces(t.get_ref(), slots);
+            let texts = || {
+                pieces.iter().flatten().filter_map(|p| match p {
+                    Piece::Text(t) => Some(t.as_str()),
+                    Piece::Slot(_) => None,
+                })
+            };
+            let plain = texts().all(|t| t.bytes().all(|b| (0x20..0x7f).contains(&b) || (multiline && b == b'\n')));
+            let solid = texts().any(|t| !t.trim().is_empty());
+            out.push(Field { pieces, span: t.span(), key, multiline, role, plain, solid });
+        }
+    };
+    add(raw.title.as_ref(), "title", false, Role::Other);
+    add(raw.context.as_ref(), "context", true, Role::Other);
+    for (i, m) in raw.thread.iter().enumerate() {
+        let m = m.get_ref();
+        add(m.sender.as_ref(), "sender", false, Role::Sender(i));
+        add(m.time.as_ref(), "time", false, Role::Other);
+        add(m.text.as_ref(), "text", true, Role::Text(i));
+    }
+    for (i, c) in raw.flag.iter().chain(raw.sign.iter()).enumerate() {
+        let c = c.get_ref();
+        add(c.quote.as_ref(), "quote", false, Role::Quote(i));
+        add(c.why.as_ref(), "why", true, Role::Other);
+    }
+    // Only the first question is checked (a second one is an error of the file as written).
+    if let Some(q) = raw.question.first() {
+        let q = q.get_ref();
+        add(q.ask.as_ref(), "ask", true, Role::Other);
+        add(q.why.as_ref(), "why", true, Role::Other);
+        for t in q.choices.iter().flat_map(|c| c.get_ref().iter()) {
+            add(Some(t), "choices", false, Role::Other);
+        }
+    }
+    for t in raw.verify.iter().flat_map(|v| v.get_ref().iter()) {
+        add(Some(t), "verify", true, Role::Other);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,35 +64,70 @@ pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec
 #[derive(Debug)]
 pub struct Template {
     path: String,
-    source: String,
-    raw: RawScenario,
-    vars: super::vars::Vars,
+    pub(super) source: String,
+    pub(super) raw: RawScenario,
+    pub(super) vars: super::vars::Vars,
     var_spans: Vec<(String, Range<usize>)>,
     /// Problems of the file as written, as (span, kind), reported with every variant's.
     early: Vec<(Range<usize>, ProblemKind)>,
+    /// What the quick test of further variants needs, made on its first use (a trainer's
+    /// load never draws a further variant from the same template):
+    /// the fields that hold a placeholder (all that differs between variants), and per cue
+    /// (flags, then signs) whether its quote holds no placeholder and is in a thread field
+    /// that holds none, so that every variant finds it.
+    pub(super) quick: std::cell::OnceCell<(Vec<super::template::Field>, Vec<bool>)>,
+    /// Built from a baked bundled file: see [`Template::from_baked`].
+    pub(super) trusted: bool,
 }
 
 /// Parses a file once into a [`Template`]; only a TOML syntax error stops here.
 pub fn parse_template(path: &str, source: &str) -> Result<Template, Vec<Problem>> {
-    let normalized = source.strip_prefix('\u{FEFF}').unwrap_or(source);
-    let normalized = if normalized.contains('\r') { normalized.replace("\r\n", "\n") } else { normalized.to_string() };
-    let mut raw: RawScenario = toml::from_str(&normalized).map_err(|e| {
+    let normalized = normalize(source);
+    let raw: RawScenario = toml::from_str(&normalized).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         vec![SourceMap::new(path, &normalized).problem(span, ProblemKind::Syntax(explain_toml_error(e.message())))]
     })?;
-    let mut early: Vec<(Range<usize>, ProblemKind)> =
-        raw.hoist_trailing_lists().into_iter().map(|(key, span)| (span, ProblemKind::Twice(key))).collect();
-    early.extend(
-        criminal_domains_in_file(&normalized)
-            .into_iter()
-            .map(|(at, d)| (at..at, ProblemKind::KnownCriminalDomain(d.to_string()))),
-    );
-    let (vars, var_spans, var_problems) = parse_vars(raw.vars.take());
-    early.extend(var_problems);
-    Ok(Template { path: path.to_string(), source: normalized, raw, vars, var_spans, early })
+    Ok(Template::build(path, normalized, raw, true))
+}
+
+/// A file's text as spans count it: without a byte-order mark, with `\n` line ends.
+fn normalize(source: &str) -> String {
+    let normalized = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    if normalized.contains('\r') { normalized.replace("\r\n", "\n") } else { normalized.to_string() }
 }
 
 impl Template {
+    /// The template of a file whose text is `source` and whose parsed form is `raw`;
+    /// `scan` looks for known criminal domains in the text as written.
+    fn build(path: &str, source: String, mut raw: RawScenario, scan: bool) -> Template {
+        let mut early: Vec<(Range<usize>, ProblemKind)> =
+            raw.hoist_trailing_lists().into_iter().map(|(key, span)| (span, ProblemKind::Twice(key))).collect();
+        if scan {
+            early.extend(
+                criminal_domains_in_file(&source)
+                    .into_iter()
+                    .map(|(at, d)| (at..at, ProblemKind::KnownCriminalDomain(d.to_string()))),
+            );
+        }
+        let (vars, var_spans, var_problems) = parse_vars(raw.vars.take());
+        early.extend(var_problems);
+        let quick = std::cell::OnceCell::new();
+        Template { path: path.to_string(), source, raw, vars, var_spans, early, quick, trusted: !scan }
+    }
+
+    /// A bundled file's template from the form build.rs parsed it into (`baked.rs`): no TOML
+    /// is read and the text is not scanned. Its variants skip the rules that scan text (see
+    /// [`Checker::trusted`]): `check` of the built-in corpus proves them on the files' text.
+    pub(super) fn from_baked(path: &str, source: &str, raw: RawScenario) -> Template {
+        Template::build(path, normalize(source), raw, false)
+    }
+
+    /// As [`Template::from_baked`], with every rule: what `parse_template` gives for the
+    /// file's text, without reading its TOML.
+    pub(super) fn from_baked_checked(path: &str, source: &str, raw: RawScenario) -> Template {
+        Template::build(path, normalize(source), raw, true)
+    }
+
     /// Whether the file has `[vars]`: each draw then gives a different variant.
     pub fn has_vars(&self) -> bool {
         !self.vars.is_empty()
@@ -113,7 +148,7 @@ impl Template {
     fn checked_variant(&self, draw: Draw, report: bool) -> Result<Parsed, Vec<Problem>> {
         let map = SourceMap::new(&self.path, &self.source);
         let mut raw = self.raw.clone();
-        let mut checker = Checker { map: &map, source: &self.source, problems: Vec::new() };
+        let mut checker = Checker { map: &map, source: &self.source, problems: Vec::new(), trusted: self.trusted };
         for (span, kind) in &self.early {
             checker.report(span.clone(), kind.clone());
         }
@@ -166,15 +201,24 @@ fn criminal_domain_finder() -> &'static aho_corasick::AhoCorasick {
     FINDER.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            // A few dozen patterns: a full DFA is small and the fastest scan.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            // Their first letters are common ones: a prefilter only adds work here.
+            .prefilter(false)
             .build(known_criminal_domains())
             .expect("the known-domain list builds an automaton")
     })
 }
 
 /// The known criminal domains named in `text`, by position, as (offset, domain).
-fn criminal_domains_named(text: &str) -> Vec<(usize, &'static str)> {
+pub(super) fn criminal_domains_named(text: &str) -> Vec<(usize, &'static str)> {
+    let finder = criminal_domain_finder();
+    // Nearly every text names none: one quick pass says so without collecting anything.
+    if !finder.is_match(text) {
+        return Vec::new();
+    }
     let list: Vec<&'static str> = known_criminal_domains().collect();
-    criminal_domain_finder().find_overlapping_iter(text).map(|m| (m.start(), list[m.pattern().as_usize()])).collect()
+    finder.find_overlapping_iter(text).map(|m| (m.start(), list[m.pattern().as_usize()])).collect()
 }
 
 /// Known criminal domains anywhere in the file's values, variable lists included; comment lines
@@ -242,6 +286,11 @@ struct Checker<'a> {
     map: &'a SourceMap<'a>,
     source: &'a str,
     problems: Vec<Problem>,
+    /// For a bundled file built from its baked form: the rules that scan text (characters,
+    /// quotes in the thread, known domains, real-looking numbers) are skipped; the rest, which
+    /// only turn the parsed form into a scenario, still run. `check` of the built-in corpus
+    /// runs them all, on the files' text.
+    trusted: bool,
 }
 
 impl Checker<'_> {
@@ -281,6 +330,9 @@ impl Checker<'_> {
     /// Rejects control, bidi and invisible characters, pointing at the character itself when
     /// the file holds it literally.
     fn characters(&mut self, s: &str, span: Range<usize>, key: &'static str, multiline: bool) {
+        if self.trusted {
+            return;
+        }
         if let Some((at, kind)) = forbidden_character(self.source, s, span, key, multiline) {
             self.report(at..at, kind);
         }
@@ -438,7 +490,7 @@ impl Checker<'_> {
             } else {
                 self.optional(c.quote, "quote", false)
             };
-            if let (Some(q), Some(qs)) = (&quote, quote_span) {
+            if let (Some(q), Some(qs), false) = (&quote, quote_span, self.trusted) {
                 let found = thread.iter().any(|(m, _)| {
                     m.text.contains(q.as_str()) || m.sender.as_deref().is_some_and(|s| s.contains(q.as_str()))
                 });
@@ -565,8 +617,10 @@ impl Checker<'_> {
                 if sources.is_empty() {
                     self.report(0..0, ProblemKind::NoSource);
                 }
-                self.fictional_numbers(thread);
-                self.known_criminal_domains(thread);
+                if !self.trusted {
+                    self.fictional_numbers(thread);
+                    self.known_criminal_domains(thread);
+                }
             }
             Verdict::Legit => {
                 if let Some(span) = flags.first() {

@@ -3,6 +3,7 @@
 //! cannot pass by remembering the texts. Draws come from a seeded generator: the same seed
 //! gives the same values.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rand::RngExt;
@@ -96,31 +97,42 @@ impl Vars {
     /// Draws a value for every slot. `today` is days since 1970-01-01.
     pub fn draw(&self, rng: &mut StdRng, today: i64) -> HashMap<String, String> {
         let mut values: HashMap<String, String> = self.broken.iter().map(|n| (n.clone(), format!("{{{n}}}"))).collect();
-        let mut picked: HashMap<&str, usize> = HashMap::new();
-        for (name, slot) in &self.slots {
-            let value = match slot {
+        for ((name, _), value) in self.slots.iter().zip(self.draw_values(rng, today)) {
+            values.insert(name.clone(), value.into_owned());
+        }
+        values
+    }
+
+    /// The same draw as [`Vars::draw`], as a value per slot in `slots` order: picks borrow
+    /// their value, so a variant `check` tests costs no copy of them.
+    pub fn draw_values(&self, rng: &mut StdRng, today: i64) -> Vec<Cow<'_, str>> {
+        let mut values: Vec<Cow<'_, str>> = vec![Cow::Borrowed(""); self.slots.len()];
+        let mut picked: Vec<Option<usize>> = vec![None; self.slots.len()];
+        for (k, (_, slot)) in self.slots.iter().enumerate() {
+            let value: Cow<'_, str> = match slot {
                 Slot::Pick(list) => {
                     let i = rng.random_range(0..list.len());
-                    picked.insert(name, i);
-                    list[i].clone()
+                    picked[k] = Some(i);
+                    Cow::Borrowed(&list[i])
                 }
                 Slot::Tied { .. } => continue,
-                Slot::Money { min_cents, max_cents } => money(rng.random_range(*min_cents..=*max_cents)),
+                Slot::Money { min_cents, max_cents } => money(rng.random_range(*min_cents..=*max_cents)).into(),
                 Slot::Date { min_days, max_days, format } => {
                     let days = today + rng.random_range(*min_days..=*max_days);
-                    Date::from_days(days).format(format).unwrap_or_default()
+                    Date::from_days(days).format(format).unwrap_or_default().into()
                 }
                 Slot::Digits(n) => (0..*n).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect(),
-                Slot::Pattern(p) => pattern(p, rng),
-                Slot::Phone(kind) => phone(*kind, rng),
-                Slot::Domain { brand, styles } => domain(brand, styles, rng),
+                Slot::Pattern(p) => pattern(p, rng).into(),
+                Slot::Phone(kind) => phone(*kind, rng).into(),
+                Slot::Domain { brand, styles } => domain(brand, styles, rng).into(),
             };
-            values.insert(name.clone(), value);
+            values[k] = value;
         }
-        for (name, slot) in &self.slots {
+        for (k, (_, slot)) in self.slots.iter().enumerate() {
             if let Slot::Tied { with, values: list } = slot {
-                let i = picked.get(with.as_str()).copied().unwrap_or(0).min(list.len().saturating_sub(1));
-                values.insert(name.clone(), list.get(i).cloned().unwrap_or_default());
+                let tied = self.slots.iter().zip(&picked).find(|((n, _), p)| n == with && p.is_some());
+                let i = tied.and_then(|(_, p)| *p).unwrap_or(0).min(list.len().saturating_sub(1));
+                values[k] = list.get(i).map_or(Cow::Borrowed(""), |v| Cow::Borrowed(v.as_str()));
             }
         }
         values

@@ -19,18 +19,28 @@ impl fmt::Display for Location {
     }
 }
 
-/// Turns byte offsets in one file's text into line and column numbers.
+/// Turns byte offsets in one file's text into line and column numbers. The line index is
+/// built on the first offset past the first line: a file without problems is located only at
+/// its `id`, nearly always on line 1, and indexing every file's lines was a tenth of start-up.
 pub struct SourceMap<'a> {
     path: &'a str,
     text: &'a str,
-    line_starts: Vec<usize>,
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// Where the first line ends (its `\n`, or the end of the text).
+    first_break: std::cell::OnceCell<usize>,
 }
 
 impl<'a> SourceMap<'a> {
     pub fn new(path: &'a str, text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceMap { path, text, line_starts }
+        SourceMap { path, text, line_starts: std::cell::OnceCell::new(), first_break: std::cell::OnceCell::new() }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut line_starts = vec![0];
+            line_starts.extend(self.text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+            line_starts
+        })
     }
 
     pub fn path(&self) -> &str {
@@ -40,8 +50,14 @@ impl<'a> SourceMap<'a> {
     /// Location of a byte offset; offsets past the end point just after the last character.
     pub fn locate(&self, offset: usize) -> Location {
         let offset = offset.min(self.text.len());
-        let line_index = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line_index];
+        let on_first_line = offset <= *self.first_break.get_or_init(|| self.text.find('\n').unwrap_or(self.text.len()));
+        let (line_index, start) = if on_first_line {
+            (0, 0)
+        } else {
+            let starts = self.line_starts();
+            let line_index = starts.partition_point(|&s| s <= offset) - 1;
+            (line_index, starts[line_index])
+        };
         let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
         Location { path: self.path.to_string(), line: line_index + 1, col }
     }

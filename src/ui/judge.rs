@@ -40,9 +40,9 @@ pub fn verdict_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let t = &app.locale;
     let buttons = vec![
         Span::raw("  "),
-        button(format!("s {}", verdict(t, Verdict::Scam)), app.verdict_cursor == Some(Verdict::Scam), theme),
+        button(format!("s {}", verdict(t, Verdict::Scam)), app.verdict_cursor() == Some(Verdict::Scam), theme),
         Span::raw("   "),
-        button(format!("g {}", verdict(t, Verdict::Legit)), app.verdict_cursor == Some(Verdict::Legit), theme),
+        button(format!("g {}", verdict(t, Verdict::Legit)), app.verdict_cursor() == Some(Verdict::Legit), theme),
     ];
     with_hint(app, vec![Line::styled(t.text("judge.question").into_owned(), theme.heading), Line::from(buttons)], theme)
 }
@@ -61,7 +61,7 @@ pub fn confidence_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let said = app.current_answer().and_then(|a| a.verdict).map(|v| verdict(t, v)).unwrap_or_default();
     let mut buttons = vec![Span::raw("  ")];
     for (i, &c) in Confidence::ALL.iter().enumerate() {
-        buttons.push(button(format!("{} {}", i + 1, confidence(t, c)), app.confidence_cursor == Some(i), theme));
+        buttons.push(button(format!("{} {}", i + 1, confidence(t, c)), app.confidence_cursor() == Some(i), theme));
         buttons.push(Span::raw("  "));
     }
     let ask = t.fmt("confidence.question", &[("said", Arg::Str(&said))]);
@@ -72,7 +72,7 @@ pub fn confidence_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 /// What to do on the spot screen.
 pub fn spot_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let t = &app.locale;
-    let marked = t.fmt("spot.marked", &[("count", Arg::Num(app.marks.len() as i64))]);
+    let marked = t.fmt("spot.marked", &[("count", Arg::Num(app.marks().len() as i64))]);
     vec![
         Line::styled(t.text("spot.instruction").into_owned(), theme.heading),
         Line::from(vec![
@@ -100,7 +100,7 @@ pub fn question_panel(app: &App, scenario: &Scenario, width: usize, theme: &Them
     doc.para(vec![run(sanitize(&q.ask), theme.heading)]);
     for (shown, &i) in app.choice_order().iter().enumerate() {
         let Some(choice) = q.choices.get(i) else { continue };
-        let style = if app.choice_cursor == Some(shown) { theme.selected } else { theme.base };
+        let style = if app.choice_cursor() == Some(shown) { theme.selected } else { theme.base };
         doc.item(
             vec![run(format!(" {} ", shown + 1), theme.key), run(" ", theme.base)],
             vec![run(sanitize(choice), style)],

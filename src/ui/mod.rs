@@ -121,7 +121,7 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
         Screen::Confidence => (plain(), judge::confidence_panel(app, theme)),
         Screen::Spot => {
             let pieces = crate::learning::spot::pieces(scenario);
-            let marks = bubbles::Marks::Spot { pieces: &pieces, cursor: app.piece_cursor, marked: &app.marks };
+            let marks = bubbles::Marks::Spot { pieces: &pieces, cursor: app.piece_cursor(), marked: app.marks() };
             (judge::body(app, scenario, width, marks, theme).lines, judge::spot_panel(app, theme))
         }
         Screen::Question => (plain(), judge::question_panel(app, scenario, width, theme)),

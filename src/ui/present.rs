@@ -37,8 +37,9 @@ pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 /// The two counts being typed; the field with the cursor is reversed and marked with `▸`.
 pub fn tally_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let field = |i: usize, label: &str| {
-        let selected = app.tally_field == i;
-        let text = format!("{}{label}: {:>4} ", if selected { "▸ " } else { "  " }, app.tally_input[i]);
+        let (counts, field) = app.tally_input();
+        let selected = field == i;
+        let text = format!("{}{label}: {:>4} ", if selected { "▸ " } else { "  " }, counts[i]);
         Span::styled(text, if selected { theme.selected } else { theme.base })
     };
     let t = &app.locale;

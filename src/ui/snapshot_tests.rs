@@ -40,7 +40,9 @@ fn answer(app: &mut App, verdict: Verdict, marks: &[usize], choice: usize) {
     send(app, &[Msg::Verdict(verdict), Msg::Choose(0)]);
     if app.screen == Screen::Spot {
         for &m in marks {
-            app.piece_cursor = m;
+            if let crate::app::Step::Spot { cursor, .. } = &mut app.step {
+                *cursor = m;
+            }
             update(app, Msg::ToggleMark);
         }
         update(app, Msg::Confirm);
