@@ -103,20 +103,19 @@ impl JsonlFile {
     /// file is left exactly as it was (`kept` is `None`, `unrepaired` says why): a trainer
     /// starting then still saves its answers, and the repair is tried again next time.
     pub fn load<T: DeserializeOwned + Serialize>(&self) -> Result<LoadedLines<T>, StoreError> {
+        // The common case, a file with no damaged line, is read as a stream: a 100 000-answer
+        // history is never held as one 30 MB buffer beside its records.
+        match self.stream()? {
+            None => return Ok(LoadedLines::default()),
+            Some((items, 0)) => return Ok(LoadedLines { items, bad: 0, kept: None, unrepaired: None }),
+            Some(_) => {}
+        }
         let mut last = LoadedLines::default();
         // A writer may append while damaged lines are being set aside; if the file grew, the
         // rewrite would drop that line, so it starts over (a few times, then gives up).
         for _ in 0..REPAIR_TRIES {
             let Some((file, bytes)) = self.read_all()? else { return Ok(LoadedLines::default()) };
-            let text = String::from_utf8_lossy(&bytes);
-            let mut items = Vec::new();
-            let mut bad = 0;
-            for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                match serde_json::from_str::<T>(line) {
-                    Ok(r) => items.push(r),
-                    Err(_) => bad += 1,
-                }
-            }
+            let (items, bad) = parse_lines(&bytes[..]).map_err(io_err(&self.path))?;
             if bad == 0 {
                 return Ok(LoadedLines { items, bad, kept: None, unrepaired: None });
             }
@@ -132,35 +131,56 @@ impl JsonlFile {
         Ok(last)
     }
 
-    /// The file, open, and all its bytes; `None` when there is no file. Only a regular file is
-    /// read: a link to a device (say /dev/zero) would never end.
-    fn read_all(&self) -> Result<Option<(File, Vec<u8>)>, StoreError> {
+    /// Every record of the file read as a stream, and how many lines could not be read;
+    /// `None` when there is no file. Bounded like [`JsonlFile::read_all`].
+    fn stream<T: DeserializeOwned>(&self) -> Result<Option<(Vec<T>, usize)>, StoreError> {
         use std::io::Read;
-        let mut file = match File::open(&self.path) {
+        let Some(file) = self.open_data()? else { return Ok(None) };
+        let limit = crate::source::files::MAX_DATA_BYTES;
+        let mut bounded = file.take(limit + 1);
+        let parsed = parse_lines(io::BufReader::new(&mut bounded)).map_err(io_err(&self.path))?;
+        if bounded.limit() == 0 {
+            return Err(self.too_large());
+        }
+        Ok(Some(parsed))
+    }
+
+    /// The data file, open, if there is one; only a regular file within the size limit.
+    fn open_data(&self) -> Result<Option<File>, StoreError> {
+        let file = match File::open(&self.path) {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io_err(&self.path)(e)),
         };
-        if !file.metadata().map_err(io_err(&self.path))?.is_file() {
+        let meta = file.metadata().map_err(io_err(&self.path))?;
+        if !meta.is_file() {
             let e = io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
             return Err(io_err(&self.path)(e));
         }
-        // Bounded: a data file is never read past the limit (see crate::files).
-        let limit = crate::source::files::MAX_DATA_BYTES;
-        let too_large = || {
-            let e = io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("larger than the {limit}-byte limit for a data file"),
-            );
-            io_err(&self.path)(e)
-        };
-        if file.metadata().map_err(io_err(&self.path))?.len() > limit {
-            return Err(too_large());
+        if meta.len() > crate::source::files::MAX_DATA_BYTES {
+            return Err(self.too_large());
         }
+        Ok(Some(file))
+    }
+
+    fn too_large(&self) -> StoreError {
+        let limit = crate::source::files::MAX_DATA_BYTES;
+        let e =
+            io::Error::new(io::ErrorKind::InvalidData, format!("larger than the {limit}-byte limit for a data file"));
+        io_err(&self.path)(e)
+    }
+
+    /// The file, open, and all its bytes; `None` when there is no file. Only a regular file is
+    /// read: a link to a device (say /dev/zero) would never end.
+    fn read_all(&self) -> Result<Option<(File, Vec<u8>)>, StoreError> {
+        use std::io::Read;
+        let Some(mut file) = self.open_data()? else { return Ok(None) };
+        // Bounded: a data file is never read past the limit (see `source::files`).
+        let limit = crate::source::files::MAX_DATA_BYTES;
         let mut bytes = Vec::new();
         (&mut file).take(limit + 1).read_to_end(&mut bytes).map_err(io_err(&self.path))?;
         if bytes.len() as u64 > limit {
-            return Err(too_large());
+            return Err(self.too_large());
         }
         Ok(Some((file, bytes)))
     }
@@ -283,6 +303,29 @@ impl JsonlFile {
         }
         file.write_all(line.as_bytes()).map_err(io_err(&self.path))?;
         file.sync_data().map_err(io_err(&self.path))
+    }
+}
+
+/// The records of a JSON Lines text, one line at a time, and how many non-blank lines could not
+/// be read (bytes that are not UTF-8 count as unreadable there, as anywhere else in the line).
+fn parse_lines<T: DeserializeOwned>(mut reader: impl io::BufRead) -> io::Result<(Vec<T>, usize)> {
+    let mut items = Vec::new();
+    let mut bad = 0;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok((items, bad));
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches('\n').trim_end_matches('\r');
+        if text.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<T>(text) {
+            Ok(r) => items.push(r),
+            Err(_) => bad += 1,
+        }
     }
 }
 
