@@ -103,20 +103,19 @@ impl JsonlFile {
     /// file is left exactly as it was (`kept` is `None`, `unrepaired` says why): a trainer
     /// starting then still saves its answers, and the repair is tried again next time.
     pub fn load<T: DeserializeOwned + Serialize>(&self) -> Result<LoadedLines<T>, StoreError> {
+        // The common case, a file with no damaged line, is read as a stream: a 100 000-answer
+        // history is never held as one 30 MB buffer beside its records.
+        match self.stream()? {
+            None => return Ok(LoadedLines::default()),
+            Some((items, 0)) => return Ok(LoadedLines { items, bad: 0, kept: None, unrepaired: None }),
+            Some(_) => {}
+        }
         let mut last = LoadedLines::default();
         // A writer may append while damaged lines are being set aside; if the file grew, the
         // rewrite would drop that line, so it starts over (a few times, then gives up).
         for _ in 0..REPAIR_TRIES {
             let Some((file, bytes)) = self.read_all()? else { return Ok(LoadedLines::default()) };
-            let text = String::from_utf8_lossy(&bytes);
-            let mut items = Vec::new();
-            let mut bad = 0;
-            for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                match serde_json::from_str::<T>(line) {
-                    Ok(r) => items.push(r),
-                    Err(_) => bad += 1,
-                }
-            }
+            let (items, bad) = parse_lines(&bytes[..]).map_err(io_err(&self.path))?;
             if bad == 0 {
                 return Ok(LoadedLines { items, bad, kept: None, unrepaired: None });
             }
@@ -132,35 +131,56 @@ impl JsonlFile {
         Ok(last)
     }
 
-    /// The file, open, and all its bytes; `None` when there is no file. Only a regular file is
-    /// read: a link to a device (say /dev/zero) would never end.
-    fn read_all(&self) -> Result<Option<(File, Vec<u8>)>, StoreError> {
+    /// Every record of the file read as a stream, and how many lines could not be read;
+    /// `None` when there is no file. Bounded like [`JsonlFile::read_all`].
+    fn stream<T: DeserializeOwned>(&self) -> Result<Option<(Vec<T>, usize)>, StoreError> {
         use std::io::Read;
-        let mut file = match File::open(&self.path) {
+        let Some(file) = self.open_data()? else { return Ok(None) };
+        let limit = crate::source::files::MAX_DATA_BYTES;
+        let mut bounded = file.take(limit + 1);
+        let parsed = parse_lines(io::BufReader::new(&mut bounded)).map_err(io_err(&self.path))?;
+        if bounded.limit() == 0 {
+            return Err(self.too_large());
+        }
+        Ok(Some(parsed))
+    }
+
+    /// The data file, open, if there is one; only a regular file within the size limit.
+    fn open_data(&self) -> Result<Option<File>, StoreError> {
+        let file = match File::open(&self.path) {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io_err(&self.path)(e)),
         };
-        if !file.metadata().map_err(io_err(&self.path))?.is_file() {
+        let meta = file.metadata().map_err(io_err(&self.path))?;
+        if !meta.is_file() {
             let e = io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
             return Err(io_err(&self.path)(e));
         }
-        // Bounded: a data file is never read past the limit (see crate::files).
-        let limit = crate::source::files::MAX_DATA_BYTES;
-        let too_large = || {
-            let e = io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("larger than the {limit}-byte limit for a data file"),
-            );
-            io_err(&self.path)(e)
-        };
-        if file.metadata().map_err(io_err(&self.path))?.len() > limit {
-            return Err(too_large());
+        if meta.len() > crate::source::files::MAX_DATA_BYTES {
+            return Err(self.too_large());
         }
+        Ok(Some(file))
+    }
+
+    fn too_large(&self) -> StoreError {
+        let limit = crate::source::files::MAX_DATA_BYTES;
+        let e =
+            io::Error::new(io::ErrorKind::InvalidData, format!("larger than the {limit}-byte limit for a data file"));
+        io_err(&self.path)(e)
+    }
+
+    /// The file, open, and all its bytes; `None` when there is no file. Only a regular file is
+    /// read: a link to a device (say /dev/zero) would never end.
+    fn read_all(&self) -> Result<Option<(File, Vec<u8>)>, StoreError> {
+        use std::io::Read;
+        let Some(mut file) = self.open_data()? else { return Ok(None) };
+        // Bounded: a data file is never read past the limit (see `source::files`).
+        let limit = crate::source::files::MAX_DATA_BYTES;
         let mut bytes = Vec::new();
         (&mut file).take(limit + 1).read_to_end(&mut bytes).map_err(io_err(&self.path))?;
         if bytes.len() as u64 > limit {
-            return Err(too_large());
+            return Err(self.too_large());
         }
         Ok(Some((file, bytes)))
     }
@@ -286,6 +306,29 @@ impl JsonlFile {
     }
 }
 
+/// The records of a JSON Lines text, one line at a time, and how many non-blank lines could not
+/// be read (bytes that are not UTF-8 count as unreadable there, as anywhere else in the line).
+fn parse_lines<T: DeserializeOwned>(mut reader: impl io::BufRead) -> io::Result<(Vec<T>, usize)> {
+    let mut items = Vec::new();
+    let mut bad = 0;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok((items, bad));
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches('\n').trim_end_matches('\r');
+        if text.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<T>(text) {
+            Ok(r) => items.push(r),
+            Err(_) => bad += 1,
+        }
+    }
+}
+
 /// Whether the file's last byte is something other than a line break.
 fn ends_torn(file: &mut File) -> bool {
     use std::io::{Read, Seek, SeekFrom};
@@ -294,102 +337,5 @@ fn ends_torn(file: &mut File) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde::Deserialize;
-
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
-    struct Line {
-        n: u32,
-    }
-
-    fn temp_file(name: &str) -> (PathBuf, JsonlFile) {
-        let dir = std::env::temp_dir().join(format!("smishdrill-jsonl-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        let file = JsonlFile::new(dir.join("things.jsonl"));
-        (dir, file)
-    }
-
-    #[test]
-    fn a_missing_file_is_empty_and_appends_come_back_in_order() {
-        let (dir, file) = temp_file("order");
-        let loaded = file.load::<Line>().unwrap();
-        assert!(loaded.items.is_empty() && loaded.kept.is_none());
-        for n in 0..3 {
-            file.append(&Line { n }).unwrap();
-        }
-        let loaded = file.load::<Line>().unwrap();
-        assert_eq!(loaded.items, [Line { n: 0 }, Line { n: 1 }, Line { n: 2 }]);
-        assert_eq!(loaded.bad, 0);
-        fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn lines_of_another_shape_are_set_aside_under_the_full_file_name() {
-        let (dir, file) = temp_file("shape");
-        fs::write(file.path(), "{\"n\":1}\n{\"m\":2}\n\n{\"n\":3}\n").unwrap();
-        let loaded = file.load::<Line>().unwrap();
-        assert_eq!(loaded.items, [Line { n: 1 }, Line { n: 3 }]);
-        assert_eq!(loaded.bad, 1);
-        let kept = loaded.kept.unwrap();
-        let name = kept.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(name.starts_with("things.jsonl.corrupt-"), "{name}");
-        assert_eq!(fs::read_to_string(file.path()).unwrap(), "{\"n\":1}\n{\"n\":3}\n");
-        assert!(
-            !fs::read_dir(&dir).unwrap().flatten().any(|e| e.file_name().to_string_lossy().contains(".tmp-")),
-            "no temporary file is left behind"
-        );
-        fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn a_file_that_grew_since_it_was_read_is_not_replaced() {
-        let (dir, file) = temp_file("grew");
-        let text = "{\"n\":1}\nbad\n{\"n\":2}\n";
-        fs::write(file.path(), text).unwrap();
-        // Read when it was one byte shorter: an append happened since, so nothing changes.
-        let original = File::open(file.path()).unwrap();
-        let read = &text.as_bytes()[..text.len() - 1];
-        assert!(file.replace_if_unchanged(&original, read, &[Line { n: 1 }]).unwrap().is_none());
-        assert_eq!(fs::read_to_string(file.path()).unwrap(), text);
-        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "no copy or temporary file is left behind");
-        fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn a_folder_in_place_of_the_file_is_refused() {
-        let (dir, file) = temp_file("folder");
-        fs::create_dir(file.path()).unwrap();
-        let err = file.load::<Line>().unwrap_err().to_string();
-        assert!(err.contains("things.jsonl") && err.contains("not a regular file"), "{err}");
-        fs::remove_dir_all(&dir).unwrap();
-    }
-    #[test]
-    fn setting_a_file_aside_keeps_its_mode_and_never_widens_access() {
-        use std::os::unix::fs::PermissionsExt;
-        let (dir, file) = temp_file("mode");
-        fs::write(file.path(), "{\"n\":1}\nbad\n").unwrap();
-        fs::set_permissions(file.path(), fs::Permissions::from_mode(0o600)).unwrap();
-        let loaded = file.load::<Line>().unwrap();
-        let kept = loaded.kept.unwrap();
-        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(file.path()), 0o600, "the repaired file keeps 0600");
-        assert_eq!(mode(&kept), 0o600, "so does the copy set aside");
-        fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn a_file_that_keeps_changing_is_still_read_and_left_as_it_is() {
-        let (dir, file) = temp_file("busy");
-        fs::write(file.path(), "{\"n\":1}\nbad\n").unwrap();
-        // Every repair finds the file changed (as under continuous appends).
-        let original = File::open(file.path()).unwrap();
-        assert!(file.replace_if_unchanged(&original, b"{\"n\":1}\n", &[Line { n: 1 }]).unwrap().is_none());
-        let loaded = LoadedLines { items: vec![Line { n: 1 }], bad: 1, kept: None, unrepaired: Some("busy".into()) };
-        let notice = loaded.notice("store.progress_file").unwrap().say(&crate::i18n::Locale::english());
-        assert!(notice.contains("left as it is (busy)"), "{notice}");
-        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "no copy or temporary file is left behind");
-        fs::remove_dir_all(&dir).unwrap();
-    }
-}
+#[path = "jsonl_tests.rs"]
+mod tests;
