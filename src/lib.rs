@@ -26,6 +26,7 @@ pub mod round;
 pub mod runtime;
 pub mod scenario;
 pub mod send;
+pub mod serve;
 pub mod store;
 pub mod terminal;
 pub mod text_ranges;

@@ -10,6 +10,7 @@ pub mod inspect;
 mod inspect_tui;
 mod list;
 mod report;
+pub mod serve;
 mod session;
 
 pub use audit::{audit_builtin, audit_builtin_lines, audit_paths, deck_scenarios};
