@@ -48,18 +48,11 @@ impl Info {
     }
 }
 
-/// Runs the dashboard until the instructor ends the class (q, Ctrl-C, SIGINT, SIGTERM, SIGHUP).
-pub fn run(room: &Arc<Room>, info: &Info, plain: bool) -> std::io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in crate::terminal::ENDING_SIGNALS {
-        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
-    }
+/// Runs the dashboard until the instructor ends the class (q, Ctrl-C) or `stop` is set (an
+/// ending signal: see `serve::run`).
+pub fn run(room: &Arc<Room>, info: &Info, plain: bool, stop: &Arc<AtomicBool>) -> std::io::Result<()> {
     let plain = plain || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
-    if plain {
-        run_plain(room, info, &stop)
-    } else {
-        crate::terminal::with_screen(|t| run_screen(t, room, info, &stop))
-    }
+    if plain { run_plain(room, info, stop) } else { crate::terminal::with_screen(|t| run_screen(t, room, info, stop)) }
 }
 
 fn run_plain(room: &Arc<Room>, info: &Info, stop: &Arc<AtomicBool>) -> std::io::Result<()> {

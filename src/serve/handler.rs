@@ -87,10 +87,13 @@ impl Connection {
     }
 }
 
-const NO_COMMANDS: &str =
-    "this server runs no commands. Connect with `ssh -p PORT NAME@HOST` and no command to join the class.";
-const NEEDS_PTY: &str =
-    "the trainer needs a terminal. Connect without -T (and add -t if you gave a command): ssh -t -p PORT NAME@HOST";
+fn no_commands(port: u16) -> String {
+    format!("this server runs no commands. Join the class with `ssh -p {port} NAME@HOST` and no command.")
+}
+
+fn needs_pty(port: u16) -> String {
+    format!("the trainer needs a terminal. Connect without -T: ssh -p {port} NAME@HOST")
+}
 
 impl Handler for Connection {
     type Error = russh::Error;
@@ -165,7 +168,7 @@ impl Handler for Connection {
     async fn shell_request(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), Self::Error> {
         let (Some(size), Some(user)) = (self.pty, self.user.clone()) else {
             session.channel_success(channel)?;
-            return Connection::refuse(session, channel, NEEDS_PTY);
+            return Connection::refuse(session, channel, &needs_pty(self.shared.port));
         };
         let Some(write) = self.write.take() else { return session.channel_failure(channel) };
         session.channel_success(channel)?;
@@ -185,7 +188,7 @@ impl Handler for Connection {
     ) -> Result<(), Self::Error> {
         self.shared.room.event(format!("refused a command from {}", self.from()));
         session.channel_success(channel)?;
-        Connection::refuse(session, channel, NO_COMMANDS)
+        Connection::refuse(session, channel, &no_commands(self.shared.port))
     }
 
     async fn subsystem_request(

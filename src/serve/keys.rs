@@ -23,6 +23,8 @@ enum State {
     Csi(Vec<u8>),
     /// After `ESC O`.
     Ss3,
+    /// Inside a sequence too long to be a key: dropped up to its final byte.
+    Discard,
     /// Inside a UTF-8 character: the bytes so far and how many it needs.
     Utf8(Vec<u8>, usize),
     /// Inside a bracketed paste.
@@ -76,7 +78,7 @@ impl KeyParser {
 
     /// Whether a byte is held back (a flush after a pause would change something).
     pub fn pending(&self) -> bool {
-        matches!(self.state, State::Esc | State::Csi(_) | State::Ss3 | State::Utf8(..))
+        matches!(self.state, State::Esc | State::Csi(_) | State::Ss3 | State::Utf8(..) | State::Discard)
     }
 
     fn byte(&mut self, b: u8, out: &mut Vec<Input>) {
@@ -121,8 +123,15 @@ impl KeyParser {
                         out.extend(csi_key(&params, b).map(Input::Key));
                     }
                 }
-                // Too long or not a sequence byte: the sequence is garbage, dropped whole.
-                _ => {}
+                // Too long: the rest of the sequence is dropped too.
+                0x20..=0x3f => self.state = State::Discard,
+                // Not a sequence byte: the sequence was garbage; this byte starts afresh.
+                _ => self.ground(b, false, out),
+            },
+            State::Discard => match b {
+                0x20..=0x3f => self.state = State::Discard,
+                0x40..=0x7e => {}
+                _ => self.ground(b, false, out),
             },
             State::Utf8(mut buf, need) => {
                 if b & 0xc0 == 0x80 {

@@ -64,6 +64,8 @@ pub struct Shared {
     factory: AppFactory,
     data_dir: PathBuf,
     idle: Duration,
+    /// The port listened on, for the messages that say how to connect.
+    port: u16,
 }
 
 use room::Room;
@@ -103,6 +105,7 @@ pub fn run(config: Config) -> u8 {
         factory: config.factory,
         data_dir: config.data_dir.clone(),
         idle: config.idle,
+        port: listen.port(),
     });
     let ssh = Arc::new(russh_config(key));
     // One server for the life of the process: leaked so russh's accept loop can borrow it.
@@ -123,7 +126,7 @@ pub fn run(config: Config) -> u8 {
         mode: config.mode,
         exam: config.exam,
     };
-    let outcome = dashboard::run(&room, &info, config.plain);
+    let outcome = instructor(Arc::clone(&room), info, config.plain);
     room.end();
     // Learners see their summary; then every connection is closed (an exam under way is
     // recorded as incomplete as each task ends).
@@ -154,6 +157,32 @@ pub fn run(config: Config) -> u8 {
             1
         }
     }
+}
+
+/// How long the dashboard gets to wind down after an ending signal before the class is ended
+/// without it (a closed terminal can leave it stuck reading, as `terminal.rs` explains).
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+
+/// Runs the dashboard on a thread of its own until the instructor ends the class, or an
+/// ending signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) arrives.
+fn instructor(room: Arc<Room>, info: dashboard::Info, plain: bool) -> std::io::Result<()> {
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (done, ended) = std::sync::mpsc::channel::<std::io::Result<()>>();
+    let (told, flag) = (done.clone(), Arc::clone(&stop));
+    std::thread::spawn(move || {
+        let outcome = dashboard::run(&room, &info, plain, &flag);
+        let _ = told.send(outcome);
+    });
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new(crate::terminal::ENDING_SIGNALS) {
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                stop.store(true, Ordering::SeqCst);
+                std::thread::sleep(SIGNAL_GRACE);
+                let _ = done.send(Ok(()));
+            }
+        });
+    }
+    ended.recv().unwrap_or(Ok(()))
 }
 
 fn russh_config(key: russh::keys::PrivateKey) -> russh::server::Config {

@@ -105,7 +105,7 @@ mod tests {
         assert_eq!(login("ada+mono"), Login { name: "ada".into(), theme: ThemeName::Mono });
         assert_eq!(login("ada+HC").theme, ThemeName::HighContrast);
         assert_eq!(login("ada+x").name, "ada_x", "an unknown suffix stays in the name");
-        assert_eq!(login("\x1b[31mevil\u{202e}").name, "_[31mevil_");
+        assert_eq!(login("\x1b[31mevil\u{202e}").name, "__31mevil_");
         assert_eq!(login("..").name, "learner");
         assert_eq!(login("").name, "learner");
         assert_eq!(login("José").name, "Jos_");
