@@ -39,6 +39,10 @@ pub struct ServeArgs {
     /// The most learners connected at once.
     #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u16).range(1..=1000))]
     pub max_sessions: u16,
+    /// New connections allowed from one address in any minute (a room behind one NAT address
+    /// connects all at once).
+    #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u16).range(1..))]
+    pub per_address: u16,
     /// Minutes without a key before a learner is disconnected.
     #[arg(long, value_name = "MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u16).range(1..))]
     pub idle: u16,
@@ -116,6 +120,7 @@ pub fn run(args: &ServeArgs, deck: Option<String>, data_dir: Option<PathBuf>, co
         code,
         mode,
         max_sessions: usize::from(args.max_sessions),
+        per_address: usize::from(args.per_address),
         data_dir,
         idle: Duration::from_secs(u64::from(args.idle) * 60),
         plain: args.plain,

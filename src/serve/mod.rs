@@ -44,6 +44,8 @@ pub struct Config {
     pub code: String,
     pub mode: ClassMode,
     pub max_sessions: usize,
+    /// New connections per address per minute.
+    pub per_address: usize,
     pub data_dir: PathBuf,
     pub idle: Duration,
     pub plain: bool,
@@ -99,7 +101,10 @@ pub fn run(config: Config) -> u8 {
     let shared = Arc::new(Shared {
         room: Arc::clone(&room),
         code: config.code.clone(),
-        limiter: limits::AddressLimiter::new(limits::AddressRules::default()),
+        limiter: limits::AddressLimiter::new(limits::AddressRules {
+            connections_per_minute: config.per_address,
+            ..limits::AddressRules::default()
+        }),
         sessions: AtomicUsize::new(0),
         max_sessions: config.max_sessions,
         factory: config.factory,
