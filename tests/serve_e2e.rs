@@ -169,6 +169,33 @@ fn two_learners_join_answer_and_see_the_reveal_when_the_instructor_reveals() {
 }
 
 #[test]
+fn a_learner_who_stops_reading_stalls_nobody_and_catches_up() {
+    if !have_ssh() {
+        return;
+    }
+    let class = Class::start("stalled", &["--mode", "lockstep"]);
+    let ada = class.join("ada", 80, 24);
+    let bob = class.join("bob", 80, 24);
+    ada.wait_for("Welcome, ada.");
+    bob.wait_for("Welcome, bob.");
+    // Stop bob's ssh: it reads nothing more from the server, as a frozen client would.
+    let ssh = bob.program_pid();
+    assert!(Command::new("kill").args(["-STOP", &ssh]).status().unwrap().success());
+    for k in 1..=3 {
+        class.server.keys(&["n"]);
+        class.server.wait_for(&format!("Message {k} of 12 (voting)"));
+        class.server.keys(&["r"]);
+        class.server.wait_for(&format!("Message {k} of 12 (revealed)"));
+    }
+    class.server.keys(&["n"]);
+    ada.wait_for("Message 4 of 12"); // the others go on, unhindered
+    class.server.wait_for("Message 4 of 12 (voting)");
+    assert!(Command::new("kill").args(["-CONT", &ssh]).status().unwrap().success());
+    let caught_up = bob.wait_for("Message 4 of 12");
+    assert!(!caught_up.contains("Welcome, bob."), "the screen is redrawn right, nothing left over:\n{caught_up}");
+}
+
+#[test]
 fn a_wrong_code_is_refused() {
     if !have_ssh() {
         return;

@@ -132,10 +132,19 @@ impl Room {
         (lines, state.next_event)
     }
 
-    /// A learner joins under a name unique in the room (made from `name`). Returns their id
-    /// and the name given.
+    /// A learner joins under a name unique in the room (made from `name`), or rejoins under
+    /// their own name if that learner is not connected (a dropped connection, a new try).
+    /// Returns their id and the name given.
     pub fn join(&self, name: &str, addr: Option<SocketAddr>) -> (u64, String) {
         let mut state = self.lock();
+        if let Some(l) = state.learners.iter_mut().find(|l| l.name == name && !l.connected) {
+            l.connected = true;
+            l.addr = addr;
+            let (id, name) = (l.id, l.name.clone());
+            drop(state);
+            self.event(format!("{name} joined again"));
+            return (id, name);
+        }
         let name = super::names::unique(name, |n| state.learners.iter().any(|l| l.name == n));
         let id = state.next_id;
         state.next_id += 1;

@@ -31,6 +31,8 @@ fn names_are_unique_and_votes_are_counted_from_answers() {
     let (a, name_a) = room.join("ada", None);
     let (b, name_b) = room.join("ada", None);
     assert_eq!((name_a.as_str(), name_b.as_str()), ("ada", "ada-2"));
+    room.left(b);
+    assert_eq!(room.join("ada-2", None), (b, "ada-2".to_string()), "a learner who left joins again as themselves");
     let first = room.items[0].clone();
     room.answered(a, &first.id, Some(first.verdict));
     room.answered(b, &first.id, Some(Verdict::Scam));
