@@ -234,3 +234,67 @@ fn learners_part(doc: &mut Doc, room: &Room, theme: &Theme) {
         doc.para(vec![text(line, theme.base)]);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Verdict;
+
+    fn info(mode: ClassMode) -> Info {
+        Info {
+            listen: "127.0.0.1:2222".parse().unwrap(),
+            code: "maple-otter-42".into(),
+            fingerprint: "SHA256:abc".into(),
+            title: "Quick ten".into(),
+            mode,
+            exam: false,
+        }
+    }
+
+    fn text(room: &Room, info: &Info) -> String {
+        let theme = Theme::choose(crate::ui::ThemeName::Mono, true);
+        let lines = page(room, info, &theme, 100);
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_instructor_sees_the_vote_and_the_notes_before_the_reveal_only() {
+        let pool = crate::corpus::Corpus::embedded().scenarios;
+        let with_notes: Vec<_> = pool.into_iter().filter(|s| s.notes.is_some()).take(2).collect();
+        let room = Room::new(ClassMode::Lockstep, with_notes);
+        let info = info(ClassMode::Lockstep);
+        let lobby = text(&room, &info);
+        assert!(lobby.contains("ssh -p 2222 NAME@localhost") && lobby.contains("maple-otter-42"), "{lobby}");
+        assert!(lobby.contains("SHA256:abc") && lobby.contains("in the lobby"), "{lobby}");
+        let (ada, _) = room.join("ada", None);
+        room.advance();
+        let first = room.items[0].clone();
+        room.answered(ada, &first.id, Some(Verdict::Scam));
+        let voting = text(&room, &info);
+        assert!(voting.contains("The room (1 answers)") && voting.contains("Your notes"), "{voting}");
+        assert!(!voting.contains('✓'), "no answer marked before the reveal: {voting}");
+        assert!(voting.contains("ada") && voting.contains("1 answered"), "{voting}");
+        room.reveal();
+        let revealed = text(&room, &info);
+        assert!(revealed.contains('✓') && !revealed.contains("Your notes"), "{revealed}");
+    }
+
+    #[test]
+    fn self_paced_shows_the_messages_that_fool_most_people() {
+        let items: Vec<_> = crate::corpus::Corpus::embedded().scenarios.into_iter().take(3).collect();
+        let room = Room::new(ClassMode::SelfPaced, items);
+        let (a, _) = room.join("ada", None);
+        let second = room.items[1].clone();
+        let wrong = match second.verdict {
+            Verdict::Scam => Verdict::Legit,
+            Verdict::Legit => Verdict::Scam,
+        };
+        room.answered(a, &second.id, Some(wrong));
+        let page = text(&room, &info(ClassMode::SelfPaced));
+        assert!(page.contains("1 of 1 wrong — message 2"), "{page}");
+    }
+}
