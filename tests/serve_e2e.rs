@@ -222,6 +222,11 @@ fn a_command_runs_nothing_and_says_why() {
     assert!(!marker.exists(), "nothing ran");
     let (code, stderr) = class.ssh(CODE, &["-s", "mallory@127.0.0.1", "sftp"]);
     assert_ne!(code, 0, "no sftp: {stderr}");
+    // No port forwarding: asked to forward a port back, the server refuses and ssh gives up.
+    let forward = ["-o", "ExitOnForwardFailure=yes", "-N", "-R", "127.0.0.1:0:127.0.0.1:9", "mallory@127.0.0.1"];
+    let (code, stderr) = class.ssh(CODE, &forward);
+    assert_eq!(code, 255, "{stderr}");
+    assert!(stderr.contains("forwarding failed"), "{stderr}");
 }
 
 #[test]
