@@ -198,6 +198,9 @@ pub enum Command {
     },
     /// Print the manual page (roff): `smishdrill man > smishdrill.1; man ./smishdrill.1`.
     Man,
+    /// Run a class over SSH: learners join with `ssh -p 2222 NAME@HOST` and the class code; this
+    /// terminal shows the room. Listens on 127.0.0.1:2222 unless --listen says otherwise.
+    Serve(commands::serve::ServeArgs),
     /// Inspect a text you received: paste it (or pipe it in) and see what the trainer would
     /// point out, how to check it and how to report it. Opens no link, uses no network.
     Inspect {
@@ -364,6 +367,11 @@ pub fn run() -> ExitCode {
             0
         }
         Some(Command::Man) => crate::commands::config::man(Cli::command()),
+        Some(Command::Serve(args)) => {
+            let data = args.data_dir.clone().or_else(|| settings.data_dir.as_ref().map(|d| d.value.clone()));
+            let deck = args.deck.clone().or_else(|| settings.deck.as_ref().map(|d| d.value.clone()));
+            commands::serve::run(args, deck, data, load())
+        }
         Some(Command::Inspect { args, view }) => commands::inspect::run(
             args,
             view.plain || cli.view.plain,

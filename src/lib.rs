@@ -28,6 +28,7 @@ pub mod round;
 pub mod runtime;
 pub mod scenario;
 pub mod send;
+pub mod serve;
 pub mod source;
 pub mod store;
 pub mod terminal;

@@ -1,5 +1,5 @@
 //! The network rule: the trainer and every reading command never open a socket; only `send`
-//! (outgoing, to the configured LRS) does. Checked by running each under
+//! (outgoing, to the configured LRS) and `serve` (listening, on 127.0.0.1 unless told) do. Checked by running each under
 //! `strace -f` and finding no socket(), connect(), bind(), listen() or accept() at all (a
 //! local `socketpair(AF_UNIX)`, the signal watcher's wake-up pipe, is not a network). Skipped with a
 //! message where strace cannot run (not installed, ptrace not allowed), except under CI (`CI`
@@ -121,4 +121,49 @@ fn send_does_open_a_socket_so_the_check_can_see_one() {
     );
     assert_eq!(code, 0);
     assert!(calls.is_empty(), "{}", calls.join("\n"));
+}
+
+/// `serve` is the one command that listens: by default on 127.0.0.1 only (never every
+/// address), seen in its bind() call; it accepts nothing until a learner connects.
+#[test]
+fn serve_listens_and_by_default_only_on_127_0_0_1() {
+    if !strace_works() {
+        return;
+    }
+    let dir = fresh("network-serve");
+    let trace = dir.join("trace-serve");
+    let data = dir.join("serve-data");
+    let mut child = Command::new("strace")
+        .args(["-f", "-qq", "-e", "trace=socket,bind,listen,connect", "-o"])
+        .arg(&trace)
+        .arg(BIN)
+        .args(["serve", "--plain", "--deck", "quick-10", "--code", "net-rule-1", "--data-dir"])
+        .arg(&data)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run strace");
+    let start = std::time::Instant::now();
+    let text = loop {
+        let text = std::fs::read_to_string(&trace).unwrap_or_default();
+        if text.contains("listen(") || text.contains("bind(") && text.contains("= -1") {
+            break text;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(20) || child.try_wait().ok().flatten().is_some() {
+            break text;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    // The server's own process is the first pid in the trace: end it as an instructor would.
+    if let Some(pid) = text.split_whitespace().next() {
+        let _ = Command::new("kill").args(["-TERM", pid]).status();
+    }
+    let _ = child.wait();
+    let binds: Vec<&str> = text.lines().filter(|l| l.contains("bind(")).collect();
+    assert!(!binds.is_empty(), "serve binds a socket:\n{text}");
+    for bind in &binds {
+        assert!(bind.contains("inet_addr(\"127.0.0.1\")") && bind.contains("htons(2222)"), "{bind}");
+    }
+    assert!(!text.contains("connect("), "serve opens no outgoing connection:\n{text}");
 }

@@ -1,6 +1,7 @@
 //! The trainer's state and its pure `update`. Nothing here draws or touches the terminal; the
 //! event loop feeds [`Msg`]s in and carries out the [`Effect`]s that come back.
 
+pub mod class;
 mod explicit;
 mod key;
 mod keymap;

@@ -91,7 +91,7 @@ fn tick(app: &mut App) -> Vec<Effect> {
 }
 
 /// The time limit ran out: the answer so far stands (no verdict yet counts as wrong).
-fn time_up(app: &mut App) -> Vec<Effect> {
+pub(super) fn time_up(app: &mut App) -> Vec<Effect> {
     if app.screen == Screen::Judge {
         app.answers.push(Answer::timed_out());
     }
@@ -325,7 +325,7 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
 }
 
 /// The finished answer for the loop to save to the learner's progress.
-fn record(app: &mut App) -> Vec<Effect> {
+pub(super) fn record(app: &mut App) -> Vec<Effect> {
     if !app.policy().saves_progress {
         return Vec::new();
     }
@@ -343,7 +343,7 @@ fn record(app: &mut App) -> Vec<Effect> {
 }
 
 /// The next message of the stage, or the end of the stage.
-fn next(app: &mut App) -> Vec<Effect> {
+pub(super) fn next(app: &mut App) -> Vec<Effect> {
     app.scroll = 0;
     app.item_seconds = 0;
     if app.position + 1 < app.round.len() {

@@ -12,6 +12,7 @@ mod inspect_tui;
 mod list;
 mod plan;
 mod report;
+pub mod serve;
 mod session;
 
 pub use audit::{audit_builtin, audit_builtin_lines, audit_paths, deck_scenarios};

@@ -21,6 +21,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 pub use theme::{Theme, ThemeName};
+// For `serve`'s dashboard: the presenter's bar chart of the room's vote, on a page of its own.
+pub use doc::Doc;
+pub use present::room_chart;
 
 use crate::app::{App, Mode, Screen};
 use crate::i18n::{Arg, Locale};

@@ -68,7 +68,7 @@ pub fn reveal_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) 
     doc.para(vec![run(what, theme.heading)]);
     if let Some(tally) = app.tallies.get(app.position).copied().flatten() {
         doc.blank();
-        room_chart(&mut doc, t, tally, Some(scenario.verdict), theme);
+        room_chart_in(&mut doc, t, tally, Some(scenario.verdict), theme);
     }
     doc.blank();
     let no_answer = Answer { verdict: None, ..Answer::new(Verdict::Scam) };
@@ -87,7 +87,7 @@ pub fn reveal_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) 
 pub fn vote_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
     if let Some(tally) = app.tallies.get(app.position).copied().flatten() {
-        room_chart(&mut doc, &app.locale, tally, None, theme);
+        room_chart_in(&mut doc, &app.locale, tally, None, theme);
         doc.blank();
     }
     doc.extend(thread_lines(scenario, width, Marks::None, theme));
@@ -105,9 +105,14 @@ pub fn vote_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 
 /// What the room said, as two bars. Once the answer is out (`truth`), the right bar is marked
 /// with ✓ and coloured (never colour alone); before, both bars look the same.
-pub fn room_chart(doc: &mut Doc, t: &Locale, tally: RoomTally, truth: Option<Verdict>, theme: &Theme) {
+pub fn room_chart_in(doc: &mut Doc, t: &Locale, tally: RoomTally, truth: Option<Verdict>, theme: &Theme) {
+    let heading = t.fmt("room.heading", &[("count", Arg::Num(i64::from(tally.total())))]);
+    chart(doc, t, heading, tally, truth, theme);
+}
+
+fn chart(doc: &mut Doc, t: &Locale, heading: String, tally: RoomTally, truth: Option<Verdict>, theme: &Theme) {
     let total = tally.total();
-    doc.para(vec![run(t.fmt("room.heading", &[("count", Arg::Num(i64::from(total)))]), theme.heading)]);
+    doc.para(vec![run(heading, theme.heading)]);
     let width = doc.width.saturating_sub(28).clamp(4, 50);
     for (verdict, count) in [(Verdict::Scam, tally.scam), (Verdict::Legit, tally.legit)] {
         let right = truth == Some(verdict);
@@ -123,6 +128,17 @@ pub fn room_chart(doc: &mut Doc, t: &Locale, tally: RoomTally, truth: Option<Ver
             run(format!(" {count} ({percent} %)"), theme.base),
         ]);
     }
+}
+
+/// [`room_chart_in`] in English, for the instructor's dashboard (`serve`), which has no
+/// locale of its own yet. Its heading keeps the dashboard's present wording ("The room
+/// (1 answers)", the catalogue's `other` form, which its tests read) until the dashboard calls
+/// [`room_chart_in`] with the instructor's locale and gets the real plural.
+pub fn room_chart(doc: &mut Doc, tally: RoomTally, truth: Option<Verdict>, theme: &Theme) {
+    let english = Locale::english();
+    let total = tally.total().to_string();
+    let heading = english.fmt("room.heading", &[("count", Arg::Str(&total))]);
+    chart(doc, &english, heading, tally, truth, theme);
 }
 
 /// A bar of `█` (eighths for the last cell) `value / max` of `width` cells long.

@@ -1,0 +1,178 @@
+//! `smishdrill serve`: the options, the class's deck made ready (one seed for the room, so
+//! everyone sees the same messages with the same details), and each learner's app built the
+//! way the other commands build theirs (`session::build`). The server itself is `crate::serve`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::deck::{Deck, Feedback, Order};
+use crate::scenario::Scenario;
+use crate::serve::ClassMode;
+
+use super::session::{Options, Plan, build};
+
+/// The default address: this machine only. Another is used only when given.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:2222";
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Where to listen, ADDR:PORT (default 127.0.0.1:2222: this machine only; give e.g.
+    /// 0.0.0.0:2222 to let the room's machines connect).
+    #[arg(long, value_name = "ADDR:PORT", default_value = DEFAULT_LISTEN)]
+    pub listen: SocketAddr,
+    /// The class code learners type (default: a new easy-to-say code, shown at the start).
+    #[arg(long, value_name = "WORD", value_parser = parse_code)]
+    pub code: Option<String>,
+    /// A bundled deck's name (see `smishdrill decks`) or a deck file (default: the config's `deck`).
+    #[arg(long, value_name = "NAME|FILE")]
+    pub deck: Option<String>,
+    /// lockstep: you move the room from message to message and reveal each answer; self-paced:
+    /// each learner goes at their own pace.
+    #[arg(long, value_enum, default_value = "self-paced")]
+    pub mode: ClassMode,
+    /// An exam instead of practice (self-paced; results recorded on this server only).
+    #[arg(long, conflicts_with = "mode")]
+    pub exam: bool,
+    /// The most learners connected at once.
+    #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub max_sessions: u16,
+    /// New connections allowed from one address in any minute (a room behind one NAT address
+    /// connects all at once).
+    #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u16).range(1..))]
+    pub per_address: u16,
+    /// Minutes without a key before a learner is disconnected.
+    #[arg(long, value_name = "MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u16).range(1..))]
+    pub idle: u16,
+    /// Keep the host key, the learners' answers and exam records in this folder (default: the
+    /// config's `data_dir`).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Use this seed for the class's messages (default: the deck's own, else a new one).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// A line per event instead of the full-screen dashboard; commands are typed as lines.
+    #[arg(long)]
+    pub plain: bool,
+}
+
+/// A class code: 4 to 64 printable ASCII characters, no spaces (it is typed at a prompt).
+fn parse_code(s: &str) -> Result<String, String> {
+    let ok = (4..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_graphic());
+    if ok { Ok(s.to_string()) } else { Err("give 4 to 64 letters, digits or punctuation, without spaces".to_string()) }
+}
+
+/// Runs the class. `deck` and `data_dir` come resolved from the settings when not given.
+pub fn run(args: &ServeArgs, deck: Option<String>, data_dir: Option<PathBuf>, corpus: crate::corpus::Corpus) -> u8 {
+    let Some(deck_name) = deck else {
+        super::complain(
+            "serve needs a deck: give --deck NAME|FILE (see `smishdrill decks`), or set `deck` in the config file",
+        );
+        return super::session::EXIT_USAGE;
+    };
+    let Some(data_dir) = data_dir else {
+        super::complain("serve needs a data folder for the host key and the records: give --data-dir DIR");
+        return super::session::EXIT_USAGE;
+    };
+    let deck = match crate::deck::find(&deck_name, &corpus.scenarios) {
+        Ok(deck) => deck,
+        Err(e) => {
+            super::complain_lines(&e.to_string());
+            return super::session::EXIT_USAGE;
+        }
+    };
+    let seed = args.seed.or(deck.seed).unwrap_or_else(rand::random);
+    let mode = if args.exam { ClassMode::SelfPaced } else { args.mode };
+    let (deck, pool) = class_deck(&deck, &corpus.scenarios, seed, mode, args.exam);
+    if pool.is_empty() {
+        super::complain("the deck has no messages to show");
+        return super::session::EXIT_USAGE;
+    }
+    let code = args.code.clone().unwrap_or_else(crate::serve::names::random_code);
+    let exam = args.exam;
+    let factory_deck = deck.clone();
+    let factory_pool = pool.clone();
+    let factory: crate::serve::AppFactory = Box::new(move |learner: &str| {
+        let plan = if exam {
+            Plan::Exam { deck: factory_deck.clone(), learner: learner.to_string() }
+        } else {
+            Plan::Practice { deck: Some(factory_deck.clone()) }
+        };
+        let opts = Options {
+            count: factory_pool.len(),
+            categories: Vec::new(),
+            seed: Some(seed),
+            no_spot: false,
+            theme: crate::ui::ThemeName::Default,
+            plain: false,
+            // Each learner's App has its own locale; served sessions start in English until the
+            // server lets a learner choose (`App::locale` is per session).
+            locale: crate::i18n::Locale::english(),
+        };
+        build(&plan, factory_pool.clone(), &opts, Vec::new())
+    });
+    // Build one now, so a deck that cannot be played is said here, not to each learner.
+    if let Err(e) = factory("check") {
+        super::complain(&e);
+        return super::session::EXIT_USAGE;
+    }
+    crate::serve::run(crate::serve::Config {
+        listen: args.listen,
+        code,
+        mode,
+        max_sessions: usize::from(args.max_sessions),
+        per_address: usize::from(args.per_address),
+        data_dir,
+        idle: Duration::from_secs(u64::from(args.idle) * 60),
+        plain: args.plain,
+        exam,
+        title: deck.title.clone(),
+        items: pool,
+        factory,
+    })
+}
+
+/// The class's deck: its messages drawn once with the room's seed, then a deck of exactly
+/// those, in that order. Each learner's app holds only these scenarios (not the whole
+/// corpus: that would be megabytes per learner). Lockstep has feedback after every message
+/// and no time limit: the instructor sets the pace.
+pub fn class_deck(deck: &Deck, pool: &[Scenario], seed: u64, mode: ClassMode, exam: bool) -> (Deck, Vec<Scenario>) {
+    let chosen: Vec<Scenario> = deck.choose(pool, seed).into_iter().filter_map(|i| pool.get(i).cloned()).collect();
+    let mut class = deck.clone();
+    class.ids = chosen.iter().map(|s| s.id.clone()).collect();
+    class.picks = Vec::new();
+    class.order = Order::Fixed;
+    if mode == ClassMode::Lockstep && !exam {
+        class.feedback = Feedback::EachMessage;
+        class.time_limit = None;
+    }
+    (class, chosen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_class_deck_holds_only_its_messages_in_the_rooms_order() {
+        let pool = crate::corpus::Corpus::embedded().scenarios;
+        let deck = crate::deck::find("onboarding-exam", &pool).unwrap();
+        let (class, chosen) = class_deck(&deck, &pool, 5, ClassMode::Lockstep, false);
+        let expected: Vec<String> = deck.choose(&pool, 5).into_iter().map(|i| pool[i].id.clone()).collect();
+        assert_eq!(class.ids, expected, "the room sees what the deck draws with the room's seed");
+        assert_eq!((class.feedback, class.time_limit), (Feedback::EachMessage, None));
+        assert_eq!(chosen.len(), expected.len());
+        let again = class.choose(&chosen, 99);
+        assert_eq!(again, (0..chosen.len()).collect::<Vec<_>>(), "any seed: the same order");
+    }
+
+    #[test]
+    fn class_codes_are_checked() {
+        assert!(parse_code("maple-otter-42").is_ok());
+        assert!(parse_code("abc").is_err());
+        assert!(parse_code("has space").is_err());
+        assert!(parse_code("\x1b[31m").is_err());
+    }
+}

@@ -1,0 +1,300 @@
+//! The instructor's view, on the terminal that runs `serve`: where to connect, the class code
+//! and the host key's fingerprint; who has joined and where each is; in lockstep the message
+//! on every screen, the room's vote filling in (the presenter's bar chart, counted from the
+//! learners' own answers) and the scenario's notes, for the instructor's eyes only, before the
+//! reveal; self-paced, the messages that fool most people. `--plain` (or no terminal) prints
+//! a line per event instead and reads commands as lines.
+
+use std::io::{BufRead, IsTerminal};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::text_safety::{sanitize_line, terminal_line};
+use crate::ui::Doc;
+use crate::ui::Theme;
+
+use super::room::{ClassMode, Room};
+
+/// What the instructor gives out.
+pub struct Info {
+    pub listen: SocketAddr,
+    pub code: String,
+    pub fingerprint: String,
+    pub title: String,
+    pub mode: ClassMode,
+    pub exam: bool,
+}
+
+impl Info {
+    /// The lines to read out or project: how to join, the code, the fingerprint.
+    pub fn header(&self) -> Vec<String> {
+        let kind = match (self.mode, self.exam) {
+            (_, true) => "exam, each at their own pace",
+            (ClassMode::Lockstep, _) => "lockstep: you move the room on",
+            (ClassMode::SelfPaced, _) => "self-paced",
+        };
+        let host = if self.listen.ip().is_loopback() { "localhost".to_string() } else { self.listen.ip().to_string() };
+        vec![
+            format!("smishdrill serve — {} ({kind})", terminal_line(&self.title)),
+            format!("Learners type: ssh -p {} NAME@{host}    Class code: {}", self.listen.port(), self.code),
+            format!("Host key: {}  (listening on {})", self.fingerprint, self.listen),
+        ]
+    }
+}
+
+/// Runs the dashboard until the instructor ends the class (q, Ctrl-C) or `stop` is set (an
+/// ending signal: see `serve::run`).
+pub fn run(room: &Arc<Room>, info: &Info, plain: bool, stop: &Arc<AtomicBool>) -> std::io::Result<()> {
+    let plain = plain || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
+    if plain { run_plain(room, info, stop) } else { crate::terminal::with_screen(|t| run_screen(t, room, info, stop)) }
+}
+
+fn run_plain(room: &Arc<Room>, info: &Info, stop: &Arc<AtomicBool>) -> std::io::Result<()> {
+    let mut lines = info.header();
+    if info.mode == ClassMode::Lockstep {
+        lines.push("Type n and Enter to show the next message or reveal it, r to reveal, q to end the class.".into());
+    } else {
+        lines.push("Type q and Enter (or press Ctrl-C) to end the class.".into());
+    }
+    crate::commands::print_lines(lines);
+    let commands = Arc::clone(room);
+    let ended = Arc::clone(stop);
+    let lockstep = info.mode == ClassMode::Lockstep;
+    std::thread::spawn(move || {
+        // End of input (no terminal, `< /dev/null`) leaves the class running until a signal.
+        for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+            match line.trim() {
+                "n" | "next" | "" if lockstep => drop(commands.advance()),
+                "r" | "reveal" if lockstep => drop(commands.reveal()),
+                "q" | "quit" | "end" => {
+                    ended.store(true, Ordering::SeqCst);
+                    return;
+                }
+                _ => {}
+            }
+        }
+    });
+    let mut seen = 0;
+    while !stop.load(Ordering::SeqCst) {
+        let (events, next) = room.events_since(seen);
+        seen = next;
+        crate::commands::print_lines(events.into_iter().map(|e| format!("smishdrill: {e}")));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(())
+}
+
+fn run_screen(
+    terminal: &mut ratatui::DefaultTerminal,
+    room: &Arc<Room>,
+    info: &Info,
+    stop: &Arc<AtomicBool>,
+) -> std::io::Result<()> {
+    let theme = Theme::choose(crate::ui::ThemeName::Default, Theme::no_color_env());
+    let mut drawn = None;
+    while !stop.load(Ordering::SeqCst) {
+        let version = room.version();
+        if drawn != Some(version) {
+            terminal.draw(|f| {
+                let area = f.area();
+                let lines = page(room, info, &theme, usize::from(area.width.saturating_sub(2)));
+                f.render_widget(Paragraph::new(lines).style(theme.base).wrap(Wrap { trim: false }), area);
+            })?;
+            drawn = Some(version);
+        }
+        if !event::poll(Duration::from_millis(100))? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+                match key.code {
+                    _ if ctrl_c => return Ok(()),
+                    KeyCode::Char('q') | KeyCode::Char('Q') => return Ok(()),
+                    KeyCode::Char('n') | KeyCode::Enter | KeyCode::Char(' ') if info.mode == ClassMode::Lockstep => {
+                        room.advance();
+                    }
+                    KeyCode::Char('r') if info.mode == ClassMode::Lockstep => {
+                        room.reveal();
+                    }
+                    _ => {}
+                }
+            }
+            Event::Resize(..) => drawn = None,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A run of styled text for [`Doc::para`].
+fn text(text: impl Into<String>, style: ratatui::style::Style) -> (String, ratatui::style::Style) {
+    (text.into(), style)
+}
+
+/// The dashboard's lines at `width`.
+pub fn page(room: &Room, info: &Info, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut doc = Doc::new(width);
+    for (i, line) in info.header().into_iter().enumerate() {
+        doc.para(vec![text(line, if i == 0 { theme.heading } else { theme.base })]);
+    }
+    doc.blank();
+    if info.mode == ClassMode::Lockstep && !info.exam {
+        lockstep_part(&mut doc, room, theme);
+    } else {
+        fooled_part(&mut doc, room, theme);
+    }
+    doc.blank();
+    learners_part(&mut doc, room, theme);
+    doc.lines
+}
+
+fn lockstep_part(doc: &mut Doc, room: &Room, theme: &Theme) {
+    let step = room.step();
+    let total = room.items.len();
+    let keys = if !step.started {
+        doc.para(vec![text(format!("The room is in the lobby ({total} messages ready)."), theme.heading)]);
+        "n / Enter: show the first message    q: end the class"
+    } else if step.ended {
+        doc.para(vec![text("The class is over: everyone sees their summary.", theme.heading)]);
+        "q: end the class and save the results"
+    } else {
+        let Some(scenario) = room.items.get(step.position) else { return };
+        let state = if step.revealed { "revealed" } else { "voting" };
+        doc.para(vec![text(
+            format!("Message {} of {total} ({state}): {}", step.position + 1, sanitize_line(&scenario.title)),
+            theme.heading,
+        )]);
+        let truth = step.revealed.then_some(scenario.verdict);
+        crate::ui::room_chart(doc, room.tally(step.position), truth, theme);
+        if !step.revealed
+            && let Some(notes) = &scenario.notes
+        {
+            doc.blank();
+            doc.para(vec![text("Your notes (learners do not see these):", theme.heading)]);
+            for para in notes.split("\n\n") {
+                doc.para(vec![text(sanitize_line(para), theme.base)]);
+            }
+        }
+        if step.revealed {
+            "n / Enter: next message    q: end the class"
+        } else {
+            "r or n: reveal to everyone    q: end the class"
+        }
+    };
+    doc.para(vec![text(keys, theme.key)]);
+}
+
+fn fooled_part(doc: &mut Doc, room: &Room, theme: &Theme) {
+    let state = room.lock();
+    let mut rows: Vec<(usize, usize, usize)> = (0..room.items.len())
+        .map(|i| {
+            let answers = state.answers.iter().filter(|a| a.position == i);
+            let (n, wrong) = answers.fold((0, 0), |(n, w), a| (n + 1, w + usize::from(!a.right)));
+            (i, wrong, n)
+        })
+        .filter(|(_, wrong, _)| *wrong > 0)
+        .collect();
+    drop(state);
+    rows.sort_by(|a, b| (b.1 * a.2.max(1)).cmp(&(a.1 * b.2.max(1))).then(b.1.cmp(&a.1)));
+    doc.para(vec![text("The messages that fool most people", theme.heading)]);
+    if rows.is_empty() {
+        doc.para(vec![text("  nobody has been fooled yet", theme.base)]);
+    }
+    for (i, wrong, n) in rows.into_iter().take(5) {
+        let title = sanitize_line(&room.items[i].title);
+        doc.para(vec![text(format!("  {wrong} of {n} wrong — message {}: {title}", i + 1), theme.base)]);
+    }
+    doc.para(vec![text("q: end the class and save the results", theme.key)]);
+}
+
+fn learners_part(doc: &mut Doc, room: &Room, theme: &Theme) {
+    let state = room.lock();
+    let total = room.items.len();
+    let here = state.learners.iter().filter(|l| l.connected).count();
+    doc.para(vec![text(format!("Learners: {here} connected, {} joined", state.learners.len()), theme.heading)]);
+    for l in &state.learners {
+        let from = l.addr.map(|a| a.ip().to_string()).unwrap_or_default();
+        let status = if l.connected { "" } else { " (left)" };
+        let line = format!(
+            "  {:<20} {:<15} message {}/{total} {:<12} {} answered, {} right{status}",
+            sanitize_line(&l.name),
+            from,
+            (l.position + 1).min(total.max(1)),
+            l.place,
+            l.answered,
+            l.right
+        );
+        doc.para(vec![text(line, theme.base)]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Verdict;
+
+    fn info(mode: ClassMode) -> Info {
+        Info {
+            listen: "127.0.0.1:2222".parse().unwrap(),
+            code: "maple-otter-42".into(),
+            fingerprint: "SHA256:abc".into(),
+            title: "Quick ten".into(),
+            mode,
+            exam: false,
+        }
+    }
+
+    fn text(room: &Room, info: &Info) -> String {
+        let theme = Theme::choose(crate::ui::ThemeName::Mono, true);
+        let lines = page(room, info, &theme, 100);
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_instructor_sees_the_vote_and_the_notes_before_the_reveal_only() {
+        let pool = crate::corpus::Corpus::embedded().scenarios;
+        let with_notes: Vec<_> = pool.into_iter().filter(|s| s.notes.is_some()).take(2).collect();
+        let room = Room::new(ClassMode::Lockstep, with_notes);
+        let info = info(ClassMode::Lockstep);
+        let lobby = text(&room, &info);
+        assert!(lobby.contains("ssh -p 2222 NAME@localhost") && lobby.contains("maple-otter-42"), "{lobby}");
+        assert!(lobby.contains("SHA256:abc") && lobby.contains("in the lobby"), "{lobby}");
+        let (ada, _) = room.join("ada", None);
+        room.advance();
+        let first = room.items[0].clone();
+        room.answered(ada, &first.id, Some(Verdict::Scam));
+        let voting = text(&room, &info);
+        assert!(voting.contains("The room (1 answers)") && voting.contains("Your notes"), "{voting}");
+        assert!(!voting.contains('✓'), "no answer marked before the reveal: {voting}");
+        assert!(voting.contains("ada") && voting.contains("1 answered"), "{voting}");
+        room.reveal();
+        let revealed = text(&room, &info);
+        assert!(revealed.contains('✓') && !revealed.contains("Your notes"), "{revealed}");
+    }
+
+    #[test]
+    fn self_paced_shows_the_messages_that_fool_most_people() {
+        let items: Vec<_> = crate::corpus::Corpus::embedded().scenarios.into_iter().take(3).collect();
+        let room = Room::new(ClassMode::SelfPaced, items);
+        let (a, _) = room.join("ada", None);
+        let second = room.items[1].clone();
+        let wrong = match second.verdict {
+            Verdict::Scam => Verdict::Legit,
+            Verdict::Legit => Verdict::Scam,
+        };
+        room.answered(a, &second.id, Some(wrong));
+        let page = text(&room, &info(ClassMode::SelfPaced));
+        assert!(page.contains("1 of 1 wrong — message 2"), "{page}");
+    }
+}
