@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[path = "build/baked.rs"]
+#[path = "src/scenario/bake.rs"]
 mod baked;
 // The parsed form of a scenario file, shared with the crate, so what is parsed here is what
 // the crate would have parsed.

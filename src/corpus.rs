@@ -91,7 +91,7 @@ impl Corpus {
     /// The corpus compiled into the binary, loaded quickly: its variants were all checked when
     /// it was built and tested (`smishdrill check`), so start-up draws only one of each.
     ///
-    /// Nor is any of it parsed or scanned: build.rs parsed every file (`build/baked.rs`), and
+    /// Nor is any of it parsed or scanned: build.rs parsed every file (`src/scenario/bake.rs`), and
     /// each scenario is built from that parsed form (see [`crate::scenario::baked`]).
     pub fn embedded() -> Corpus {
         Corpus::load_each(baked_sources())

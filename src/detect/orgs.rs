@@ -89,14 +89,19 @@ fn only_digits(s: &str) -> String {
 /// Where `word` occurs in `text` as a whole word. Short all-capital names (`UPS`, `CFX`) are
 /// matched as written, so "sign-ups" is not UPS; longer names ignore case.
 pub fn word_at(text: &str, word: &str) -> Option<usize> {
+    word_in(text, &text.to_lowercase(), word)
+}
+
+/// [`word_at`] with `text` already lower-cased as `lower` (so a text is lower-cased once for
+/// all the names looked for in it, not once per name: that was most of `check`'s link pass).
+fn word_in(text: &str, lower: &str, word: &str) -> Option<usize> {
     let exact = word.len() <= 4 && word.chars().all(|c| !c.is_lowercase());
-    let (hay, needle) =
-        if exact { (text.to_string(), word.to_string()) } else { (text.to_lowercase(), word.to_lowercase()) };
-    if hay.len() != text.len() {
-        // Lowercasing changed byte lengths (rare letters): compare as written instead.
+    if exact || lower.len() != text.len() {
+        // Short all-capital names as written; and where lowercasing changed byte lengths (rare
+        // letters), compare as written instead.
         return whole_word(text, word);
     }
-    whole_word(&hay, &needle)
+    whole_word(lower, &word.to_lowercase())
 }
 
 fn whole_word(hay: &str, needle: &str) -> Option<usize> {
@@ -109,9 +114,14 @@ fn whole_word(hay: &str, needle: &str) -> Option<usize> {
 
 /// The listed organisations that `text` or `sender` names, in list order.
 pub fn named_in(text: &str, sender: &str) -> Vec<&'static Org> {
+    let (text_lower, sender_lower) = (text.to_lowercase(), sender.to_lowercase());
     all()
         .iter()
-        .filter(|org| org.aliases.iter().any(|a| word_at(text, a).is_some() || word_at(sender, a).is_some()))
+        .filter(|org| {
+            org.aliases
+                .iter()
+                .any(|a| word_in(text, &text_lower, a).is_some() || word_in(sender, &sender_lower, a).is_some())
+        })
         .collect()
 }
 

@@ -1,4 +1,4 @@
-//! The bundled scenarios in the form build.rs parsed them into (`build/baked.rs`): code that
+//! The bundled scenarios in the form build.rs parsed them into (`src/scenario/bake.rs`): code that
 //! builds each file's parsed form, spans and all, without reading TOML. [`template`] gives the
 //! same [`Template`] `parse_template` gives for that file's text, minus the scan for known
 //! criminal domains, which `check` of the built-in corpus (in the test suite) does in full.

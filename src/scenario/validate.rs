@@ -196,16 +196,14 @@ impl Template {
 
 /// One automaton for every known criminal domain, built once: `check` scans every file (and
 /// every variant's thread) for all of them in a single pass each, case-insensitively.
+/// Over text lower-cased in ASCII (the list is lowercase), so offsets are the text's own.
 fn criminal_domain_finder() -> &'static aho_corasick::AhoCorasick {
     static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     FINDER.get_or_init(|| {
+        // Case-sensitive over lower-cased text: then the automaton's SIMD prefilter applies
+        // (an ASCII-case-insensitive one was a tenth of `check`, at 20 instructions a byte).
         aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            // A few dozen patterns: a full DFA is small and the fastest scan.
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            // Their first letters are common ones: a prefilter only adds work here.
-            .prefilter(false)
-            .build(known_criminal_domains())
+            .build(known_criminal_domains().map(str::to_ascii_lowercase))
             .expect("the known-domain list builds an automaton")
     })
 }
@@ -213,12 +211,13 @@ fn criminal_domain_finder() -> &'static aho_corasick::AhoCorasick {
 /// The known criminal domains named in `text`, by position, as (offset, domain).
 pub(super) fn criminal_domains_named(text: &str) -> Vec<(usize, &'static str)> {
     let finder = criminal_domain_finder();
+    let lower = text.to_ascii_lowercase();
     // Nearly every text names none: one quick pass says so without collecting anything.
-    if !finder.is_match(text) {
+    if !finder.is_match(&lower) {
         return Vec::new();
     }
     let list: Vec<&'static str> = known_criminal_domains().collect();
-    finder.find_overlapping_iter(text).map(|m| (m.start(), list[m.pattern().as_usize()])).collect()
+    finder.find_overlapping_iter(&lower).map(|m| (m.start(), list[m.pattern().as_usize()])).collect()
 }
 
 /// Known criminal domains anywhere in the file's values, variable lists included; comment lines

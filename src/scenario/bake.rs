@@ -1,3 +1,4 @@
+//! Compiled into build.rs only (`#[path]`), not part of the library: it runs at build time.
 //! Bakes the bundled scenarios at build time: each file is parsed here into the crate's own
 //! parsed form (`src/scenario/raw.rs`, with every value's span), and written out as Rust code
 //! that builds that form again without reading any TOML. The trainer's start-up then builds
