@@ -14,6 +14,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use crate::commands::{self, Options, Plan, Stores};
 use crate::config::Settings;
 use crate::corpus::Corpus;
+use crate::i18n::Phrase;
 use crate::learning::stats::report;
 use crate::scenario::kinds::{CATEGORIES, closest_name};
 use crate::scenario::{Category, Verdict};
@@ -23,7 +24,9 @@ use crate::store::progress::{ProgressStore, valid_profile};
 mod options;
 mod resolve;
 
-pub use options::{DataDirArg, DeckArg, DrawArgs, LanguageArg, RoundArgs, SeedArg, SourceArg, StoreArgs, ViewArgs};
+pub use options::{
+    DataDirArg, DeckArg, DrawArgs, LangArg, LanguageArg, RoundArgs, SeedArg, SourceArg, StoreArgs, ViewArgs,
+};
 use resolve::DEFAULT_COUNT;
 
 /// Exit code for wrong usage or nothing to show.
@@ -45,6 +48,8 @@ pub struct Cli {
     pub draw: DrawArgs,
     #[command(flatten)]
     pub view: ViewArgs,
+    #[command(flatten)]
+    pub lang: LangArg,
     #[command(flatten)]
     pub source: SourceArg,
     #[command(flatten)]
@@ -350,7 +355,7 @@ pub fn run() -> ExitCode {
         }),
         Some(Command::Report { args, .. }) => {
             let dir = settings.data_dir.as_ref().map(|d| d.value.as_path());
-            commands::report(args, dir, &settings.xapi())
+            commands::report(args, dir, &settings.xapi(), &settings.locale())
         }
         Some(Command::Send { answers, dry_run, .. }) => {
             crate::send::run(&settings, &crate::send::SendOptions { answers: *answers, dry_run: *dry_run })
@@ -367,9 +372,12 @@ pub fn run() -> ExitCode {
             let deck = args.deck.clone().or_else(|| settings.deck.as_ref().map(|d| d.value.clone()));
             commands::serve::run(args, deck, data, load())
         }
-        Some(Command::Inspect { args, view }) => {
-            commands::inspect::run(args, view.plain || cli.view.plain, view.theme.unwrap_or(settings.theme.value))
-        }
+        Some(Command::Inspect { args, view }) => commands::inspect::run(
+            args,
+            view.plain || cli.view.plain,
+            view.theme.unwrap_or(settings.theme.value),
+            &settings.locale(),
+        ),
     };
     ExitCode::from(code)
 }
@@ -422,20 +430,16 @@ fn progress_store(settings: &Settings) -> Result<ProgressStore, StoreError> {
 /// Without a profile given (command line, environment or config) and without a usable login
 /// name (`$USER`, `%USERNAME%`), progress goes to the profile `default`: say so, so nobody's
 /// answers land in a shared profile unnoticed.
-fn profile_notice(settings: &Settings) -> Option<String> {
+fn profile_notice(settings: &Settings) -> Option<Phrase> {
     let login = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
     let built_in = matches!(settings.profile.origin, crate::config::Origin::BuiltIn);
-    (built_in && !valid_profile(&login)).then(|| {
-        format!(
-            "no login name ($USER) to name your profile, so the profile `{}` is used; choose one with --profile NAME",
-            settings.profile.value
-        )
-    })
+    (built_in && !valid_profile(&login))
+        .then(|| Phrase::new("notice.default_profile").with("profile", settings.profile.value.as_str()))
 }
 
 fn stats(settings: &Settings) -> u8 {
     if let Some(notice) = profile_notice(settings) {
-        commands::complain(&notice);
+        commands::complain(&notice.say(&settings.locale()));
     }
     let loaded = match progress_store(settings).and_then(|store| store.load()) {
         Ok(loaded) => loaded,
@@ -445,9 +449,10 @@ fn stats(settings: &Settings) -> u8 {
         }
     };
     if let Some(notice) = &loaded.notice {
-        commands::complain(notice);
+        commands::complain(&notice.say(&settings.locale()));
     }
-    commands::print_lines(report(&loaded.history, 80).into_iter().map(|(_, line)| line));
+    let lines = crate::learning::stats::worded(&report(&loaded.history, 80), &settings.locale());
+    commands::print_lines(lines.into_iter().map(|(_, line)| line));
     0
 }
 
@@ -512,6 +517,7 @@ fn session(
         no_spot: args.no_spot,
         theme: settings.theme.value,
         plain: args.plain,
+        locale: settings.locale(),
     };
     let mut stores = Stores { progress: None, completions: None, notices: Vec::new(), history: Vec::new() };
     stores.notices.extend(profile_notice(settings));
@@ -521,12 +527,12 @@ fn session(
             stores.progress = Some(store);
             stores.history = loaded.history;
         }
-        Err(e) => stores.notices.push(format!("Progress will not be saved: {e}")),
+        Err(e) => stores.notices.push(Phrase::new("notice.progress_will_not_be_saved").with("error", e.to_string())),
     }
     if matches!(plan, Plan::Exam { .. } | Plan::Course { .. }) {
         match data_dir(settings).and_then(|dir| CompletionStore::open(&dir)) {
             Ok(store) => stores.completions = Some(store),
-            Err(e) => stores.notices.push(format!("Your exam result cannot be recorded: {e}")),
+            Err(e) => stores.notices.push(Phrase::new("notice.exam_store_error").with("error", e.to_string())),
         }
     }
     commands::run_session(plan, corpus, &opts, stores)

@@ -26,6 +26,8 @@ pub struct InspectApp {
     pub help: bool,
     /// The last text inspected, for `--to-scenario` after the program ends.
     pub inspected: Option<String>,
+    /// The words of the interface (`--lang`).
+    pub locale: crate::i18n::Locale,
 }
 
 /// What a key or a paste means.
@@ -59,6 +61,7 @@ impl InspectApp {
             scroll: 0,
             help: false,
             inspected: None,
+            locale: crate::i18n::Locale::english(),
         }
     }
 

@@ -89,7 +89,7 @@ fn root_repairing_a_learners_file_leaves_it_the_learners() {
 
     let (code, _, err) = run(&["--data-dir", data_arg, "report"]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("1 unreadable line(s) in the exam records"), "{err}");
+    assert!(err.contains("1 unreadable line in the exam records"), "{err}");
     for path in [records.clone(), corrupt_copies(&data).pop().expect("the original is kept")] {
         let meta = std::fs::metadata(&path).unwrap();
         assert_eq!((meta.uid(), meta.gid()), (65534, 65534), "{} is still the learner's", path.display());

@@ -161,7 +161,7 @@ fn a_broken_scenario_file_is_skipped_with_a_notice() {
     let dir = scenario_dir_with_a_broken_file();
     let t = Session::start(&["--only-scenarios", dir.to_str().unwrap(), "--seed", "5"], &[], 80, 24);
     let screen = t.wait_for("Message 1 of 4");
-    assert!(screen.contains("problem(s) in the scenario files"), "{screen}");
+    assert!(screen.contains("problems in the scenario files"), "{screen}");
     t.keys(&["q"]);
     let screen = t.wait_exit(0);
     assert!(screen.contains("broken.toml:2:11: unknown verdict `maybe`"), "{screen}");
@@ -247,13 +247,13 @@ fn answers_are_saved_and_the_stats_show_them() {
     t.wait_for("Round complete");
     t.keys(&["t"]);
     let screen = t.wait_for("Your progress");
-    assert!(screen.contains("2 answers in 1 rounds"), "{screen}");
+    assert!(screen.contains("2 answers in 1 round:"), "{screen}");
     t.keys(&["q"]);
     t.wait_exit(0);
     let out = Command::new(BIN).args(["stats", "--data-dir", data_arg, "--profile", "tester"]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    assert!(text.contains("2 answers in 1 rounds"), "{text}");
+    assert!(text.contains("2 answers in 1 round:"), "{text}");
     let saved = std::fs::read_to_string(data.join("profiles/tester/answers.jsonl")).unwrap();
     assert_eq!(saved.lines().count(), 2);
     std::fs::remove_dir_all(&data).unwrap();

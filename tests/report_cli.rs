@@ -117,7 +117,7 @@ fn a_damaged_records_file_is_set_aside_not_overwritten() {
     std::fs::write(&path, &text).unwrap();
     let (code, out, err) = report(&dir, &[]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("1 unreadable line(s) in the exam records"), "{err}");
+    assert!(err.contains("1 unreadable line in the exam records"), "{err}");
     assert!(out.contains("5 attempt(s)"), "the readable records are all there: {out}");
     let kept: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()

@@ -10,12 +10,14 @@ use super::App;
 /// and a first line; nobody who read the message answers faster.
 pub const READ_GUARD_MS: u64 = 600;
 
-/// Shown when Enter is pressed with nothing chosen.
-pub(super) const PICK_VERDICT: &str = "Nothing chosen yet: press s (scam) or g (genuine), or ← → then Enter.";
-pub(super) const PICK_CONFIDENCE: &str = "Nothing chosen yet: press 1 (sure), 2 (fairly sure) or 3 (guessing).";
-pub(super) const PICK_CHOICE: &str = "Nothing chosen yet: press the number of your answer, or ↑ ↓ then Enter.";
-pub(super) const TOO_SOON: &str = "Not taken: that key came before this message appeared. Read it, then answer.";
-pub(super) const NEW_ROUND: &str = "Enter does not start a new round: press r to play again.";
+use crate::i18n::key;
+
+/// Shown when Enter is pressed with nothing chosen (catalogue keys: the view words them).
+pub(super) const PICK_VERDICT: &str = key("hint.pick_verdict");
+pub(super) const PICK_CONFIDENCE: &str = key("hint.pick_confidence");
+pub(super) const PICK_CHOICE: &str = key("hint.pick_choice");
+pub(super) const TOO_SOON: &str = key("hint.too_soon");
+pub(super) const NEW_ROUND: &str = key("hint.new_round");
 
 /// The highlight after an arrow: from nothing, the first (down/right) or last (up/left) item.
 pub(super) fn move_highlight(cursor: Option<usize>, delta: i8, len: usize) -> usize {
@@ -41,9 +43,11 @@ mod tests {
 
     #[test]
     fn every_hint_fits_one_line_of_an_80_column_screen() {
+        let english = crate::i18n::Locale::english();
         for hint in [PICK_VERDICT, PICK_CONFIDENCE, PICK_CHOICE, TOO_SOON, NEW_ROUND] {
+            let hint = english.text(hint);
             // Drawn as "! hint" in a panel as wide as the screen.
-            assert!(hint.chars().count() + 2 <= 80, "{hint}");
+            assert!(!hint.starts_with('[') && hint.chars().count() + 2 <= 80, "{hint}");
         }
     }
 }

@@ -105,7 +105,10 @@ pub enum Confidence {
 impl Confidence {
     pub const ALL: [Confidence; 3] = [Confidence::Sure, Confidence::FairlySure, Confidence::Guessing];
 
-    pub fn label(self) -> &'static str {
+    /// The stable name written into progress and exam records (and their CSV and xAPI
+    /// exports). These are the strings the records have always held, so old files load as they
+    /// are; they are keys now, never shown: the display text is [`Confidence::key`]'s.
+    pub fn stored(self) -> &'static str {
         match self {
             Confidence::Sure => "sure",
             Confidence::FairlySure => "fairly sure",
@@ -113,8 +116,18 @@ impl Confidence {
         }
     }
 
+    /// The catalogue key of the words shown for this level.
+    pub fn key(self) -> &'static str {
+        match self {
+            Confidence::Sure => crate::i18n::key("confidence.sure"),
+            Confidence::FairlySure => crate::i18n::key("confidence.fairly_sure"),
+            Confidence::Guessing => crate::i18n::key("confidence.guessing"),
+        }
+    }
+
+    /// The level of a stored name ([`Confidence::stored`]).
     pub fn parse(s: &str) -> Option<Confidence> {
-        Confidence::ALL.into_iter().find(|c| c.label() == s)
+        Confidence::ALL.into_iter().find(|c| c.stored() == s)
     }
 }
 
@@ -126,8 +139,8 @@ pub struct StatsCache(std::sync::Mutex<Option<CachedStats>>);
 /// (width, answers covered, the report's lines).
 type CachedStats = (usize, usize, std::sync::Arc<Vec<StatsLine>>);
 
-/// One line of the progress report.
-pub type StatsLine = (crate::learning::stats::LineKind, String);
+/// One line of the progress report, as phrases (the view words them).
+pub type StatsLine = crate::learning::stats::ReportLine;
 
 impl StatsCache {
     /// The report for `history` at `width`, computed only when either changed.
@@ -167,8 +180,9 @@ pub struct App {
     /// see [`Step`]. Changed with [`App::go`] together with `screen`.
     pub step: Step,
     /// A line under the buttons saying which keys answer (after Enter with nothing chosen, or a
-    /// key typed before the message was on screen); cleared by the next key.
-    pub hint: Option<String>,
+    /// key typed before the message was on screen); cleared by the next key. A catalogue key:
+    /// the view words it.
+    pub hint: Option<&'static str>,
     /// The event loop's clock, milliseconds from its start, as last told by [`Msg::Clock`].
     /// `None` until told: `update` never reads a clock itself.
     pub clock_ms: Option<u64>,
@@ -193,8 +207,9 @@ pub struct App {
     pub show_help: bool,
     /// First line of the help overlay shown (it scrolls in small windows).
     pub help_scroll: u16,
-    /// A message shown above the first scenario, e.g. that some files were skipped.
-    pub notice: Option<String>,
+    /// What to tell the learner above the page (e.g. that some files were skipped, that saving
+    /// failed), as phrases the view words in the session's locale; empty when nothing.
+    pub notice: Vec<crate::i18n::Phrase>,
     /// How many rounds were started, counting this one.
     pub rounds_played: u32,
     /// Every answer of this learner: loaded from saved progress, then added to as they play.
@@ -275,7 +290,7 @@ pub enum Msg {
     ToggleMark,
     /// `t` on the summary: show progress over all rounds; again (or Esc) to go back.
     ToggleStats,
-    /// Something the learner should know (e.g. progress could not be saved).
+    /// Something the learner should know (e.g. progress could not be saved): a catalogue key.
     Notice(&'static str),
     /// One second passed (sent by the event loop): counts time on a message, runs time limits.
     Tick,
@@ -347,7 +362,7 @@ impl App {
             body_height: 0,
             show_help: false,
             help_scroll: 0,
-            notice: None,
+            notice: Vec::new(),
             rounds_played: 1,
             history,
             mode: Mode::Practice,

@@ -226,7 +226,7 @@ fn item_result(scenario: &Scenario, answer: Option<&Answer>) -> ItemResult {
         truth: scenario.verdict.name().to_string(),
         said: said.map(|v| v.name().to_string()),
         correct: said == Some(scenario.verdict),
-        confidence: answer.and_then(|a| a.confidence).map(|c| c.label().to_string()),
+        confidence: answer.and_then(|a| a.confidence).map(|c| c.stored().to_string()),
         seconds: answer.map_or(0, |a| u64::from(a.seconds)),
         timed_out: answer.is_some_and(|a| a.timed_out),
     }

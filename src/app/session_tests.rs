@@ -75,7 +75,7 @@ fn quitting_an_exam_asks_once_then_records_an_incomplete_attempt() {
     let mut app = fixtures::exam_app();
     answer(&mut app, Verdict::Scam);
     assert!(send(&mut app, &[Msg::Quit]).is_empty(), "the first q only asks");
-    assert!(app.notice.as_deref().is_some_and(|n| n.contains("Press q again")));
+    assert!(app.notice.iter().any(|n| n.say(&app.locale).contains("Press q again")));
     send(&mut app, &[Msg::ScrollBy(1)]);
     assert!(!app.quit_armed, "any other key disarms");
     let effects = send(&mut app, &[Msg::Quit, Msg::Quit]);
@@ -104,7 +104,8 @@ fn time_limit_ends_an_unanswered_message_as_wrong() {
     assert!(app.answers[0].timed_out);
     assert_eq!(app.answers[0].verdict, None);
     assert_eq!(app.item_seconds, 0, "the clock restarts for the next message");
-    assert_eq!(app.notice.as_deref(), Some("Time ran out on message 1: it counts as not answered."));
+    let said: Vec<String> = app.notice.iter().map(|n| n.say(&app.locale)).collect();
+    assert_eq!(said, ["Time ran out on message 1: it counts as not answered."]);
     let record = app.completion(false, 1_100).unwrap();
     assert!(record.items[0].timed_out && !record.items[0].correct && record.items[0].said.is_none());
 }

@@ -6,6 +6,7 @@ pub use super::explicit::READ_GUARD_MS;
 use super::explicit::{NEW_ROUND, PICK_CHOICE, PICK_CONFIDENCE, PICK_VERDICT, TOO_SOON, move_highlight, typed_ahead};
 use super::present;
 use super::{Answer, App, Confidence, Effect, Msg, Screen, Step};
+use crate::i18n::Phrase;
 use crate::learning::record::AnswerRecord;
 use crate::learning::spot;
 use crate::scenario::{Asked, Verdict};
@@ -14,13 +15,13 @@ use crate::scenario::{Asked, Verdict};
 pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// Shown after a first `q` during an exam.
-const LEAVE_EXAM: &str = "Leave the exam? Press q again to leave: the attempt is recorded as incomplete.";
+const LEAVE_EXAM: &str = crate::i18n::key("notice.leave_exam");
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let passive = matches!(msg, Msg::Viewport { .. } | Msg::Tick | Msg::Clock(_) | Msg::Notice(_));
     if !passive && !matches!(msg, Msg::Quit) && app.quit_armed {
         app.quit_armed = false;
-        app.notice = None;
+        app.notice.clear();
     }
     if !passive {
         app.hint = None;
@@ -40,7 +41,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             let most = (super::ROWS.len() + 3) as i64;
             app.help_scroll = (i64::from(app.help_scroll) + i64::from(delta)).clamp(0, most) as u16;
         }
-        Msg::Notice(text) => app.notice = Some(text.to_string()),
+        Msg::Notice(key) => app.notice = vec![Phrase::new(key)],
         Msg::Viewport { max_scroll, body_height, focus } => viewport(app, max_scroll, body_height, focus),
         _ if app.show_help => {}
         Msg::ScrollBy(delta) => {
@@ -58,7 +59,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 fn quit(app: &mut App, code: u8) -> Vec<Effect> {
     if app.exam_pending() && !app.quit_armed {
         app.quit_armed = true;
-        app.notice = Some(LEAVE_EXAM.to_string());
+        app.notice = vec![Phrase::new(LEAVE_EXAM)];
         return Vec::new();
     }
     leave(app, code)
@@ -107,7 +108,7 @@ pub(super) fn time_up(app: &mut App) -> Vec<Effect> {
     let number = app.position + 1;
     let effects = finish_answer(app);
     if app.feedback_at_end && app.screen.is_answering() {
-        app.notice = Some(format!("Time ran out on message {number}: it counts as not answered."));
+        app.notice = vec![Phrase::new("notice.time_ran_out").with("number", number)];
     }
     effects
 }
@@ -140,7 +141,7 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (Screen::Judge, Msg::Confirm) => match app.verdict_cursor() {
             Some(v) => give_verdict(app, v),
-            None => app.hint = Some(PICK_VERDICT.to_string()),
+            None => app.hint = Some(PICK_VERDICT),
         },
         (Screen::Confidence, Msg::Choose(i)) => return give_confidence(app, i),
         (Screen::Confidence, Msg::MoveCursor(d)) => {
@@ -149,7 +150,7 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (Screen::Confidence, Msg::Confirm) => match app.confidence_cursor() {
             Some(i) => return give_confidence(app, i),
-            None => app.hint = Some(PICK_CONFIDENCE.to_string()),
+            None => app.hint = Some(PICK_CONFIDENCE),
         },
         (Screen::Spot, Msg::MoveCursor(d)) => {
             let count = app.current().map_or(0, |s| spot::pieces(s).len());
@@ -168,7 +169,7 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         (Screen::Question, Msg::Confirm) => match app.choice_cursor() {
             Some(i) => return answer_question(app, i),
-            None => app.hint = Some(PICK_CHOICE.to_string()),
+            None => app.hint = Some(PICK_CHOICE),
         },
         (Screen::Reveal, Msg::Next | Msg::Confirm) if app.after_question && !app.reviewing => open_question(app),
         (Screen::Reveal, Msg::Next | Msg::Confirm) if app.reviewing => present::review_step(app, 1),
@@ -179,7 +180,7 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Screen::Present | Screen::Tally | Screen::Vote, _) => return present::on_present(app, msg),
         (Screen::Summary, Msg::Review) => present::start_review(app),
         (Screen::Summary, Msg::PlayAgain) if app.policy().plays_again => play_again(app),
-        (Screen::Summary, Msg::Confirm) if app.policy().plays_again => app.hint = Some(NEW_ROUND.to_string()),
+        (Screen::Summary, Msg::Confirm) if app.policy().plays_again => app.hint = Some(NEW_ROUND),
         (Screen::Summary, Msg::Confirm) => present::start_review(app),
         (Screen::Summary, Msg::ToggleStats) => {
             app.go(Screen::Stats);
@@ -209,7 +210,7 @@ fn give_verdict(app: &mut App, verdict: Verdict) {
     }
     if typed_ahead(app) {
         app.step = Step::Judge { cursor: None };
-        app.hint = Some(TOO_SOON.to_string());
+        app.hint = Some(TOO_SOON);
         return;
     }
     app.answers.push(Answer::new(verdict));
@@ -335,7 +336,7 @@ pub(super) fn record(app: &mut App) -> Vec<Effect> {
     let question = asked.map(|q| answer.choice == Some(q.answer));
     let round = format!("{}-{}", app.session, app.rounds_played);
     let mut record =
-        AnswerRecord::new(round, scenario, verdict, answer.confidence.map(Confidence::label), spot.as_ref(), question);
+        AnswerRecord::new(round, scenario, verdict, answer.confidence.map(Confidence::stored), spot.as_ref(), question);
     record.choice = asked.and(answer.choice).map(|c| c as u32 + 1);
     app.history.push(record.clone());
     vec![Effect::Record(Box::new(record))]
@@ -349,7 +350,7 @@ pub(super) fn next(app: &mut App) -> Vec<Effect> {
         app.position += 1;
         app.go(app.first_screen());
         app.message_shown();
-        app.notice = None;
+        app.notice.clear();
         return Vec::new();
     }
     end_stage(app)

@@ -106,7 +106,11 @@ fn enter_alone_answers_nothing_and_says_which_keys_answer() {
         assert!(send(&mut app, &[Msg::Confirm]).is_empty());
     }
     assert_eq!((app.screen, app.answers.len()), (Screen::Judge, 0));
-    assert!(app.hint.as_deref().is_some_and(|h| h.contains("press s") && h.contains("g")), "{:?}", app.hint);
+    assert!(
+        app.hint.map(|h| app.locale.text(h).into_owned()).is_some_and(|h| h.contains("press s") && h.contains("g")),
+        "{:?}",
+        app.hint
+    );
     send(&mut app, &[Msg::ScrollBy(1)]);
     assert_eq!(app.hint, None, "the hint goes with the next key");
     send(&mut app, &[Msg::Verdict(Verdict::Scam)]);
@@ -114,14 +118,18 @@ fn enter_alone_answers_nothing_and_says_which_keys_answer() {
         assert!(send(&mut app, &[Msg::Confirm]).is_empty());
     }
     assert_eq!((app.screen, app.answers[0].confidence), (Screen::Confidence, None));
-    assert!(app.hint.as_deref().is_some_and(|h| h.contains("press 1")), "{:?}", app.hint);
+    assert!(app.hint.map(|h| app.locale.text(h).into_owned()).is_some_and(|h| h.contains("press 1")), "{:?}", app.hint);
     send(&mut app, &[Msg::Choose(0), Msg::Confirm]);
     assert_eq!(app.screen, Screen::Question, "Enter on the spot screen means: no more marks");
     for _ in 0..5 {
         assert!(send(&mut app, &[Msg::Confirm]).is_empty(), "nothing is recorded");
     }
     assert_eq!((app.screen, app.answers[0].choice), (Screen::Question, None));
-    assert!(app.hint.as_deref().is_some_and(|h| h.contains("number of your answer")), "{:?}", app.hint);
+    assert!(
+        app.hint.map(|h| app.locale.text(h).into_owned()).is_some_and(|h| h.contains("number of your answer")),
+        "{:?}",
+        app.hint
+    );
 }
 
 #[test]
@@ -210,7 +218,11 @@ fn in_an_exam_a_key_typed_before_a_new_message_appeared_is_not_its_answer() {
     send(&mut app, &[Msg::Clock(0)]);
     send(&mut app, &[Msg::Clock(READ_GUARD_MS - 1), Msg::Verdict(Verdict::Scam)]);
     assert!(app.answers.is_empty(), "the first message, too soon after it appeared");
-    assert!(app.hint.as_deref().is_some_and(|h| h.contains("before this message appeared")), "{:?}", app.hint);
+    assert!(
+        app.hint.map(|h| app.locale.text(h).into_owned()).is_some_and(|h| h.contains("before this message appeared")),
+        "{:?}",
+        app.hint
+    );
     send(&mut app, &[Msg::Clock(5_000), Msg::Verdict(Verdict::Scam), Msg::Clock(5_100), Msg::Choose(0)]);
     if app.screen == Screen::Question {
         send(&mut app, &[Msg::Clock(5_200), Msg::Choose(0)]);
@@ -276,7 +288,7 @@ fn the_last_reveal_leads_to_the_summary_and_play_again_starts_over() {
     let seed = app.spec.seed;
     send(&mut app, &[Msg::Confirm, Msg::Confirm]);
     assert_eq!(app.screen, Screen::Summary, "Enter on the summary never starts a new round");
-    assert!(app.hint.as_deref().is_some_and(|h| h.contains("press r")), "{:?}", app.hint);
+    assert!(app.hint.map(|h| app.locale.text(h).into_owned()).is_some_and(|h| h.contains("press r")), "{:?}", app.hint);
     assert_eq!(app.rounds_played, 1);
     send(&mut app, &[Msg::PlayAgain]);
     assert_eq!(app.screen, Screen::Judge);

@@ -50,6 +50,16 @@ pub struct ViewArgs {
     pub plain: bool,
 }
 
+/// The language of the interface: accepted before or after any subcommand.
+#[derive(Debug, Args, Default)]
+pub struct LangArg {
+    /// The language of the interface's words: en (the default) or en-XA, the pseudo-locale
+    /// that shows untranslated or cut-off text (default: the config's `lang`, else
+    /// $SMISHDRILL_LANG). Scenario messages keep their own language.
+    #[arg(long, value_name = "TAG", global = true, value_parser = crate::config::file::parse_lang)]
+    pub lang: Option<String>,
+}
+
 #[derive(Debug, Args, Default)]
 pub struct SourceArg {
     /// Add the scenarios in this folder to the built-in set (a deck may name both; an id

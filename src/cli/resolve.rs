@@ -66,6 +66,7 @@ impl Cli {
             config: self.config.clone(),
             profile: store.profile.clone().or_else(|| self.store.profile.clone()),
             theme: theme.or(self.view.theme),
+            lang: self.lang.lang.clone(),
             data_dir: data.or_else(|| store.data.data_dir.clone()).or_else(|| self.store.data.data_dir.clone()),
             deck,
             language,

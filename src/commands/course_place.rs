@@ -2,6 +2,7 @@
 //! `store::course_progress`), read when the course starts and saved as the learner goes.
 
 use crate::app::App;
+use crate::i18n::Phrase;
 use crate::runtime::now;
 use crate::store::completions::CompletionStore;
 use crate::store::course_progress::{CoursePoint, CourseProgressStore};
@@ -37,25 +38,23 @@ impl CoursePlace {
     }
 
     /// Opens the course where this learner left off; returns what to tell them.
-    pub fn resume(&mut self, app: &mut App) -> Vec<String> {
+    pub fn resume(&mut self, app: &mut App) -> Vec<Phrase> {
         if self.start_again {
             self.note(app); // the start is the new place, even if the learner leaves at once
             return Vec::new();
         }
         let (stage, notice) = match self.store.resume_point(&self.learner, &self.checksum) {
             Ok(found) => found,
-            Err(e) => return vec![format!("Where you left off in the course could not be read: {e}")],
+            Err(e) => return vec![Phrase::new("notice.course_place_unreadable").with("error", e.to_string())],
         };
-        let mut said: Vec<String> = notice.into_iter().collect();
+        let mut said: Vec<Phrase> = notice.into_iter().collect();
         if app.resume_at(stage) {
             self.last = Some(stage);
             let at = app.lesson().map_or_else(
-                || "the practice messages".to_string(),
-                |l| format!("\u{201c}{}\u{201d}", crate::text_safety::sanitize_line(&l.title)),
+                || Phrase::new("notice.the_practice_messages"),
+                |l| Phrase::new("notice.quoted").with("text", crate::text_safety::sanitize_line(&l.title)),
             );
-            said.push(format!(
-                "Welcome back: the course opens where you left off, at {at}. To start from the beginning: smishdrill course --start-again."
-            ));
+            said.push(Phrase::new("notice.welcome_back").with("at", at));
         }
         said
     }

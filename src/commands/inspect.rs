@@ -3,6 +3,7 @@
 //! program; the detectors in [`crate::detect`] mark what they find. Never opens a link, looks
 //! a name up or uses the network; never says a text is safe.
 
+use crate::i18n::{Arg, Locale};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -44,8 +45,9 @@ fn marked_text(text: &str, marks: &[(std::ops::Range<usize>, usize)]) -> String 
 }
 
 /// The whole result as plain text lines, for `--plain`, pipes and screen readers.
-pub fn plain_lines(text: &str, sender: Option<&str>, report: &Report, notices: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = notices.iter().map(|n| format!("Note: {}", sanitize_line(n))).collect();
+pub fn plain_lines(t: &Locale, text: &str, sender: Option<&str>, report: &Report, notices: &[String]) -> Vec<String> {
+    let mut out: Vec<String> =
+        notices.iter().map(|n| t.fmt("inspect.note", &[("text", Arg::Str(&sanitize_line(n)))])).collect();
     let numbered = |place| -> Vec<(std::ops::Range<usize>, usize)> {
         report
             .findings
@@ -57,42 +59,51 @@ pub fn plain_lines(text: &str, sender: Option<&str>, report: &Report, notices: &
     };
     let (in_text, on_sender) = (numbered(detect::Place::Text), numbered(detect::Place::Sender));
     match sender {
-        Some(s) => out.push(format!("From: {}", sanitize_line(&marked_text(s, &on_sender)))),
-        None => out.push("From: (not given; add --sender WHO to have it read too)".to_string()),
+        Some(s) => {
+            let sender = sanitize_line(&marked_text(s, &on_sender));
+            out.push(t.fmt("inspect.plain_from", &[("sender", Arg::Str(&sender))]));
+        }
+        None => out.push(t.text("inspect.plain_from_not_given").into_owned()),
     }
-    out.push("Message:".to_string());
+    out.push(t.text("inspect.plain_message").into_owned());
     if text.trim().is_empty() {
-        out.push("  (empty)".to_string());
+        out.push(format!("  {}", t.text("inspect.plain_empty")));
     }
     for line in marked_text(text, &in_text).lines() {
         out.push(format!("  {line}"));
     }
     out.push(String::new());
     if report.findings.is_empty() {
-        out.push(advice::NOTHING_FOUND.to_string());
+        out.push(t.text(advice::NOTHING_FOUND).into_owned());
     } else {
-        out.push(advice::SOMETHING_FOUND.to_string());
+        out.push(t.text(advice::SOMETHING_FOUND).into_owned());
         for (i, f) in report.findings.iter().enumerate() {
-            let level = match f.level {
-                detect::Level::Warning => "warning",
-                detect::Level::Note => "note",
-            };
-            out.push(format!("[{}] {} ({level}): {}", i + 1, f.kind.label(), sanitize_line(&f.reason)));
+            let level = crate::ui::inspect::level(t, f.level);
+            let reason = sanitize_line(&f.reason);
+            out.push(t.fmt(
+                "inspect.plain_finding",
+                &[
+                    ("number", Arg::Num(i as i64 + 1)),
+                    ("kind", Arg::Str(f.kind.label())),
+                    ("level", Arg::Str(&level)),
+                    ("reason", Arg::Str(&reason)),
+                ],
+            ));
         }
     }
     out.push(String::new());
-    out.push("How to check it".to_string());
-    out.extend(advice::HOW_TO_CHECK.iter().map(|s| format!("- {s}")));
+    out.push(t.text("inspect.how_to_check").into_owned());
+    out.extend(advice::HOW_TO_CHECK.iter().map(|s| format!("- {}", t.text(s))));
     out.push(String::new());
-    out.push("How to report it".to_string());
-    out.extend(advice::HOW_TO_REPORT.iter().map(|s| format!("- {s}")));
+    out.push(t.text("inspect.how_to_report").into_owned());
+    out.extend(advice::HOW_TO_REPORT.iter().map(|s| format!("- {}", t.text(s))));
     out.push(String::new());
-    out.push(advice::OFFLINE.to_string());
+    out.push(t.text(advice::OFFLINE).into_owned());
     out
 }
 
 /// `smishdrill inspect`.
-pub fn run(args: &InspectArgs, plain: bool, theme: crate::ui::ThemeName) -> u8 {
+pub fn run(args: &InspectArgs, plain: bool, theme: crate::ui::ThemeName, locale: &Locale) -> u8 {
     let sender = args.sender.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if let Some(s) = sender
         && s.chars().count() > 200
@@ -103,7 +114,7 @@ pub fn run(args: &InspectArgs, plain: bool, theme: crate::ui::ThemeName) -> u8 {
     let stdin = std::io::stdin();
     let interactive = !plain && stdin.is_terminal() && std::io::stdout().is_terminal();
     let input = if interactive {
-        match super::inspect_tui::run(sender, theme) {
+        match super::inspect_tui::run(sender, theme, locale) {
             Ok((_, Some(code))) => return code,
             Ok((Some(input), None)) => input,
             Ok((None, None)) => return 0,
@@ -126,7 +137,7 @@ pub fn run(args: &InspectArgs, plain: bool, theme: crate::ui::ThemeName) -> u8 {
     };
     let report = detect::inspect(&input.text, sender);
     if !interactive {
-        super::print_lines(plain_lines(&input.text, sender, &report, &input.notices));
+        super::print_lines(plain_lines(locale, &input.text, sender, &report, &input.notices));
     }
     match &args.to_scenario {
         Some(path) => super::draft::write(path, args.force, &input.text, sender, &report),

@@ -63,13 +63,18 @@ impl Drop for PasteOff {
 /// Runs the paste box and the result until the reader quits. Returns the last text inspected
 /// and, when a signal ended it, the exit code for that signal (128 + its number), as the
 /// trainer does.
-pub fn run(sender: Option<&str>, theme: ThemeName) -> io::Result<(Option<Input>, Option<u8>)> {
+pub fn run(
+    sender: Option<&str>,
+    theme: ThemeName,
+    locale: &crate::i18n::Locale,
+) -> io::Result<(Option<Input>, Option<u8>)> {
     let theme = Theme::choose(theme, Theme::no_color_env());
     let stop = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)?;
     }
     let mut app = InspectApp::new(sender);
+    app.locale = locale.clone();
     crate::terminal::with_screen(|terminal| {
         crossterm::execute!(io::stdout(), EnableBracketedPaste)?;
         let _paste_off = PasteOff;

@@ -6,6 +6,7 @@ pub mod config;
 mod course_place;
 mod decks;
 mod draft;
+mod exam_intro;
 pub mod inspect;
 mod inspect_tui;
 mod list;

@@ -62,8 +62,8 @@ pub enum ReportFormat {
 
 /// Runs `report`; `data_dir` is the global `--data-dir`, `xapi` the config's statement options
 /// (what `send` uses too, so an export and a delivery give the same statements).
-pub fn report(args: &ReportArgs, data_dir: Option<&Path>, xapi: &XapiOptions) -> u8 {
-    match run(args, data_dir, xapi) {
+pub fn report(args: &ReportArgs, data_dir: Option<&Path>, xapi: &XapiOptions, locale: &crate::i18n::Locale) -> u8 {
+    match run(args, data_dir, xapi, locale) {
         Ok(code) => code,
         Err((code, message)) => {
             super::complain(&message);
@@ -74,7 +74,12 @@ pub fn report(args: &ReportArgs, data_dir: Option<&Path>, xapi: &XapiOptions) ->
 
 type Failure = (u8, String);
 
-fn run(args: &ReportArgs, data_dir: Option<&Path>, base: &XapiOptions) -> Result<u8, Failure> {
+fn run(
+    args: &ReportArgs,
+    data_dir: Option<&Path>,
+    base: &XapiOptions,
+    locale: &crate::i18n::Locale,
+) -> Result<u8, Failure> {
     for iri in [&args.xapi_homepage, &args.xapi_base].into_iter().flatten() {
         xapi::check_iri(iri).map_err(|e| (EXIT_USAGE, e))?;
     }
@@ -95,7 +100,7 @@ fn run(args: &ReportArgs, data_dir: Option<&Path>, base: &XapiOptions) -> Result
     }
     let loaded = store.load().map_err(|e| (1, e.to_string()))?;
     if let Some(notice) = &loaded.notice {
-        super::complain(notice);
+        super::complain(&notice.say(locale));
     }
     let records = filter(loaded.records, args.learner.as_deref());
     let text = match args.format {

@@ -107,6 +107,9 @@ pub fn run(args: &ServeArgs, deck: Option<String>, data_dir: Option<PathBuf>, co
             no_spot: false,
             theme: crate::ui::ThemeName::Default,
             plain: false,
+            // Each learner's App has its own locale; served sessions start in English until the
+            // server lets a learner choose (`App::locale` is per session).
+            locale: crate::i18n::Locale::english(),
         };
         build(&plan, factory_pool.clone(), &opts, Vec::new())
     });

@@ -7,6 +7,7 @@ use std::io::{IsTerminal, Write};
 use crate::app::{App, ExamSetup, Mode, Stage};
 use crate::corpus::Corpus;
 use crate::deck::{Deck, Feedback};
+use crate::i18n::{Arg, Phrase};
 use crate::learning::completion::CompletionRecord;
 use crate::learning::record::AnswerRecord;
 use crate::round::RoundSpec;
@@ -17,6 +18,7 @@ use crate::store::progress::ProgressStore;
 use crate::terminal::{self, SavePending};
 
 use super::course_place::CoursePlace;
+use super::exam_intro::{exam_intro, exam_intro_text, fill_intro};
 pub use super::plan::Plan;
 use crate::ui::{Theme, ThemeName};
 
@@ -31,6 +33,8 @@ pub struct Options {
     pub no_spot: bool,
     pub theme: ThemeName,
     pub plain: bool,
+    /// The words of the interface (`--lang`).
+    pub locale: crate::i18n::Locale,
 }
 
 /// Where this session saves: the learner's progress and the machine's completion records.
@@ -38,7 +42,7 @@ pub struct Stores {
     pub progress: Option<ProgressStore>,
     pub completions: Option<CompletionStore>,
     /// Problems opening them, told to the learner at the start.
-    pub notices: Vec<String>,
+    pub notices: Vec<Phrase>,
     /// The learner's saved answers (rounds favour what they get wrong).
     pub history: Vec<AnswerRecord>,
 }
@@ -71,7 +75,7 @@ pub fn build(
         Plan::Exam { deck, learner } => {
             let seed = deck_seed(deck);
             let stage = messages(deck, &pool, seed, true, true);
-            let intro = exam_intro(EXAM_INTRO, deck, &stage, opts.plain)?;
+            let intro = exam_intro(&exam_intro_text(&opts.locale), &opts.locale, deck, &stage, opts.plain)?;
             let mut app = App::with_stages(pool, Mode::Exam, vec![Stage::Lesson(intro), stage], seed, today);
             app.history = history;
             app.exam = Some(setup(deck, learner));
@@ -82,7 +86,8 @@ pub fn build(
             let seed = deck_seed(deck);
             let items = deck.choose(&pool, seed);
             if *from > items.len() {
-                return Err(format!("--from {from}: the deck has {} messages", items.len()));
+                let has = opts.locale.fmt("session.deck_has", &[("count", Arg::Num(items.len() as i64))]);
+                return Err(format!("--from {from}: {has}"));
             }
             let stage = Stage::Messages { items, at_end: false, graded: false, time_limit: None };
             let mut app = App::with_stages(pool, Mode::Present, vec![stage], seed, today);
@@ -106,7 +111,8 @@ pub fn build(
                 }
             }
             let exam_stage = messages(exam, &pool, seed, true, true);
-            stages.push(Stage::Lesson(fill_intro(course.exam_intro.clone(), exam, &exam_stage, opts.plain)));
+            let intro = fill_intro(course.exam_intro.clone(), &opts.locale, exam, &exam_stage, opts.plain);
+            stages.push(Stage::Lesson(intro));
             stages.push(exam_stage);
             let mut app = App::with_stages(pool, Mode::Course, stages, seed, today);
             app.history = history;
@@ -116,12 +122,13 @@ pub fn build(
         }
     };
     if app.round.is_empty() && app.stages.is_empty() {
-        return Err("no scenarios to show (check --category and --scenarios)".to_string());
+        return Err(opts.locale.text("session.no_scenarios").into_owned());
     }
     if app.round.is_empty() && app.lesson().is_none() {
-        return Err("the deck has no messages to show".to_string());
+        return Err(opts.locale.text("session.no_messages").into_owned());
     }
     app.session = session_id(crate::runtime::now(), std::process::id(), rand::random());
+    app.locale = opts.locale.clone();
     Ok(app)
 }
 
@@ -132,47 +139,15 @@ pub fn session_id(seconds: u64, pid: u32, random: u32) -> String {
     format!("{seconds}.{pid}.{random:08x}")
 }
 
-/// The screen before a stand-alone exam: what to expect, so the clock starts only when the
-/// learner is ready.
-const EXAM_INTRO: &str = include_str!("../../assets/exam-intro.txt");
-
-fn exam_intro(text: &str, deck: &Deck, stage: &Stage, untimed: bool) -> Result<crate::course::Lesson, String> {
-    let lesson = crate::course::Lesson::parse(text).map_err(|e| format!("assets/exam-intro.txt: {e}"))?;
-    Ok(fill_intro(lesson, deck, stage, untimed))
-}
-
-/// Fills an exam introduction's `{title}`, `{count}`, `{pass_mark}` and `{time_limit}`, and
-/// puts the deck's `description` (if any) first, so it is read before the exam starts.
-/// `untimed`: `--plain`, which has no clock, so no time limit is promised.
-fn fill_intro(lesson: crate::course::Lesson, deck: &Deck, stage: &Stage, untimed: bool) -> crate::course::Lesson {
-    let count = match stage {
-        Stage::Messages { items, .. } => items.len(),
-        Stage::Lesson(_) => 0,
-    };
-    let limit = match deck.time_limit {
-        Some(s) if !untimed => format!("{s} seconds per message; the clock for each message starts when it appears"),
-        _ => "as long as you need".to_string(),
-    };
-    let mut lesson = lesson.fill(&[
-        ("title", deck.title.clone()),
-        ("count", count.to_string()),
-        ("pass_mark", deck.pass_mark.to_string()),
-        ("time_limit", limit),
-    ]);
-    if let Some(description) = deck.description.as_deref().filter(|d| !d.trim().is_empty()) {
-        lesson.blocks.insert(0, crate::course::Block::Paragraph(description.trim().to_string()));
-    }
-    lesson
-}
-
 /// A deck's `description`, shown above the first message of a deck without an introduction
 /// page (practice, presenter).
-fn description_notice(plan: &Plan) -> Option<String> {
+fn description_notice(plan: &Plan) -> Option<Phrase> {
     let deck = match plan {
         Plan::Practice { deck: Some(deck) } | Plan::Present { deck, .. } => deck,
         _ => return None,
     };
-    deck.description.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(|d| format!("{}: {d}", deck.title))
+    let description = deck.description.as_deref().map(str::trim).filter(|d| !d.is_empty())?;
+    Some(Phrase::new("notice.deck_description").with("title", deck.title.as_str()).with("description", description))
 }
 
 /// A deck's messages as one stage.
@@ -193,7 +168,7 @@ fn setup(deck: &Deck, learner: &str) -> ExamSetup {
 /// Runs `plan` to the end and returns the exit code.
 pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     let plain = opts.plain || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
-    let opts = &Options { plain, categories: opts.categories.clone(), ..*opts };
+    let opts = &Options { plain, categories: opts.categories.clone(), locale: opts.locale.clone(), ..*opts };
     let Corpus { scenarios, problems, .. } = corpus;
     let Stores { progress, completions, mut notices, history } = stores;
     notices.extend(description_notice(&plan));
@@ -205,21 +180,16 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
         }
     };
     if !problems.is_empty() {
-        notices.push(format!(
-            "{} problem(s) in the scenario files: those files were skipped. Details are printed when you quit, or run `smishdrill check`.",
-            problems.len()
-        ));
+        notices.push(Phrase::new("notice.skipped_files").with("count", problems.len()));
     }
     if app.exam.is_some() && completions.is_none() {
-        notices.push("Your exam result cannot be recorded on this machine (details when you quit).".to_string());
+        notices.push(Phrase::new("notice.exam_not_recordable"));
     }
     let mut place = CoursePlace::open(&plan, completions.as_ref());
     if let Some(place) = &mut place {
         notices.extend(place.resume(&mut app));
     }
-    if !notices.is_empty() {
-        app.notice = Some(notices.join(" "));
-    }
+    app.notice = notices;
     if plain {
         app.untimed();
     }
@@ -227,7 +197,7 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     // Presenting keeps no record of the room: nothing is saved.
     if !app.policy().saves_progress {
         let outcome = run_in(plain, app, theme, Shared::new(NullSink));
-        return finish(outcome, None, &problems);
+        return finish(&opts.locale, outcome, None, &problems);
     }
     let mut sink = FileSink::new(progress, completions.clone());
     if let Some(mut place) = place {
@@ -237,7 +207,8 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     let outcome = run_in(plain, app, theme, sink.clone());
     let finished = sink.lock().finished().cloned();
     let saved_in = |saved: bool| completions.as_ref().filter(|_| saved);
-    finish(outcome, finished.map(|(record, saved)| result_line(&record, saved_in(saved))), &problems)
+    let result = finished.map(|(record, saved)| result_line(&opts.locale, &record, saved_in(saved)));
+    finish(&opts.locale, outcome, result, &problems)
 }
 
 /// Runs the session in the terminal or line by line; the exit code and the saving errors.
@@ -254,15 +225,22 @@ fn run_in<S: SavePending + 'static>(
 
 /// Prints what must outlive the screen and returns the exit code.
 fn finish(
+    t: &crate::i18n::Locale,
     outcome: std::io::Result<(u8, Vec<String>)>,
     result: Option<String>,
     problems: &[crate::scenario::Problem],
 ) -> u8 {
     let (code, mut report) = match outcome {
-        Ok((code, errors)) => (code, errors.iter().take(3).map(|e| format!("smishdrill: not saved: {e}")).collect()),
+        Ok((code, errors)) => {
+            let said = |e: &String| format!("smishdrill: {}", t.fmt("session.not_saved", &[("error", Arg::Str(e))]));
+            (code, errors.iter().take(3).map(said).collect())
+        }
         // The reader closed the pipe (`smishdrill | head`): nobody is left to tell.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => (0, Vec::new()),
-        Err(e) => (1, vec![format!("smishdrill: terminal error: {e}")]),
+        Err(e) => {
+            let e = e.to_string();
+            (1, vec![format!("smishdrill: {}", t.fmt("session.terminal_error", &[("error", Arg::Str(&e))]))])
+        }
     };
     report.extend(result);
     report.extend(problems.iter().map(ToString::to_string));
@@ -279,20 +257,27 @@ fn finish(
 /// One line that outlives the screen: the result, and where it was recorded — `saved_in` is
 /// the store only when the record really was written there; otherwise the line says it was
 /// NOT recorded (the reason is printed just above it).
-fn result_line(record: &CompletionRecord, saved_in: Option<&CompletionStore>) -> String {
+fn result_line(t: &crate::i18n::Locale, record: &CompletionRecord, saved_in: Option<&CompletionStore>) -> String {
     let place = match saved_in {
-        Some(store) => format!("recorded in {}", store.path().display()),
-        None => "NOT recorded".to_string(),
+        Some(store) => t.fmt("session.recorded_in", &[("path", Arg::Str(&store.path().display().to_string()))]),
+        None => t.text("session.not_recorded").into_owned(),
     };
-    format!(
-        "smishdrill: {} — {}: {} ({} of {} right, pass mark {} %), {place}",
-        crate::text_safety::terminal_line(&record.learner),
-        crate::text_safety::terminal_line(&record.deck),
-        record.status.name(),
-        record.correct,
-        record.asked,
-        record.pass_mark
-    )
+    let learner = crate::text_safety::terminal_line(&record.learner);
+    let deck = crate::text_safety::terminal_line(&record.deck);
+    // The status is the record's own word (`passed`, `failed`, `incomplete`): scripts read it.
+    let line = t.fmt(
+        "session.result",
+        &[
+            ("learner", Arg::Str(&learner)),
+            ("deck", Arg::Str(&deck)),
+            ("status", Arg::Str(record.status.name())),
+            ("right", Arg::Num(i64::from(record.correct))),
+            ("count", Arg::Num(i64::from(record.asked))),
+            ("pass_mark", Arg::Num(i64::from(record.pass_mark))),
+            ("place", Arg::Str(&place)),
+        ],
+    );
+    format!("smishdrill: {line}")
 }
 
 #[cfg(test)]
@@ -308,6 +293,7 @@ mod tests {
             no_spot: false,
             theme: ThemeName::Mono,
             plain: true,
+            locale: crate::i18n::Locale::english(),
         }
     }
 
@@ -340,12 +326,21 @@ mod tests {
         let pool = Corpus::embedded().scenarios;
         let deck = crate::deck::find("onboarding-exam", &pool).unwrap();
         let stage = messages(&deck, &pool, 1, true, true);
-        let intro = exam_intro(EXAM_INTRO, &deck, &stage, false).unwrap();
+        let english = crate::i18n::Locale::english();
+        let intro = exam_intro(&exam_intro_text(&english), &english, &deck, &stage, false).unwrap();
         assert_eq!(intro.title, deck.title);
         let text = format!("{:?}", intro.blocks);
         assert!(text.contains("20 text messages") && text.contains("80 % right"), "{text}");
         assert!(text.contains("120 seconds per message"), "{text}");
         assert!(!text.contains('{'), "every placeholder is filled: {text}");
+        let pseudo = crate::i18n::Locale::get("en-XA").unwrap();
+        let intro = exam_intro(&exam_intro_text(&pseudo), &pseudo, &deck, &stage, false).unwrap();
+        let text = format!("{:?}", intro.blocks);
+        assert!(intro.title == deck.title && !text.contains("text messages") && text.contains("20"), "{text}");
+        assert!(
+            !text.contains('{')
+                && intro.blocks.iter().filter(|b| matches!(b, crate::course::Block::Bullet(_))).count() == 5
+        );
     }
     #[test]
     fn plain_introductions_promise_no_time_limit_and_show_the_description() {
@@ -353,7 +348,8 @@ mod tests {
         let mut deck = crate::deck::find("onboarding-exam", &pool).unwrap();
         deck.description = Some("For new staff in their first week.".into());
         let stage = messages(&deck, &pool, 1, true, true);
-        let plain = exam_intro(EXAM_INTRO, &deck, &stage, true).unwrap();
+        let english = crate::i18n::Locale::english();
+        let plain = exam_intro(&exam_intro_text(&english), &english, &deck, &stage, true).unwrap();
         let text = format!("{:?}", plain.blocks);
         assert!(text.contains("Time allowed: as long as you need."), "{text}");
         assert!(!text.contains("per message"), "{text}");
@@ -371,7 +367,7 @@ mod tests {
         assert!(intro.contains("as long as you need") && !intro.contains("per message"), "{intro}");
         assert!(intro.contains("For new staff in their first week."), "{intro}");
         let practice = Plan::Practice { deck: Some(deck) };
-        let notice = description_notice(&practice).unwrap();
+        let notice = description_notice(&practice).unwrap().say(&crate::i18n::Locale::english());
         assert!(notice.ends_with(": For new staff in their first week."), "{notice}");
     }
 

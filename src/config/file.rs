@@ -22,6 +22,7 @@ type Text = Spanned<String>;
 struct RawConfig {
     profile: Option<Text>,
     theme: Option<Text>,
+    lang: Option<Text>,
     data_dir: Option<Text>,
     deck: Option<Text>,
     language: Option<Text>,
@@ -62,6 +63,7 @@ pub struct FromFile<T> {
 pub struct FileConfig {
     pub profile: Option<FromFile<String>>,
     pub theme: Option<FromFile<ThemeName>>,
+    pub lang: Option<FromFile<String>>,
     pub data_dir: Option<FromFile<PathBuf>>,
     pub deck: Option<FromFile<String>>,
     pub language: Option<FromFile<String>>,
@@ -113,6 +115,7 @@ pub fn parse(path: &str, source: &str) -> Result<FileConfig, Vec<Problem>> {
                 .ok_or_else(|| "`profile` may use only letters, digits, '.', '_' and '-' (1 to 64 of them)".to_string())
         }),
         theme: c.check(raw.theme, parse_theme),
+        lang: c.check(raw.lang, parse_lang),
         data_dir: c.check(raw.data_dir, |s| non_empty("data_dir", s).map(PathBuf::from)),
         deck: c.check(raw.deck, |s| non_empty("deck", s)),
         language: c.check(raw.language, parse_language),
@@ -218,6 +221,15 @@ pub fn parse_theme(s: &str) -> Result<ThemeName, String> {
         "high-contrast" => Ok(ThemeName::HighContrast),
         "mono" => Ok(ThemeName::Mono),
         _ => Err(format!("unknown theme `{}`; choose default, high-contrast or mono", sanitize(s))),
+    }
+}
+
+/// The interface's locale: one of the built-in ones ([`crate::i18n::LOCALES`]), written as
+/// given (`en-us` and `en-US` are both English).
+pub fn parse_lang(s: &str) -> Result<String, String> {
+    match crate::i18n::Locale::get(s) {
+        Some(_) => Ok(s.to_string()),
+        None => Err(format!("no interface language `{}`; built in: {}", sanitize(s), crate::i18n::LOCALES.join(", "))),
     }
 }
 

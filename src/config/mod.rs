@@ -1,7 +1,8 @@
 //! Defaults from a config file and the environment, and where each effective value came from.
 //!
 //! Precedence, highest first: the command line, the environment (`SMISHDRILL_PROFILE`,
-//! `SMISHDRILL_THEME`, `SMISHDRILL_DATA_DIR`, `SMISHDRILL_DECK`, `SMISHDRILL_LANGUAGE`), the
+//! `SMISHDRILL_THEME`, `SMISHDRILL_LANG`, `SMISHDRILL_DATA_DIR`, `SMISHDRILL_DECK`,
+//! `SMISHDRILL_LANGUAGE`), the
 //! file, the built-in default. The file is `--config FILE`, else `$SMISHDRILL_CONFIG`, else
 //! the platform's config folder (`$XDG_CONFIG_HOME/smishdrill/config.toml` on Linux). A file
 //! named explicitly must exist; the default one may be absent. The `[xapi]` and `[lrs]`
@@ -24,6 +25,8 @@ pub const THEME_ENV: &str = "SMISHDRILL_THEME";
 pub const DATA_DIR_ENV: &str = "SMISHDRILL_DATA_DIR";
 pub const DECK_ENV: &str = "SMISHDRILL_DECK";
 pub const LANGUAGE_ENV: &str = "SMISHDRILL_LANGUAGE";
+/// The interface's language (`--lang`); `SMISHDRILL_LANGUAGE` is the exports' language tag.
+pub const LANG_ENV: &str = "SMISHDRILL_LANG";
 
 /// Where a value came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +62,8 @@ pub struct Overrides {
     pub config: Option<PathBuf>,
     pub profile: Option<String>,
     pub theme: Option<ThemeName>,
+    /// `--lang`: the interface's locale tag (already checked against the built-in locales).
+    pub lang: Option<String>,
     pub data_dir: Option<PathBuf>,
     pub deck: Option<String>,
     pub language: Option<String>,
@@ -71,6 +76,8 @@ pub struct Settings {
     pub file: Option<Setting<PathBuf>>,
     pub profile: Setting<String>,
     pub theme: Setting<ThemeName>,
+    /// The locale of the interface's words (`en`, `en-XA`), one of [`crate::i18n::LOCALES`].
+    pub lang: Setting<String>,
     /// `None` when no data folder is known for this system and none was given.
     pub data_dir: Option<Setting<PathBuf>>,
     pub deck: Option<Setting<String>>,
@@ -88,6 +95,12 @@ pub struct Settings {
 pub struct ConfigError(pub Vec<String>);
 
 impl Settings {
+    /// The words of the interface for the chosen `lang` (English if it were unknown, which
+    /// [`resolve`] does not let through).
+    pub fn locale(&self) -> crate::i18n::Locale {
+        crate::i18n::Locale::get(&self.lang.value).unwrap_or_default()
+    }
+
     /// The xAPI options these settings give (`answers` off).
     pub fn xapi(&self) -> XapiOptions {
         XapiOptions {
@@ -113,6 +126,7 @@ impl Settings {
         }];
         rows.push(row("profile", &self.profile));
         rows.push((String::from("theme"), theme_name(self.theme.value).to_string(), self.theme.origin.to_string()));
+        rows.push(row("lang", &self.lang));
         rows.push(match &self.data_dir {
             Some(d) => (String::from("data_dir"), d.value.display().to_string(), d.origin.to_string()),
             None => none("data_dir"),
@@ -238,6 +252,8 @@ pub fn resolve(
     let theme = pick(cli.theme.map(|t| theme_name(t).to_string()), THEME_ENV, theme_file, &theme_rule)
         .map(|s| Setting { value: file::parse_theme(&s.value).unwrap_or_default(), origin: s.origin })
         .unwrap_or(Setting { value: ThemeName::Default, origin: Origin::BuiltIn });
+    let lang = pick(cli.lang.clone(), LANG_ENV, file.lang, &file::parse_lang)
+        .unwrap_or_else(|| Setting { value: "en".to_string(), origin: Origin::BuiltIn });
     let dir_file = file.data_dir.map(|f| FromFile { value: f.value.display().to_string(), at: f.at });
     let data_dir =
         pick(cli.data_dir.as_ref().map(|d| d.display().to_string()), DATA_DIR_ENV, dir_file, &|s| Ok(s.to_string()))
@@ -267,6 +283,7 @@ pub fn resolve(
         file: config_file,
         profile,
         theme,
+        lang,
         data_dir,
         deck,
         language,
@@ -309,6 +326,27 @@ mod tests {
         let env = |name: &str| (name == THEME_ENV).then(|| "purple".to_string());
         let err = resolve(&Overrides::default(), &env, None, FileConfig::default()).unwrap_err().to_string();
         assert!(err.starts_with("SMISHDRILL_THEME: unknown theme `purple`"), "{err}");
+    }
+
+    #[test]
+    fn the_interface_language_has_the_same_precedence_and_an_unknown_one_is_refused() {
+        let f = file::parse("c.toml", "lang = \"en\"\n").unwrap();
+        let s = resolve(&Overrides::default(), &|_| None, None, f.clone()).unwrap();
+        assert_eq!(s.lang, Setting { value: "en".into(), origin: Origin::File("c.toml:1:8".into()) });
+        let env = |name: &str| (name == LANG_ENV).then(|| "en-XA".to_string());
+        let s = resolve(&Overrides::default(), &env, None, f.clone()).unwrap();
+        assert_eq!(s.lang, Setting { value: "en-XA".into(), origin: Origin::Env(LANG_ENV) });
+        assert_eq!(s.locale().tag(), "en-XA");
+        let cli = Overrides { lang: Some("en".into()), ..Overrides::default() };
+        assert_eq!(resolve(&cli, &env, None, f).unwrap().lang.origin, Origin::CommandLine);
+        let s = resolve(&Overrides::default(), &|_| None, None, FileConfig::default()).unwrap();
+        assert_eq!((s.lang.value.as_str(), &s.lang.origin), ("en", &Origin::BuiltIn));
+        assert!(s.rows().iter().any(|(name, value, origin)| name == "lang" && value == "en" && origin == "built-in"));
+        let bad = |name: &str| (name == LANG_ENV).then(|| "fr".to_string());
+        let err = resolve(&Overrides::default(), &bad, None, FileConfig::default()).unwrap_err().to_string();
+        assert!(err.starts_with("SMISHDRILL_LANG: no interface language `fr`") && err.contains("en, en-XA"), "{err}");
+        let found = file::parse("c.toml", "lang = \"klingon\"\n").unwrap_err();
+        assert!(found[0].to_string().starts_with("c.toml:1:8: no interface language `klingon`"), "{found:?}");
     }
 
     #[test]

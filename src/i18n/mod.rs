@@ -12,6 +12,7 @@
 //! (still English) and a screen that cannot take longer words both show at a glance.
 
 mod catalogue;
+mod phrase;
 mod plural;
 mod pseudo;
 
@@ -19,7 +20,14 @@ use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 pub use catalogue::{Catalogue, CatalogueError};
+pub use phrase::{Phrase, Value};
 pub use plural::PluralCategory;
+
+/// Marks a catalogue key that is stored or chosen before it is looked up (a hint, a
+/// confidence level), so the test that every key used is in the catalogue finds it.
+pub const fn key(k: &'static str) -> &'static str {
+    k
+}
 
 /// A value for a `{name}` placeholder.
 #[derive(Clone, Copy, Debug)]
@@ -94,6 +102,25 @@ impl Locale {
             Some(t) => Cow::Borrowed(t),
             None => Cow::Owned(format!("[{key}]")),
         }
+    }
+
+    /// Every text of the catalogue, each form of a plural: for tests that look for words left
+    /// untranslated.
+    pub fn all_texts(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for (key, entry) in self.0.entries() {
+            match entry {
+                catalogue::Entry::Text(_) if key.starts_with("keys.") => {}
+                catalogue::Entry::Text(t) => out.push(t.as_str()),
+                catalogue::Entry::Plural(forms) => out.extend(forms.iter().map(|(_, t)| t.as_str())),
+            }
+        }
+        out
+    }
+
+    /// The keys of the catalogue.
+    pub fn keys(&self) -> Vec<&str> {
+        self.0.entries().keys().map(String::as_str).collect()
     }
 
     /// The text of `key` with its `{name}` placeholders filled. When an argument is named

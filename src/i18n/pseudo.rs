@@ -1,6 +1,6 @@
 //! The pseudo-locale `en-XA`, made from English: letters accented (`Scam` → `Šçàm`), each text
-//! padded to about 130% of its length inside `[` `]`, placeholders (`{count}`) and key letters
-//! in `‹›` left as they are. Like Android's and Windows' pseudo-locales, it shows at a glance a
+//! padded to about 130% of its length inside `[` `]`, placeholders (`{count}`), key letters
+//! in `‹›`, commands in backquotes and `--options` left as they are (they are typed). Like Android's and Windows' pseudo-locales, it shows at a glance a
 //! string that is not in the catalogue (it stays plain English) and a layout that breaks when a
 //! translation is longer.
 
@@ -54,6 +54,26 @@ pub fn pseudo(text: &str) -> String {
                     if c == '›' {
                         break;
                     }
+                }
+            }
+            // `smishdrill check` and --seed: a command or an option to type, kept as it is.
+            '`' => {
+                out.push(c);
+                for c in chars.by_ref() {
+                    out.push(c);
+                    if c == '`' {
+                        break;
+                    }
+                }
+            }
+            '-' if chars.peek() == Some(&'-') => {
+                out.push(c);
+                while let Some(&next) = chars.peek() {
+                    if !(next == '-' || next.is_ascii_alphanumeric()) {
+                        break;
+                    }
+                    out.push(next);
+                    chars.next();
                 }
             }
             _ => {

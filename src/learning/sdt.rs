@@ -29,12 +29,13 @@ impl Outcomes {
         self.hits + self.correct_rejections
     }
 
-    /// The four counts in words, as the research reports them.
-    pub fn counts_line(&self) -> String {
-        format!(
-            "hits {} · misses {} · false alarms {} · correct rejections {}",
-            self.hits, self.misses, self.false_alarms, self.correct_rejections
-        )
+    /// The four counts, to be worded as the research reports them (the view words it).
+    pub fn counts(&self) -> crate::i18n::Phrase {
+        crate::i18n::Phrase::new("sdt.counts")
+            .with("hits", self.hits)
+            .with("misses", self.misses)
+            .with("false_alarms", self.false_alarms)
+            .with("correct_rejections", self.correct_rejections)
     }
 
     /// Adds one answer: was it a scam, and did the learner say scam?
@@ -79,24 +80,26 @@ impl Scores {
         Scores { d_prime: zh - zf, criterion: -(zh + zf) / 2.0 }
     }
 
-    /// The lean in plain words.
+    /// The lean in plain words: the catalogue key of the sentence that says it.
     pub fn lean(&self) -> &'static str {
+        use crate::i18n::key;
         if self.criterion > 0.25 {
-            "You tend to trust messages: some scams get past you."
+            key("sdt.lean_trusting")
         } else if self.criterion < -0.25 {
-            "You tend to distrust genuine texts: you may miss real alerts."
+            key("sdt.lean_distrusting")
         } else {
-            "You lean neither way: your mistakes are balanced."
+            key("sdt.lean_neither")
         }
     }
 
-    /// Sensitivity in plain words.
+    /// Sensitivity in plain words: the catalogue key of the sentence that says it.
     pub fn skill(&self) -> &'static str {
+        use crate::i18n::key;
         match self.d_prime {
-            d if d < 0.5 => "You are not yet telling scams from genuine texts much better than chance.",
-            d if d < 1.5 => "You tell scams from genuine texts fairly well.",
-            d if d < 2.5 => "You tell scams from genuine texts well.",
-            _ => "You tell scams from genuine texts very well.",
+            d if d < 0.5 => key("sdt.skill_chance"),
+            d if d < 1.5 => key("sdt.skill_fair"),
+            d if d < 2.5 => key("sdt.skill_good"),
+            _ => key("sdt.skill_very_good"),
         }
     }
 }
@@ -182,7 +185,7 @@ mod tests {
         let s = always_scam.scores().unwrap();
         assert!(s.d_prime.abs() < 0.5, "{s:?}");
         assert!(s.criterion < -0.5, "{s:?}");
-        assert!(s.lean().contains("distrust genuine"));
+        assert!(crate::i18n::Locale::english().text(s.lean()).contains("distrust genuine"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::record::AnswerRecord;
 use super::sdt::Outcomes;
+use crate::i18n::{Locale, Phrase, Value, key};
 use crate::scenario::kinds::{CATEGORIES, FLAG_KINDS};
 
 /// What kind of line, so the screen can style it; the text is the same everywhere.
@@ -16,7 +17,32 @@ pub enum LineKind {
     Blank,
 }
 
-pub type ReportLine = (LineKind, String);
+/// A line of the report as the domain says it: its kind and a phrase the view words.
+pub type ReportLine = (LineKind, Phrase);
+
+/// A line of the report worded: its kind and its text.
+pub type WordedLine = (LineKind, String);
+
+/// The report in `locale`. Lines repeat what answers.jsonl holds (scenario ids, flag kinds,
+/// categories): each goes through the output rule, for the progress screen and
+/// `smishdrill stats` alike.
+pub fn worded(report: &[ReportLine], locale: &Locale) -> Vec<WordedLine> {
+    report
+        .iter()
+        .map(|(kind, phrase)| match kind {
+            LineKind::Blank => (*kind, String::new()),
+            _ => (*kind, crate::text_safety::sanitize_line(&phrase.say(locale))),
+        })
+        .collect()
+}
+
+/// The confidence levels as records store them, with the key of their words. (The trainer's
+/// `Confidence` is in `app`, which this domain module does not import.)
+const CONFIDENCE: [(&str, &str); 3] = [
+    ("sure", key("confidence.sure")),
+    ("fairly sure", key("confidence.fairly_sure")),
+    ("guessing", key("confidence.guessing")),
+];
 
 /// Right / total as a fraction, and a bar of `width` cells (█ filled, ░ empty).
 pub fn bar(right: usize, total: usize, width: usize) -> String {
@@ -79,49 +105,63 @@ pub fn to_revisit(history: &[AnswerRecord]) -> Vec<&AnswerRecord> {
     wrong
 }
 
-/// The full report.
+/// A red-flag kind named in a record: its words if it is a known kind, else the name as it is.
+fn flag_label(name: &str) -> Value {
+    match FLAG_KINDS.iter().find(|t| t.name == name) {
+        Some(t) => Value::Term { key: format!("flag_kind.{}", t.name), fallback: t.label.to_string() },
+        None => name.into(),
+    }
+}
+
+/// One row of a table: a label padded to `width`, a bar, "right of total".
+fn row(label: Value, width: usize, bar: String, right: usize, total: usize) -> Phrase {
+    Phrase::new("stats.row")
+        .with("label", Value::Padded(Box::new(label), width))
+        .with("bar", bar)
+        .with("right", format!("{right:>3}"))
+        .with("total", format!("{total:<3}"))
+}
+
+/// The full report, as phrases: the view words it in the learner's locale ([`worded`]).
 pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
     let mut out: Vec<ReportLine> = Vec::new();
-    let head = |out: &mut Vec<ReportLine>, s: &str| out.push((LineKind::Heading, s.to_string()));
-    // Lines repeat what answers.jsonl holds (scenario ids, flag kinds, categories): each goes
-    // through the output rule, for the progress screen and `smishdrill stats` alike.
-    let text = |out: &mut Vec<ReportLine>, s: String| out.push((LineKind::Text, crate::text_safety::sanitize_line(&s)));
-    let blank = |out: &mut Vec<ReportLine>| out.push((LineKind::Blank, String::new()));
+    let head = |out: &mut Vec<ReportLine>, key: &'static str| out.push((LineKind::Heading, Phrase::new(key)));
+    let text = |out: &mut Vec<ReportLine>, p: Phrase| out.push((LineKind::Text, p));
+    let blank = |out: &mut Vec<ReportLine>| out.push((LineKind::Blank, Phrase::new("")));
     if history.is_empty() {
-        head(&mut out, "No answers saved yet: play a round first.");
+        head(&mut out, key("stats.empty"));
         return out;
     }
     let all = outcomes(history);
     let rounds = rounds(history);
-    head(&mut out, "Overall");
+    head(&mut out, key("stats.overall"));
     text(
         &mut out,
-        format!(
-            "{} answers in {} rounds: {} right ({}%)",
-            all.total(),
-            rounds.len(),
-            all.correct(),
-            all.correct() * 100 / all.total().max(1)
-        ),
+        Phrase::new("stats.answers_in_rounds")
+            .with("answers", Phrase::new("stats.answers").with("count", all.total()))
+            .with("rounds", Phrase::new("stats.rounds").with("count", rounds.len()))
+            .with("right", all.correct())
+            .with("percent", all.correct() * 100 / all.total().max(1)),
     );
     text(
         &mut out,
-        format!(
-            "Scams spotted {} of {} · genuine messages trusted {} of {}",
-            all.hits,
-            all.scams(),
-            all.correct_rejections,
-            all.genuine()
-        ),
+        Phrase::new("stats.spotted_trusted")
+            .with("hits", all.hits)
+            .with("scams", all.scams())
+            .with("trusted", all.correct_rejections)
+            .with("genuine", all.genuine()),
     );
-    text(&mut out, all.counts_line());
+    text(&mut out, all.counts());
     if let Some(s) = all.scores() {
-        text(&mut out, format!("Sensitivity d′ = {:.2}. {}", s.d_prime, s.skill()));
-        text(&mut out, format!("Lean c = {:+.2}. {}", s.criterion, s.lean()));
+        let line = |score: Phrase, meaning: &'static str| {
+            Phrase::new("stats.score_line").with("score", score).with("meaning", Phrase::new(meaning))
+        };
+        text(&mut out, line(Phrase::new("sdt.sensitivity").with("value", format!("{:.2}", s.d_prime)), s.skill()));
+        text(&mut out, line(Phrase::new("sdt.lean").with("value", format!("{:+.2}", s.criterion)), s.lean()));
     }
     blank(&mut out);
 
-    head(&mut out, "Rounds over time (oldest first)");
+    head(&mut out, key("stats.rounds_over_time"));
     let recent: Vec<&Vec<&AnswerRecord>> = rounds.iter().rev().take(width.saturating_sub(24).max(8)).rev().collect();
     let accuracy: Vec<f64> =
         recent.iter().map(|r| r.iter().filter(|a| a.correct()).count() as f64 / r.len().max(1) as f64).collect();
@@ -129,56 +169,56 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
         .iter()
         .map(|r| outcomes(r.iter().copied()).scores().map_or(0.0, |s| (s.d_prime / 4.0 + 0.5).clamp(0.0, 1.0)))
         .collect();
-    text(
-        &mut out,
-        format!("accuracy  {}  last {:.0}%", sparkline(&accuracy), accuracy.last().copied().unwrap_or(0.0) * 100.0),
-    );
-    text(&mut out, format!("d′        {}  ({} = 0, █ = 2 or more)", sparkline(&dprime), sparkline(&[0.5])));
+    let last = format!("{:.0}", accuracy.last().copied().unwrap_or(0.0) * 100.0);
+    text(&mut out, Phrase::new("stats.accuracy_spark").with("spark", sparkline(&accuracy)).with("percent", last));
+    text(&mut out, Phrase::new("stats.dprime_spark").with("spark", sparkline(&dprime)).with("zero", sparkline(&[0.5])));
     blank(&mut out);
 
-    head(&mut out, "By category");
+    head(&mut out, key("stats.by_category"));
     for t in CATEGORIES {
         let of: Vec<&AnswerRecord> = history.iter().filter(|r| r.category == t.name).collect();
         if of.is_empty() {
             continue;
         }
         let right = of.iter().filter(|r| r.correct()).count();
-        text(&mut out, format!("{:<14} {} {right:>3} of {:<3}", t.name, bar(right, of.len(), 20), of.len()));
+        text(&mut out, row(t.name.into(), 14, bar(right, of.len(), 20), right, of.len()));
     }
     blank(&mut out);
 
     let rates = flag_kind_rates(history);
     if !rates.is_empty() {
-        head(&mut out, "Red flags you find (spot the flags), least found first");
+        head(&mut out, key("stats.flags_heading"));
         let mut kinds: Vec<(&String, &(usize, usize))> = rates.iter().collect();
         kinds.sort_by(|a, b| (a.1.0 * b.1.1).cmp(&(b.1.0 * a.1.1)).then(a.0.cmp(b.0)));
         for (k, (found, seen)) in kinds {
-            let label = FLAG_KINDS.iter().find(|t| t.name == k).map_or(k.as_str(), |t| t.label);
-            text(&mut out, format!("{label:<24} {} {found:>3} of {seen:<3}", bar(*found, *seen, 16)));
+            text(&mut out, row(flag_label(k), 24, bar(*found, *seen, 16), *found, *seen));
         }
         blank(&mut out);
     }
 
-    head(&mut out, "How sure you were, and how often right");
-    for c in ["sure", "fairly sure", "guessing"] {
-        let of: Vec<&AnswerRecord> = history.iter().filter(|r| r.confidence.as_deref() == Some(c)).collect();
+    head(&mut out, key("stats.confidence_heading"));
+    for (stored, words) in CONFIDENCE {
+        let of: Vec<&AnswerRecord> = history.iter().filter(|r| r.confidence.as_deref() == Some(stored)).collect();
         if !of.is_empty() {
             let right = of.iter().filter(|r| r.correct()).count();
-            text(&mut out, format!("{c:<14} {} {right:>3} of {:<3}", bar(right, of.len(), 20), of.len()));
+            text(&mut out, row(Phrase::new(words).into(), 14, bar(right, of.len(), 20), right, of.len()));
         }
     }
     blank(&mut out);
 
     let revisit = to_revisit(history);
     if !revisit.is_empty() {
-        head(&mut out, "To revisit (your latest answer missed something)");
+        head(&mut out, key("stats.revisit_heading"));
         for r in revisit.iter().take(10) {
             let what = if r.correct() {
-                format!("missed {}", r.flags_missed.join(", "))
+                let flags = r.flags_missed.iter().map(|k| flag_label(k)).collect();
+                Phrase::new("stats.revisit_missed").with("flags", Value::List(flags))
+            } else if r.is_scam() {
+                Phrase::new("stats.revisit_was_scam")
             } else {
-                format!("it was {}", if r.is_scam() { "a scam" } else { "genuine" })
+                Phrase::new("stats.revisit_was_genuine")
             };
-            text(&mut out, format!("{}: {what}", r.scenario));
+            text(&mut out, Phrase::new("stats.revisit_row").with("scenario", r.scenario.as_str()).with("what", what));
         }
     }
     out
@@ -237,7 +277,7 @@ mod tests {
         assert_eq!(flag_kind_rates(&h)["sender"], (3, 3));
         let revisit: Vec<&str> = to_revisit(&h).iter().map(|r| r.scenario.as_str()).collect();
         assert_eq!(revisit, ["x"]);
-        let text: Vec<String> = report(&h, 80).into_iter().map(|(_, t)| t).collect();
+        let text: Vec<String> = worded(&report(&h, 80), &Locale::english()).into_iter().map(|(_, t)| t).collect();
         let joined = text.join("\n");
         assert!(joined.contains("3 answers in 2 rounds"), "{joined}");
         assert!(joined.contains("Lookalike link"), "{joined}");
@@ -248,13 +288,13 @@ mod tests {
     fn text_from_the_answers_file_reaches_no_screen_raw() {
         let evil = "s\u{1b}]0;pwn\u{7}\u{202E}\nFORGED";
         let h = vec![rec("a", evil, "scam", "scam", &[evil]), rec("a", evil, "scam", "legit", &[])];
-        for (_, line) in report(&h, 80) {
+        for (_, line) in worded(&report(&h, 80), &Locale::english()) {
             assert!(crate::text_safety::first_unsafe(&line).is_none() && !line.contains('\n'), "{line:?}");
         }
     }
 
     #[test]
     fn an_empty_history_says_so() {
-        assert_eq!(report(&[], 80)[0].1, "No answers saved yet: play a round first.");
+        assert_eq!(worded(&report(&[], 80), &Locale::english())[0].1, "No answers saved yet: play a round first.");
     }
 }

@@ -224,6 +224,27 @@ fn attempt_statements(r: &CompletionRecord, opts: &XapiOptions) -> Vec<Value> {
     out
 }
 
+/// The interface's words in the statements' language (`language`, e.g. `en-US`): the
+/// catalogue of that language if it is built in, else English. The tag stays the configured
+/// one; only the words come from the catalogue.
+fn words(lang: &str) -> crate::i18n::Locale {
+    crate::i18n::Locale::get(lang).unwrap_or_default()
+}
+
+/// A verb's display word (`passed`) from the catalogue; its id stays the ADL verb.
+fn verb_display(verb: &str, lang: &str) -> String {
+    use crate::i18n::key;
+    let k = match verb {
+        "initialized" => key("xapi.initialized"),
+        "passed" => key("xapi.passed"),
+        "failed" => key("xapi.failed"),
+        "completed" => key("xapi.completed"),
+        "answered" => key("xapi.answered"),
+        _ => key("xapi.terminated"),
+    };
+    words(lang).text(k).into_owned()
+}
+
 /// One statement; a `Value::Null` result is left out (`initialized` has none).
 #[allow(clippy::too_many_arguments)]
 fn statement(
@@ -239,7 +260,7 @@ fn statement(
     let mut s = json!({
         "id": id,
         "actor": actor,
-        "verb": { "id": format!("{VERBS}/{verb}"), "display": { lang: verb } },
+        "verb": { "id": format!("{VERBS}/{verb}"), "display": { lang: verb_display(verb, lang) } },
         "object": object,
         "result": result,
         "context": context,
@@ -300,8 +321,8 @@ fn item_activity(item: &ItemResult, base: &str, lang: &str) -> Value {
             "interactionType": "choice",
             "correctResponsesPattern": [item.truth],
             "choices": [
-                { "id": "scam", "description": { lang: "Scam" } },
-                { "id": "legit", "description": { lang: "Genuine" } },
+                { "id": "scam", "description": { lang: words(lang).text("verdict.scam") } },
+                { "id": "legit", "description": { lang: words(lang).text("verdict.legit") } },
             ],
         },
     })

@@ -39,12 +39,7 @@ fn save_answer(
     }
     if let Err(e) = sink.answer(&record) {
         if errors.is_empty() {
-            update(
-                app,
-                Msg::Notice(
-                    "Your progress could not be saved; the trainer goes on without saving (details when you quit).",
-                ),
-            );
+            update(app, Msg::Notice(crate::i18n::key("notice.progress_not_saved")));
         }
         errors.push(e);
     }
@@ -55,10 +50,10 @@ fn save_completion(app: &mut App, complete: bool, sink: &mut dyn Sink, errors: &
     let Some(record) = app.completion(complete, now()) else { return };
     match sink.completion(&record) {
         Ok(()) => {
-            update(app, Msg::Notice("Your result has been recorded."));
+            update(app, Msg::Notice(crate::i18n::key("notice.result_recorded")));
         }
         Err(e) => {
-            update(app, Msg::Notice("Your result could NOT be recorded (details when you quit)."));
+            update(app, Msg::Notice(crate::i18n::key("notice.result_not_recorded")));
             errors.push(format!("completion record not saved: {e}"));
         }
     }

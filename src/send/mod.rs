@@ -63,7 +63,7 @@ fn send(settings: &Settings, opts: &SendOptions) -> Result<u8, Failure> {
     let store = CompletionStore::open(&dir).map_err(|e| (1, e.to_string()))?;
     let loaded = store.load().map_err(|e| (1, e.to_string()))?;
     if let Some(notice) = &loaded.notice {
-        eprintln!("smishdrill: {notice}");
+        eprintln!("smishdrill: {}", crate::text_safety::terminal_line(&notice.say(&settings.locale())));
     }
     let options = xapi::XapiOptions { answers: opts.answers, ..settings.xapi() };
     let statements = xapi::statements(&loaded.records, &options);

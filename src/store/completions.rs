@@ -26,7 +26,7 @@ pub struct LoadedRecords {
     /// In the order they were written.
     pub records: Vec<CompletionRecord>,
     /// Something to tell the user (unreadable lines, where the original was kept).
-    pub notice: Option<String>,
+    pub notice: Option<crate::i18n::Phrase>,
 }
 
 impl CompletionStore {
@@ -48,7 +48,7 @@ impl CompletionStore {
     /// Reads every attempt. Unreadable lines set the original aside and keep the rest.
     pub fn load(&self) -> Result<LoadedRecords, StoreError> {
         let loaded = self.file.load::<CompletionRecord>()?;
-        let notice = loaded.notice("the exam records");
+        let notice = loaded.notice(crate::i18n::key("store.exam_records"));
         Ok(LoadedRecords { records: loaded.items, notice })
     }
 }
@@ -115,8 +115,8 @@ mod tests {
         fs::write(store.path(), &text).unwrap();
         let loaded = store.load().unwrap();
         assert_eq!(loaded.records, [record("ada", 10)]);
-        let notice = loaded.notice.unwrap();
-        assert!(notice.starts_with("1 unreadable line(s) in the exam records"), "{notice}");
+        let notice = loaded.notice.unwrap().say(&crate::i18n::Locale::english());
+        assert!(notice.starts_with("1 unreadable line in the exam records"), "{notice}");
         assert!(notice.contains("completions.jsonl.corrupt-"), "{notice}");
         fs::remove_dir_all(&dir).unwrap();
     }

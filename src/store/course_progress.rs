@@ -49,9 +49,13 @@ impl CourseProgressStore {
 
     /// Where `learner` left off in the course with `checksum` (0 if never started), and a
     /// notice about unreadable lines if any.
-    pub fn resume_point(&self, learner: &str, checksum: &str) -> Result<(usize, Option<String>), StoreError> {
+    pub fn resume_point(
+        &self,
+        learner: &str,
+        checksum: &str,
+    ) -> Result<(usize, Option<crate::i18n::Phrase>), StoreError> {
         let loaded = self.file.load::<CoursePoint>()?;
-        let notice = loaded.notice("the course progress file");
+        let notice = loaded.notice(crate::i18n::key("store.course_progress_file"));
         let stage =
             loaded.items.iter().rev().find(|p| p.learner == learner && p.checksum == checksum).map_or(0, |p| p.stage);
         Ok((stage, notice))

@@ -8,6 +8,7 @@
 //! `<file>.corrupt-<time>`, and the readable lines are written back atomically (temporary
 //! file, sync, rename).
 
+use crate::i18n::Phrase;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -41,20 +42,19 @@ pub struct LoadedLines<T> {
 }
 
 impl<T> LoadedLines<T> {
-    /// What to tell the user about unreadable lines in `what` ("your progress file"), if any.
-    pub fn notice(&self, what: &str) -> Option<String> {
+    /// What to tell the user about unreadable lines in `what` (the catalogue key of "your
+    /// progress file"), if any: a phrase, worded in the user's language where it is shown.
+    pub fn notice(&self, what: &'static str) -> Option<Phrase> {
+        let said = |key| Phrase::new(key).with("count", self.bad).with("what", Phrase::new(what));
         match (&self.kept, &self.unrepaired) {
             _ if self.bad == 0 => None,
-            (Some(kept), _) => Some(format!(
-                "{} unreadable line(s) in {what} were left out; the original file was kept as {}",
-                self.bad,
-                kept.display()
-            )),
-            (None, why) => Some(format!(
-                "{} unreadable line(s) in {what} were left out; the file was left as it is ({}) and will be repaired another time",
-                self.bad,
-                why.as_deref().unwrap_or("not set aside")
-            )),
+            (Some(kept), _) => {
+                Some(said(crate::i18n::key("store.unreadable_kept")).with("kept", kept.display().to_string()))
+            }
+            (None, Some(why)) => Some(said(crate::i18n::key("store.unreadable_left")).with("why", why.as_str())),
+            (None, None) => {
+                Some(said(crate::i18n::key("store.unreadable_left")).with("why", Phrase::new("store.not_set_aside")))
+            }
         }
     }
 }

@@ -90,7 +90,7 @@ fn a_file_that_keeps_changing_is_still_read_and_left_as_it_is() {
     let original = File::open(file.path()).unwrap();
     assert!(file.replace_if_unchanged(&original, b"{\"n\":1}\n", &[Line { n: 1 }]).unwrap().is_none());
     let loaded = LoadedLines { items: vec![Line { n: 1 }], bad: 1, kept: None, unrepaired: Some("busy".into()) };
-    let notice = loaded.notice("your progress file").unwrap();
+    let notice = loaded.notice("store.progress_file").unwrap().say(&crate::i18n::Locale::english());
     assert!(notice.contains("left as it is (busy)"), "{notice}");
     assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "no copy or temporary file is left behind");
     fs::remove_dir_all(&dir).unwrap();

@@ -37,7 +37,7 @@ pub struct ProgressStore {
 pub struct Loaded {
     pub history: Vec<AnswerRecord>,
     /// Something the learner should be told (unreadable lines, where the original was kept).
-    pub notice: Option<String>,
+    pub notice: Option<crate::i18n::Phrase>,
 }
 
 impl ProgressStore {
@@ -58,7 +58,7 @@ impl ProgressStore {
     /// Reads every answer. Unreadable lines set the original aside and keep the rest.
     pub fn load(&self) -> Result<Loaded, StoreError> {
         let loaded = self.file().load::<AnswerRecord>()?;
-        let notice = loaded.notice("your progress file");
+        let notice = loaded.notice(crate::i18n::key("store.progress_file"));
         Ok(Loaded { history: loaded.items, notice })
     }
 

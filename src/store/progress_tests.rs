@@ -44,8 +44,8 @@ fn a_corrupt_file_is_kept_aside_and_the_readable_answers_survive() {
 
     let loaded = store.load().unwrap();
     assert_eq!(loaded.history, [record(1), record(2)]);
-    let notice = loaded.notice.expect("the learner is told");
-    assert!(notice.contains("2 unreadable line(s)"), "{notice}");
+    let notice = loaded.notice.expect("the learner is told").say(&crate::i18n::Locale::english());
+    assert!(notice.contains("2 unreadable lines"), "{notice}");
     let kept: Vec<_> = fs::read_dir(store.path().parent().unwrap())
         .unwrap()
         .flatten()

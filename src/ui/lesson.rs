@@ -7,6 +7,7 @@ use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
 use crate::app::{App, Stage};
 use crate::course::{Block, Lesson};
+use crate::i18n::Arg;
 use crate::text_safety::sanitize;
 
 pub fn body(app: &App, lesson: &Lesson, width: usize, theme: &Theme) -> Doc {
@@ -16,8 +17,12 @@ pub fn body(app: &App, lesson: &Lesson, width: usize, theme: &Theme) -> Doc {
     let is_lesson = |i: usize| matches!(app.stages.get(i), Some(Stage::Lesson(_))) && !before_exam(i);
     let lessons = (0..app.stages.len()).filter(|&i| is_lesson(i)).count();
     let number = (0..=app.stage).filter(|&i| is_lesson(i)).count();
-    let counter =
-        if before_exam(app.stage) { "Before the exam".to_string() } else { format!("Lesson {number} of {lessons}") };
+    let t = &app.locale;
+    let counter = if before_exam(app.stage) {
+        t.text("lesson.before_exam").into_owned()
+    } else {
+        t.fmt("lesson.counter", &[("number", Arg::Num(number as i64)), ("total", Arg::Num(lessons as i64))])
+    };
     doc.para(vec![run(counter, theme.dim)]);
     doc.para(vec![run(sanitize(&lesson.title), theme.heading)]);
     doc.blank();
@@ -46,12 +51,17 @@ pub fn body(app: &App, lesson: &Lesson, width: usize, theme: &Theme) -> Doc {
 
 /// What Enter does next: practise, read on, or start the exam.
 pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let t = &app.locale;
     let next = match app.stages.get(app.stage + 1) {
-        Some(Stage::Messages { items, graded: true, .. }) => format!("start the exam ({} messages)", items.len()),
-        Some(Stage::Messages { items, .. }) if items.len() == 1 => "practise on 1 message".to_string(),
-        Some(Stage::Messages { items, .. }) => format!("practise on {} messages", items.len()),
-        Some(Stage::Lesson(_)) => "next lesson".to_string(),
-        None => "finish".to_string(),
+        Some(Stage::Messages { items, graded: true, .. }) => {
+            t.fmt("lesson.start_exam", &[("count", Arg::Num(items.len() as i64))])
+        }
+        Some(Stage::Messages { items, .. }) => t.fmt("lesson.practise_on", &[("count", Arg::Num(items.len() as i64))]),
+        Some(Stage::Lesson(_)) => t.text("lesson.next_lesson").into_owned(),
+        None => t.text("lesson.finish").into_owned(),
     };
-    vec![keys_line(&[("Enter", &next), ("↑↓", "scroll"), ("q", "quit")], theme)]
+    vec![keys_line(
+        &[("Enter", &next), ("↑↓", &t.text("keys_action.scroll")), ("q", &t.text("keys_action.quit"))],
+        theme,
+    )]
 }

@@ -12,6 +12,7 @@ mod reveal;
 mod stats_screen;
 mod summary;
 pub mod theme;
+mod words;
 pub mod wrap;
 
 use ratatui::Frame;
@@ -25,6 +26,12 @@ pub use doc::Doc;
 pub use present::room_chart;
 
 use crate::app::{App, Mode, Screen};
+use crate::i18n::{Arg, Locale};
+
+/// A count as a placeholder's value.
+fn num(n: usize) -> Arg<'static> {
+    Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
+}
 
 /// Below this the screen shows a request to enlarge the window instead of a garbled layout.
 pub const MIN_WIDTH: u16 = 40;
@@ -51,7 +58,7 @@ impl ViewReport {
 pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, theme);
+        too_small(frame, area, &app.locale, theme);
         return ViewReport::default();
     }
     let width = area.width.min(MAX_COLUMN);
@@ -59,6 +66,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
     let inner_width = usize::from(width.saturating_sub(2));
 
     let (body, panel) = page(app, inner_width, theme);
+    let panel = fit_panel(panel, usize::from(width));
     let panel_height = (panel.len() as u16).min(area.height / 2);
     let [header_area, body_area, rule_area, panel_area] = Layout::vertical([
         Constraint::Length(1),
@@ -68,7 +76,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
     ])
     .areas(column);
 
-    frame.render_widget(header(app, theme), header_area);
+    frame.render_widget(header(app, usize::from(width), theme), header_area);
     let focus = (app.screen == Screen::Spot)
         .then(|| bubbles::line_with_style(&body, theme.selected))
         .flatten()
@@ -87,7 +95,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
         let bar_area = Rect { x: body_area.right(), width: 1, ..body_area };
         frame.render_stateful_widget(Scrollbar::new(ScrollbarOrientation::VerticalRight), bar_area, &mut state);
     }
-    frame.render_widget(rule(max_scroll > scroll, width, theme), rule_area);
+    frame.render_widget(rule(app, max_scroll > scroll, width, theme), rule_area);
     frame.render_widget(Paragraph::new(panel).wrap(ratatui::widgets::Wrap { trim: false }), panel_area);
 
     if app.show_help {
@@ -99,7 +107,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
 /// The scrolling body and the fixed panel under it, for the current screen.
 fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     if app.screen == Screen::Stats {
-        return (stats_screen::body(app, width, theme).lines, stats_screen::panel(theme));
+        return (stats_screen::body(app, width, theme).lines, stats_screen::panel(app, theme));
     }
     if let Some(lesson) = app.lesson() {
         let body = notice_lines(app, width, theme).into_iter().chain(lesson::body(app, lesson, width, theme).lines);
@@ -120,9 +128,9 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
             (judge::body(app, scenario, width, marks, theme).lines, judge::spot_panel(app, theme))
         }
         Screen::Question => (plain(), judge::question_panel(app, scenario, width, theme)),
-        Screen::Present => (present::body(scenario, width, theme).lines, present::panel(theme)),
-        Screen::Tally => (present::body(scenario, width, theme).lines, present::tally_panel(app, theme)),
-        Screen::Vote => (present::vote_body(app, scenario, width, theme).lines, present::vote_panel(theme)),
+        Screen::Present => (present::body(app, scenario, width, theme).lines, present::panel(app, theme)),
+        Screen::Tally => (present::body(app, scenario, width, theme).lines, present::tally_panel(app, theme)),
+        Screen::Vote => (present::vote_body(app, scenario, width, theme).lines, present::vote_panel(app, theme)),
         Screen::Reveal if app.mode == Mode::Present => {
             (present::reveal_body(app, scenario, width, theme).lines, reveal::panel(app, theme))
         }
@@ -130,7 +138,7 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
             Some(answer) => {
                 let body = notice_lines(app, width, theme)
                     .into_iter()
-                    .chain(reveal::body(scenario, answer, !app.after_question, width, theme).lines);
+                    .chain(reveal::body(&app.locale, scenario, answer, !app.after_question, width, theme).lines);
                 (body.collect(), reveal::panel(app, theme))
             }
             None => (Vec::new(), Vec::new()),
@@ -143,17 +151,25 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
 /// is saved (or at the start, before a course's first lesson), and the next message clears it,
 /// so this is where the learner sees it.
 fn notice_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(notice) = app.notice.as_ref().filter(|_| !app.reviewing) else { return Vec::new() };
+    let Some(notice) = notice_text(app).filter(|_| !app.reviewing) else { return Vec::new() };
     let mut doc = doc::Doc::new(width);
-    doc.para(vec![doc::run(format!("! {}", crate::text_safety::sanitize_line(notice)), theme.notice)]);
+    doc.para(vec![doc::run(format!("! {}", crate::text_safety::sanitize_line(&notice)), theme.notice)]);
     doc.blank();
     doc.lines
+}
+
+/// The notices of the page worded in the session's locale, one after the other; `None` when
+/// there are none.
+fn notice_text(app: &App) -> Option<String> {
+    let said: Vec<String> = app.notice.iter().map(|p| p.say(&app.locale)).collect();
+    (!said.is_empty()).then(|| said.join(" "))
 }
 
 /// The current screen as plain text lines `width` columns wide — the whole page (no scrolling)
 /// and then its panel — for `--plain` mode, screen readers and dumb terminals.
 pub fn page_text(app: &App, width: usize) -> Vec<String> {
     let (body, panel) = page(app, width, &Theme::mono());
+    let panel = fit_panel(panel, width);
     let header = header_text(app);
     std::iter::once(header)
         .chain(body.iter().filter_map(|l| plain_line(&l.to_string())))
@@ -165,6 +181,7 @@ pub fn page_text(app: &App, width: usize) -> Vec<String> {
 /// Only the panel of the current screen, as plain text.
 pub fn panel_text(app: &App, width: usize) -> Vec<String> {
     let (_, panel) = page(app, width, &Theme::mono());
+    let panel = fit_panel(panel, width);
     panel_text_lines(&panel).collect()
 }
 
@@ -184,33 +201,42 @@ fn plain_line(line: &str) -> Option<String> {
 }
 
 fn header_text(app: &App) -> String {
-    let line: Line = header_line(app, &Theme::mono());
+    let line: Line = header_line(app, usize::MAX, &Theme::mono());
     line.to_string()
 }
 
-fn header(app: &App, theme: &Theme) -> Paragraph<'static> {
-    Paragraph::new(header_line(app, theme))
+fn header(app: &App, width: usize, theme: &Theme) -> Paragraph<'static> {
+    Paragraph::new(header_line(app, width, theme))
 }
 
-fn header_line(app: &App, theme: &Theme) -> Line<'static> {
+/// The top line, `width` columns at most: when the words are too long for it (a language
+/// longer than English), the keys' words go first, then the mode — never the `?` key itself
+/// or the progress.
+fn header_line(app: &App, width: usize, theme: &Theme) -> Line<'static> {
+    let t = &app.locale;
     let progress = match app.screen {
-        Screen::Summary if app.exam.is_some() => "Exam result".to_string(),
-        Screen::Summary if app.mode == Mode::Present => "The deck in review".to_string(),
-        Screen::Summary => "Round summary".to_string(),
-        Screen::Stats => "Your progress".to_string(),
-        Screen::Lesson if app.mode == Mode::Exam => "Exam".to_string(),
-        Screen::Lesson => "Course".to_string(),
-        _ => format!("Message {} of {}", (app.position + 1).min(app.round.len()), app.round.len()),
+        Screen::Summary if app.exam.is_some() => t.text("header.exam_result").into_owned(),
+        Screen::Summary if app.mode == Mode::Present => t.text("header.deck_in_review").into_owned(),
+        Screen::Summary => t.text("header.round_summary").into_owned(),
+        Screen::Stats => t.text("header.your_progress").into_owned(),
+        Screen::Lesson if app.mode == Mode::Exam => t.text("header.exam").into_owned(),
+        Screen::Lesson => t.text("header.course").into_owned(),
+        _ => t.fmt(
+            "header.message_of",
+            &[("number", Arg::Num((app.position + 1).min(app.round.len()) as i64)), ("total", num(app.round.len()))],
+        ),
     };
     let mode = match app.mode {
-        Mode::Present => Some("Presenting"),
+        Mode::Present => Some(t.text("header.mode_presenting")),
         _ if !app.screen.is_answering() => None,
-        Mode::Exam => Some("Exam"),
-        Mode::Course if app.in_graded_stage() => Some("Exam"),
-        Mode::Course => Some("Practice"),
+        Mode::Exam => Some(t.text("header.mode_exam")),
+        Mode::Course if app.in_graded_stage() => Some(t.text("header.mode_exam")),
+        Mode::Course => Some(t.text("header.mode_practice")),
         Mode::Practice => None,
     };
     let mut spans = vec![Span::styled(" smishdrill ", theme.selected), Span::raw("  ")];
+    let mode_at = spans.len();
+    let has_mode = mode.is_some();
     if let Some(mode) = mode {
         spans.push(Span::styled(format!("{mode} · "), theme.heading));
     }
@@ -224,15 +250,43 @@ fn header_line(app: &App, theme: &Theme) -> Line<'static> {
     let answered = app.answers.len().saturating_sub(pending);
     let right = app.answered().take(answered).filter(|(s, a)| a.is_right(s.verdict)).count();
     if answered > 0 && !app.feedback_at_end && app.mode != Mode::Present && app.screen != Screen::Lesson {
-        spans.push(Span::styled(format!("  ·  {right} of {answered} right"), theme.dim));
+        let score = t.fmt("header.right_so_far", &[("right", num(right)), ("count", num(answered))]);
+        spans.push(Span::styled(format!("  ·  {score}"), theme.dim));
     }
     if let (Some(limit), true) = (app.time_limit, app.screen.is_answering()) {
         let left = limit.saturating_sub(app.item_seconds);
         let style = if left <= 10 { theme.notice } else { theme.dim };
-        spans.push(Span::styled(format!("  ·  ⏱ {}:{:02} left", left / 60, left % 60), style));
+        let clock = format!("{}:{:02}", left / 60, left % 60);
+        spans.push(Span::styled(format!("  ·  ⏱ {}", t.fmt("header.time_left", &[("time", Arg::Str(&clock))])), style));
     }
-    spans.push(Span::styled("   ? help  q quit", theme.dim));
+    spans.push(Span::styled(format!("   ? {}  q {}", t.text("header.help"), t.text("header.quit")), theme.dim));
+    let too_wide = |spans: &[Span]| Line::from(spans.to_vec()).width() > width;
+    if too_wide(&spans) {
+        spans.pop();
+        spans.push(Span::styled("   ?", theme.dim));
+    }
+    if too_wide(&spans) && has_mode {
+        spans.remove(mode_at);
+    }
     Line::from(spans)
+}
+
+/// The panel's lines, each one too wide for the column wrapped at words onto more lines, so
+/// the panel's height counts them all and nothing is cut off (a longer language). Lines that
+/// fit are kept as they are.
+fn fit_panel(panel: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    panel
+        .into_iter()
+        .flat_map(|line| {
+            if line.width() <= width {
+                return vec![line];
+            }
+            let style = line.style;
+            let runs: Vec<(String, ratatui::style::Style)> =
+                line.spans.iter().map(|s| (s.content.to_string(), style.patch(s.style))).collect();
+            wrap::wrap(&runs, width)
+        })
+        .collect()
 }
 
 /// For the projector: the message in the middle of the screen, not stuck to the top.
@@ -242,8 +296,9 @@ fn centre_vertically(body: Vec<Line<'static>>, height: u16) -> Vec<Line<'static>
 }
 
 /// A rule between the page and the panel, saying when there is more to scroll to.
-fn rule(more_below: bool, width: u16, theme: &Theme) -> Paragraph<'static> {
-    let label = if more_below { " ↓ more below (↓/PgDn) " } else { "" };
+fn rule(app: &App, more_below: bool, width: u16, theme: &Theme) -> Paragraph<'static> {
+    let label =
+        if more_below { format!(" ↓ {} (↓/PgDn) ", app.locale.text("page.more_below")) } else { String::new() };
     let fill = usize::from(width).saturating_sub(label.chars().count() + 2);
     Paragraph::new(Line::from(vec![
         Span::styled("──", theme.dim),
@@ -252,12 +307,14 @@ fn rule(more_below: bool, width: u16, theme: &Theme) -> Paragraph<'static> {
     ]))
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+fn too_small(frame: &mut Frame, area: Rect, t: &Locale, theme: &Theme) {
     frame.render_widget(Clear, area);
+    let least = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
+    let now = format!("{}×{}", area.width, area.height);
     let text = vec![
-        Line::styled("Please enlarge the window", theme.heading),
-        Line::raw(format!("(at least {MIN_WIDTH}×{MIN_HEIGHT}; now {}×{})", area.width, area.height)),
-        Line::raw("q quits"),
+        Line::styled(t.text("page.enlarge").into_owned(), theme.heading),
+        Line::raw(t.fmt("page.enlarge_sizes", &[("least", Arg::Str(&least)), ("now", Arg::Str(&now))])),
+        Line::raw(format!("q {}", t.text("page.quits"))),
     ];
     frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }), area);
 }
@@ -269,3 +326,7 @@ mod snapshot_tests;
 #[cfg(test)]
 #[path = "mode_snapshot_tests.rs"]
 mod mode_snapshot_tests;
+
+#[cfg(test)]
+#[path = "locale_tests.rs"]
+mod locale_tests;

@@ -174,7 +174,7 @@ fn help_scrolls_in_a_small_window() {
 #[test]
 fn a_notice_at_the_start_shows_above_the_first_lesson() {
     let mut app = fixtures::course_app();
-    app.notice = Some("2 problem(s) in the scenario files: those files were skipped.".into());
+    app.notice = vec![crate::i18n::Phrase::new("notice.skipped_files").with("count", 2)];
     let shown = screen(&mut app);
-    assert!(shown.lines().nth(1).is_some_and(|l| l.contains("! 2 problem(s) in the scenario files")), "{shown}");
+    assert!(shown.lines().nth(1).is_some_and(|l| l.contains("! 2 problems in the scenario files")), "{shown}");
 }

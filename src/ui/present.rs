@@ -7,25 +7,30 @@ use super::bubbles::{Marks, thread_lines};
 use super::doc::{Doc, keys_line, run};
 use super::reveal;
 use super::theme::Theme;
+use super::words::{self, verdict_word};
 use crate::app::{Answer, App, RoomTally};
+use crate::i18n::{Arg, Locale};
 use crate::scenario::{Scenario, Verdict};
 use crate::text_safety::sanitize;
 
 /// The thread with the situation, nothing else: no verdict, no flags, no notes.
-pub fn body(scenario: &Scenario, width: usize, theme: &Theme) -> Doc {
+pub fn body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
     if let Some(context) = &scenario.context {
-        doc.para(vec![run("The situation: ", theme.heading), run(sanitize(context), theme.base)]);
+        let label = format!("{} ", app.locale.text("present.situation"));
+        doc.para(vec![run(label, theme.heading), run(sanitize(context), theme.base)]);
         doc.blank();
     }
     doc.extend(thread_lines(scenario, width, Marks::None, theme));
     doc
 }
 
-pub fn panel(theme: &Theme) -> Vec<Line<'static>> {
+pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let t = &app.locale;
+    let (reveal, tally, quit) = (t.text("present.reveal"), t.text("present.type_tally"), t.text("keys_action.quit"));
     vec![
-        Line::styled("Ask the room: is the last message from who it says, or a scammer? Why?", theme.heading),
-        keys_line(&[("Enter", "reveal the answer"), ("t", "type what the room said"), ("q", "quit")], theme),
+        Line::styled(t.text("present.ask_the_room").into_owned(), theme.heading),
+        keys_line(&[("Enter", &reveal), ("t", &tally), ("q", &quit)], theme),
     ]
 }
 
@@ -37,10 +42,17 @@ pub fn tally_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         let text = format!("{}{label}: {:>4} ", if selected { "▸ " } else { "  " }, counts[i]);
         Span::styled(text, if selected { theme.selected } else { theme.base })
     };
+    let t = &app.locale;
+    let (typing, switch, next, back) =
+        (t.text("tally.type"), t.text("tally.switch"), t.text("tally.next"), t.text("tally.back"));
     vec![
-        Line::styled("How many in the room said…", theme.heading),
-        Line::from(vec![field(0, "scam"), Span::raw("   "), field(1, "genuine")]),
-        keys_line(&[("0-9", "type"), ("Tab", "switch"), ("Enter", "next / reveal"), ("Esc", "back")], theme),
+        Line::styled(t.text("tally.question").into_owned(), theme.heading),
+        Line::from(vec![
+            field(0, &verdict_word(t, Verdict::Scam)),
+            Span::raw("   "),
+            field(1, &verdict_word(t, Verdict::Legit)),
+        ]),
+        keys_line(&[("0-9", &typing), ("Tab", &switch), ("Enter", &next), ("Esc", &back)], theme),
     ]
 }
 
@@ -48,20 +60,21 @@ pub fn tally_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 /// the scenario's notes for the instructor.
 pub fn reveal_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
+    let t = &app.locale;
     let what = match scenario.verdict {
-        Verdict::Scam => "It's a scam.",
-        Verdict::Legit => "It's genuine.",
+        Verdict::Scam => t.text("present.it_is_scam"),
+        Verdict::Legit => t.text("present.it_is_genuine"),
     };
     doc.para(vec![run(what, theme.heading)]);
     if let Some(tally) = app.tallies.get(app.position).copied().flatten() {
         doc.blank();
-        room_chart(&mut doc, tally, Some(scenario.verdict), theme);
+        room_chart_in(&mut doc, t, tally, Some(scenario.verdict), theme);
     }
     doc.blank();
     let no_answer = Answer { verdict: None, ..Answer::new(Verdict::Scam) };
-    reveal::details(&mut doc, scenario, &no_answer, true, theme);
+    reveal::details(&mut doc, t, scenario, &no_answer, true, theme);
     if let Some(notes) = &scenario.notes {
-        doc.para(vec![run("Notes for the instructor", theme.heading)]);
+        doc.para(vec![run(t.text("present.notes"), theme.heading)]);
         for para in notes.split("\n\n") {
             doc.para(vec![run(sanitize(para.trim()), theme.dim)]);
         }
@@ -74,25 +87,32 @@ pub fn reveal_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) 
 pub fn vote_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
     if let Some(tally) = app.tallies.get(app.position).copied().flatten() {
-        room_chart(&mut doc, tally, None, theme);
+        room_chart_in(&mut doc, &app.locale, tally, None, theme);
         doc.blank();
     }
     doc.extend(thread_lines(scenario, width, Marks::None, theme));
     doc
 }
 
-pub fn vote_panel(theme: &Theme) -> Vec<Line<'static>> {
+pub fn vote_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let t = &app.locale;
+    let (reveal, correct, quit) = (t.text("present.reveal"), t.text("vote.correct"), t.text("keys_action.quit"));
     vec![
-        Line::styled("Who is right? Ask a few people on each side why.", theme.heading),
-        keys_line(&[("Enter", "reveal the answer"), ("Esc", "correct the numbers"), ("q", "quit")], theme),
+        Line::styled(t.text("vote.question").into_owned(), theme.heading),
+        keys_line(&[("Enter", &reveal), ("Esc", &correct), ("q", &quit)], theme),
     ]
 }
 
 /// What the room said, as two bars. Once the answer is out (`truth`), the right bar is marked
 /// with ✓ and coloured (never colour alone); before, both bars look the same.
-pub fn room_chart(doc: &mut Doc, tally: RoomTally, truth: Option<Verdict>, theme: &Theme) {
+pub fn room_chart_in(doc: &mut Doc, t: &Locale, tally: RoomTally, truth: Option<Verdict>, theme: &Theme) {
+    let heading = t.fmt("room.heading", &[("count", Arg::Num(i64::from(tally.total())))]);
+    chart(doc, t, heading, tally, truth, theme);
+}
+
+fn chart(doc: &mut Doc, t: &Locale, heading: String, tally: RoomTally, truth: Option<Verdict>, theme: &Theme) {
     let total = tally.total();
-    doc.para(vec![run(format!("The room ({total} answers)"), theme.heading)]);
+    doc.para(vec![run(heading, theme.heading)]);
     let width = doc.width.saturating_sub(28).clamp(4, 50);
     for (verdict, count) in [(Verdict::Scam, tally.scam), (Verdict::Legit, tally.legit)] {
         let right = truth == Some(verdict);
@@ -103,11 +123,22 @@ pub fn room_chart(doc: &mut Doc, tally: RoomTally, truth: Option<Verdict>, theme
             Some(_) => theme.wrong,
         };
         doc.para(vec![
-            run(format!("{} {:<8}", if right { "✓" } else { " " }, verdict.label()), theme.base),
+            run(format!("{} {:<8}", if right { "✓" } else { " " }, words::verdict(t, verdict)), theme.base),
             run(bar(count, total, width), style),
             run(format!(" {count} ({percent} %)"), theme.base),
         ]);
     }
+}
+
+/// [`room_chart_in`] in English, for the instructor's dashboard (`serve`), which has no
+/// locale of its own yet. Its heading keeps the dashboard's present wording ("The room
+/// (1 answers)", the catalogue's `other` form, which its tests read) until the dashboard calls
+/// [`room_chart_in`] with the instructor's locale and gets the real plural.
+pub fn room_chart(doc: &mut Doc, tally: RoomTally, truth: Option<Verdict>, theme: &Theme) {
+    let english = Locale::english();
+    let total = tally.total().to_string();
+    let heading = english.fmt("room.heading", &[("count", Arg::Str(&total))]);
+    chart(doc, &english, heading, tally, truth, theme);
 }
 
 /// A bar of `█` (eighths for the last cell) `value / max` of `width` cells long.
@@ -126,23 +157,39 @@ pub fn bar(value: u32, max: u32, width: usize) -> String {
 /// The end of a presented deck: for every message, whether the room got it.
 pub fn summary_body(app: &App, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
+    let t = &app.locale;
     let discussed = app.answers.len().saturating_sub(app.first_item);
-    doc.para(vec![run(format!("End of the deck: {discussed} messages discussed"), theme.heading)]);
+    doc.para(vec![run(t.fmt("present.end_of_deck", &[("count", Arg::Num(discussed as i64))]), theme.heading)]);
     doc.blank();
     for (i, scenario) in app.shown.iter().enumerate().take(app.answers.len()).skip(app.first_item) {
         let tally = app.tallies.get(i).copied().flatten();
         let room = match tally {
-            Some(t) if t.total() > 0 => {
-                let right = if scenario.verdict == Verdict::Scam { t.scam } else { t.legit };
-                format!("{right} of {} right ({} %)", t.total(), (right * 100 + t.total() / 2) / t.total())
+            Some(tally) if tally.total() > 0 => {
+                let right = if scenario.verdict == Verdict::Scam { tally.scam } else { tally.legit };
+                let percent = (right * 100 + tally.total() / 2) / tally.total();
+                t.fmt(
+                    "present.room_right",
+                    &[
+                        ("right", Arg::Num(i64::from(right))),
+                        ("count", Arg::Num(i64::from(tally.total()))),
+                        ("percent", Arg::Num(i64::from(percent))),
+                    ],
+                )
             }
-            _ => "no tally".to_string(),
+            _ => t.text("present.no_tally").into_owned(),
         };
         doc.item(
             vec![run(format!("{:>2}. ", i + 1), theme.dim)],
             vec![
                 run(sanitize(&scenario.title), theme.heading),
-                run(format!(" ({}) · room: {room}", scenario.verdict.label().to_lowercase()), theme.base),
+                run(
+                    format!(
+                        " ({}) · {}",
+                        verdict_word(t, scenario.verdict),
+                        t.fmt("present.room", &[("room", Arg::Str(&room))])
+                    ),
+                    theme.base,
+                ),
             ],
         );
     }

@@ -9,9 +9,10 @@ use crate::learning::stats::LineKind;
 
 pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
-    doc.para(vec![run("Your progress", theme.heading)]);
+    doc.para(vec![run(app.locale.text("stats.title"), theme.heading)]);
     doc.blank();
-    for (kind, text) in app.stats_cache.get(&app.history, width).iter().cloned() {
+    let report = app.stats_cache.get(&app.history, width);
+    for (kind, text) in crate::learning::stats::worded(&report, &app.locale) {
         match kind {
             LineKind::Heading => doc.para(vec![run(text, theme.heading)]),
             LineKind::Text => doc.item(vec![run("  ", theme.base)], vec![run(text, theme.base)]),
@@ -21,6 +22,8 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
     doc
 }
 
-pub fn panel(theme: &Theme) -> Vec<Line<'static>> {
-    vec![keys_line(&[("t", "back to the summary"), ("r", "play again"), ("q", "quit")], theme)]
+pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let t = &app.locale;
+    let (back, again, quit) = (t.text("stats.back"), t.text("keys_action.play_again"), t.text("keys_action.quit"));
+    vec![keys_line(&[("t", &back), ("r", &again), ("q", &quit)], theme)]
 }

@@ -4,7 +4,14 @@ use ratatui::text::Line;
 
 use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
+use super::words::{confidence, verdict_word};
 use crate::app::{App, Confidence};
+use crate::i18n::{Arg, key};
+
+/// A count as a placeholder's value.
+fn num(n: usize) -> Arg<'static> {
+    Arg::Num(n as i64)
+}
 use crate::learning::completion::passes;
 use crate::learning::sdt::Outcomes;
 use crate::learning::spot;
@@ -12,22 +19,27 @@ use crate::scenario::Verdict;
 use crate::text_safety::sanitize_line;
 
 pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
+    let t = &app.locale;
     let mut doc = Doc::new(width);
     let total = app.answers.len();
     if total == 0 {
-        doc.para(vec![run("No messages in this round.", theme.heading)]);
+        doc.para(vec![run(t.text("summary.empty"), theme.heading)]);
         return doc;
     }
-    if let Some(notice) = &app.notice {
-        doc.para(vec![run(format!("! {}", sanitize_line(notice)), theme.notice)]);
+    if let Some(notice) = super::notice_text(app) {
+        doc.para(vec![run(format!("! {}", sanitize_line(&notice)), theme.notice)]);
         doc.blank();
     }
     if app.exam.is_some() {
         exam_result(&mut doc, app, theme);
     } else {
-        doc.para(vec![run(format!("Round complete: {} of {total} right", app.score()), theme.heading)]);
+        doc.para(vec![run(
+            t.fmt("summary.score", &[("right", num(app.score())), ("count", num(total))]),
+            theme.heading,
+        )]);
         doc.blank();
     }
+    let of = |key: &str, right: usize, count: usize| t.fmt(key, &[("right", num(right)), ("count", num(count))]);
     let count = |v: Verdict| {
         let shown = app.answered().filter(|(s, _)| s.verdict == v).count();
         let right = app.answered().filter(|(s, a)| s.verdict == v && a.is_right(v)).count();
@@ -35,17 +47,11 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
     };
     let (caught, scams) = count(Verdict::Scam);
     let (trusted, genuine) = count(Verdict::Legit);
-    doc.item(vec![run("• ", theme.base)], vec![run(format!("Scams spotted: {caught} of {scams}"), theme.base)]);
-    doc.item(
-        vec![run("• ", theme.base)],
-        vec![run(format!("Genuine messages trusted: {trusted} of {genuine}"), theme.base)],
-    );
+    doc.item(vec![run("• ", theme.base)], vec![run(of(key("summary.scams_spotted"), caught, scams), theme.base)]);
+    doc.item(vec![run("• ", theme.base)], vec![run(of(key("summary.genuine_trusted"), trusted, genuine), theme.base)]);
     let (q_right, q_asked) = app.question_score();
     if q_asked > 0 {
-        doc.item(
-            vec![run("• ", theme.base)],
-            vec![run(format!("Follow-up questions: {q_right} of {q_asked}"), theme.base)],
-        );
+        doc.item(vec![run("• ", theme.base)], vec![run(of(key("summary.follow_ups"), q_right, q_asked), theme.base)]);
     }
     spotting(&mut doc, app, theme);
     doc.blank();
@@ -53,13 +59,13 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
     calibration(&mut doc, app, theme);
     let missed: Vec<_> = app.answered().filter(|(s, a)| !a.is_right(s.verdict)).collect();
     if missed.is_empty() {
-        doc.para(vec![run("You judged every message correctly.", theme.right)]);
+        doc.para(vec![run(t.text("summary.all_right"), theme.right)]);
     } else {
-        doc.para(vec![run("Missed", theme.heading)]);
+        doc.para(vec![run(t.text("summary.missed"), theme.heading)]);
         for (s, _) in missed {
             let was = match s.verdict {
-                Verdict::Scam => "a scam you trusted",
-                Verdict::Legit => "genuine, but you called it a scam",
+                Verdict::Scam => t.text("summary.missed_scam"),
+                Verdict::Legit => t.text("summary.missed_genuine"),
             };
             doc.item(
                 vec![run("✗ ", theme.wrong)],
@@ -69,10 +75,7 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
     }
     doc.blank();
     if app.mode == crate::app::Mode::Practice {
-        doc.para(vec![run(
-            format!("Round seed {}: run with --seed {} to replay it.", app.spec.seed, app.spec.seed),
-            theme.dim,
-        )]);
+        doc.para(vec![run(t.fmt("summary.seed", &[("seed", Arg::Str(&app.spec.seed.to_string()))]), theme.dim)]);
     }
     doc
 }
@@ -81,32 +84,39 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
 /// message with ✓ or ✗, since nothing was explained during the exam.
 fn exam_result(doc: &mut Doc, app: &App, theme: &Theme) {
     let Some(setup) = &app.exam else { return };
+    let t = &app.locale;
     let asked = app.round.len() as u32;
     let right = app.score() as u32;
     let percent = (right * 100).checked_div(asked).unwrap_or(0);
     let finished = app.answers.len() as u32 == asked;
     let (banner, style) = match (finished, passes(right, asked, setup.pass_mark)) {
-        (false, _) => ("INCOMPLETE", theme.wrong),
-        (true, true) => ("PASSED ✓", theme.right),
-        (true, false) => ("NOT PASSED ✗", theme.wrong),
+        (false, _) => (t.text("exam.incomplete").into_owned(), theme.wrong),
+        (true, true) => (format!("{} ✓", t.text("exam.passed")), theme.right),
+        (true, false) => (format!("{} ✗", t.text("exam.not_passed")), theme.wrong),
     };
-    doc.para(vec![
-        run(banner, style),
-        run(format!("  {right} of {asked} right ({percent} %) · pass mark {} %", setup.pass_mark), theme.heading),
-    ]);
+    let score = t.fmt(
+        "exam.score",
+        &[
+            ("right", Arg::Num(i64::from(right))),
+            ("count", Arg::Num(i64::from(asked))),
+            ("percent", Arg::Num(i64::from(percent))),
+            ("pass_mark", Arg::Num(i64::from(setup.pass_mark))),
+        ],
+    );
+    doc.para(vec![run(banner, style), run(format!("  {score}"), theme.heading)]);
     doc.para(vec![run(sanitize_line(&setup.deck_title), theme.dim)]);
     doc.blank();
     for (i, (s, a)) in app.answered().enumerate() {
         let (mark, style) = if a.is_right(s.verdict) { ("✓", theme.right) } else { ("✗", theme.wrong) };
         let said = match a.verdict {
-            Some(v) => format!("you said {}", v.label().to_lowercase()),
-            None => "time ran out".to_string(),
+            Some(v) => t.fmt("exam.you_said", &[("said", Arg::Str(&verdict_word(t, v)))]),
+            None => t.text("exam.time_ran_out").into_owned(),
         };
         doc.item(
             vec![run(format!("{mark} {:>2}. ", i + 1), style)],
             vec![
                 run(sanitize_line(&s.title), theme.heading),
-                run(format!(": {}; {said}", s.verdict.label().to_lowercase()), theme.base),
+                run(format!(": {}; {said}", verdict_word(t, s.verdict)), theme.base),
             ],
         );
     }
@@ -125,13 +135,11 @@ fn spotting(doc: &mut Doc, app: &App, theme: &Theme) {
         spotted += 1;
     }
     if spotted > 0 {
-        doc.item(
-            vec![run("• ", theme.base)],
-            vec![run(
-                format!("Red flags you found: {found} of {flags}; marks on harmless text: {false_marks}"),
-                theme.base,
-            )],
+        let line = app.locale.fmt(
+            "summary.flags_found",
+            &[("found", num(found)), ("count", num(flags)), ("harmless", num(false_marks))],
         );
+        doc.item(vec![run("• ", theme.base)], vec![run(line, theme.base)]);
     }
 }
 
@@ -144,44 +152,60 @@ fn detection(doc: &mut Doc, app: &App, theme: &Theme) {
         }
     }
     let Some(scores) = outcomes.scores() else { return };
-    doc.para(vec![run("How you judge", theme.heading)]);
-    doc.item(vec![run("• ", theme.base)], vec![run(outcomes.counts_line(), theme.base)]);
+    let t = &app.locale;
+    doc.para(vec![run(t.text("summary.how_you_judge"), theme.heading)]);
+    doc.item(vec![run("• ", theme.base)], vec![run(outcomes.counts().say(t), theme.base)]);
+    let d_prime = t.fmt("sdt.sensitivity", &[("value", Arg::Str(&format!("{:.2}", scores.d_prime)))]);
     doc.item(
         vec![run("• ", theme.base)],
-        vec![run(format!("Sensitivity d′ = {:.2}: ", scores.d_prime), theme.key), run(scores.skill(), theme.base)],
+        vec![run(format!("{d_prime}: "), theme.key), run(t.text(scores.skill()), theme.base)],
     );
+    let lean = t.fmt("sdt.lean", &[("value", Arg::Str(&format!("{:+.2}", scores.criterion)))]);
     doc.item(
         vec![run("• ", theme.base)],
-        vec![run(format!("Lean c = {:+.2}: ", scores.criterion), theme.key), run(scores.lean(), theme.base)],
+        vec![run(format!("{lean}: "), theme.key), run(t.text(scores.lean()), theme.base)],
     );
     doc.blank();
 }
 
 /// How often each level of confidence was right.
 fn calibration(doc: &mut Doc, app: &App, theme: &Theme) {
+    let t = &app.locale;
     let parts: Vec<String> = Confidence::ALL
         .iter()
         .filter_map(|&c| {
             let of: Vec<bool> =
                 app.answered().filter(|(_, a)| a.confidence == Some(c)).map(|(s, a)| a.is_right(s.verdict)).collect();
-            (!of.is_empty())
-                .then(|| format!("{}: {} of {} right", c.label(), of.iter().filter(|r| **r).count(), of.len()))
+            (!of.is_empty()).then(|| {
+                let level = confidence(t, c);
+                let right = of.iter().filter(|r| **r).count();
+                t.fmt(
+                    "summary.calibration_part",
+                    &[("level", Arg::Str(&level)), ("right", num(right)), ("count", num(of.len()))],
+                )
+            })
         })
         .collect();
     if !parts.is_empty() {
-        doc.para(vec![run("When you were ", theme.heading), run(parts.join(" · "), theme.base)]);
+        doc.para(vec![
+            run(format!("{} ", t.text("summary.when_you_were")), theme.heading),
+            run(parts.join(" · "), theme.base),
+        ]);
         doc.blank();
     }
 }
 
 pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let t = &app.locale;
+    let quit = t.text("keys_action.quit");
     if app.mode != crate::app::Mode::Practice {
-        return vec![keys_line(&[("Enter", "go through every explanation"), ("q", "quit")], theme)];
+        return vec![keys_line(&[("Enter", &t.text("summary.go_through")), ("q", &quit)], theme)];
     }
-    let mut lines =
-        vec![keys_line(&[("r", "play again"), ("t", "your progress"), ("e", "explanations"), ("q", "quit")], theme)];
-    if let Some(hint) = &app.hint {
-        lines.push(Line::styled(format!("! {hint}"), theme.notice));
+    let (again, progress, explanations) =
+        (t.text("keys_action.play_again"), t.text("summary.your_progress"), t.text("summary.explanations"));
+    let mut lines = vec![keys_line(&[("r", &again), ("t", &progress), ("e", &explanations), ("q", &quit)], theme)];
+    if let Some(hint) = app.hint {
+        lines.push(Line::styled(format!("! {}", t.text(hint)), theme.notice));
     }
     lines
 }

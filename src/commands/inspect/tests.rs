@@ -6,7 +6,7 @@ use crate::text_safety::forbidden_reason;
 
 fn plain(text: &str, sender: Option<&str>) -> Vec<String> {
     let report = detect::inspect(text, sender);
-    plain_lines(text, sender, &report, &[])
+    plain_lines(&crate::i18n::Locale::english(), text, sender, &report, &[])
 }
 
 fn assert_clean(lines: &[String]) {
@@ -19,7 +19,11 @@ fn assert_clean(lines: &[String]) {
 fn nothing_found_is_never_called_safe_and_always_ends_with_how_to_check_and_report() {
     let lines = plain("See you at 6 for dinner?", Some("+1 (312) 555-0123"));
     let all = lines.join("\n");
-    assert!(all.contains(advice::NOTHING_FOUND) || all.contains("What inspect found"), "{all}");
+    assert!(
+        all.contains(crate::i18n::Locale::english().text(advice::NOTHING_FOUND).as_ref())
+            || all.contains("What inspect found"),
+        "{all}"
+    );
     let none = plain("See you at 6 for dinner?", None).join("\n");
     assert!(none.contains("Nothing was found in this text. That does not make it genuine"), "{none}");
     for text in [all.as_str(), none.as_str()] {
@@ -61,7 +65,7 @@ fn invalid_utf8_on_stdin_is_replaced_and_said_so() {
     assert!(!input.text.contains('\r'));
     assert_eq!(input.notices.len(), 1);
     let report = detect::inspect(&input.text, None);
-    assert_clean(&plain_lines(&input.text, None, &report, &input.notices));
+    assert_clean(&plain_lines(&crate::i18n::Locale::english(), &input.text, None, &report, &input.notices));
 }
 
 #[test]
@@ -75,7 +79,7 @@ fn a_one_megabyte_paste_is_cut_without_panic() {
     assert!(!input.notices.iter().any(|n| n.contains("UTF-8")), "{:?}", input.notices);
     let report = detect::inspect(&input.text, None);
     assert!(!report.findings.is_empty());
-    assert_clean(&plain_lines(&input.text, None, &report, &input.notices));
+    assert_clean(&plain_lines(&crate::i18n::Locale::english(), &input.text, None, &report, &input.notices));
 }
 
 #[test]
