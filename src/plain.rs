@@ -5,7 +5,8 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::app::{App, Msg, Screen, help_rows, msgs_for_word_in, update};
+use crate::app::{App, Msg, Screen, first_key_in, help_rows, msgs_for_word_in, update};
+use crate::i18n::{Arg, key};
 use crate::learning::spot;
 use crate::runtime::{Session, Shared, Sink, now, report_step};
 use crate::terminal::{SavePending, watch_plain_signals};
@@ -14,23 +15,49 @@ use crate::ui::{page_text, panel_text};
 
 const WIDTH: usize = 78;
 
-/// What to type at each step.
-fn prompt(app: &App) -> &'static str {
+/// The keys the prompts name, as placeholders: the verdict keys are the locale's (`[keys]`),
+/// the others the key table's fixed letters.
+fn key_args(app: &App) -> Vec<(&'static str, String)> {
+    let t = &app.locale;
+    ["scam", "genuine", "quit", "help", "previous", "play_again", "progress", "review", "tally"]
+        .into_iter()
+        .map(|id| (if id == "play_again" { "again" } else { id }, first_key_in(t, id)))
+        // `b` is the word for going back (the row's key is Esc, which a line cannot type).
+        .chain(std::iter::once(("back", "b".to_string())))
+        .collect()
+}
+
+/// A catalogue text with the key placeholders (and `extra`) filled in.
+fn say(app: &App, key: &str, extra: &[(&str, &str)]) -> String {
+    let keys = key_args(app);
+    let mut args: Vec<(&str, Arg)> = keys.iter().map(|(n, k)| (*n, Arg::Str(k.as_str()))).collect();
+    args.extend(extra.iter().map(|(n, v)| (*n, Arg::Str(v))));
+    app.locale.fmt(key, &args)
+}
+
+/// What to type at each step (the catalogue key of the line, without its ": ").
+fn prompt_key(app: &App) -> &'static str {
     match app.screen {
-        Screen::Judge => "The last message received: s scam or g genuine? (q quits, ? lists the keys): ",
-        Screen::Confidence => "How sure? 1 sure, 2 fairly sure, 3 guessing: ",
-        Screen::Spot => "Numbers of the suspicious pieces, separated by spaces (Enter alone for none): ",
-        Screen::Question => "Your answer (a number): ",
-        Screen::Reveal if app.reviewing => "Enter next explanation, p previous, b back to the summary: ",
-        Screen::Reveal => "Enter for the next message: ",
-        Screen::Summary if app.policy().plays_again => "r play again, t your progress, e explanations, q quit: ",
-        Screen::Summary => "e explanations of every message, q quit: ",
-        Screen::Lesson => "Enter to go on: ",
-        Screen::Present => "Enter reveals the answer, t types what the room said: ",
-        Screen::Vote => "Enter reveals the answer, b corrects the numbers: ",
-        Screen::Tally => "How many said scam, then how many said genuine? Two numbers, e.g. 12 8: ",
-        Screen::Stats => "t back to the summary, r play again, q quit: ",
+        Screen::Judge => key("plain.judge"),
+        Screen::Confidence => key("plain.confidence"),
+        Screen::Spot => key("plain.spot"),
+        Screen::Question => key("plain.question"),
+        Screen::Reveal if app.reviewing => key("plain.reveal_reviewing"),
+        Screen::Reveal => key("plain.reveal"),
+        Screen::Summary if app.policy().plays_again => key("plain.summary_again"),
+        Screen::Summary => key("plain.summary"),
+        Screen::Lesson => key("plain.lesson"),
+        Screen::Present => key("plain.present"),
+        Screen::Vote => key("plain.vote"),
+        Screen::Tally => key("plain.tally"),
+        Screen::Stats => key("plain.stats"),
     }
+}
+
+/// The prompt line, ready to print.
+fn prompt(app: &App) -> String {
+    let key = if app.show_help { key("plain.help_back") } else { prompt_key(app) };
+    format!("{}: ", say(app, key, &[]))
 }
 
 /// The messages one typed line means on the current screen: read from the key table
@@ -43,20 +70,28 @@ pub fn msgs_for_line(app: &App, line: &str) -> Vec<Msg> {
 /// Why a line did nothing: an empty line answers nothing (no answer is ever assumed), and
 /// anything else is not understood. Either way the prompt comes again.
 fn not_understood(app: &App, line: &str) -> String {
-    let keys = match app.screen {
-        Screen::Judge => "type s (scam) or g (genuine)",
-        Screen::Confidence => "type 1 (sure), 2 (fairly sure) or 3 (guessing)",
-        Screen::Question => "type the number of your answer",
-        Screen::Summary if app.policy().plays_again => "type r to play again, or ? for the keys",
-        _ => "type ? for the keys",
+    let want_key = match app.screen {
+        Screen::Judge => key("plain.want_verdict"),
+        Screen::Confidence => key("plain.want_confidence"),
+        Screen::Question => key("plain.want_choice"),
+        Screen::Summary if app.policy().plays_again => key("plain.want_again"),
+        _ => key("plain.want_keys"),
     };
+    let want = say(app, want_key, &[]);
     if line.trim().is_empty() && matches!(app.screen, Screen::Judge | Screen::Confidence | Screen::Question) {
-        format!("Nothing answered: {keys}.")
+        say(app, key("plain.nothing_answered"), &[("want", &want)])
     } else if line.trim().is_empty() {
-        format!("Enter alone does nothing here: {keys}.")
+        say(app, key("plain.enter_does_nothing"), &[("want", &want)])
     } else {
-        format!("Not understood here: {:?}. {}{}.", line.trim(), keys[..1].to_uppercase(), &keys[1..])
+        let typed = format!("{:?}", sanitize_line(line.trim()));
+        say(app, key("plain.not_understood"), &[("line", &typed), ("want", &upper_first(&want))])
     }
+}
+
+/// `text` with its first letter in upper case (the want starts a sentence there).
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// The numbered pieces to choose from while spotting.
@@ -83,7 +118,7 @@ fn show(out: &mut impl Write, app: &App) -> io::Result<()> {
     }
     match app.screen {
         Screen::Spot => {
-            writeln!(out, "Spot the flags: which pieces of the message look suspicious?")?;
+            writeln!(out, "{}", app.locale.text("plain.spot_heading"))?;
             for line in piece_list(app) {
                 writeln!(out, "{line}")?;
             }
@@ -127,7 +162,7 @@ fn lines(session: &mut Session, sink: &mut dyn Sink) -> io::Result<u8> {
     loop {
         let app = &mut session.app;
         show(&mut out, app)?;
-        write!(out, "{}", if app.show_help { "Enter to go back: " } else { prompt(app) })?;
+        write!(out, "{}", prompt(app))?;
         out.flush()?;
         // The first exam message has been printed: the attempt begins.
         app.mark_shown(now());
@@ -208,5 +243,96 @@ mod tests {
         assert!(text.contains("Judge the last message received: is it from who it says, or a scammer?"));
         assert!(text.contains("+63 917 555 0142"));
         assert!(!text.contains('\u{1b}'));
+    }
+
+    /// What plain mode prints for the step: its page (or question), its prompt, and what it
+    /// says to an empty line and to a line it does not understand.
+    fn step_text(app: &App) -> String {
+        let mut out = Vec::new();
+        show(&mut out, app).unwrap();
+        let mut text = String::from_utf8(out).unwrap();
+        for line in [prompt(app), not_understood(app, ""), not_understood(app, "xyzzy")] {
+            text.push_str(&line);
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Under en-XA, no English word of the catalogue is left in what plain mode prints.
+    fn check_pseudo(name: &str, app: &mut App) {
+        use crate::ui::locale_check::{content_words, english_words, pseudo, words};
+        app.locale = pseudo();
+        let text = step_text(app);
+        let english = english_words();
+        let allowed = content_words(app);
+        let left: std::collections::BTreeSet<String> =
+            words(&text).filter(|w| english.contains(w) && !allowed.contains(w)).collect();
+        assert!(left.is_empty(), "{name}: English left in --plain under en-XA: {left:?}\n{text}");
+    }
+
+    #[test]
+    fn plain_mode_shows_no_english_under_the_pseudo_locale_in_any_mode() {
+        let mut app = fixtures::app();
+        // The control: in English the same check finds the prompt's words.
+        let english = crate::ui::locale_check::english_words();
+        let words: Vec<String> = crate::ui::locale_check::words(&step_text(&app)).collect();
+        assert!(words.iter().any(|w| w == "received" && english.contains(w)), "{words:?}");
+        let steps: &[(&str, &[Msg])] = &[
+            ("judge", &[]),
+            ("confidence", &[Msg::Verdict(Verdict::Scam)]),
+            ("spot", &[Msg::Choose(0)]),
+            ("after spotting", &[Msg::ToggleMark, Msg::Confirm]),
+            ("the question or the reveal", &[Msg::Choose(0)]),
+            ("the next message", &[Msg::Next]),
+            ("help", &[Msg::ToggleHelp]),
+        ];
+        for (name, msgs) in steps {
+            for m in *msgs {
+                update(&mut app, m.clone());
+            }
+            check_pseudo(name, &mut app);
+        }
+        update(&mut app, Msg::CloseHelp);
+        while app.screen != Screen::Summary {
+            for m in [Msg::Verdict(Verdict::Legit), Msg::Choose(0), Msg::Confirm, Msg::Choose(0), Msg::Next] {
+                update(&mut app, m);
+            }
+        }
+        check_pseudo("summary", &mut app);
+        update(&mut app, Msg::ToggleStats);
+        check_pseudo("stats", &mut app);
+        update(&mut app, Msg::ToggleStats);
+        update(&mut app, Msg::Review);
+        check_pseudo("review", &mut app);
+
+        let mut exam = fixtures::exam_app();
+        check_pseudo("exam", &mut exam);
+        while exam.screen != Screen::Summary {
+            for m in [Msg::Verdict(Verdict::Legit), Msg::Choose(0), Msg::Confirm, Msg::Choose(0), Msg::Next] {
+                update(&mut exam, m);
+            }
+        }
+        check_pseudo("exam result", &mut exam);
+
+        let mut present = fixtures::present_app();
+        check_pseudo("present", &mut present);
+        update(&mut present, Msg::StartTally);
+        check_pseudo("tally", &mut present);
+        for m in [Msg::Digit(4), Msg::Confirm, Msg::Digit(6), Msg::Confirm] {
+            update(&mut present, m);
+        }
+        check_pseudo("vote", &mut present);
+
+        let mut course = fixtures::course_app();
+        check_pseudo("lesson", &mut course);
+    }
+
+    #[test]
+    fn the_prompts_name_the_locales_verdict_keys() {
+        let mut app = fixtures::app();
+        assert_eq!(prompt(&app), "The last message received: s scam or g genuine? (q quits, ? lists the keys): ");
+        app.locale = crate::ui::locale_check::pseudo();
+        let p = prompt(&app);
+        assert!(p.contains(" s ") && p.contains(" g ") && p.ends_with(": "), "{p}");
     }
 }

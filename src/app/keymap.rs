@@ -362,6 +362,16 @@ pub fn row_keys_in(row: &Row, locale: &Locale) -> String {
     names.join(" ")
 }
 
+/// The first key of the row `id` in `locale`, as the overlay writes it (`s` for `scam` in
+/// English): for pages and prompts that name the key to press. Empty if there is no such row.
+pub fn first_key_in(locale: &Locale, id: &str) -> String {
+    ROWS.iter()
+        .find(|row| row.id == id)
+        .and_then(|row| row.bindings.iter().flat_map(|b| keys_in(row, b, locale)).next())
+        .map(key_name)
+        .unwrap_or_default()
+}
+
 /// The overlay's lines: (keys, what they do) for every row, in the session's words.
 pub fn help_rows(locale: &Locale) -> Vec<(String, String)> {
     ROWS.iter().map(|row| (row_keys_in(row, locale), locale.text(&format!("help.{}", row.id)).into_owned())).collect()

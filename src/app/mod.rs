@@ -15,8 +15,8 @@ mod update;
 pub use key::parse_key_script;
 pub use key::{Input, Key};
 pub use keymap::{
-    Binding, Does, LOCALE_BOUND, On, ROWS, Row, help_rows, key_name, msg_for_key, msg_for_key_in, msgs_for_word,
-    msgs_for_word_in, row_keys, row_keys_in,
+    Binding, Does, LOCALE_BOUND, On, ROWS, Row, first_key_in, help_rows, key_name, msg_for_key, msg_for_key_in,
+    msgs_for_word, msgs_for_word_in, row_keys, row_keys_in,
 };
 pub use policy::Policy;
 pub use session::{ExamSetup, Mode, RoomTally, Stage};

@@ -330,3 +330,7 @@ mod mode_snapshot_tests;
 #[cfg(test)]
 #[path = "locale_tests.rs"]
 mod locale_tests;
+
+#[cfg(test)]
+#[path = "locale_check.rs"]
+pub(crate) mod locale_check;
