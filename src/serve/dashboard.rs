@@ -152,7 +152,7 @@ pub fn page(room: &Room, info: &Info, theme: &Theme, width: usize) -> Vec<Line<'
     }
     doc.blank();
     learners_part(&mut doc, room, theme);
-    doc.lines
+    doc.lines()
 }
 
 fn lockstep_part(doc: &mut Doc, room: &Room, theme: &Theme) {

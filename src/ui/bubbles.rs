@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use super::theme::Theme;
 use super::wrap::{text_width, wrap};
 use crate::highlight::segments;
+use crate::i18n::Locale;
 use crate::learning::spot::{Field, Piece};
 use crate::scenario::Scenario;
 use crate::text_safety::sanitize;
@@ -147,45 +148,93 @@ fn line_runs(runs: Vec<(String, Style)>) -> Vec<(String, Style)> {
     runs.into_iter().map(|(t, s)| (t.replace('\n', " "), s)).collect()
 }
 
-/// The whole thread as lines `width` columns wide.
-pub fn thread_lines(scenario: &Scenario, width: usize, marks: Marks, theme: &Theme) -> Vec<Line<'static>> {
-    let width = width.max(12);
-    let mut lines = Vec::new();
+/// A thread ready to draw: the sender's name at the top and each message as a bubble, every
+/// mark already placed in the runs. Built once by the view; drawn by [`thread_lines`] on a
+/// terminal and read out by [`thread_text`].
+#[derive(Clone, Debug)]
+pub struct Thread {
+    sender: Vec<Run>,
+    rule: Style,
+    messages: Vec<Bubble>,
+}
+
+/// One message of a [`Thread`].
+#[derive(Clone, Debug)]
+struct Bubble {
+    /// Its time, a different sender's name, or that the learner sent it.
+    caption: Vec<Run>,
+    text: Vec<Run>,
+    from_me: bool,
+    border: Style,
+}
+
+type Run = (String, Style);
+
+/// The thread of `scenario` with `marks` placed on it, in `locale`'s words.
+pub fn thread(scenario: &Scenario, marks: Marks, theme: &Theme, locale: &Locale) -> Thread {
     let header_index = scenario.thread.iter().position(|m| !m.from_me()).unwrap_or(0);
     let sender = scenario.thread_sender();
     let header =
         line_runs(runs(sender, &decos(scenario, Field::Sender(header_index), sender, marks, theme), theme.sender));
-    for line in wrap(&header, width) {
-        lines.push(line.centered());
-    }
-    lines.push(Line::styled("─".repeat(width), theme.dim));
+    let sent_by_you = locale.text("thread.sent_by_you");
+    let messages = scenario
+        .thread
+        .iter()
+        .enumerate()
+        .map(|(i, message)| {
+            let from_me = message.from_me();
+            let time = message.time.as_deref().map(|t| sanitize(t).replace('\n', " ")).unwrap_or_default();
+            let mut caption: Vec<Run> = Vec::new();
+            if from_me {
+                caption.push((join(&time, &sent_by_you), theme.dim));
+            } else if let Some(s) = message.sender.as_deref().filter(|s| *s != sender) {
+                caption = line_runs(runs(s, &decos(scenario, Field::Sender(i), s, marks, theme), theme.dim));
+                if !time.is_empty() {
+                    caption.push((format!(" · {time}"), theme.dim));
+                }
+            } else if !time.is_empty() {
+                caption.push((time, theme.dim));
+            }
+            let base = if from_me { theme.bubble_out } else { theme.base };
+            let text = runs(&message.text, &decos(scenario, Field::Text(i), &message.text, marks, theme), base);
+            let border = if from_me { theme.bubble_out } else { theme.bubble_in };
+            Bubble { caption, text, from_me, border }
+        })
+        .collect();
+    Thread { sender: header, rule: theme.dim, messages }
+}
 
-    for (i, message) in scenario.thread.iter().enumerate() {
-        let from_me = message.from_me();
-        let time = message.time.as_deref().map(|t| sanitize(t).replace('\n', " ")).unwrap_or_default();
-        let mut caption: Vec<(String, Style)> = Vec::new();
-        if from_me {
-            caption.push((join(&time, "sent by you"), theme.dim));
-        } else if let Some(s) = message.sender.as_deref().filter(|s| *s != sender) {
-            caption = line_runs(runs(s, &decos(scenario, Field::Sender(i), s, marks, theme), theme.dim));
-            if !time.is_empty() {
-                caption.push((format!(" · {time}"), theme.dim));
-            }
-        } else if !time.is_empty() {
-            caption.push((time, theme.dim));
-        }
+/// The thread drawn `width` columns wide: the sender centred over a rule, incoming bubbles on
+/// the left, the learner's own on the right.
+pub fn thread_lines(thread: &Thread, width: usize) -> Vec<Line<'static>> {
+    let width = width.max(12);
+    let mut lines: Vec<Line<'static>> = wrap(&thread.sender, width).into_iter().map(Line::centered).collect();
+    lines.push(Line::styled("─".repeat(width), thread.rule));
+    for message in &thread.messages {
         lines.push(Line::default());
-        if !caption.is_empty() {
-            for caption_line in wrap(&caption, width) {
-                lines.push(if from_me { caption_line.right_aligned() } else { caption_line.centered() });
-            }
+        for caption_line in wrap(&message.caption, width).into_iter().filter(|_| !message.caption.is_empty()) {
+            lines.push(if message.from_me { caption_line.right_aligned() } else { caption_line.centered() });
         }
-        let base = if from_me { theme.bubble_out } else { theme.base };
-        let body = runs(&message.text, &decos(scenario, Field::Text(i), &message.text, marks, theme), base);
-        let border = if from_me { theme.bubble_out } else { theme.bubble_in };
-        lines.extend(bubble(&body, width, from_me, border));
+        lines.extend(bubble(&message.text, width, message.from_me, message.border));
     }
     lines
+}
+
+/// The thread as a screen reader should hear it: the sender, then each message's caption and
+/// text, wrapped to `width` — no bubbles, no rule, no alignment.
+pub fn thread_text(thread: &Thread, width: usize) -> Vec<String> {
+    let said = |runs: &[Run]| -> Vec<String> {
+        wrap(runs, width.max(12)).into_iter().map(|l| l.to_string().trim().to_string()).collect()
+    };
+    let mut out = said(&thread.sender);
+    for message in &thread.messages {
+        out.push(String::new());
+        if !message.caption.is_empty() {
+            out.extend(said(&message.caption));
+        }
+        out.extend(said(&message.text));
+    }
+    out
 }
 
 fn join(a: &str, b: &str) -> String {
@@ -230,6 +279,11 @@ mod tests {
     use super::*;
     use crate::fixtures;
     use crate::learning::spot::pieces;
+
+    /// The thread of `s` drawn as the terminal shows it.
+    fn thread_lines(s: &Scenario, width: usize, marks: Marks, theme: &Theme) -> Vec<Line<'static>> {
+        super::thread_lines(&thread(s, marks, theme, &Locale::english()), width)
+    }
 
     fn text(lines: &[Line]) -> Vec<String> {
         lines.iter().map(|l| l.to_string()).collect()

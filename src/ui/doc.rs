@@ -1,49 +1,53 @@
-//! Helpers for building a scrolling page out of wrapped paragraphs.
+//! A builder for the blocks of a page (see `page.rs`): views add paragraphs, items, lines and
+//! threads in reading order; the renderers decide how they look.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::wrap::{text_width, wrap};
+use super::bubbles::Thread;
+use super::page::{self, Block};
 
-/// A page of lines being built at a fixed width.
+/// A page's blocks being built for a page `width` columns wide (the width views use to size
+/// what they lay out themselves, such as the bars of the room's vote).
+#[derive(Clone, Debug)]
 pub struct Doc {
     pub width: usize,
-    pub lines: Vec<Line<'static>>,
+    pub blocks: Vec<Block>,
 }
 
 impl Doc {
     pub fn new(width: usize) -> Doc {
-        Doc { width: width.max(10), lines: Vec::new() }
+        Doc { width: width.max(10), blocks: Vec::new() }
     }
 
     pub fn blank(&mut self) {
-        self.lines.push(Line::default());
+        self.blocks.push(Block::Blank);
     }
 
     /// A paragraph of styled runs, wrapped to the page.
     pub fn para(&mut self, runs: Vec<(String, Style)>) {
-        self.lines.extend(wrap(&runs, self.width));
+        self.blocks.push(Block::Para(runs));
     }
 
     /// A paragraph with a lead (`[1] `, `• `) and the wrapped lines indented under the text,
     /// so numbered lists stay readable.
     pub fn item(&mut self, lead: Vec<(String, Style)>, body: Vec<(String, Style)>) {
-        let lead_width: usize = lead.iter().map(|(t, _)| text_width(t)).sum();
-        let indent = lead_width.min(self.width / 2);
-        let wrapped = wrap(&body, self.width.saturating_sub(indent).max(4));
-        for (i, line) in wrapped.into_iter().enumerate() {
-            let mut spans: Vec<Span<'static>> = if i == 0 {
-                lead.iter().map(|(t, s)| Span::styled(t.clone(), *s)).collect()
-            } else {
-                vec![Span::raw(" ".repeat(indent))]
-            };
-            spans.extend(line.spans);
-            self.lines.push(Line::from(spans));
-        }
+        self.blocks.push(Block::Item { lead, body });
     }
 
-    pub fn extend(&mut self, lines: Vec<Line<'static>>) {
-        self.lines.extend(lines);
+    /// A line laid out by the view (buttons, keys, a bar).
+    pub fn line(&mut self, line: Line<'static>) {
+        self.blocks.push(Block::Line(line));
+    }
+
+    /// A message thread.
+    pub fn thread(&mut self, thread: Thread) {
+        self.blocks.push(Block::Thread(thread));
+    }
+
+    /// The blocks as the terminal draws them.
+    pub fn lines(&self) -> Vec<Line<'static>> {
+        page::lines(&self.blocks, self.width)
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::bubbles::{Marks, thread_lines};
+use super::bubbles::{Marks, thread};
 use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
 use super::wrap::wrap;
@@ -77,7 +77,7 @@ pub fn result_doc(
     }
     let (on_sender, in_text) = numbered_spans(report, sender.is_some());
     let marks = Marks::Spans { sender: &on_sender, text: &in_text };
-    doc.extend(thread_lines(&as_thread(t, text, sender), doc.width, marks, theme));
+    doc.thread(thread(&as_thread(t, text, sender), marks, theme, t));
     doc.blank();
     if report.findings.is_empty() {
         doc.para(vec![run(t.text(advice::NOTHING_FOUND), theme.heading)]);
@@ -175,10 +175,10 @@ pub fn view(frame: &mut Frame, app: &InspectApp, theme: &Theme) -> u16 {
         (Screen::Result, Some(report)) => {
             let doc = result_doc(t, &app.input, app.sender.as_deref(), report, &app.notices, inner, theme);
             let body = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
-            let max = (doc.lines.len() as u16).saturating_sub(body.height);
+            let max = (doc.lines().len() as u16).saturating_sub(body.height);
             max_scroll = max;
             let scroll = app.scroll.min(max);
-            frame.render_widget(Paragraph::new(doc.lines).scroll((scroll, 0)), body);
+            frame.render_widget(Paragraph::new(doc.lines()).scroll((scroll, 0)), body);
             if max > 0 {
                 // As in the trainer: a bar on the right shows there is more below.
                 let mut state = ScrollbarState::new(usize::from(max) + 1).position(usize::from(scroll));

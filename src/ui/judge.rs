@@ -3,8 +3,9 @@
 
 use ratatui::text::{Line, Span};
 
-use super::bubbles::{Marks, thread_lines};
+use super::bubbles::{Marks, thread};
 use super::doc::{Doc, run};
+use super::page::Block;
 use super::theme::Theme;
 use super::words::{confidence, verdict};
 use crate::app::{App, Confidence};
@@ -24,7 +25,7 @@ pub fn body(app: &App, scenario: &Scenario, width: usize, marks: Marks, theme: &
         doc.para(vec![run(label, theme.heading), run(sanitize(context), theme.dim)]);
         doc.blank();
     }
-    doc.extend(thread_lines(scenario, width, marks, theme));
+    doc.thread(thread(scenario, marks, theme, &app.locale));
     doc
 }
 
@@ -87,7 +88,7 @@ pub fn spot_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 /// The follow-up question and its choices, numbered in the shuffled order they are shown in.
-pub fn question_panel(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub fn question_panel(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Vec<Block> {
     let Some(q) = &scenario.question else { return Vec::new() };
     let mut doc = Doc::new(width);
     let t = &app.locale;
@@ -106,5 +107,6 @@ pub fn question_panel(app: &App, scenario: &Scenario, width: usize, theme: &Them
             vec![run(sanitize(choice), style)],
         );
     }
-    with_hint(app, doc.lines, theme)
+    let hint = with_hint(app, Vec::new(), theme).into_iter().map(Block::Line);
+    doc.blocks.into_iter().chain(hint).collect()
 }

@@ -151,8 +151,8 @@ pub(crate) fn check(name: &str, app: &mut App) -> String {
 pub(crate) fn fits(name: &str, app: &App, shown: &str) {
     let header = header_line(app, 80, &Theme::mono()).to_string();
     assert!(wrap::text_width(&header) <= 80, "{name}: the header is cut off: {header}");
-    let (body, panel) = page(app, 78, &Theme::mono());
-    let panel = fit_panel(panel, 80);
+    let page = page(app, 78, &Theme::mono());
+    let (body, panel) = (page::lines(&page.body, 78), page::lines(&page.panel, 80));
     for line in &body {
         let text = line.to_string();
         assert!(wrap::text_width(&text) <= 78, "{name}: a line wider than the page: {text:?}");

@@ -219,7 +219,7 @@ fn the_inspect_screens_show_no_english_under_the_pseudo_locale() {
     inspect_update(&mut app, InspectMsg::Inspect);
     let report = app.report.clone().expect("inspected");
     let doc = crate::ui::inspect::result_doc(&app.locale, TEXT, None, &report, &[], 78, &Theme::mono());
-    shown.push(doc.lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n"));
+    shown.push(doc.lines().iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n"));
     shown.push(draw_inspect(&app));
     // The detectors' words (their kinds and reasons) and the text itself are not translated yet.
     let mut allowed: BTreeSet<String> = words(TEXT).collect();

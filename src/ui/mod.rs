@@ -7,6 +7,7 @@ mod help;
 pub mod inspect;
 mod judge;
 mod lesson;
+pub mod page;
 mod present;
 mod reveal;
 mod stats_screen;
@@ -27,6 +28,7 @@ pub use present::room_chart;
 
 use crate::app::{App, Mode, Screen};
 use crate::i18n::{Arg, Locale};
+use page::{Block, Page};
 
 /// A count as a placeholder's value.
 fn num(n: usize) -> Arg<'static> {
@@ -65,8 +67,9 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
     let column = Rect { x: area.x + (area.width - width) / 2, width, ..area };
     let inner_width = usize::from(width.saturating_sub(2));
 
-    let (body, panel) = page(app, inner_width, theme);
-    let panel = fit_panel(panel, usize::from(width));
+    let page = page(app, inner_width, theme);
+    let body = page::lines(&page.body, inner_width);
+    let panel = page::lines(&page.panel, usize::from(width));
     let panel_height = (panel.len() as u16).min(area.height / 2);
     let [header_area, body_area, rule_area, panel_area] = Layout::vertical([
         Constraint::Length(1),
@@ -76,7 +79,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
     ])
     .areas(column);
 
-    frame.render_widget(header(app, usize::from(width), theme), header_area);
+    frame.render_widget(Paragraph::new(page.header), header_area);
     let focus = (app.screen == Screen::Spot)
         .then(|| bubbles::line_with_style(&body, theme.selected))
         .flatten()
@@ -104,42 +107,59 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
     ViewReport { max_scroll, body_height: body_area.height, focus }
 }
 
+/// The current screen as a page: its header `width + 2` columns wide (the frame's), and the
+/// body and panel built for `width` columns. Each screen's view builds its blocks; this is the
+/// one place that says which view draws which screen.
+pub fn page(app: &App, width: usize, theme: &Theme) -> Page {
+    let (body, panel) = blocks(app, width, theme);
+    Page { header: header_line(app, width + 2, theme), body, panel }
+}
+
+/// Lines laid out by a view, as blocks.
+fn as_blocks(lines: Vec<Line<'static>>) -> Vec<Block> {
+    lines.into_iter().map(Block::Line).collect()
+}
+
 /// The scrolling body and the fixed panel under it, for the current screen.
-fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+fn blocks(app: &App, width: usize, theme: &Theme) -> (Vec<Block>, Vec<Block>) {
     if app.screen == Screen::Stats {
-        return (stats_screen::body(app, width, theme).lines, stats_screen::panel(app, theme));
+        return (stats_screen::body(app, width, theme).blocks, as_blocks(stats_screen::panel(app, theme)));
     }
     if let Some(lesson) = app.lesson() {
-        let body = notice_lines(app, width, theme).into_iter().chain(lesson::body(app, lesson, width, theme).lines);
-        return (body.collect(), lesson::panel(app, theme));
+        let body = notice_blocks(app, theme).into_iter().chain(lesson::body(app, lesson, width, theme).blocks);
+        return (body.collect(), as_blocks(lesson::panel(app, theme)));
     }
     let summary = || match app.mode {
-        Mode::Present => (present::summary_body(app, width, theme).lines, summary::panel(app, theme)),
-        _ => (summary::body(app, width, theme).lines, summary::panel(app, theme)),
+        Mode::Present => (present::summary_body(app, width, theme).blocks, as_blocks(summary::panel(app, theme))),
+        _ => (summary::body(app, width, theme).blocks, as_blocks(summary::panel(app, theme))),
     };
     let Some(scenario) = app.current() else { return summary() };
-    let plain = || judge::body(app, scenario, width, bubbles::Marks::None, theme).lines;
+    let plain = || judge::body(app, scenario, width, bubbles::Marks::None, theme).blocks;
     match app.screen {
-        Screen::Judge => (plain(), judge::verdict_panel(app, theme)),
-        Screen::Confidence => (plain(), judge::confidence_panel(app, theme)),
+        Screen::Judge => (plain(), as_blocks(judge::verdict_panel(app, theme))),
+        Screen::Confidence => (plain(), as_blocks(judge::confidence_panel(app, theme))),
         Screen::Spot => {
             let pieces = crate::learning::spot::pieces(scenario);
             let marks = bubbles::Marks::Spot { pieces: &pieces, cursor: app.piece_cursor(), marked: app.marks() };
-            (judge::body(app, scenario, width, marks, theme).lines, judge::spot_panel(app, theme))
+            (judge::body(app, scenario, width, marks, theme).blocks, as_blocks(judge::spot_panel(app, theme)))
         }
         Screen::Question => (plain(), judge::question_panel(app, scenario, width, theme)),
-        Screen::Present => (present::body(app, scenario, width, theme).lines, present::panel(app, theme)),
-        Screen::Tally => (present::body(app, scenario, width, theme).lines, present::tally_panel(app, theme)),
-        Screen::Vote => (present::vote_body(app, scenario, width, theme).lines, present::vote_panel(app, theme)),
+        Screen::Present => (present::body(app, scenario, width, theme).blocks, as_blocks(present::panel(app, theme))),
+        Screen::Tally => {
+            (present::body(app, scenario, width, theme).blocks, as_blocks(present::tally_panel(app, theme)))
+        }
+        Screen::Vote => {
+            (present::vote_body(app, scenario, width, theme).blocks, as_blocks(present::vote_panel(app, theme)))
+        }
         Screen::Reveal if app.mode == Mode::Present => {
-            (present::reveal_body(app, scenario, width, theme).lines, reveal::panel(app, theme))
+            (present::reveal_body(app, scenario, width, theme).blocks, as_blocks(reveal::panel(app, theme)))
         }
         Screen::Reveal => match app.current_answer() {
             Some(answer) => {
-                let body = notice_lines(app, width, theme)
+                let body = notice_blocks(app, theme)
                     .into_iter()
-                    .chain(reveal::body(&app.locale, scenario, answer, !app.after_question, width, theme).lines);
-                (body.collect(), reveal::panel(app, theme))
+                    .chain(reveal::body(&app.locale, scenario, answer, !app.after_question, width, theme).blocks);
+                (body.collect(), as_blocks(reveal::panel(app, theme)))
             }
             None => (Vec::new(), Vec::new()),
         },
@@ -150,12 +170,10 @@ fn page(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<Line
 /// A notice (e.g. that saving failed) above the explanation or a lesson: it arrives as the answer
 /// is saved (or at the start, before a course's first lesson), and the next message clears it,
 /// so this is where the learner sees it.
-fn notice_lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn notice_blocks(app: &App, theme: &Theme) -> Vec<Block> {
     let Some(notice) = notice_text(app).filter(|_| !app.reviewing) else { return Vec::new() };
-    let mut doc = doc::Doc::new(width);
-    doc.para(vec![doc::run(format!("! {}", crate::text_safety::sanitize_line(&notice)), theme.notice)]);
-    doc.blank();
-    doc.lines
+    let text = format!("! {}", crate::text_safety::sanitize_line(&notice));
+    vec![Block::Para(vec![doc::run(text, theme.notice)]), Block::Blank]
 }
 
 /// The notices of the page worded in the session's locale, one after the other; `None` when
@@ -165,48 +183,21 @@ fn notice_text(app: &App) -> Option<String> {
     (!said.is_empty()).then(|| said.join(" "))
 }
 
-/// The current screen as plain text lines `width` columns wide — the whole page (no scrolling)
-/// and then its panel — for `--plain` mode, screen readers and dumb terminals.
+/// The current screen as plain text lines `width` columns wide — the header, the whole body
+/// (no scrolling) and then its panel — for `--plain` mode, screen readers and dumb terminals:
+/// the page's blocks read by the plain renderer.
 pub fn page_text(app: &App, width: usize) -> Vec<String> {
-    let (body, panel) = page(app, width, &Theme::mono());
-    let panel = fit_panel(panel, width);
-    let header = header_text(app);
-    std::iter::once(header)
-        .chain(body.iter().filter_map(|l| plain_line(&l.to_string())))
+    let page = page(app, width, &Theme::mono());
+    std::iter::once(page.header.to_string().trim_end().to_string())
+        .chain(page::text(&page.body, width))
         .chain(std::iter::once(String::new()))
-        .chain(panel_text_lines(&panel))
+        .chain(page::text(&page.panel, width))
         .collect()
 }
 
 /// Only the panel of the current screen, as plain text.
 pub fn panel_text(app: &App, width: usize) -> Vec<String> {
-    let (_, panel) = page(app, width, &Theme::mono());
-    let panel = fit_panel(panel, width);
-    panel_text_lines(&panel).collect()
-}
-
-fn panel_text_lines<'a>(panel: &'a [Line<'a>]) -> impl Iterator<Item = String> + 'a {
-    panel.iter().filter_map(|l| plain_line(&l.to_string()))
-}
-
-/// A drawn line as a screen reader should hear it: bubble borders and rules dropped, indent
-/// trimmed. `None` for lines that are only drawing.
-fn plain_line(line: &str) -> Option<String> {
-    let trimmed = line.trim();
-    if !trimmed.is_empty() && trimmed.chars().all(|c| "╭╮╰╯─│ ".contains(c)) {
-        return None;
-    }
-    let text = trimmed.trim_start_matches('│').trim_end_matches('│').trim();
-    Some(text.to_string())
-}
-
-fn header_text(app: &App) -> String {
-    let line: Line = header_line(app, usize::MAX, &Theme::mono());
-    line.to_string()
-}
-
-fn header(app: &App, width: usize, theme: &Theme) -> Paragraph<'static> {
-    Paragraph::new(header_line(app, width, theme))
+    page::text(&page(app, width, &Theme::mono()).panel, width)
 }
 
 /// The top line, `width` columns at most: when the words are too long for it (a language
@@ -269,24 +260,6 @@ fn header_line(app: &App, width: usize, theme: &Theme) -> Line<'static> {
         spans.remove(mode_at);
     }
     Line::from(spans)
-}
-
-/// The panel's lines, each one too wide for the column wrapped at words onto more lines, so
-/// the panel's height counts them all and nothing is cut off (a longer language). Lines that
-/// fit are kept as they are.
-fn fit_panel(panel: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
-    panel
-        .into_iter()
-        .flat_map(|line| {
-            if line.width() <= width {
-                return vec![line];
-            }
-            let style = line.style;
-            let runs: Vec<(String, ratatui::style::Style)> =
-                line.spans.iter().map(|s| (s.content.to_string(), style.patch(s.style))).collect();
-            wrap::wrap(&runs, width)
-        })
-        .collect()
 }
 
 /// For the projector: the message in the middle of the screen, not stuck to the top.

@@ -138,7 +138,7 @@ fn a_paragraph_after_a_list_is_set_apart() {
     let lesson = Lesson::parse("# T\n\n- one\n- two\n\nAfter the list.\n\n## Next\n- three\n> quoted\nEnd.").unwrap();
     let app = App::with_stages(fixtures::pool(), Mode::Course, vec![Stage::Lesson(lesson.clone())], 1, 20_782);
     let lines: Vec<String> =
-        super::lesson::body(&app, &lesson, 60, &Theme::mono()).lines.iter().map(|l| l.to_string()).collect();
+        super::lesson::body(&app, &lesson, 60, &Theme::mono()).lines().iter().map(|l| l.to_string()).collect();
     let at = |text: &str| lines.iter().position(|l| l.contains(text)).unwrap();
     assert_eq!(lines[at("After the list.") - 1], "", "{lines:#?}");
     assert_eq!(lines[at("End.") - 1], "", "{lines:#?}");

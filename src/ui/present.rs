@@ -3,7 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
-use super::bubbles::{Marks, thread_lines};
+use super::bubbles::{Marks, thread};
 use super::doc::{Doc, keys_line, run};
 use super::reveal;
 use super::theme::Theme;
@@ -21,7 +21,7 @@ pub fn body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) -> Doc 
         doc.para(vec![run(label, theme.heading), run(sanitize(context), theme.base)]);
         doc.blank();
     }
-    doc.extend(thread_lines(scenario, width, Marks::None, theme));
+    doc.thread(thread(scenario, Marks::None, theme, &app.locale));
     doc
 }
 
@@ -90,7 +90,7 @@ pub fn vote_body(app: &App, scenario: &Scenario, width: usize, theme: &Theme) ->
         room_chart_in(&mut doc, &app.locale, tally, None, theme);
         doc.blank();
     }
-    doc.extend(thread_lines(scenario, width, Marks::None, theme));
+    doc.thread(thread(scenario, Marks::None, theme, &app.locale));
     doc
 }
 

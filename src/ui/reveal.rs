@@ -4,7 +4,7 @@
 
 use ratatui::text::Line;
 
-use super::bubbles::{Marks, thread_lines};
+use super::bubbles::{Marks, thread};
 use super::doc::{Doc, keys_line, run};
 use super::theme::Theme;
 use super::words::{self, confidence, verdict_word};
@@ -28,7 +28,6 @@ pub fn body(t: &Locale, scenario: &Scenario, answer: &Answer, follow_up: bool, w
 /// Everything after the verdict banner: the message with its flags or signs, why each
 /// matters, the follow-up and how to check. Shared with presenter mode.
 pub fn details(doc: &mut Doc, t: &Locale, scenario: &Scenario, answer: &Answer, with_follow_up: bool, theme: &Theme) {
-    let width = doc.width;
     let pieces = spot::pieces(scenario);
     let result = answer.marks.as_ref().map(|m| spot::score(scenario, &pieces, m));
     let false_marks: Vec<spot::Piece> = result
@@ -49,7 +48,7 @@ pub fn details(doc: &mut Doc, t: &Locale, scenario: &Scenario, answer: &Answer, 
         Verdict::Scam => Marks::Flags { false_marks: &false_marks },
         Verdict::Legit => Marks::Signs { false_marks: &false_marks },
     };
-    doc.extend(thread_lines(scenario, width, marks, theme));
+    doc.thread(thread(scenario, marks, theme, t));
     doc.blank();
     match scenario.verdict {
         Verdict::Scam => flags(doc, t, scenario, result.as_ref(), theme),

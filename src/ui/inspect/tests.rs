@@ -45,7 +45,7 @@ fn the_result_at_80x24() {
 fn marks_are_underlined_not_only_coloured() {
     let report = crate::detect::inspect(TEXT, None);
     let doc = result_doc(&Locale::english(), TEXT, None, &report, &[], 76, &Theme::mono());
-    let underlined = doc.lines.iter().flat_map(|l| &l.spans).any(|s| {
+    let underlined = doc.lines().iter().flat_map(|l| &l.spans).any(|s| {
         s.style.add_modifier.contains(ratatui::style::Modifier::UNDERLINED)
             && s.content.contains("sunpass.com-tollbalance")
     });
@@ -56,7 +56,7 @@ fn marks_are_underlined_not_only_coloured() {
 fn every_line_of_the_result_fits_the_width() {
     let report = crate::detect::inspect(TEXT, Some("x"));
     for width in [20, 40, 76] {
-        for line in result_doc(&Locale::english(), TEXT, Some("x"), &report, &[], width, &Theme::mono()).lines {
+        for line in result_doc(&Locale::english(), TEXT, Some("x"), &report, &[], width, &Theme::mono()).lines() {
             assert!(super::super::wrap::text_width(&line.to_string()) <= width.max(12), "{width}: {line}");
         }
     }
@@ -81,7 +81,7 @@ fn a_hostile_paste_is_drawn_with_visible_markers() {
 fn nothing_found_says_so_and_that_it_does_not_make_the_text_genuine() {
     let report = crate::detect::inspect("See you at 6?", None);
     let doc = result_doc(&Locale::english(), "See you at 6?", None, &report, &[], 76, &Theme::mono());
-    let text: String = doc.lines.iter().map(|l| l.to_string() + "\n").collect();
+    let text: String = doc.lines().iter().map(|l| l.to_string() + "\n").collect();
     assert!(text.contains("Nothing was found in this text. That does not make it"), "{text}");
     assert!(text.contains("7726") && text.contains("ic3.gov"), "{text}");
 }
