@@ -5,60 +5,15 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::app::{App, Msg, Screen, first_key_in, help_rows, msgs_for_word_in, update};
-use crate::i18n::{Arg, key};
+use crate::app::{App, Msg, Screen, help_rows, msgs_for_word_in, update};
+use crate::i18n::key;
 use crate::learning::spot;
 use crate::runtime::{Session, Shared, Sink, now, report_step};
 use crate::terminal::{SavePending, watch_plain_signals};
 use crate::text_safety::sanitize_line;
-use crate::ui::{page_text, panel_text};
+use crate::ui::{page_text, panel_text, prompt::say};
 
 const WIDTH: usize = 78;
-
-/// The keys the prompts name, as placeholders: the verdict keys are the locale's (`[keys]`),
-/// the others the key table's fixed letters.
-fn key_args(app: &App) -> Vec<(&'static str, String)> {
-    let t = &app.locale;
-    ["scam", "genuine", "quit", "help", "previous", "play_again", "progress", "review", "tally"]
-        .into_iter()
-        .map(|id| (if id == "play_again" { "again" } else { id }, first_key_in(t, id)))
-        // `b` is the word for going back (the row's key is Esc, which a line cannot type).
-        .chain(std::iter::once(("back", "b".to_string())))
-        .collect()
-}
-
-/// A catalogue text with the key placeholders (and `extra`) filled in.
-fn say(app: &App, key: &str, extra: &[(&str, &str)]) -> String {
-    let keys = key_args(app);
-    let mut args: Vec<(&str, Arg)> = keys.iter().map(|(n, k)| (*n, Arg::Str(k.as_str()))).collect();
-    args.extend(extra.iter().map(|(n, v)| (*n, Arg::Str(v))));
-    app.locale.fmt(key, &args)
-}
-
-/// What to type at each step (the catalogue key of the line, without its ": ").
-fn prompt_key(app: &App) -> &'static str {
-    match app.screen {
-        Screen::Judge => key("plain.judge"),
-        Screen::Confidence => key("plain.confidence"),
-        Screen::Spot => key("plain.spot"),
-        Screen::Question => key("plain.question"),
-        Screen::Reveal if app.reviewing => key("plain.reveal_reviewing"),
-        Screen::Reveal => key("plain.reveal"),
-        Screen::Summary if app.policy().plays_again => key("plain.summary_again"),
-        Screen::Summary => key("plain.summary"),
-        Screen::Lesson => key("plain.lesson"),
-        Screen::Present => key("plain.present"),
-        Screen::Vote => key("plain.vote"),
-        Screen::Tally => key("plain.tally"),
-        Screen::Stats => key("plain.stats"),
-    }
-}
-
-/// The prompt line, ready to print.
-fn prompt(app: &App) -> String {
-    let key = if app.show_help { key("plain.help_back") } else { prompt_key(app) };
-    format!("{}: ", say(app, key, &[]))
-}
 
 /// The messages one typed line means on the current screen: read from the key table
 /// (`app::ROWS`), the same one the keys and the `?` overlay come from.
@@ -109,7 +64,7 @@ fn piece_list(app: &App) -> Vec<String> {
 /// message was just read out.
 fn show(out: &mut impl Write, app: &App) -> io::Result<()> {
     writeln!(out)?;
-    if app.show_help {
+    if app.view.show_help {
         for (keys, action) in help_rows(&app.locale) {
             writeln!(out, "  {keys:<16} {action}")?;
         }
@@ -162,7 +117,7 @@ fn lines(session: &mut Session, sink: &mut dyn Sink) -> io::Result<u8> {
     loop {
         let app = &mut session.app;
         show(&mut out, app)?;
-        write!(out, "{}", prompt(app))?;
+        write!(out, "{}", crate::ui::prompt::prompt(app))?;
         out.flush()?;
         // The first exam message has been printed: the attempt begins.
         app.mark_shown(now());
@@ -174,7 +129,7 @@ fn lines(session: &mut Session, sink: &mut dyn Sink) -> io::Result<u8> {
             writeln!(out)?;
             return Ok(0);
         }
-        let msgs = if app.show_help { vec![Msg::CloseHelp] } else { msgs_for_line(app, &line) };
+        let msgs = if app.view.show_help { vec![Msg::CloseHelp] } else { msgs_for_line(app, &line) };
         if msgs.is_empty() {
             writeln!(out, "{}", not_understood(app, &line))?;
         }
@@ -326,6 +281,8 @@ mod tests {
         let mut course = fixtures::course_app();
         check_pseudo("lesson", &mut course);
     }
+
+    use crate::ui::prompt::prompt;
 
     #[test]
     fn the_prompts_name_the_locales_verdict_keys() {

@@ -30,7 +30,7 @@ pub fn advance_to(app: &mut App, target: usize) -> Vec<Effect> {
             app.after_question = false;
             effects.extend(record(app));
         }
-        app.show_help = false;
+        app.view.show_help = false;
         effects.extend(next(app));
     }
     effects

@@ -198,15 +198,9 @@ pub struct App {
     /// second never share a round. Old records' round ids (the start second alone) stay valid:
     /// a round id is only ever compared whole.
     pub session: String,
-    /// First line of the scrolling body shown.
-    pub scroll: u16,
-    /// Largest useful `scroll`, reported by the view after each draw.
-    pub max_scroll: u16,
-    /// Lines of the scrolling body on screen, reported by the view.
-    pub body_height: u16,
-    pub show_help: bool,
-    /// First line of the help overlay shown (it scrolls in small windows).
-    pub help_scroll: u16,
+    /// Where the page is scrolled and whether the `?` overlay is open: what the learner sees,
+    /// not what they did.
+    pub view: View,
     /// What to tell the learner above the page (e.g. that some files were skipped, that saving
     /// failed), as phrases the view words in the session's locale; empty when nothing.
     pub notice: Vec<crate::i18n::Phrase>,
@@ -249,6 +243,21 @@ pub struct App {
     /// The words of the interface for this session (`--lang`); views and prompts look every
     /// string up here. Per session: served learners may each have their own.
     pub locale: crate::i18n::Locale,
+}
+
+/// The view's part of the state: scrolling and the help overlay. Reset as a whole when a new
+/// page comes up; nothing here is saved or affects a score.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    /// First line of the scrolling body shown.
+    pub scroll: u16,
+    /// Largest useful `scroll`, reported by the view after each draw.
+    pub max_scroll: u16,
+    /// Lines of the scrolling body on screen, reported by the view.
+    pub body_height: u16,
+    pub show_help: bool,
+    /// First line of the help overlay shown (it scrolls in small windows).
+    pub help_scroll: u16,
 }
 
 /// Something for the event loop to do.
@@ -357,11 +366,7 @@ impl App {
             after_question: false,
             spot_enabled: true,
             session: String::new(),
-            scroll: 0,
-            max_scroll: 0,
-            body_height: 0,
-            show_help: false,
-            help_scroll: 0,
+            view: View::default(),
             notice: Vec::new(),
             rounds_played: 1,
             history,

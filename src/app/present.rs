@@ -65,7 +65,7 @@ fn reveal(app: &mut App) {
     }
     app.answers[app.position].verdict = majority;
     app.go(Screen::Reveal);
-    app.scroll = 0;
+    app.view.scroll = 0;
 }
 
 impl RoomTally {
@@ -91,7 +91,7 @@ pub(super) fn start_review(app: &mut App) {
     }
     app.reviewing = true;
     app.position = app.first_item.min(app.answers.len() - 1);
-    app.scroll = 0;
+    app.view.scroll = 0;
     app.go(Screen::Reveal);
 }
 
@@ -102,13 +102,13 @@ pub(super) fn review_step(app: &mut App, delta: i64) {
         end_review(app);
     } else {
         app.position = target as usize;
-        app.scroll = 0;
+        app.view.scroll = 0;
     }
 }
 
 pub(super) fn end_review(app: &mut App) {
     app.reviewing = false;
     app.position = app.answers.len().saturating_sub(1);
-    app.scroll = 0;
+    app.view.scroll = 0;
     app.go(Screen::Summary);
 }

@@ -80,7 +80,7 @@ impl App {
     /// Shows stage `index`; past the last stage, the summary.
     pub fn enter_stage(&mut self, index: usize) {
         self.stage = index;
-        self.scroll = 0;
+        self.view.scroll = 0;
         self.position = 0;
         self.answers.clear();
         self.tallies.clear();

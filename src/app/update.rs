@@ -32,24 +32,24 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Interrupt => return leave(app, EXIT_INTERRUPTED),
         Msg::Tick => return tick(app),
         Msg::ToggleHelp => {
-            app.show_help = !app.show_help;
-            app.help_scroll = 0;
+            app.view.show_help = !app.view.show_help;
+            app.view.help_scroll = 0;
         }
-        Msg::CloseHelp if app.show_help => app.show_help = false,
-        Msg::ScrollBy(delta) if app.show_help => {
+        Msg::CloseHelp if app.view.show_help => app.view.show_help = false,
+        Msg::ScrollBy(delta) if app.view.show_help => {
             // The view stops at the last line; this bound only keeps the number meaningful.
             let most = (super::ROWS.len() + 3) as i64;
-            app.help_scroll = (i64::from(app.help_scroll) + i64::from(delta)).clamp(0, most) as u16;
+            app.view.help_scroll = (i64::from(app.view.help_scroll) + i64::from(delta)).clamp(0, most) as u16;
         }
         Msg::Notice(key) => app.notice = vec![Phrase::new(key)],
         Msg::Viewport { max_scroll, body_height, focus } => viewport(app, max_scroll, body_height, focus),
-        _ if app.show_help => {}
+        _ if app.view.show_help => {}
         Msg::ScrollBy(delta) => {
-            let target = i64::from(app.scroll) + i64::from(delta);
-            app.scroll = target.clamp(0, i64::from(app.max_scroll)) as u16;
+            let target = i64::from(app.view.scroll) + i64::from(delta);
+            app.view.scroll = target.clamp(0, i64::from(app.view.max_scroll)) as u16;
         }
-        Msg::ScrollToTop => app.scroll = 0,
-        Msg::ScrollToEnd => app.scroll = app.max_scroll,
+        Msg::ScrollToTop => app.view.scroll = 0,
+        Msg::ScrollToEnd => app.view.scroll = app.view.max_scroll,
         other => return on_screen(app, other),
     }
     Vec::new()
@@ -104,7 +104,7 @@ pub(super) fn time_up(app: &mut App) -> Vec<Effect> {
     if let Some(answer) = app.answers.get_mut(app.position) {
         answer.timed_out = true;
     }
-    app.show_help = false;
+    app.view.show_help = false;
     let number = app.position + 1;
     let effects = finish_answer(app);
     if app.feedback_at_end && app.screen.is_answering() {
@@ -115,16 +115,16 @@ pub(super) fn time_up(app: &mut App) -> Vec<Effect> {
 
 /// Keeps the scroll in range and, on the spot screen, the cursor's line in view.
 fn viewport(app: &mut App, max_scroll: u16, body_height: u16, focus: Option<u16>) {
-    app.max_scroll = max_scroll;
-    app.body_height = body_height;
+    app.view.max_scroll = max_scroll;
+    app.view.body_height = body_height;
     if let Some(line) = focus {
-        if line < app.scroll {
-            app.scroll = line;
-        } else if body_height > 0 && line >= app.scroll + body_height {
-            app.scroll = line + 1 - body_height;
+        if line < app.view.scroll {
+            app.view.scroll = line;
+        } else if body_height > 0 && line >= app.view.scroll + body_height {
+            app.view.scroll = line + 1 - body_height;
         }
     }
-    app.scroll = app.scroll.min(max_scroll);
+    app.view.scroll = app.view.scroll.min(max_scroll);
 }
 
 /// Messages whose meaning depends on the screen.
@@ -184,11 +184,11 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         (Screen::Summary, Msg::Confirm) => present::start_review(app),
         (Screen::Summary, Msg::ToggleStats) => {
             app.go(Screen::Stats);
-            app.scroll = 0;
+            app.view.scroll = 0;
         }
         (Screen::Stats, Msg::ToggleStats | Msg::CloseHelp | Msg::Confirm) => {
             app.go(Screen::Summary);
-            app.scroll = 0;
+            app.view.scroll = 0;
         }
         (Screen::Stats, Msg::PlayAgain) => play_again(app),
         _ => {}
@@ -225,7 +225,7 @@ fn give_confidence(app: &mut App, i: usize) -> Vec<Effect> {
     let can_spot = app.spot_enabled && app.current().is_some_and(|s| !spot::pieces(s).is_empty());
     if can_spot {
         app.go(Screen::Spot);
-        app.scroll = 0;
+        app.view.scroll = 0;
         Vec::new()
     } else {
         after_spot(app)
@@ -277,7 +277,7 @@ fn after_spot(app: &mut App) -> Vec<Effect> {
 
 fn open_question(app: &mut App) {
     app.go(Screen::Question);
-    app.scroll = 0;
+    app.view.scroll = 0;
 }
 
 /// `shown` is the choice's number on screen less one; the answer keeps its index in the file.
@@ -300,7 +300,7 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
         app.after_question = false;
         let effects = record(app);
         app.go(Screen::Reveal);
-        app.scroll = 0;
+        app.view.scroll = 0;
         return effects;
     }
     let seconds = app.item_seconds;
@@ -311,7 +311,7 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
     if asks_after && !app.feedback_at_end && app.policy().learner_answers {
         app.after_question = true;
         app.go(Screen::Reveal);
-        app.scroll = 0;
+        app.view.scroll = 0;
         return Vec::new();
     }
     let mut effects = record(app);
@@ -319,7 +319,7 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
         effects.extend(next(app));
     } else {
         app.go(Screen::Reveal);
-        app.scroll = 0;
+        app.view.scroll = 0;
     }
     effects
 }
@@ -344,7 +344,7 @@ pub(super) fn record(app: &mut App) -> Vec<Effect> {
 
 /// The next message of the stage, or the end of the stage.
 pub(super) fn next(app: &mut App) -> Vec<Effect> {
-    app.scroll = 0;
+    app.view.scroll = 0;
     app.item_seconds = 0;
     if app.position + 1 < app.round.len() {
         app.position += 1;
@@ -386,7 +386,7 @@ fn play_again(app: &mut App) {
     app.position = 0;
     app.answers.clear();
     app.rounds_played += 1;
-    app.scroll = 0;
+    app.view.scroll = 0;
     app.message_shown();
     app.go(if app.round.is_empty() { Screen::Summary } else { Screen::Judge });
     app.item_seconds = 0;

@@ -321,20 +321,20 @@ fn viewport(max_scroll: u16, body_height: u16, focus: Option<u16>) -> Msg {
 fn scrolling_stays_within_what_the_view_reported() {
     let mut app = fixtures::app();
     send(&mut app, &[viewport(5, 10, None), Msg::ScrollBy(3), Msg::ScrollBy(10)]);
-    assert_eq!(app.scroll, 5);
+    assert_eq!(app.view.scroll, 5);
     send(&mut app, &[Msg::ScrollBy(-100)]);
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.view.scroll, 0);
     send(&mut app, &[Msg::ScrollToEnd, viewport(2, 10, None)]);
-    assert_eq!(app.scroll, 2);
+    assert_eq!(app.view.scroll, 2);
 }
 
 #[test]
 fn the_focus_line_is_kept_in_view() {
     let mut app = fixtures::app();
     send(&mut app, &[viewport(30, 10, Some(25))]);
-    assert_eq!(app.scroll, 16);
+    assert_eq!(app.view.scroll, 16);
     send(&mut app, &[viewport(30, 10, Some(3))]);
-    assert_eq!(app.scroll, 3);
+    assert_eq!(app.view.scroll, 3);
 }
 
 #[test]

@@ -109,9 +109,9 @@ impl Session {
         let mut report = ViewReport::default();
         let (app, theme) = (&self.app, &self.theme);
         terminal.draw(|frame| report = view(frame, app, theme))?;
-        let scroll = self.app.scroll;
+        let scroll = self.app.view.scroll;
         update(&mut self.app, report.msg());
-        if self.app.scroll != scroll {
+        if self.app.view.scroll != scroll {
             // Keeping the spot cursor in view moved the page: show it now, not on the next key.
             let app = &self.app;
             terminal.draw(|frame| report = view(frame, app, theme))?;

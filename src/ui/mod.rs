@@ -8,6 +8,7 @@ pub mod inspect;
 mod judge;
 mod lesson;
 pub mod page;
+pub mod prompt;
 mod present;
 mod reveal;
 mod stats_screen;
@@ -91,7 +92,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
         body
     };
     let max_scroll = (body.len() as u16).saturating_sub(body_area.height);
-    let scroll = app.scroll.min(max_scroll);
+    let scroll = app.view.scroll.min(max_scroll);
     frame.render_widget(Paragraph::new(body.clone()).scroll((scroll, 0)), body_area);
     if max_scroll > 0 {
         let mut state = ScrollbarState::new(usize::from(max_scroll) + 1).position(usize::from(scroll));
@@ -101,8 +102,8 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) -> ViewReport {
     frame.render_widget(rule(app, max_scroll > scroll, width, theme), rule_area);
     frame.render_widget(Paragraph::new(panel).wrap(ratatui::widgets::Wrap { trim: false }), panel_area);
 
-    if app.show_help {
-        help::draw(frame, area, theme, app.help_scroll, &app.locale);
+    if app.view.show_help {
+        help::draw(frame, area, theme, app.view.help_scroll, &app.locale);
     }
     ViewReport { max_scroll, body_height: body_area.height, focus }
 }

@@ -168,7 +168,7 @@ fn help_scrolls_in_a_small_window() {
     assert_eq!(app.screen, Screen::Judge, "scrolling the help moves nothing underneath");
     update(&mut app, Msg::ToggleHelp);
     update(&mut app, Msg::ToggleHelp);
-    assert_eq!(app.help_scroll, 0, "the help opens at the top again");
+    assert_eq!(app.view.help_scroll, 0, "the help opens at the top again");
 }
 
 #[test]
