@@ -122,7 +122,7 @@ fn corpus_benches(c: &mut Criterion) {
 fn app_at(step: usize) -> App {
     let pool = Corpus::embedded().scenarios;
     let mut app = App::on_day(pool, RoundSpec { count: 10, categories: vec![], seed: 1 }, 20_782);
-    app.spot_enabled = false;
+    app.session.spot_enabled = false;
     let answer = |app: &mut App| {
         for m in [Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::Choose(0)] {
             update(app, m);
@@ -182,7 +182,7 @@ fn more_screens(name: &str) -> App {
         "confidence" => (app_at(0), &[Msg::Verdict(Verdict::Scam)], Screen::Confidence),
         "spot (cursor and marks)" => {
             let mut app = app_at(0);
-            app.spot_enabled = true;
+            app.session.spot_enabled = true;
             let msgs =
                 &[Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::ToggleMark, Msg::MoveCursor(1), Msg::MoveCursor(1)];
             (app, msgs, Screen::Spot)
@@ -205,7 +205,7 @@ fn more_screens(name: &str) -> App {
             let past = history(&pool, 10_000);
             let spec = RoundSpec { count: 10, categories: vec![], seed: 1 };
             let mut app = App::with_history(pool, spec, 20_782, past);
-            app.spot_enabled = false;
+            app.session.spot_enabled = false;
             for _ in 0..10 {
                 send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::Choose(0), Msg::Next]);
             }

@@ -137,9 +137,9 @@ pub fn exam_app() -> crate::app::App {
     use crate::app::{App, Mode, Stage};
     let stage = Stage::Messages { items: vec![0, 1, 2], at_end: true, graded: true, time_limit: Some(60) };
     let mut app = App::with_stages(pool(), Mode::Exam, vec![stage], 1, 20_782);
-    app.exam = Some(exam_setup());
-    app.spot_enabled = false;
-    app.started = 1_000;
+    app.session.exam = Some(exam_setup());
+    app.session.spot_enabled = false;
+    app.session.started = 1_000;
     app
 }
 
@@ -150,7 +150,7 @@ pub fn present_app() -> crate::app::App {
     pool[0].notes = Some("Ask who pays tolls by text. Point at the +63 number.".into());
     let stage = Stage::Messages { items: vec![0, 1, 2], at_end: false, graded: false, time_limit: None };
     let mut app = App::with_stages(pool, Mode::Present, vec![stage], 1, 20_782);
-    app.spot_enabled = false;
+    app.session.spot_enabled = false;
     app
 }
 
@@ -166,7 +166,7 @@ pub fn course_app() -> crate::app::App {
         Stage::Messages { items: vec![0, 1, 2], at_end: true, graded: true, time_limit: None },
     ];
     let mut app = App::with_stages(pool(), Mode::Course, stages, 1, 20_782);
-    app.exam = Some(exam_setup());
-    app.spot_enabled = false;
+    app.session.exam = Some(exam_setup());
+    app.session.spot_enabled = false;
     app
 }

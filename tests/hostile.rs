@@ -83,7 +83,7 @@ fn bytes_written(app: &mut App) -> Vec<u8> {
 #[test]
 fn no_escape_sequence_from_scenario_text_reaches_the_terminal() {
     let mut app = App::on_day(vec![hostile_scenario()], RoundSpec { count: 1, categories: vec![], seed: 0 }, 20_782);
-    app.spot_enabled = false;
+    app.session.spot_enabled = false;
     let mut screens = vec![bytes_written(&mut app)];
     for m in [Msg::Verdict(Verdict::Legit), Msg::Choose(0)] {
         update(&mut app, m);

@@ -32,7 +32,7 @@ pub(super) fn move_highlight(cursor: Option<usize>, delta: i8, len: usize) -> us
 /// In an exam, whether a key now would have been typed before the message on screen could be
 /// read (see [`READ_GUARD_MS`]). Without a clock (tests, scripts) nothing is guarded.
 pub(super) fn typed_ahead(app: &App) -> bool {
-    app.feedback_at_end
+    app.session.feedback_at_end
         && app.policy().learner_answers
         && app.clock_ms.is_some_and(|now| now < app.shown_at_ms.saturating_add(READ_GUARD_MS))
 }

@@ -191,13 +191,8 @@ pub struct App {
     /// The follow-up question is asked after the reveal (`asked = "after"`) and is not answered
     /// yet: the explanation shows without it, then Enter asks it.
     pub after_question: bool,
-    /// Whether the spot-the-flags step runs (off with `--no-spot`).
-    pub spot_enabled: bool,
-    /// Identifies this run of the program in saved progress: the start time, the process id
-    /// and a random part (see `commands::session_id`), so two trainers started in the same
-    /// second never share a round. Old records' round ids (the start second alone) stay valid:
-    /// a round id is only ever compared whole.
-    pub session: String,
+    /// What the session is and how it runs: set when it starts, the same for every round.
+    pub session: SessionSetup,
     /// Where the page is scrolled and whether the `?` overlay is open: what the learner sees,
     /// not what they did.
     pub view: View,
@@ -213,36 +208,67 @@ pub struct App {
     /// every saved answer; recomputing them on every frame cost a third of a core with a large
     /// history). A cache only: the view fills it, nothing reads it as state.
     pub stats_cache: StatsCache,
-    /// Practice, exam, presenter or course: what the session is for.
-    pub mode: Mode,
-    /// The parts of a deck or course session, in order; empty for free practice, whose rounds
-    /// are chosen by the schedule.
-    pub stages: Vec<Stage>,
     /// Index into `stages`.
     pub stage: usize,
-    /// Explanations only at the end (exam style): answers go straight to the next message.
-    pub feedback_at_end: bool,
-    /// Seconds allowed per message, if the deck sets a limit.
-    pub time_limit: Option<u32>,
     /// Seconds spent so far on the message on screen (counted by `Msg::Tick`).
     pub item_seconds: u32,
-    /// What the completion record needs: set for exams and the course.
-    pub exam: Option<ExamSetup>,
     /// The completion record has been asked for (so it is written once).
     pub exam_recorded: bool,
-    /// When the session started, seconds since 1970 (set by the caller; kept out of `update`).
-    pub started: u64,
     /// `q` pressed once during an exam: a second `q` leaves (recorded as incomplete).
     pub quit_armed: bool,
     /// Walking through the explanations from the summary.
     pub reviewing: bool,
     /// Presenter mode: what the room said, by position in the round.
     pub tallies: Vec<Option<RoomTally>>,
-    /// Presenter mode started at this message (`--from`): those before it were not shown.
-    pub first_item: usize,
     /// The words of the interface for this session (`--lang`); views and prompts look every
     /// string up here. Per session: served learners may each have their own.
     pub locale: crate::i18n::Locale,
+}
+
+/// What a session is and how it runs — its mode, its stages, its rules (clock, feedback at the
+/// end, spotting) and what its completion record needs — set where the session is built
+/// (`commands::session`) and read by `update` and the views. Only a course's stages change it
+/// as each begins (the exam stage's clock and feedback at the end).
+#[derive(Clone, Debug)]
+pub struct SessionSetup {
+    /// Identifies this run of the program in saved progress: the start time, the process id
+    /// and a random part (see `commands::session_id`), so two trainers started in the same
+    /// second never share a round. Old records' round ids (the start second alone) stay valid:
+    /// a round id is only ever compared whole.
+    pub id: String,
+    /// Practice, exam, presenter or course: what the session is for.
+    pub mode: Mode,
+    /// The parts of a deck or course session, in order; empty for free practice, whose rounds
+    /// are chosen by the schedule.
+    pub stages: Vec<Stage>,
+    /// Explanations only at the end (exam style): answers go straight to the next message.
+    pub feedback_at_end: bool,
+    /// Seconds allowed per message, if the deck sets a limit.
+    pub time_limit: Option<u32>,
+    /// Whether the spot-the-flags step runs (off with `--no-spot`).
+    pub spot_enabled: bool,
+    /// What the completion record needs: set for exams and the course.
+    pub exam: Option<ExamSetup>,
+    /// When the session started, seconds since 1970 (set by the caller; kept out of `update`).
+    pub started: u64,
+    /// Presenter mode started at this message (`--from`): those before it were not shown.
+    pub first_item: usize,
+}
+
+impl Default for SessionSetup {
+    fn default() -> SessionSetup {
+        SessionSetup {
+            id: String::new(),
+            mode: Mode::Practice,
+            stages: Vec::new(),
+            feedback_at_end: false,
+            time_limit: None,
+            spot_enabled: true,
+            exam: None,
+            started: 0,
+            first_item: 0,
+        }
+    }
 }
 
 /// The view's part of the state: scrolling and the help overlay. Reset as a whole when a new
@@ -364,25 +390,17 @@ impl App {
             shown_at_ms: 0,
             stats_cache: StatsCache::default(),
             after_question: false,
-            spot_enabled: true,
-            session: String::new(),
             view: View::default(),
+            session: SessionSetup::default(),
             notice: Vec::new(),
             rounds_played: 1,
             history,
-            mode: Mode::Practice,
-            stages: Vec::new(),
             stage: 0,
-            feedback_at_end: false,
-            time_limit: None,
             item_seconds: 0,
-            exam: None,
             exam_recorded: false,
-            started: 0,
             quit_armed: false,
             reviewing: false,
             tallies: Vec::new(),
-            first_item: 0,
             locale: crate::i18n::Locale::english(),
         }
     }

@@ -61,7 +61,7 @@ impl Mode {
 impl super::App {
     /// The rules of this session's mode.
     pub fn policy(&self) -> Policy {
-        self.mode.policy()
+        self.session.mode.policy()
     }
 }
 

@@ -90,7 +90,7 @@ pub(super) fn start_review(app: &mut App) {
         return;
     }
     app.reviewing = true;
-    app.position = app.first_item.min(app.answers.len() - 1);
+    app.position = app.session.first_item.min(app.answers.len() - 1);
     app.view.scroll = 0;
     app.go(Screen::Reveal);
 }
@@ -98,7 +98,7 @@ pub(super) fn start_review(app: &mut App) {
 /// The next (or previous) explanation; past either end, back to the summary.
 pub(super) fn review_step(app: &mut App, delta: i64) {
     let target = app.position as i64 + delta;
-    if target < app.first_item as i64 || target as usize >= app.answers.len() {
+    if target < app.session.first_item as i64 || target as usize >= app.answers.len() {
         end_review(app);
     } else {
         app.position = target as usize;

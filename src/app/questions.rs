@@ -7,7 +7,7 @@ impl App {
     /// Whether this session asks `question` at all: one meant for after the reveal is not
     /// asked in an exam (nothing is revealed before its end).
     pub fn asks(&self, question: &crate::scenario::Question) -> bool {
-        question.asked == crate::scenario::Asked::Before || !self.feedback_at_end
+        question.asked == crate::scenario::Asked::Before || !self.session.feedback_at_end
     }
 
     /// The order the current follow-up's choices are shown in: `order[shown position]` is the

@@ -71,8 +71,8 @@ impl App {
     pub fn with_stages(pool: Vec<Scenario>, mode: Mode, stages: Vec<Stage>, seed: u64, today: i64) -> App {
         let spec = RoundSpec { count: 0, categories: Vec::new(), seed };
         let mut app = App::with_history(pool, spec, today, Vec::new());
-        app.mode = mode;
-        app.stages = stages;
+        app.session.mode = mode;
+        app.session.stages = stages;
         app.enter_stage(0);
         app
     }
@@ -86,7 +86,7 @@ impl App {
         self.tallies.clear();
         self.item_seconds = 0;
         self.message_shown();
-        match self.stages.get(index) {
+        match self.session.stages.get(index) {
             None => self.go(Screen::Summary),
             Some(Stage::Lesson(_)) => {
                 self.round.clear();
@@ -95,8 +95,8 @@ impl App {
             }
             Some(Stage::Messages { items, at_end, time_limit, .. }) => {
                 self.round = items.clone();
-                self.feedback_at_end = *at_end;
-                self.time_limit = *time_limit;
+                self.session.feedback_at_end = *at_end;
+                self.session.time_limit = *time_limit;
                 self.shown = super::draw_variants(&self.pool, &self.round, self.spec.seed, self.today);
                 self.go(if self.round.is_empty() { Screen::Summary } else { self.first_screen() });
             }
@@ -106,8 +106,8 @@ impl App {
     /// Removes every time limit: `--plain` has no clock (it reads whole lines, and people using
     /// screen readers or braille displays need the time they need: WCAG 2.2.1).
     pub fn untimed(&mut self) {
-        self.time_limit = None;
-        for stage in &mut self.stages {
+        self.session.time_limit = None;
+        for stage in &mut self.session.stages {
             if let Stage::Messages { time_limit, .. } = stage {
                 *time_limit = None;
             }
@@ -121,7 +121,7 @@ impl App {
 
     /// The lesson on screen, if any.
     pub fn lesson(&self) -> Option<&Lesson> {
-        match self.stages.get(self.stage) {
+        match self.session.stages.get(self.stage) {
             Some(Stage::Lesson(lesson)) if self.screen == Screen::Lesson => Some(lesson),
             _ => None,
         }
@@ -129,19 +129,19 @@ impl App {
 
     /// Whether the stage on screen is the graded one (the exam).
     pub fn in_graded_stage(&self) -> bool {
-        matches!(self.stages.get(self.stage), Some(Stage::Messages { graded: true, .. }))
+        matches!(self.session.stages.get(self.stage), Some(Stage::Messages { graded: true, .. }))
     }
 
     /// An exam attempt under way whose completion record is still to be written. An attempt
     /// begins when its first message is shown: opening an exam or the course and leaving during
     /// a lesson, a practice stage or the "Before the exam" page records nothing.
     pub fn exam_pending(&self) -> bool {
-        self.exam.is_some() && !self.exam_recorded && self.exam_begun()
+        self.session.exam.is_some() && !self.exam_recorded && self.exam_begun()
     }
 
     /// Whether the graded stage (the exam's messages) has been reached.
     pub fn exam_begun(&self) -> bool {
-        let graded = self.stages.iter().position(|s| matches!(s, Stage::Messages { graded: true, .. }));
+        let graded = self.session.stages.iter().position(|s| matches!(s, Stage::Messages { graded: true, .. }));
         graded.is_some_and(|g| self.stage >= g) && self.screen != Screen::Lesson
     }
 
@@ -153,21 +153,21 @@ impl App {
         if !self.policy().resumes {
             return None;
         }
-        let graded = self.stages.iter().position(|s| matches!(s, Stage::Messages { graded: true, .. }))?;
+        let graded = self.session.stages.iter().position(|s| matches!(s, Stage::Messages { graded: true, .. }))?;
         if self.stage < graded {
             return Some(self.stage);
         }
         if self.screen == Screen::Summary && self.exam_recorded {
             return Some(0);
         }
-        let before = graded.checked_sub(1).filter(|&i| matches!(self.stages[i], Stage::Lesson(_)));
+        let before = graded.checked_sub(1).filter(|&i| matches!(self.session.stages[i], Stage::Lesson(_)));
         Some(before.unwrap_or(graded))
     }
 
     /// Opens the course at part `stage` (where the learner left off); out of range, nothing
     /// changes. Returns whether it moved.
     pub fn resume_at(&mut self, stage: usize) -> bool {
-        if !self.policy().resumes || stage == 0 || stage >= self.stages.len() {
+        if !self.policy().resumes || stage == 0 || stage >= self.session.stages.len() {
             return false;
         }
         self.enter_stage(stage);
@@ -178,17 +178,17 @@ impl App {
     /// owns the clock, so `update` stays pure). The exam is timed from here: time spent on the
     /// course's lessons and practice, or on the introduction, is not exam time.
     pub fn mark_shown(&mut self, now: u64) {
-        if self.exam_pending() && self.started == 0 {
-            self.started = now;
+        if self.exam_pending() && self.session.started == 0 {
+            self.session.started = now;
         }
     }
 
     /// The exam's completion record as things stand, finished at `finished` (seconds since
     /// 1970). Items not reached count as unanswered; `None` without an exam.
     pub fn completion(&self, complete: bool, finished: u64) -> Option<CompletionRecord> {
-        let setup = self.exam.as_ref()?;
-        let graded = self.stages.iter().position(|s| matches!(s, Stage::Messages { graded: true, .. }));
-        let items: Vec<usize> = match graded.map(|i| &self.stages[i]) {
+        let setup = self.session.exam.as_ref()?;
+        let graded = self.session.stages.iter().position(|s| matches!(s, Stage::Messages { graded: true, .. }));
+        let items: Vec<usize> = match graded.map(|i| &self.session.stages[i]) {
             Some(Stage::Messages { items, .. }) => items.clone(),
             _ => Vec::new(),
         };
@@ -203,13 +203,13 @@ impl App {
             .collect();
         let info = AttemptInfo {
             learner: setup.learner.clone(),
-            mode: self.mode.name().to_string(),
+            mode: self.session.mode.name().to_string(),
             deck: setup.deck.clone(),
             deck_title: setup.deck_title.clone(),
             deck_checksum: setup.deck_checksum.clone(),
             pass_mark: setup.pass_mark,
             // Not stamped yet (the record is asked for before its first message was drawn).
-            started: if self.started == 0 { finished } else { self.started },
+            started: if self.session.started == 0 { finished } else { self.session.started },
             finished,
             seed: self.spec.seed,
         };

@@ -171,7 +171,7 @@ fn course_goes_lesson_practice_lesson_exam_summary() {
     assert_eq!(app.screen, Screen::Lesson);
     assert_eq!(app.lesson().map(|l| l.title.as_str()), Some("The exam"));
     send(&mut app, &[Msg::Confirm]);
-    assert!(app.feedback_at_end);
+    assert!(app.session.feedback_at_end);
     let mut effects = Vec::new();
     for verdict in [Verdict::Scam, Verdict::Legit, Verdict::Scam] {
         effects.extend(answer(&mut app, verdict));
@@ -200,19 +200,19 @@ fn leaving_the_course_before_its_first_exam_message_records_nothing() {
 #[test]
 fn the_attempt_begins_and_is_timed_from_its_first_message() {
     let mut app = fixtures::course_app();
-    app.started = 0;
+    app.session.started = 0;
     app.mark_shown(100);
     send(&mut app, &[Msg::Confirm]);
     app.mark_shown(200);
     answer(&mut app, Verdict::Scam);
     send(&mut app, &[Msg::Next]);
     app.mark_shown(300);
-    assert_eq!(app.started, 0, "lessons and practice are not exam time");
+    assert_eq!(app.session.started, 0, "lessons and practice are not exam time");
     send(&mut app, &[Msg::Confirm]);
     assert!(app.exam_pending());
     app.mark_shown(400);
     app.mark_shown(450);
-    assert_eq!(app.started, 400, "stamped once, when the first exam message is shown");
+    assert_eq!(app.session.started, 400, "stamped once, when the first exam message is shown");
     let effects = send(&mut app, &[Msg::Quit, Msg::Quit]);
     assert_eq!(finishes(&effects), [false]);
     let record = app.completion(false, 460).unwrap();

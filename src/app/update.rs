@@ -84,7 +84,7 @@ fn tick(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     app.item_seconds = app.item_seconds.saturating_add(1);
-    match app.time_limit {
+    match app.session.time_limit {
         Some(limit) if app.item_seconds >= limit => time_up(app),
         _ => Vec::new(),
     }
@@ -107,7 +107,7 @@ pub(super) fn time_up(app: &mut App) -> Vec<Effect> {
     app.view.show_help = false;
     let number = app.position + 1;
     let effects = finish_answer(app);
-    if app.feedback_at_end && app.screen.is_answering() {
+    if app.session.feedback_at_end && app.screen.is_answering() {
         app.notice = vec![Phrase::new("notice.time_ran_out").with("number", number)];
     }
     effects
@@ -222,7 +222,7 @@ fn give_confidence(app: &mut App, i: usize) -> Vec<Effect> {
     if let Some(answer) = app.answers.get_mut(app.position) {
         answer.confidence = Some(confidence);
     }
-    let can_spot = app.spot_enabled && app.current().is_some_and(|s| !spot::pieces(s).is_empty());
+    let can_spot = app.session.spot_enabled && app.current().is_some_and(|s| !spot::pieces(s).is_empty());
     if can_spot {
         app.go(Screen::Spot);
         app.view.scroll = 0;
@@ -308,14 +308,14 @@ fn finish_answer(app: &mut App) -> Vec<Effect> {
         answer.seconds = seconds;
     }
     let asks_after = app.current().and_then(|s| s.question.as_ref()).is_some_and(|q| q.asked == Asked::After);
-    if asks_after && !app.feedback_at_end && app.policy().learner_answers {
+    if asks_after && !app.session.feedback_at_end && app.policy().learner_answers {
         app.after_question = true;
         app.go(Screen::Reveal);
         app.view.scroll = 0;
         return Vec::new();
     }
     let mut effects = record(app);
-    if app.feedback_at_end {
+    if app.session.feedback_at_end {
         effects.extend(next(app));
     } else {
         app.go(Screen::Reveal);
@@ -334,7 +334,7 @@ pub(super) fn record(app: &mut App) -> Vec<Effect> {
     let spot = answer.marks.as_ref().map(|m| spot::score(scenario, &spot::pieces(scenario), m));
     let asked = scenario.question.as_ref().filter(|q| app.asks(q));
     let question = asked.map(|q| answer.choice == Some(q.answer));
-    let round = format!("{}-{}", app.session, app.rounds_played);
+    let round = format!("{}-{}", app.session.id, app.rounds_played);
     let mut record =
         AnswerRecord::new(round, scenario, verdict, answer.confidence.map(Confidence::stored), spot.as_ref(), question);
     record.choice = asked.and(answer.choice).map(|c| c as u32 + 1);
@@ -364,7 +364,7 @@ fn end_stage(app: &mut App) -> Vec<Effect> {
         app.exam_recorded = true;
         effects.push(Effect::Finish { complete: true });
     }
-    let last_stage = app.stage + 1 >= app.stages.len();
+    let last_stage = app.stage + 1 >= app.session.stages.len();
     if last_stage || app.in_graded_stage() {
         app.go(Screen::Summary);
     } else {
@@ -376,7 +376,7 @@ fn end_stage(app: &mut App) -> Vec<Effect> {
 /// A fresh round: the next seed, so a replayed `--seed` session replays its later rounds too.
 fn play_again(app: &mut App) {
     app.spec.seed = app.spec.seed.wrapping_add(1);
-    if !app.stages.is_empty() {
+    if !app.session.stages.is_empty() {
         // A deck: the same messages again, with fresh variables.
         app.rounds_played += 1;
         app.enter_stage(0);

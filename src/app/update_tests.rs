@@ -53,7 +53,7 @@ fn verdict_then_confidence_then_spot_then_question_then_reveal() {
 #[test]
 fn no_spot_skips_straight_past_spotting() {
     let mut app = fixtures::app_in_order(&[1, 0, 2]);
-    app.spot_enabled = false;
+    app.session.spot_enabled = false;
     let effects = send(&mut app, &[Msg::Verdict(Verdict::Legit), Msg::Choose(1)]);
     assert_eq!(app.screen, Screen::Reveal);
     assert_eq!(app.answers.len(), 1);
@@ -154,7 +154,7 @@ fn a_shuffled_choice_is_recorded_by_its_place_in_the_file() {
     for seed in 0..12 {
         let mut app = fixtures::app();
         app.spec.seed = seed;
-        app.spot_enabled = false;
+        app.session.spot_enabled = false;
         send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0)]);
         // The first choice on screen, whichever it is in the file.
         let first = app.choice_order()[0];
@@ -179,14 +179,14 @@ fn in_practice_a_question_asked_after_comes_after_the_explanation() {
     let mut app = App::on_day(asked_after_pool(), crate::round::RoundSpec { count: 0, categories: vec![], seed: 3 }, 0);
     app.round = vec![0, 1];
     app.shown = app.round.iter().map(|&i| app.pool[i].clone()).collect();
-    app.spot_enabled = false;
+    app.session.spot_enabled = false;
     let effects = send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0)]);
     assert_eq!(app.screen, Screen::Reveal, "the explanation first");
     assert!(app.after_question);
     assert!(recorded(&effects).is_empty(), "saved once the question is answered");
     send(&mut app, &[Msg::Confirm]);
     assert_eq!(app.screen, Screen::Question, "then the question");
-    app.time_limit = Some(1);
+    app.session.time_limit = Some(1);
     assert!(send(&mut app, &[Msg::Tick, Msg::Tick]).is_empty(), "untimed: the message's time ended at the reveal");
     assert_eq!(app.screen, Screen::Question);
     let right = shown(&app, 1);
@@ -204,7 +204,7 @@ fn an_exam_never_asks_a_question_meant_for_after_the_reveal() {
     use crate::app::{Mode, Stage};
     let stage = Stage::Messages { items: vec![0, 1], at_end: true, graded: true, time_limit: None };
     let mut app = App::with_stages(asked_after_pool(), Mode::Exam, vec![stage], 1, 0);
-    app.spot_enabled = false;
+    app.session.spot_enabled = false;
     let effects = send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0)]);
     assert_eq!((app.screen, app.position), (Screen::Judge, 1), "straight to the next message");
     let r = recorded(&effects)[0];
@@ -249,7 +249,7 @@ fn practice_does_not_guard_against_fast_keys() {
 #[test]
 fn a_digit_beyond_the_choices_is_ignored() {
     let mut app = fixtures::app();
-    app.spot_enabled = false;
+    app.session.spot_enabled = false;
     send(&mut app, &[Msg::Verdict(Verdict::Legit), Msg::Choose(1), Msg::Choose(5)]);
     assert_eq!(app.screen, Screen::Question);
     send(&mut app, &[Msg::MoveCursor(-1), Msg::Confirm]);
@@ -260,7 +260,7 @@ fn a_digit_beyond_the_choices_is_ignored() {
 #[test]
 fn verdict_keys_do_nothing_after_answering() {
     let mut app = fixtures::app();
-    app.spot_enabled = false;
+    app.session.spot_enabled = false;
     send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::Choose(0), Msg::Verdict(Verdict::Legit)]);
     assert_eq!(app.answers.len(), 1);
     assert_eq!(app.answers[0].verdict, Some(Verdict::Scam));
@@ -269,7 +269,7 @@ fn verdict_keys_do_nothing_after_answering() {
 #[test]
 fn the_last_reveal_leads_to_the_summary_and_play_again_starts_over() {
     let mut app = fixtures::app();
-    app.spot_enabled = false;
+    app.session.spot_enabled = false;
     let all = [
         Msg::Verdict(Verdict::Scam),
         Msg::Choose(1),

@@ -61,7 +61,7 @@ pub fn build(
         Plan::Practice { deck: None } => {
             let spec = RoundSpec { count: opts.count, categories: opts.categories.clone(), seed: random() };
             let mut app = App::with_history(pool, spec, today, history);
-            app.spot_enabled = !opts.no_spot;
+            app.session.spot_enabled = !opts.no_spot;
             app
         }
         Plan::Practice { deck: Some(deck) } => {
@@ -69,7 +69,7 @@ pub fn build(
             let stage = messages(deck, &pool, seed, deck.feedback == Feedback::AtEnd, false);
             let mut app = App::with_stages(pool, Mode::Practice, vec![stage], seed, today);
             app.history = history;
-            app.spot_enabled = deck.spot && !opts.no_spot;
+            app.session.spot_enabled = deck.spot && !opts.no_spot;
             app
         }
         Plan::Exam { deck, learner } => {
@@ -78,8 +78,8 @@ pub fn build(
             let intro = exam_intro(&exam_intro_text(&opts.locale), &opts.locale, deck, &stage, opts.plain)?;
             let mut app = App::with_stages(pool, Mode::Exam, vec![Stage::Lesson(intro), stage], seed, today);
             app.history = history;
-            app.exam = Some(setup(deck, learner));
-            app.spot_enabled = deck.spot && !opts.no_spot;
+            app.session.exam = Some(setup(deck, learner));
+            app.session.spot_enabled = deck.spot && !opts.no_spot;
             app
         }
         Plan::Present { deck, from } => {
@@ -91,9 +91,9 @@ pub fn build(
             }
             let stage = Stage::Messages { items, at_end: false, graded: false, time_limit: None };
             let mut app = App::with_stages(pool, Mode::Present, vec![stage], seed, today);
-            app.spot_enabled = false;
+            app.session.spot_enabled = false;
             app.position = from.saturating_sub(1);
-            app.first_item = app.position;
+            app.session.first_item = app.position;
             app
         }
         Plan::Course { course, exam, learner, .. } => {
@@ -116,18 +116,18 @@ pub fn build(
             stages.push(exam_stage);
             let mut app = App::with_stages(pool, Mode::Course, stages, seed, today);
             app.history = history;
-            app.exam = Some(setup(exam, learner));
-            app.spot_enabled = !opts.no_spot;
+            app.session.exam = Some(setup(exam, learner));
+            app.session.spot_enabled = !opts.no_spot;
             app
         }
     };
-    if app.round.is_empty() && app.stages.is_empty() {
+    if app.round.is_empty() && app.session.stages.is_empty() {
         return Err(opts.locale.text("session.no_scenarios").into_owned());
     }
     if app.round.is_empty() && app.lesson().is_none() {
         return Err(opts.locale.text("session.no_messages").into_owned());
     }
-    app.session = session_id(crate::runtime::now(), std::process::id(), rand::random());
+    app.session.id = session_id(crate::runtime::now(), std::process::id(), rand::random());
     app.locale = opts.locale.clone();
     Ok(app)
 }
@@ -182,7 +182,7 @@ pub fn run(plan: Plan, corpus: Corpus, opts: &Options, stores: Stores) -> u8 {
     if !problems.is_empty() {
         notices.push(Phrase::new("notice.skipped_files").with("count", problems.len()));
     }
-    if app.exam.is_some() && completions.is_none() {
+    if app.session.exam.is_some() && completions.is_none() {
         notices.push(Phrase::new("notice.exam_not_recordable"));
     }
     let mut place = CoursePlace::open(&plan, completions.as_ref());
@@ -359,7 +359,7 @@ mod tests {
         assert!(!builtin.contains("minute") && !builtin.contains("second"), "no timing promised: {builtin}");
         let plan = Plan::Course { course, exam: deck.clone(), learner: "ada".into(), start_again: false };
         let app = build(&plan, pool.clone(), &options(), Vec::new()).unwrap();
-        let intro = app.stages.iter().rev().find_map(|s| match s {
+        let intro = app.session.stages.iter().rev().find_map(|s| match s {
             Stage::Lesson(l) => Some(format!("{:?}", l.blocks)),
             Stage::Messages { .. } => None,
         });

@@ -70,8 +70,8 @@ impl Session {
             let (seconds, screen) = (self.app.item_seconds, self.app.screen);
             effects.extend(update(&mut self.app, Msg::Tick));
             // Only a time limit puts a clock on screen; a tick without one changes nothing shown.
-            self.dirty |=
-                self.app.screen != screen || (self.app.time_limit.is_some() && self.app.item_seconds != seconds);
+            self.dirty |= self.app.screen != screen
+                || (self.app.session.time_limit.is_some() && self.app.item_seconds != seconds);
         }
         if effects.is_empty() { None } else { self.carry_out(effects, sink) }
     }

@@ -8,7 +8,7 @@ fn session(messages: usize) -> Session {
     let pool: Vec<_> = Corpus::embedded().scenarios.into_iter().take(messages).collect();
     let stage = Stage::Messages { items: (0..messages).collect(), at_end: false, graded: false, time_limit: None };
     let mut app = App::with_stages(pool, Mode::Practice, vec![stage], 7, 20_000);
-    app.spot_enabled = false;
+    app.session.spot_enabled = false;
     Session::new(app, Theme::choose(crate::ui::ThemeName::Mono, true))
 }
 

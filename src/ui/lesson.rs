@@ -13,9 +13,9 @@ use crate::text_safety::sanitize;
 pub fn body(app: &App, lesson: &Lesson, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
     // The exam's introduction is a lesson stage too, but not one of the course's lessons.
-    let before_exam = |i: usize| matches!(app.stages.get(i + 1), Some(Stage::Messages { graded: true, .. }));
-    let is_lesson = |i: usize| matches!(app.stages.get(i), Some(Stage::Lesson(_))) && !before_exam(i);
-    let lessons = (0..app.stages.len()).filter(|&i| is_lesson(i)).count();
+    let before_exam = |i: usize| matches!(app.session.stages.get(i + 1), Some(Stage::Messages { graded: true, .. }));
+    let is_lesson = |i: usize| matches!(app.session.stages.get(i), Some(Stage::Lesson(_))) && !before_exam(i);
+    let lessons = (0..app.session.stages.len()).filter(|&i| is_lesson(i)).count();
     let number = (0..=app.stage).filter(|&i| is_lesson(i)).count();
     let t = &app.locale;
     let counter = if before_exam(app.stage) {
@@ -52,7 +52,7 @@ pub fn body(app: &App, lesson: &Lesson, width: usize, theme: &Theme) -> Doc {
 /// What Enter does next: practise, read on, or start the exam.
 pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let t = &app.locale;
-    let next = match app.stages.get(app.stage + 1) {
+    let next = match app.session.stages.get(app.stage + 1) {
         Some(Stage::Messages { items, graded: true, .. }) => {
             t.fmt("lesson.start_exam", &[("count", Arg::Num(items.len() as i64))])
         }

@@ -112,7 +112,7 @@ pub(crate) fn content_words(app: &App) -> BTreeSet<String> {
         add(&lesson.title);
         add(&format!("{:?}", lesson.blocks));
     }
-    if let Some(setup) = &app.exam {
+    if let Some(setup) = &app.session.exam {
         add(&setup.deck_title);
     }
     words(&text).collect()

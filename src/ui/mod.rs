@@ -8,8 +8,8 @@ pub mod inspect;
 mod judge;
 mod lesson;
 pub mod page;
-pub mod prompt;
 mod present;
+pub mod prompt;
 mod reveal;
 mod stats_screen;
 mod summary;
@@ -130,7 +130,7 @@ fn blocks(app: &App, width: usize, theme: &Theme) -> (Vec<Block>, Vec<Block>) {
         let body = notice_blocks(app, theme).into_iter().chain(lesson::body(app, lesson, width, theme).blocks);
         return (body.collect(), as_blocks(lesson::panel(app, theme)));
     }
-    let summary = || match app.mode {
+    let summary = || match app.session.mode {
         Mode::Present => (present::summary_body(app, width, theme).blocks, as_blocks(summary::panel(app, theme))),
         _ => (summary::body(app, width, theme).blocks, as_blocks(summary::panel(app, theme))),
     };
@@ -152,7 +152,7 @@ fn blocks(app: &App, width: usize, theme: &Theme) -> (Vec<Block>, Vec<Block>) {
         Screen::Vote => {
             (present::vote_body(app, scenario, width, theme).blocks, as_blocks(present::vote_panel(app, theme)))
         }
-        Screen::Reveal if app.mode == Mode::Present => {
+        Screen::Reveal if app.session.mode == Mode::Present => {
             (present::reveal_body(app, scenario, width, theme).blocks, as_blocks(reveal::panel(app, theme)))
         }
         Screen::Reveal => match app.current_answer() {
@@ -207,18 +207,18 @@ pub fn panel_text(app: &App, width: usize) -> Vec<String> {
 fn header_line(app: &App, width: usize, theme: &Theme) -> Line<'static> {
     let t = &app.locale;
     let progress = match app.screen {
-        Screen::Summary if app.exam.is_some() => t.text("header.exam_result").into_owned(),
-        Screen::Summary if app.mode == Mode::Present => t.text("header.deck_in_review").into_owned(),
+        Screen::Summary if app.session.exam.is_some() => t.text("header.exam_result").into_owned(),
+        Screen::Summary if app.session.mode == Mode::Present => t.text("header.deck_in_review").into_owned(),
         Screen::Summary => t.text("header.round_summary").into_owned(),
         Screen::Stats => t.text("header.your_progress").into_owned(),
-        Screen::Lesson if app.mode == Mode::Exam => t.text("header.exam").into_owned(),
+        Screen::Lesson if app.session.mode == Mode::Exam => t.text("header.exam").into_owned(),
         Screen::Lesson => t.text("header.course").into_owned(),
         _ => t.fmt(
             "header.message_of",
             &[("number", Arg::Num((app.position + 1).min(app.round.len()) as i64)), ("total", num(app.round.len()))],
         ),
     };
-    let mode = match app.mode {
+    let mode = match app.session.mode {
         Mode::Present => Some(t.text("header.mode_presenting")),
         _ if !app.screen.is_answering() => None,
         Mode::Exam => Some(t.text("header.mode_exam")),
@@ -241,11 +241,12 @@ fn header_line(app: &App, width: usize, theme: &Theme) -> Line<'static> {
     let pending = usize::from(open);
     let answered = app.answers.len().saturating_sub(pending);
     let right = app.answered().take(answered).filter(|(s, a)| a.is_right(s.verdict)).count();
-    if answered > 0 && !app.feedback_at_end && app.mode != Mode::Present && app.screen != Screen::Lesson {
+    if answered > 0 && !app.session.feedback_at_end && app.session.mode != Mode::Present && app.screen != Screen::Lesson
+    {
         let score = t.fmt("header.right_so_far", &[("right", num(right)), ("count", num(answered))]);
         spans.push(Span::styled(format!("  ·  {score}"), theme.dim));
     }
-    if let (Some(limit), true) = (app.time_limit, app.screen.is_answering()) {
+    if let (Some(limit), true) = (app.session.time_limit, app.screen.is_answering()) {
         let left = limit.saturating_sub(app.item_seconds);
         let style = if left <= 10 { theme.notice } else { theme.dim };
         let clock = format!("{}:{:02}", left / 60, left % 60);

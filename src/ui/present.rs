@@ -158,10 +158,10 @@ pub fn bar(value: u32, max: u32, width: usize) -> String {
 pub fn summary_body(app: &App, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
     let t = &app.locale;
-    let discussed = app.answers.len().saturating_sub(app.first_item);
+    let discussed = app.answers.len().saturating_sub(app.session.first_item);
     doc.para(vec![run(t.fmt("present.end_of_deck", &[("count", Arg::Num(discussed as i64))]), theme.heading)]);
     doc.blank();
-    for (i, scenario) in app.shown.iter().enumerate().take(app.answers.len()).skip(app.first_item) {
+    for (i, scenario) in app.shown.iter().enumerate().take(app.answers.len()).skip(app.session.first_item) {
         let tally = app.tallies.get(i).copied().flatten();
         let room = match tally {
             Some(tally) if tally.total() > 0 => {

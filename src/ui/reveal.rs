@@ -214,10 +214,10 @@ pub fn panel(app: &crate::app::App, theme: &Theme) -> Vec<Line<'static>> {
         let (previous, results) = (t.text("reveal.previous"), t.text("reveal.results"));
         return vec![keys_line(&[("Enter", &next), ("p", &previous), ("Esc", &results), ("↑↓", &scroll)], theme)];
     }
-    let next = match (last, app.mode) {
+    let next = match (last, app.session.mode) {
         (false, _) => t.text("reveal.next_message"),
         (true, crate::app::Mode::Present) => t.text("reveal.end_of_deck"),
-        (true, _) if app.stage + 1 < app.stages.len() => t.text("reveal.go_on"),
+        (true, _) if app.stage + 1 < app.session.stages.len() => t.text("reveal.go_on"),
         (true, _) => t.text("reveal.see_results"),
     };
     vec![keys_line(&[("Enter", &next), ("↑↓", &scroll)], theme)]

@@ -81,7 +81,7 @@ fn spot_screen() {
 #[test]
 fn question_screen() {
     let mut app = fixtures::app();
-    app.spot_enabled = false;
+    app.session.spot_enabled = false;
     send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0)]);
     insta::assert_snapshot!(text(&draw(&mut app, 80, 24)));
 }

@@ -30,7 +30,7 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
         doc.para(vec![run(format!("! {}", sanitize_line(&notice)), theme.notice)]);
         doc.blank();
     }
-    if app.exam.is_some() {
+    if app.session.exam.is_some() {
         exam_result(&mut doc, app, theme);
     } else {
         doc.para(vec![run(
@@ -74,7 +74,7 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
         }
     }
     doc.blank();
-    if app.mode == crate::app::Mode::Practice {
+    if app.session.mode == crate::app::Mode::Practice {
         doc.para(vec![run(t.fmt("summary.seed", &[("seed", Arg::Str(&app.spec.seed.to_string()))]), theme.dim)]);
     }
     doc
@@ -83,7 +83,7 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
 /// Pass or fail against the deck's mark (not by colour alone: the words say it), then every
 /// message with ✓ or ✗, since nothing was explained during the exam.
 fn exam_result(doc: &mut Doc, app: &App, theme: &Theme) {
-    let Some(setup) = &app.exam else { return };
+    let Some(setup) = &app.session.exam else { return };
     let t = &app.locale;
     let asked = app.round.len() as u32;
     let right = app.score() as u32;
@@ -198,7 +198,7 @@ fn calibration(doc: &mut Doc, app: &App, theme: &Theme) {
 pub fn panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let t = &app.locale;
     let quit = t.text("keys_action.quit");
-    if app.mode != crate::app::Mode::Practice {
+    if app.session.mode != crate::app::Mode::Practice {
         return vec![keys_line(&[("Enter", &t.text("summary.go_through")), ("q", &quit)], theme)];
     }
     let (again, progress, explanations) =
