@@ -102,4 +102,13 @@ fn a_locale_binds_its_own_verdict_letters() {
     assert_eq!(msgs_for_word_in(&locale, Screen::Judge, "x", 0), [Msg::Verdict(Verdict::Scam)]);
     assert_eq!(help_rows(&locale)[0], ("x".to_string(), "Estafa".to_string()));
     assert_eq!(msg_for_key(Screen::Judge, Key::Char('s')), Some(Msg::Verdict(Verdict::Scam)), "English unchanged");
+    // The buttons and plain mode's prompt name the locale's letters, not the English ones.
+    assert_eq!((first_key_in(&locale, "scam"), first_key_in(&locale, "genuine")), ("x".into(), "v".into()));
+    let mut app = crate::fixtures::app();
+    app.locale = locale;
+    let panel: String = crate::ui::panel_text(&app, 78).join("\n");
+    assert!(panel.contains("[ x ") && panel.contains("[ v ") && !panel.contains("[ s "), "{panel}");
+    let source = format!("{source}[plain]\njudge = \"{{scam}} estafa o {{genuine}} verdadero\"\n");
+    app.locale = Locale::from_catalogue(crate::i18n::Catalogue::parse("es", "es.toml", &source).unwrap());
+    assert_eq!(crate::ui::prompt::prompt(&app), "x estafa o v verdadero: ");
 }

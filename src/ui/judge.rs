@@ -8,7 +8,7 @@ use super::doc::{Doc, run};
 use super::page::Block;
 use super::theme::Theme;
 use super::words::{confidence, verdict};
-use crate::app::{App, Confidence};
+use crate::app::{App, Confidence, first_key_in};
 use crate::i18n::Arg;
 use crate::scenario::{Scenario, Verdict};
 use crate::text_safety::sanitize;
@@ -39,11 +39,17 @@ fn button(label: String, selected: bool, theme: &Theme) -> Span<'static> {
 /// "one question, one meaning").
 pub fn verdict_panel(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let t = &app.locale;
+    // The locale's verdict keys (`[keys]` in its catalogue), as the key table binds them.
+    let (scam_key, legit_key) = (first_key_in(t, "scam"), first_key_in(t, "genuine"));
     let buttons = vec![
         Span::raw("  "),
-        button(format!("s {}", verdict(t, Verdict::Scam)), app.verdict_cursor() == Some(Verdict::Scam), theme),
+        button(format!("{scam_key} {}", verdict(t, Verdict::Scam)), app.verdict_cursor() == Some(Verdict::Scam), theme),
         Span::raw("   "),
-        button(format!("g {}", verdict(t, Verdict::Legit)), app.verdict_cursor() == Some(Verdict::Legit), theme),
+        button(
+            format!("{legit_key} {}", verdict(t, Verdict::Legit)),
+            app.verdict_cursor() == Some(Verdict::Legit),
+            theme,
+        ),
     ];
     with_hint(app, vec![Line::styled(t.text("judge.question").into_owned(), theme.heading), Line::from(buttons)], theme)
 }
