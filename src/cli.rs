@@ -370,7 +370,7 @@ pub fn run() -> ExitCode {
         Some(Command::Serve(args)) => {
             let data = args.data_dir.clone().or_else(|| settings.data_dir.as_ref().map(|d| d.value.clone()));
             let deck = args.deck.clone().or_else(|| settings.deck.as_ref().map(|d| d.value.clone()));
-            commands::serve::run(args, deck, data, load())
+            commands::serve::run(args, deck, data, load(), settings.locale())
         }
         Some(Command::Inspect { args, view }) => commands::inspect::run(
             args,

@@ -64,8 +64,15 @@ fn parse_code(s: &str) -> Result<String, String> {
     if ok { Ok(s.to_string()) } else { Err("give 4 to 64 letters, digits or punctuation, without spaces".to_string()) }
 }
 
-/// Runs the class. `deck` and `data_dir` come resolved from the settings when not given.
-pub fn run(args: &ServeArgs, deck: Option<String>, data_dir: Option<PathBuf>, corpus: crate::corpus::Corpus) -> u8 {
+/// Runs the class. `deck` and `data_dir` come resolved from the settings when not given;
+/// `locale` is the class's language (`--lang`): the dashboard's and every learner's.
+pub fn run(
+    args: &ServeArgs,
+    deck: Option<String>,
+    data_dir: Option<PathBuf>,
+    corpus: crate::corpus::Corpus,
+    locale: crate::i18n::Locale,
+) -> u8 {
     let Some(deck_name) = deck else {
         super::complain(
             "serve needs a deck: give --deck NAME|FILE (see `smishdrill decks`), or set `deck` in the config file",
@@ -94,6 +101,7 @@ pub fn run(args: &ServeArgs, deck: Option<String>, data_dir: Option<PathBuf>, co
     let exam = args.exam;
     let factory_deck = deck.clone();
     let factory_pool = pool.clone();
+    let factory_locale = locale.clone();
     let factory: crate::serve::AppFactory = Box::new(move |learner: &str| {
         let plan = if exam {
             Plan::Exam { deck: factory_deck.clone(), learner: learner.to_string() }
@@ -107,9 +115,9 @@ pub fn run(args: &ServeArgs, deck: Option<String>, data_dir: Option<PathBuf>, co
             no_spot: false,
             theme: crate::ui::ThemeName::Default,
             plain: false,
-            // Each learner's App has its own locale; served sessions start in English until the
-            // server lets a learner choose (`App::locale` is per session).
-            locale: crate::i18n::Locale::english(),
+            // The class's language; each App holds its own copy (`App::locale` is per
+            // session, so a later version can let each learner choose).
+            locale: factory_locale.clone(),
         };
         build(&plan, factory_pool.clone(), &opts, Vec::new())
     });
@@ -131,6 +139,7 @@ pub fn run(args: &ServeArgs, deck: Option<String>, data_dir: Option<PathBuf>, co
         title: deck.title.clone(),
         items: pool,
         factory,
+        locale,
     })
 }
 

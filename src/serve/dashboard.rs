@@ -15,6 +15,7 @@ use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::i18n::{Arg, Locale};
 use crate::text_safety::{sanitize_line, terminal_line};
 use crate::ui::Doc;
 use crate::ui::Theme;
@@ -29,21 +30,26 @@ pub struct Info {
     pub title: String,
     pub mode: ClassMode,
     pub exam: bool,
+    /// The class's words (`--lang`): the dashboard's and every learner's.
+    pub locale: Locale,
 }
 
 impl Info {
     /// The lines to read out or project: how to join, the code, the fingerprint.
     pub fn header(&self) -> Vec<String> {
+        let t = &self.locale;
         let kind = match (self.mode, self.exam) {
-            (_, true) => "exam, each at their own pace",
-            (ClassMode::Lockstep, _) => "lockstep: you move the room on",
-            (ClassMode::SelfPaced, _) => "self-paced",
+            (_, true) => t.text("serve.kind_exam"),
+            (ClassMode::Lockstep, _) => t.text("serve.kind_lockstep"),
+            (ClassMode::SelfPaced, _) => t.text("serve.kind_self_paced"),
         };
         let host = if self.listen.ip().is_loopback() { "localhost".to_string() } else { self.listen.ip().to_string() };
+        let command = format!("ssh -p {} NAME@{host}", self.listen.port());
+        let (listen, title) = (self.listen.to_string(), terminal_line(&self.title));
         vec![
-            format!("smishdrill serve — {} ({kind})", terminal_line(&self.title)),
-            format!("Learners type: ssh -p {} NAME@{host}    Class code: {}", self.listen.port(), self.code),
-            format!("Host key: {}  (listening on {})", self.fingerprint, self.listen),
+            t.fmt("serve.title", &[("title", Arg::Str(&title)), ("kind", Arg::Str(&kind))]),
+            t.fmt("serve.join", &[("command", Arg::Str(&command)), ("code", Arg::Str(&self.code))]),
+            t.fmt("serve.host_key", &[("fingerprint", Arg::Str(&self.fingerprint)), ("listen", Arg::Str(&listen))]),
         ]
     }
 }
@@ -58,9 +64,9 @@ pub fn run(room: &Arc<Room>, info: &Info, plain: bool, stop: &Arc<AtomicBool>) -
 fn run_plain(room: &Arc<Room>, info: &Info, stop: &Arc<AtomicBool>) -> std::io::Result<()> {
     let mut lines = info.header();
     if info.mode == ClassMode::Lockstep {
-        lines.push("Type n and Enter to show the next message or reveal it, r to reveal, q to end the class.".into());
+        lines.push(info.locale.text("serve.plain_lockstep_keys").into_owned());
     } else {
-        lines.push("Type q and Enter (or press Ctrl-C) to end the class.".into());
+        lines.push(info.locale.text("serve.plain_keys").into_owned());
     }
     crate::commands::print_lines(lines);
     let commands = Arc::clone(room);
@@ -146,52 +152,56 @@ pub fn page(room: &Room, info: &Info, theme: &Theme, width: usize) -> Vec<Line<'
     }
     doc.blank();
     if info.mode == ClassMode::Lockstep && !info.exam {
-        lockstep_part(&mut doc, room, theme);
+        lockstep_part(&mut doc, room, &info.locale, theme);
     } else {
-        fooled_part(&mut doc, room, theme);
+        fooled_part(&mut doc, room, &info.locale, theme);
     }
     doc.blank();
-    learners_part(&mut doc, room, theme);
+    learners_part(&mut doc, room, &info.locale, theme);
     doc.lines()
 }
 
-fn lockstep_part(doc: &mut Doc, room: &Room, theme: &Theme) {
+fn num(n: usize) -> Arg<'static> {
+    Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn lockstep_part(doc: &mut Doc, room: &Room, t: &Locale, theme: &Theme) {
     let step = room.step();
     let total = room.items.len();
     let keys = if !step.started {
-        doc.para(vec![text(format!("The room is in the lobby ({total} messages ready)."), theme.heading)]);
-        "n / Enter: show the first message    q: end the class"
+        doc.para(vec![text(t.fmt("serve.lobby", &[("count", num(total))]), theme.heading)]);
+        t.text("serve.lobby_keys")
     } else if step.ended {
-        doc.para(vec![text("The class is over: everyone sees their summary.", theme.heading)]);
-        "q: end the class and save the results"
+        doc.para(vec![text(t.text("serve.over"), theme.heading)]);
+        t.text("serve.end_keys")
     } else {
         let Some(scenario) = room.items.get(step.position) else { return };
-        let state = if step.revealed { "revealed" } else { "voting" };
-        doc.para(vec![text(
-            format!("Message {} of {total} ({state}): {}", step.position + 1, sanitize_line(&scenario.title)),
-            theme.heading,
-        )]);
+        let state = if step.revealed { t.text("serve.revealed") } else { t.text("serve.voting") };
+        let title = sanitize_line(&scenario.title);
+        let args = [
+            ("number", num(step.position + 1)),
+            ("total", num(total)),
+            ("state", Arg::Str(&state)),
+            ("title", Arg::Str(&title)),
+        ];
+        doc.para(vec![text(t.fmt("serve.message", &args), theme.heading)]);
         let truth = step.revealed.then_some(scenario.verdict);
-        crate::ui::room_chart(doc, room.tally(step.position), truth, theme);
+        crate::ui::room_chart_in(doc, t, room.tally(step.position), truth, theme);
         if !step.revealed
             && let Some(notes) = &scenario.notes
         {
             doc.blank();
-            doc.para(vec![text("Your notes (learners do not see these):", theme.heading)]);
+            doc.para(vec![text(t.text("serve.notes"), theme.heading)]);
             for para in notes.split("\n\n") {
                 doc.para(vec![text(sanitize_line(para), theme.base)]);
             }
         }
-        if step.revealed {
-            "n / Enter: next message    q: end the class"
-        } else {
-            "r or n: reveal to everyone    q: end the class"
-        }
+        if step.revealed { t.text("serve.revealed_keys") } else { t.text("serve.voting_keys") }
     };
     doc.para(vec![text(keys, theme.key)]);
 }
 
-fn fooled_part(doc: &mut Doc, room: &Room, theme: &Theme) {
+fn fooled_part(doc: &mut Doc, room: &Room, t: &Locale, theme: &Theme) {
     let state = room.lock();
     let mut rows: Vec<(usize, usize, usize)> = (0..room.items.len())
         .map(|i| {
@@ -203,34 +213,32 @@ fn fooled_part(doc: &mut Doc, room: &Room, theme: &Theme) {
         .collect();
     drop(state);
     rows.sort_by(|a, b| (b.1 * a.2.max(1)).cmp(&(a.1 * b.2.max(1))).then(b.1.cmp(&a.1)));
-    doc.para(vec![text("The messages that fool most people", theme.heading)]);
+    doc.para(vec![text(t.text("serve.fooled"), theme.heading)]);
     if rows.is_empty() {
-        doc.para(vec![text("  nobody has been fooled yet", theme.base)]);
+        doc.para(vec![text(format!("  {}", t.text("serve.nobody_fooled")), theme.base)]);
     }
     for (i, wrong, n) in rows.into_iter().take(5) {
         let title = sanitize_line(&room.items[i].title);
-        doc.para(vec![text(format!("  {wrong} of {n} wrong — message {}: {title}", i + 1), theme.base)]);
+        let args = [("wrong", num(wrong)), ("count", num(n)), ("number", num(i + 1)), ("title", Arg::Str(&title))];
+        doc.para(vec![text(format!("  {}", t.fmt("serve.fooled_row", &args)), theme.base)]);
     }
-    doc.para(vec![text("q: end the class and save the results", theme.key)]);
+    doc.para(vec![text(t.text("serve.end_keys"), theme.key)]);
 }
 
-fn learners_part(doc: &mut Doc, room: &Room, theme: &Theme) {
+fn learners_part(doc: &mut Doc, room: &Room, t: &Locale, theme: &Theme) {
     let state = room.lock();
     let total = room.items.len();
     let here = state.learners.iter().filter(|l| l.connected).count();
-    doc.para(vec![text(format!("Learners: {here} connected, {} joined", state.learners.len()), theme.heading)]);
+    let joined = state.learners.len();
+    doc.para(vec![text(t.fmt("serve.learners", &[("here", num(here)), ("joined", num(joined))]), theme.heading)]);
     for l in &state.learners {
         let from = l.addr.map(|a| a.ip().to_string()).unwrap_or_default();
-        let status = if l.connected { "" } else { " (left)" };
-        let line = format!(
-            "  {:<20} {:<15} message {}/{total} {:<12} {} answered, {} right{status}",
-            sanitize_line(&l.name),
-            from,
-            (l.position + 1).min(total.max(1)),
-            l.place,
-            l.answered,
-            l.right
-        );
+        let status = if l.connected { String::new() } else { format!(" {}", t.text("serve.learner_left")) };
+        let at =
+            t.fmt("serve.learner_at", &[("number", num((l.position + 1).min(total.max(1)))), ("total", num(total))]);
+        let score = t.fmt("serve.learner_score", &[("answered", num(l.answered)), ("right", num(l.right))]);
+        let line =
+            format!("  {:<20} {:<15} {at} {:<12} {score}{status}", sanitize_line(&l.name), from, t.text(l.place));
         doc.para(vec![text(line, theme.base)]);
     }
 }
@@ -248,6 +256,7 @@ mod tests {
             title: "Quick ten".into(),
             mode,
             exam: false,
+            locale: Locale::english(),
         }
     }
 
@@ -275,7 +284,7 @@ mod tests {
         let first = room.items[0].clone();
         room.answered(ada, &first.id, Some(Verdict::Scam));
         let voting = text(&room, &info);
-        assert!(voting.contains("The room (1 answers)") && voting.contains("Your notes"), "{voting}");
+        assert!(voting.contains("The room (1 answer)") && voting.contains("Your notes"), "{voting}");
         assert!(!voting.contains('✓'), "no answer marked before the reveal: {voting}");
         assert!(voting.contains("ada") && voting.contains("1 answered"), "{voting}");
         room.reveal();
@@ -296,5 +305,37 @@ mod tests {
         room.answered(a, &second.id, Some(wrong));
         let page = text(&room, &info(ClassMode::SelfPaced));
         assert!(page.contains("1 of 1 wrong — message 2"), "{page}");
+    }
+
+    #[test]
+    fn the_dashboard_speaks_the_class_language() {
+        use crate::ui::locale_check::{english_words, pseudo, words};
+        let pool = crate::corpus::Corpus::embedded().scenarios;
+        let items: Vec<_> = pool.into_iter().filter(|s| s.notes.is_some()).take(2).collect();
+        let content: std::collections::BTreeSet<String> = items
+            .iter()
+            .flat_map(|s| words(&format!("{} {}", s.title, s.notes.as_deref().unwrap_or_default())).collect::<Vec<_>>())
+            .collect();
+        let english = english_words();
+        let mut info = info(ClassMode::Lockstep);
+        info.locale = pseudo();
+        let room = Room::new(ClassMode::Lockstep, items);
+        let mut pages = vec![text(&room, &info), info.header().join("\n")];
+        let (ada, _) = room.join("ada", None);
+        room.advance();
+        let first = room.items[0].clone();
+        room.answered(ada, &first.id, Some(Verdict::Scam));
+        pages.push(text(&room, &info));
+        room.reveal();
+        pages.push(text(&room, &info));
+        room.end();
+        pages.push(text(&room, &info));
+        info.mode = ClassMode::SelfPaced;
+        pages.push(text(&room, &info));
+        for page in pages {
+            let left: Vec<String> =
+                words(&page).filter(|w| english.contains(w) && !content.contains(w) && w != "ada").collect();
+            assert!(left.is_empty(), "English on the dashboard under en-XA: {left:?}\n{page}");
+        }
     }
 }

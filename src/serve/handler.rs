@@ -4,6 +4,7 @@
 //! russh's connection loop, so it never waits on anything slow: input goes to the learner's
 //! task through a bounded inbox, and a full inbox drops input rather than stall.
 
+use crate::i18n::{Arg, Locale};
 use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -87,19 +88,20 @@ impl Connection {
     }
 }
 
-fn no_commands(port: u16) -> String {
-    format!("this server runs no commands. Join the class with `ssh -p {port} NAME@HOST` and no command.")
+fn no_commands(t: &Locale, port: u16) -> String {
+    t.fmt("serve.no_commands", &[("command", Arg::Str(&format!("ssh -p {port} NAME@HOST")))])
 }
 
-fn needs_pty(port: u16) -> String {
-    format!("the trainer needs a terminal. Connect without -T: ssh -p {port} NAME@HOST")
+fn needs_pty(t: &Locale, port: u16) -> String {
+    let command = format!("ssh -p {port} NAME@HOST");
+    t.fmt("serve.needs_pty", &[("option", Arg::Str("-T")), ("command", Arg::Str(&command))])
 }
 
 impl Handler for Connection {
     type Error = russh::Error;
 
     async fn authentication_banner(&mut self) -> Result<Option<String>, Self::Error> {
-        Ok(self.refused.then(|| "Too many connections from your address: try again in a minute.\r\n".to_string()))
+        Ok(self.refused.then(|| format!("{}\r\n", self.shared.locale.text("serve.too_many"))))
     }
 
     async fn auth_none(&mut self, _user: &str) -> Result<Auth, Self::Error> {
@@ -123,8 +125,11 @@ impl Handler for Connection {
         let Some(mut response) = response else {
             return Ok(Auth::Partial {
                 name: Cow::Borrowed("smishdrill"),
-                instructions: Cow::Borrowed("Type the class code your instructor gave you."),
-                prompts: Cow::Owned(vec![(Cow::Borrowed("Class code: "), false)]),
+                instructions: Cow::Owned(self.shared.locale.text("serve.login_instructions").into_owned()),
+                prompts: Cow::Owned(vec![(
+                    Cow::Owned(format!("{}: ", self.shared.locale.text("serve.login_prompt"))),
+                    false,
+                )]),
             });
         };
         let given = response.next().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
@@ -168,7 +173,7 @@ impl Handler for Connection {
     async fn shell_request(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), Self::Error> {
         let (Some(size), Some(user)) = (self.pty, self.user.clone()) else {
             session.channel_success(channel)?;
-            return Connection::refuse(session, channel, &needs_pty(self.shared.port));
+            return Connection::refuse(session, channel, &needs_pty(&self.shared.locale, self.shared.port));
         };
         let Some(write) = self.write.take() else { return session.channel_failure(channel) };
         session.channel_success(channel)?;
@@ -188,7 +193,7 @@ impl Handler for Connection {
     ) -> Result<(), Self::Error> {
         self.shared.room.event(format!("refused a command from {}", self.from()));
         session.channel_success(channel)?;
-        Connection::refuse(session, channel, &no_commands(self.shared.port))
+        Connection::refuse(session, channel, &no_commands(&self.shared.locale, self.shared.port))
     }
 
     async fn subsystem_request(

@@ -3,6 +3,7 @@
 //! (lockstep) the room's step. A task of its own per learner; nothing here blocks: input comes
 //! through a bounded inbox, output goes through [`Output`], records go to the server's files.
 
+use crate::i18n::key;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -77,11 +78,11 @@ impl Sink for LearnerSink {
 /// A word for the dashboard: where the learner is.
 fn place(screen: Screen) -> &'static str {
     match screen {
-        Screen::Judge | Screen::Confidence | Screen::Spot | Screen::Question => "answering",
-        Screen::Reveal => "explanation",
-        Screen::Summary | Screen::Stats => "finished",
-        Screen::Lesson => "introduction",
-        Screen::Present | Screen::Tally | Screen::Vote => "presenting",
+        Screen::Judge | Screen::Confidence | Screen::Spot | Screen::Question => key("serve.place_answering"),
+        Screen::Reveal => key("serve.place_explanation"),
+        Screen::Summary | Screen::Stats => key("serve.place_finished"),
+        Screen::Lesson => key("serve.place_introduction"),
+        Screen::Present | Screen::Tally | Screen::Vote => key("serve.place_presenting"),
     }
 }
 

@@ -3,6 +3,7 @@
 //! instructor reveals it (drawing a waiting screen of its own instead), and moves each
 //! learner's app to the room's message (`app::class`).
 
+use crate::i18n::Arg;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -91,22 +92,27 @@ pub fn sync(session: &mut Session, step: Step, sink: &mut dyn Sink) -> bool {
 /// Draws a held screen: a few plain lines, nothing from the message's answer.
 pub fn draw_hold(frame: &mut Frame, hold: Hold, app: &App, theme: &Theme, name: &str) {
     let area = frame.area();
-    let total = app.round.len();
+    let t = &app.locale;
+    let total = Arg::Num(app.round.len() as i64);
+    let keys = format!("? {}   q {}", t.text("serve.keys"), t.text("serve.leave"));
     let lines: Vec<Line> = match hold {
         Hold::Lobby => vec![
-            Line::styled(format!("Welcome, {name}."), theme.heading),
+            Line::styled(t.fmt("serve.welcome", &[("name", Arg::Str(name))]), theme.heading),
             Line::raw(""),
-            Line::raw(format!("The class has {total} messages. Your instructor will show the first one soon.")),
-            Line::raw("Each message: decide whether it is really from who it says, then wait for the reveal."),
+            Line::raw(t.fmt("serve.class_has", &[("count", total)])),
+            Line::raw(t.text("serve.each_message").into_owned()),
             Line::raw(""),
-            Line::styled("? keys   q leave", theme.key),
+            Line::styled(keys, theme.key),
         ],
         Hold::Waiting => vec![
-            Line::styled(format!("Message {} of {total}: your answer is in.", app.position + 1), theme.heading),
+            Line::styled(
+                t.fmt("serve.answer_is_in", &[("number", Arg::Num(app.position as i64 + 1)), ("total", total)]),
+                theme.heading,
+            ),
             Line::raw(""),
-            Line::raw("The explanation appears here when your instructor reveals it to the room."),
+            Line::raw(t.text("serve.wait_for_reveal").into_owned()),
             Line::raw(""),
-            Line::styled("? keys   q leave", theme.key),
+            Line::styled(keys, theme.key),
         ],
     };
     let inner = Rect {

@@ -81,3 +81,21 @@ fn moving_on_records_an_answer_given_and_skips_one_not_given() {
     assert_eq!(sink.answers[0].said, "legit");
     assert_eq!(s.app.answers.len(), 2, "the second message counts as not answered");
 }
+
+#[test]
+fn the_held_screens_speak_the_class_language() {
+    use crate::ui::locale_check::{english_words, pseudo, words};
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut s = session(2);
+    let english = english_words();
+    for (locale, expect_english) in [(crate::i18n::Locale::english(), true), (pseudo(), false)] {
+        s.app.locale = locale;
+        for hold in [Hold::Lobby, Hold::Waiting] {
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal.draw(|f| draw_hold(f, hold, &s.app, &s.theme, "ada")).unwrap();
+            let shown: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+            let left: Vec<String> = words(&shown).filter(|w| english.contains(w) && w != "ada").collect();
+            assert_eq!(left.is_empty(), !expect_english, "{hold:?}: {left:?}\n{shown}");
+        }
+    }
+}

@@ -54,6 +54,9 @@ pub struct Config {
     /// The class's messages, in order (the dashboard's view of the deck).
     pub items: Vec<Scenario>,
     pub factory: AppFactory,
+    /// The class's words (`--lang`): the dashboard's, the login prompt's and each learner's
+    /// (the factory builds each App with it).
+    pub locale: crate::i18n::Locale,
 }
 
 /// What every connection shares.
@@ -68,6 +71,8 @@ pub struct Shared {
     idle: Duration,
     /// The port listened on, for the messages that say how to connect.
     port: u16,
+    /// The words of the login prompt and of the refusals.
+    locale: crate::i18n::Locale,
 }
 
 use room::Room;
@@ -111,6 +116,7 @@ pub fn run(config: Config) -> u8 {
         data_dir: config.data_dir.clone(),
         idle: config.idle,
         port: listen.port(),
+        locale: config.locale.clone(),
     });
     let ssh = Arc::new(russh_config(key));
     // One server for the life of the process: leaked so russh's accept loop can borrow it.
@@ -128,6 +134,7 @@ pub fn run(config: Config) -> u8 {
         code: config.code,
         fingerprint,
         title: config.title,
+        locale: config.locale,
         mode: config.mode,
         exam: config.exam,
     };

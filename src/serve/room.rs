@@ -154,7 +154,7 @@ impl Room {
             addr,
             connected: true,
             position: 0,
-            place: "joined",
+            place: crate::i18n::key("serve.place_joined"),
             answered: 0,
             right: 0,
         });

@@ -25,7 +25,7 @@ use ratatui::widgets::{Clear, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 pub use theme::{Theme, ThemeName};
 // For `serve`'s dashboard: the presenter's bar chart of the room's vote, on a page of its own.
 pub use doc::Doc;
-pub use present::room_chart;
+pub use present::room_chart_in;
 
 use crate::app::{App, Mode, Screen};
 use crate::i18n::{Arg, Locale};

@@ -130,17 +130,6 @@ fn chart(doc: &mut Doc, t: &Locale, heading: String, tally: RoomTally, truth: Op
     }
 }
 
-/// [`room_chart_in`] in English, for the instructor's dashboard (`serve`), which has no
-/// locale of its own yet. Its heading keeps the dashboard's present wording ("The room
-/// (1 answers)", the catalogue's `other` form, which its tests read) until the dashboard calls
-/// [`room_chart_in`] with the instructor's locale and gets the real plural.
-pub fn room_chart(doc: &mut Doc, tally: RoomTally, truth: Option<Verdict>, theme: &Theme) {
-    let english = Locale::english();
-    let total = tally.total().to_string();
-    let heading = english.fmt("room.heading", &[("count", Arg::Str(&total))]);
-    chart(doc, &english, heading, tally, truth, theme);
-}
-
 /// A bar of `█` (eighths for the last cell) `value / max` of `width` cells long.
 pub fn bar(value: u32, max: u32, width: usize) -> String {
     if max == 0 || value == 0 {
