@@ -305,12 +305,14 @@ pub fn run() -> ExitCode {
             Some(dir) => commands::audit_paths(std::slice::from_ref(dir), None, seed.seed.or(cli.draw.seed.seed)),
             None => commands::audit_builtin(seed.seed.or(cli.draw.seed.seed)),
         },
-        Some(Command::Check { paths, .. }) if !paths.is_empty() => commands::check_paths(paths, scenarios.as_deref()),
+        Some(Command::Check { paths, .. }) if !paths.is_empty() => {
+            commands::check_paths(paths, scenarios.as_deref(), &settings.locale())
+        }
         Some(Command::Check { .. }) => match &scenarios {
-            Some(dir) => commands::check_paths(std::slice::from_ref(dir), None),
-            None => commands::check_builtin(),
+            Some(dir) => commands::check_paths(std::slice::from_ref(dir), None, &settings.locale()),
+            None => commands::check_builtin(&settings.locale()),
         },
-        Some(Command::Decks) => commands::decks(),
+        Some(Command::Decks) => commands::decks(&settings.locale()),
         Some(Command::List(args)) => {
             let filter = commands::ListFilter {
                 categories: args.category.clone(),
@@ -467,7 +469,7 @@ fn learner_name(settings: &Settings, learner: &LearnerArg) -> String {
 
 /// `--scenarios DIR` gave no scenario at all: every problem, as `check` prints it, then what
 /// to do.
-fn nothing_usable(dir: &std::path::Path, corpus: &Corpus) -> u8 {
+fn nothing_usable(dir: &std::path::Path, corpus: &Corpus, t: &crate::i18n::Locale) -> u8 {
     let shown = crate::text_safety::terminal_line(&dir.display().to_string()).into_owned();
     let mut lines = commands::problem_lines(&corpus.problems);
     if corpus.files == 0 && corpus.problems.is_empty() {
@@ -477,11 +479,13 @@ fn nothing_usable(dir: &std::path::Path, corpus: &Corpus) -> u8 {
                 .to_string(),
         );
     } else {
-        lines.push(format!(
-            "smishdrill: none of the {} scenario file(s) in {shown} could be used ({} problem(s) above).",
-            corpus.files,
-            corpus.problems.len()
-        ));
+        let problems = t.fmt("check.problems", &[("count", crate::i18n::Arg::Num(corpus.problems.len() as i64))]);
+        let args = [
+            ("count", crate::i18n::Arg::Num(corpus.files as i64)),
+            ("dir", crate::i18n::Arg::Str(&shown)),
+            ("problems", crate::i18n::Arg::Str(&problems)),
+        ];
+        lines.push(t.fmt("check.nothing_usable", &args));
         lines.push(format!(
             "To go on: fix the files (`smishdrill check {shown}` lists every problem again, see docs/scenario-format.md), or use --scenarios (which adds to the built-in scenarios) instead of --only-scenarios."
         ));
@@ -498,7 +502,7 @@ fn session(
     plan: impl FnOnce(&[crate::scenario::Scenario]) -> Result<Plan, String>,
 ) -> u8 {
     if let Some(dir) = cli.only_scenarios().or(cli.scenarios()).filter(|_| corpus.scenarios.is_empty()) {
-        return nothing_usable(dir, &corpus);
+        return nothing_usable(dir, &corpus, &settings.locale());
     }
     let plan = match plan(&corpus.scenarios) {
         Ok(plan) => plan,

@@ -23,7 +23,7 @@ fn check_reports_every_problem_in_every_file_as_path_line_col() {
     assert_eq!(code, 1);
     let lines: Vec<&str> = out.lines().collect();
     let (problems, summary) = lines.split_at(lines.len() - 1);
-    assert!(summary[0].contains("problem(s) found in 2 files"), "{out}");
+    assert!(summary[0].contains("problems found in 2 files"), "{out}");
     assert!(problems.len() >= 5, "{out}");
     for line in problems {
         let mut parts = line.splitn(4, ':');

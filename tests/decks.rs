@@ -28,7 +28,7 @@ fn a_broken_deck_is_reported_with_path_line_col_and_fails() {
         )),
         "{out}"
     );
-    assert!(out.lines().last().unwrap().starts_with("2 problem(s) found in 1 files"), "{out}");
+    assert!(out.lines().last().unwrap().starts_with("2 problems found in 1 file"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -45,7 +45,7 @@ fn decks_are_checked_against_the_scenarios_given_alongside() {
     // The deck alone is checked against the built-in scenarios, and passes.
     let (code, out, _) = run(&["check", dir.join("decks").to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
-    assert_eq!(out.trim(), "ok: 1 decks in 1 files, no problems");
+    assert_eq!(out.trim(), "ok: 1 deck in 1 file, no problems");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -46,7 +46,7 @@ fn check_lists_the_findings_and_fails_on_them_only_once_enforced() {
         assert_eq!(code, 0, "{out}");
         let last = out.lines().last().unwrap_or_default();
         assert!(
-            last.ends_with(&format!("; {} teaching problem(s) listed above, not yet enforced", corpus.findings.len())),
+            last.ends_with(&format!("; {} teaching problems listed above, not yet enforced", corpus.findings.len())),
             "{last}"
         );
     }

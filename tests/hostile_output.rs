@@ -163,7 +163,7 @@ fn check_prints_every_problem_of_hostile_files_safely() {
     let out = &result.1;
     // The file name is shown, its newline as a visible marker, not a line of its own.
     assert!(out.contains("e␛]0;t␇␤ok: 999 scenarios in 999 files, no problems.toml:"), "{out}");
-    assert!(out.lines().last().unwrap().contains("problem(s) found"), "{out}");
+    assert!(out.lines().last().unwrap().contains("problems found"), "{out}");
     // Values that problem messages quote come out with markers.
     assert!(out.contains("unknown category `␛]0;pwned␇␛[31m"), "{out}");
     // Each checked file kind is reported.
@@ -383,11 +383,7 @@ fn check_rejects_invisible_characters_the_old_rule_missed() {
     }
     assert!(!out.contains("emoji.toml"), "emoji sequences are text: {out}");
     assert!(
-        out.ends_with(&format!(
-            "{} problem(s) found in {} files; 1 scenarios are valid\n",
-            chars.len(),
-            chars.len() + 1
-        )),
+        out.ends_with(&format!("{} problems found in {} files; 1 scenario is valid\n", chars.len(), chars.len() + 1)),
         "{out}"
     );
     std::fs::remove_dir_all(&dir).unwrap();

@@ -154,5 +154,5 @@ why = "Read from the right."
         out.contains("toll-unflagged-link.toml:10:") && out.contains("warning: the scam's link `sunpass-help.vip`"),
         "{out}"
     );
-    assert!(out.lines().last().unwrap_or("").starts_with("ok: 1 scenarios"), "{out}");
+    assert!(out.lines().last().unwrap_or("").starts_with("ok: 1 scenario"), "{out}");
 }

@@ -111,7 +111,7 @@ fn check_reports_every_path_it_cannot_read() {
     assert!(out.contains(&format!("{}a device, not a regular file", at(&dir.join("zero.toml")))), "{out}");
     assert!(out.contains(&format!("{}a folder, not a regular file", at(&dir.join("x.toml")))), "{out}");
     assert!(out.contains("folders nested deeper than 32 levels are not searched"), "{out}");
-    assert!(out.ends_with("4 problem(s) found in 0 files; 0 scenarios are valid\n"), "{out}");
+    assert!(out.ends_with("4 problems found in 0 files; 0 scenarios are valid\n"), "{out}");
 
     // Named explicitly, too.
     let fifo = dir.join("fifo.toml");

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::corpus::{Corpus, files_under};
 use crate::deck::{self, is_deck_path, parse_deck};
+use crate::i18n::{Arg, Locale};
 use crate::scenario::{Problem, Scenario, Verdict};
 
 /// What checking the deck files found.
@@ -32,13 +33,17 @@ impl DeckCheck {
 }
 
 /// The lines `check` prints and its exit code: 0 when all is well, 1 when anything is wrong.
-pub fn check_report(corpus: &Corpus) -> (Vec<String>, u8) {
-    check_report_with_decks(corpus, &DeckCheck::default())
+pub fn check_report(corpus: &Corpus, t: &Locale) -> (Vec<String>, u8) {
+    check_report_with_decks(corpus, &DeckCheck::default(), t)
+}
+
+fn num(n: usize) -> Arg<'static> {
+    Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// As [`check_report`], with the decks checked too. The summary names decks only when there
 /// were deck files.
-pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck) -> (Vec<String>, u8) {
+pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck, t: &Locale) -> (Vec<String>, u8) {
     let mut lines: Vec<String> = corpus.problems.iter().chain(&decks.problems).map(ToString::to_string).collect();
     // The detectors' warnings (src/scenario/link_lint.rs): reported, never failing.
     lines.extend(corpus.warnings.iter().map(ToString::to_string));
@@ -48,24 +53,46 @@ pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck) -> (Vec<Strin
     let pending = if corpus.findings.is_empty() || enforced {
         String::new()
     } else {
-        format!("; {} teaching problem(s) listed above, not yet enforced", corpus.findings.len())
+        t.fmt("check.pending", &[("count", num(corpus.findings.len()))])
     };
     let scams = corpus.scenarios.iter().filter(|s| s.verdict == Verdict::Scam).count();
     let genuine = corpus.scenarios.len() - scams;
-    let files = corpus.files + decks.files;
+    let files = t.fmt("check.files", &[("count", num(corpus.files + decks.files))]);
     let only_decks = corpus.files == 0 && decks.files > 0;
-    let valid = match (decks.files, only_decks) {
-        (0, _) => format!("{} scenarios", corpus.scenarios.len()),
-        (_, true) => format!("{} decks", decks.valid),
-        _ => format!("{} scenarios and {} decks", corpus.scenarios.len(), decks.valid),
+    let scenarios = t.fmt("check.scenarios", &[("count", num(corpus.scenarios.len()))]);
+    let deck_count = t.fmt("check.decks", &[("count", num(decks.valid))]);
+    let (valid, valid_count) = match (decks.files, only_decks) {
+        (0, _) => (scenarios, corpus.scenarios.len()),
+        (_, true) => (deck_count, decks.valid),
+        _ => (
+            t.fmt(
+                "check.scenarios_and_decks",
+                &[("scenarios", Arg::Str(&scenarios)), ("decks", Arg::Str(&deck_count))],
+            ),
+            corpus.scenarios.len() + decks.valid,
+        ),
     };
     if corpus.problems.is_empty() && decks.problems.is_empty() && !enforced {
-        let mix = if only_decks { String::new() } else { format!(" ({scams} scams, {genuine} genuine)") };
-        lines.push(format!("ok: {valid} in {files} files, no problems{mix}{pending}"));
+        let mix = if only_decks {
+            String::new()
+        } else {
+            let scams = t.fmt("check.scams", &[("count", num(scams))]);
+            let genuine = t.fmt("check.genuine", &[("count", num(genuine))]);
+            t.fmt("check.mix", &[("scams", Arg::Str(&scams)), ("genuine", Arg::Str(&genuine))])
+        };
+        let args = [
+            ("valid", Arg::Str(&valid)),
+            ("files", Arg::Str(&files)),
+            ("mix", Arg::Str(&mix)),
+            ("pending", Arg::Str(&pending)),
+        ];
+        lines.push(t.fmt("check.ok", &args));
         (lines, 0)
     } else {
         let count = corpus.problems.len() + decks.problems.len() + if enforced { corpus.findings.len() } else { 0 };
-        lines.push(format!("{count} problem(s) found in {files} files; {valid} are valid"));
+        let found = t.fmt("check.problems_found", &[("count", num(count)), ("files", Arg::Str(&files))]);
+        let valid = t.fmt("check.valid", &[("count", num(valid_count)), ("valid", Arg::Str(&valid))]);
+        lines.push(format!("{found}; {valid}"));
         (lines, 1)
     }
 }
@@ -75,22 +102,22 @@ pub fn problem_lines(problems: &[Problem]) -> Vec<String> {
     problems.iter().map(ToString::to_string).collect()
 }
 
-pub fn check(corpus: &Corpus) -> u8 {
-    let (lines, code) = check_report(corpus);
+pub fn check(corpus: &Corpus, t: &Locale) -> u8 {
+    let (lines, code) = check_report(corpus, t);
     super::print_lines(lines);
     code
 }
 
 /// `smishdrill check` with no paths: the built-in scenarios, every variant, and the bundled
 /// decks against them.
-pub fn check_builtin() -> u8 {
+pub fn check_builtin(t: &Locale) -> u8 {
     let corpus = Corpus::embedded_checked();
     let mut decks = DeckCheck::run(
         deck::embedded().iter().map(|(name, text)| (deck::embedded_path(name), Ok(text.to_string()))),
         &corpus.scenarios,
     );
-    let course = course_lines(&corpus.scenarios, &mut decks.problems);
-    let (mut lines, code) = check_report_with_decks(&corpus, &decks);
+    let course = course_lines(&corpus.scenarios, &mut decks.problems, t);
+    let (mut lines, code) = check_report_with_decks(&corpus, &decks, t);
     // The summary stays the last line.
     lines.splice(lines.len().saturating_sub(1)..lines.len().saturating_sub(1), course);
     print((lines, if decks.problems.is_empty() { code } else { 1 }))
@@ -98,7 +125,7 @@ pub fn check_builtin() -> u8 {
 
 /// The built-in course: its file and lessons parse, its practice ids exist, and its exam is a
 /// bundled deck. Problems go to `problems`; the line returned says what was checked.
-fn course_lines(pool: &[Scenario], problems: &mut Vec<Problem>) -> Vec<String> {
+fn course_lines(pool: &[Scenario], problems: &mut Vec<Problem>, t: &Locale) -> Vec<String> {
     let course = match crate::course::embedded(pool) {
         Ok(course) => course,
         Err(found) => {
@@ -117,13 +144,16 @@ fn course_lines(pool: &[Scenario], problems: &mut Vec<Problem>) -> Vec<String> {
         return Vec::new();
     }
     let practice: usize = course.steps.iter().map(|s| s.practice.len()).sum();
-    vec![format!("course: {} lessons, {practice} practice messages, exam `{}`: ok", course.steps.len(), course.exam)]
+    let lessons = t.fmt("check.lessons", &[("count", num(course.steps.len()))]);
+    let practice = t.fmt("check.practice_messages", &[("count", num(practice))]);
+    let args = [("lessons", Arg::Str(&lessons)), ("practice", Arg::Str(&practice)), ("exam", Arg::Str(&course.exam))];
+    vec![t.fmt("check.course_builtin", &args)]
 }
 
 /// `smishdrill check PATH...`: the scenario files and the deck files among `paths`. Decks are
 /// checked against the scenarios among the paths if there are any, else those in
 /// `scenarios_dir`, else the built-in ones.
-pub fn check_paths(paths: &[PathBuf], scenarios_dir: Option<&Path>) -> u8 {
+pub fn check_paths(paths: &[PathBuf], scenarios_dir: Option<&Path>, t: &Locale) -> u8 {
     let (files, walk_problems) = files_under(paths);
     let (course_files, files): (Vec<PathBuf>, Vec<PathBuf>) =
         files.into_iter().partition(|f| crate::course::is_course_path(f));
@@ -156,12 +186,15 @@ pub fn check_paths(paths: &[PathBuf], scenarios_dir: Option<&Path>) -> u8 {
         match crate::course::from_dir(dir, pool) {
             Ok(c) => {
                 decks.valid += 1;
-                course.push(format!("course {}: {} lessons, exam `{}`: ok", file.display(), c.steps.len(), c.exam));
+                let (path, lessons) =
+                    (file.display().to_string(), t.fmt("check.lessons", &[("count", num(c.steps.len()))]));
+                let args = [("path", Arg::Str(&path)), ("lessons", Arg::Str(&lessons)), ("exam", Arg::Str(&c.exam))];
+                course.push(t.fmt("check.course_file", &args));
             }
             Err(found) => decks.problems.extend(found),
         }
     }
-    let (mut lines, code) = check_report_with_decks(&corpus, &decks);
+    let (mut lines, code) = check_report_with_decks(&corpus, &decks, t);
     lines.splice(lines.len().saturating_sub(1)..lines.len().saturating_sub(1), course);
     print((lines, code))
 }
@@ -180,22 +213,22 @@ mod tests {
     #[test]
     fn the_summary_names_decks_only_when_there_were_some() {
         let corpus = Corpus::embedded();
-        let (lines, code) = check_report(&corpus);
+        let (lines, code) = check_report(&corpus, &Locale::english());
         assert_eq!(code, 0);
         assert!(lines[0].starts_with(&format!("ok: {} scenarios in ", corpus.scenarios.len())), "{lines:?}");
         let decks = DeckCheck::run([("d.toml".to_string(), Ok(DECK.to_string()))], &corpus.scenarios);
-        let (lines, code) = check_report_with_decks(&corpus, &decks);
+        let (lines, code) = check_report_with_decks(&corpus, &decks, &Locale::english());
         assert_eq!(code, 0);
         let files = corpus.files + 1;
         assert!(
             lines[0].starts_with(&format!(
-                "ok: {} scenarios and 1 decks in {files} files, no problems (",
+                "ok: {} scenarios and 1 deck in {files} files, no problems (",
                 corpus.scenarios.len()
             )),
             "{lines:?}"
         );
-        let only = check_report_with_decks(&Corpus::default(), &decks).0;
-        assert_eq!(only, ["ok: 1 decks in 1 files, no problems"]);
+        let only = check_report_with_decks(&Corpus::default(), &decks, &Locale::english()).0;
+        assert_eq!(only, ["ok: 1 deck in 1 file, no problems"]);
     }
 
     #[test]
@@ -206,10 +239,10 @@ mod tests {
             &corpus.scenarios,
         );
         assert_eq!((decks.files, decks.valid), (2, 1));
-        let (lines, code) = check_report_with_decks(&Corpus::default(), &decks);
+        let (lines, code) = check_report_with_decks(&Corpus::default(), &decks, &Locale::english());
         assert_eq!(code, 1);
         assert_eq!(lines[0], "b.toml:1:1: the deck shows nothing: list ids in `scenarios` or add a [[pick]]");
         assert_eq!(lines[1], "b.toml:1:9: `title` must be text in quotes");
-        assert_eq!(lines[2], "2 problem(s) found in 2 files; 1 decks are valid");
+        assert_eq!(lines[2], "2 problems found in 2 files; 1 deck is valid");
     }
 }
