@@ -1,30 +1,36 @@
 //! The trainer's state and its pure `update`. Nothing here draws or touches the terminal; the
 //! event loop feeds [`Msg`]s in and carries out the [`Effect`]s that come back.
 
+mod answer;
 pub mod class;
 mod explicit;
 mod key;
 mod keymap;
+mod msg;
 mod policy;
 mod present;
 mod questions;
 mod session;
+mod setup;
 mod step;
 mod update;
 
+pub use answer::{Answer, Confidence};
 pub use key::parse_key_script;
 pub use key::{Input, Key};
 pub use keymap::{
     Binding, Does, LOCALE_BOUND, On, ROWS, Row, first_key_in, help_rows, key_name, msg_for_key, msg_for_key_in,
     msgs_for_word, msgs_for_word_in, row_keys, row_keys_in,
 };
+pub use msg::{Effect, Msg};
 pub use policy::Policy;
 pub use session::{ExamSetup, Mode, RoomTally, Stage};
+pub use setup::{SessionSetup, View};
 pub use step::Step;
 pub use update::{READ_GUARD_MS, update};
 
 use crate::round::{RoundSpec, choose_weighted};
-use crate::scenario::{Scenario, Verdict};
+use crate::scenario::Scenario;
 
 /// Which step of the loop the learner is at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,77 +63,6 @@ impl Screen {
     /// The screens on which a message is being answered (and a time limit runs).
     pub fn is_answering(self) -> bool {
         matches!(self, Screen::Judge | Screen::Confidence | Screen::Spot | Screen::Question)
-    }
-}
-
-/// What the learner said about one scenario.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Answer {
-    /// `None` when the time limit ran out before a verdict.
-    pub verdict: Option<Verdict>,
-    pub confidence: Option<Confidence>,
-    /// Indices into `learning::spot::pieces` of what the learner marked; `None` when spotting
-    /// was skipped (`--no-spot`).
-    pub marks: Option<Vec<usize>>,
-    /// The follow-up choice picked, as its 0-based index in the scenario file (not the number
-    /// it had on screen: choices are shown shuffled), if the question was asked and answered.
-    pub choice: Option<usize>,
-    /// Seconds from showing the message to finishing the answer.
-    pub seconds: u32,
-    /// The per-message time limit ran out before the answer was finished.
-    pub timed_out: bool,
-}
-
-impl Answer {
-    pub fn new(verdict: Verdict) -> Answer {
-        Answer { verdict: Some(verdict), confidence: None, marks: None, choice: None, seconds: 0, timed_out: false }
-    }
-
-    /// No verdict: the time ran out.
-    pub fn timed_out() -> Answer {
-        Answer { verdict: None, timed_out: true, ..Answer::new(Verdict::Scam) }
-    }
-
-    /// Whether the verdict matches the truth (no verdict is never right).
-    pub fn is_right(&self, truth: Verdict) -> bool {
-        self.verdict == Some(truth)
-    }
-}
-
-/// How sure the learner was of a verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Confidence {
-    Sure,
-    FairlySure,
-    Guessing,
-}
-
-impl Confidence {
-    pub const ALL: [Confidence; 3] = [Confidence::Sure, Confidence::FairlySure, Confidence::Guessing];
-
-    /// The stable name written into progress and exam records (and their CSV and xAPI
-    /// exports). These are the strings the records have always held, so old files load as they
-    /// are; they are keys now, never shown: the display text is [`Confidence::key`]'s.
-    pub fn stored(self) -> &'static str {
-        match self {
-            Confidence::Sure => "sure",
-            Confidence::FairlySure => "fairly sure",
-            Confidence::Guessing => "guessing",
-        }
-    }
-
-    /// The catalogue key of the words shown for this level.
-    pub fn key(self) -> &'static str {
-        match self {
-            Confidence::Sure => crate::i18n::key("confidence.sure"),
-            Confidence::FairlySure => crate::i18n::key("confidence.fairly_sure"),
-            Confidence::Guessing => crate::i18n::key("confidence.guessing"),
-        }
-    }
-
-    /// The level of a stored name ([`Confidence::stored`]).
-    pub fn parse(s: &str) -> Option<Confidence> {
-        Confidence::ALL.into_iter().find(|c| c.stored() == s)
     }
 }
 
@@ -223,136 +158,6 @@ pub struct App {
     /// The words of the interface for this session (`--lang`); views and prompts look every
     /// string up here. Per session: served learners may each have their own.
     pub locale: crate::i18n::Locale,
-}
-
-/// What a session is and how it runs — its mode, its stages, its rules (clock, feedback at the
-/// end, spotting) and what its completion record needs — set where the session is built
-/// (`commands::session`) and read by `update` and the views. Only a course's stages change it
-/// as each begins (the exam stage's clock and feedback at the end).
-#[derive(Clone, Debug)]
-pub struct SessionSetup {
-    /// Identifies this run of the program in saved progress: the start time, the process id
-    /// and a random part (see `commands::session_id`), so two trainers started in the same
-    /// second never share a round. Old records' round ids (the start second alone) stay valid:
-    /// a round id is only ever compared whole.
-    pub id: String,
-    /// Practice, exam, presenter or course: what the session is for.
-    pub mode: Mode,
-    /// The parts of a deck or course session, in order; empty for free practice, whose rounds
-    /// are chosen by the schedule.
-    pub stages: Vec<Stage>,
-    /// Explanations only at the end (exam style): answers go straight to the next message.
-    pub feedback_at_end: bool,
-    /// Seconds allowed per message, if the deck sets a limit.
-    pub time_limit: Option<u32>,
-    /// Whether the spot-the-flags step runs (off with `--no-spot`).
-    pub spot_enabled: bool,
-    /// What the completion record needs: set for exams and the course.
-    pub exam: Option<ExamSetup>,
-    /// When the session started, seconds since 1970 (set by the caller; kept out of `update`).
-    pub started: u64,
-    /// Presenter mode started at this message (`--from`): those before it were not shown.
-    pub first_item: usize,
-}
-
-impl Default for SessionSetup {
-    fn default() -> SessionSetup {
-        SessionSetup {
-            id: String::new(),
-            mode: Mode::Practice,
-            stages: Vec::new(),
-            feedback_at_end: false,
-            time_limit: None,
-            spot_enabled: true,
-            exam: None,
-            started: 0,
-            first_item: 0,
-        }
-    }
-}
-
-/// The view's part of the state: scrolling and the help overlay. Reset as a whole when a new
-/// page comes up; nothing here is saved or affects a score.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct View {
-    /// First line of the scrolling body shown.
-    pub scroll: u16,
-    /// Largest useful `scroll`, reported by the view after each draw.
-    pub max_scroll: u16,
-    /// Lines of the scrolling body on screen, reported by the view.
-    pub body_height: u16,
-    pub show_help: bool,
-    /// First line of the help overlay shown (it scrolls in small windows).
-    pub help_scroll: u16,
-}
-
-/// Something for the event loop to do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Effect {
-    /// Leave the program with this exit code.
-    Quit(u8),
-    /// Save this answer to the learner's progress (the loop stamps the time).
-    Record(Box<crate::learning::record::AnswerRecord>),
-    /// The exam ended (`complete`) or was left early: write its completion record, built with
-    /// [`App::completion`] and the time now.
-    Finish { complete: bool },
-}
-
-/// Inputs to `update`, already translated from keys (see [`msg_for_key`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Msg {
-    /// `s` / `l`: answer at once.
-    Verdict(Verdict),
-    /// Left/right/tab between the two verdict buttons, or up/down between choices.
-    MoveCursor(i8),
-    /// Enter: take what the cursor is on, or go on.
-    Confirm,
-    /// `1`…`9` (0-based here).
-    Choose(usize),
-    /// `n`: next scenario.
-    Next,
-    ScrollBy(i32),
-    ScrollToTop,
-    ScrollToEnd,
-    ToggleHelp,
-    /// Esc: close help (does nothing else, so a stray Esc never loses work).
-    CloseHelp,
-    PlayAgain,
-    Quit,
-    /// Ctrl-C or SIGINT.
-    Interrupt,
-    /// Space on the spot screen: mark or unmark the piece under the cursor.
-    ToggleMark,
-    /// `t` on the summary: show progress over all rounds; again (or Esc) to go back.
-    ToggleStats,
-    /// Something the learner should know (e.g. progress could not be saved): a catalogue key.
-    Notice(&'static str),
-    /// One second passed (sent by the event loop): counts time on a message, runs time limits.
-    Tick,
-    /// The time now, milliseconds from the start of the event loop, sent before each key: an
-    /// exam ignores answers typed before a new message could be read ([`READ_GUARD_MS`]).
-    Clock(u64),
-    /// `e` on the summary: walk through the explanation of every message.
-    Review,
-    /// `p` while reviewing: the previous explanation.
-    Previous,
-    /// Presenter mode, `t`: type what the room said before revealing.
-    StartTally,
-    /// A digit typed into the tally.
-    Digit(u8),
-    /// Backspace in the tally.
-    Backspace,
-    /// Plain mode: these pieces (0-based, ascending) are the marks on the spot screen.
-    SetMarks(Vec<usize>),
-    /// Plain mode: what the room said, typed as two numbers; shows the vote.
-    SetTally(RoomTally),
-    /// The view's report after drawing: how far the body can scroll, how tall it is, and the
-    /// body line the cursor is on (spot screen), which scrolling then keeps in view.
-    Viewport {
-        max_scroll: u16,
-        body_height: u16,
-        focus: Option<u16>,
-    },
 }
 
 impl App {
