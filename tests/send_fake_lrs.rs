@@ -18,7 +18,7 @@ fn every_statement_is_posted_once_with_the_xapi_headers_and_basic_auth() {
     let expected = exported_ids(&config, &data, false);
     let (code, out, err) = smishdrill(&config, &data, "s3cret", &["send"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains(&format!("Sent {} statement(s)", expected.len())), "{out}");
+    assert!(out.contains(&format!("Sent {} statements", expected.len())), "{out}");
     let requests = lrs.requests();
     assert_eq!(requests.len(), expected.len().div_ceil(5), "batches of 5");
     for r in &requests {
@@ -62,7 +62,7 @@ fn a_server_error_then_success_is_retried_and_429_waits_for_retry_after() {
     let requests = lrs.requests();
     assert_eq!(requests.len(), 3);
     assert_eq!(requests[0].body, requests[2].body, "the same batch again");
-    assert!(out.contains("Sent 16 statement(s)"), "{out}");
+    assert!(out.contains("Sent 16 statements"), "{out}");
 }
 
 #[test]
@@ -75,13 +75,13 @@ fn an_lrs_that_stays_down_keeps_everything_for_the_next_send() {
     assert_eq!(code, 1);
     assert_eq!(lrs.requests().len(), 4, "a few tries");
     assert!(err.contains("stopped sending: the LRS answered 503"), "{err}");
-    assert!(out.contains("16 statement(s) wait in the outbox"), "{out}");
+    assert!(out.contains("16 statements wait in the outbox"), "{out}");
 
     let up = FakeLrs::start(|_, _| ok());
     let config_path = config(&dir, &up.endpoint, "");
     let (code, out, _) = smishdrill(&config_path, &data, "x", &["send"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("16 statement(s) waited in the outbox"), "{out}");
+    assert!(out.contains("16 statements waited in the outbox"), "{out}");
     assert_eq!(up.requests().iter().map(|r| r.statements().len()).sum::<usize>(), 16);
 }
 
@@ -95,7 +95,7 @@ fn nobody_listening_is_a_network_error_kept_for_later() {
     let (code, out, err) = smishdrill(&config, &data, "x", &["send"]);
     assert_eq!(code, 1);
     assert!(err.contains("cannot reach the LRS"), "{err}");
-    assert!(out.contains("16 statement(s) wait in the outbox"), "{out}");
+    assert!(out.contains("16 statements wait in the outbox"), "{out}");
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn wrong_credentials_stop_with_a_clear_message_that_never_shows_the_secret() {
     assert!(err.contains("the LRS refused the credentials (401)"), "{err}");
     assert!(err.contains(&format!("${SECRET_ENV}")), "{err}");
     assert!(!err.contains("wrong-secret") && !out.contains("wrong-secret"));
-    assert!(out.contains("16 statement(s) wait in the outbox"), "{out}");
+    assert!(out.contains("16 statements wait in the outbox"), "{out}");
 
     let forbidden = FakeLrs::start(|_, _| (403, vec![], String::new()));
     let config = lrs_common::config(&dir, &forbidden.endpoint, "");
@@ -139,7 +139,7 @@ fn a_refused_statement_is_found_and_set_aside_with_the_reason_while_the_rest_go(
     let config_path = config(&dir, &lrs.endpoint, "batch = 8");
     let (code, out, _) = smishdrill(&config_path, &data, "x", &["send"]);
     assert_eq!(code, 1, "something was refused");
-    assert!(out.contains("Sent 15 statement(s)"), "{out}");
+    assert!(out.contains("Sent 15 statements"), "{out}");
     assert!(
         out.contains(&format!("Refused (400): statement {bad}: statement {bad}: ␛[31mverb.display is invalid")),
         "{out}"
@@ -193,7 +193,7 @@ fn a_dry_run_lists_the_statements_and_touches_nothing() {
     let ids = exported_ids(&config, &data, true);
     let (code, out, err) = smishdrill(&config, &data, "", &["send", "--dry-run", "--answers"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.starts_with(&format!("Dry run: would POST {} statement(s)", ids.len())), "{out}");
+    assert!(out.starts_with(&format!("Dry run: would POST {} statements", ids.len())), "{out}");
     for id in &ids {
         assert!(out.contains(id.as_str()), "{id} missing");
     }

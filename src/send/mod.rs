@@ -12,9 +12,10 @@ pub mod outbox;
 use std::path::Path;
 
 use crate::config::{LrsConfig, SecretSource, Settings};
+use crate::i18n::{Arg, Locale};
 use crate::report::xapi;
 use crate::store::completions::CompletionStore;
-use crate::text_safety::sanitize_line;
+use crate::text_safety::{sanitize_line, terminal_line};
 use deliver::{Outcome, Patience, Stop};
 use outbox::Outbox;
 
@@ -75,21 +76,25 @@ fn send(settings: &Settings, opts: &SendOptions) -> Result<u8, Failure> {
     let earlier = state.waiting.len();
     let target = format!("{}statements", lrs.endpoint);
     if opts.dry_run {
-        return Ok(dry_run(lrs, &target, &state, statements, earlier));
+        return Ok(dry_run(lrs, &target, &state, statements, earlier, &settings.locale()));
     }
     let added = outbox.enqueue(&mut state, statements).map_err(|e| (1, e.to_string()))?;
+    let t = settings.locale();
     if state.waiting.is_empty() {
+        let shown = terminal_line(&dir.display().to_string()).into_owned();
         match loaded.records.len() {
-            0 => println!("Nothing to send: there are no exam or course records in {} yet.", dir.display()),
-            n => println!("Nothing to send: every statement of {n} record(s) was delivered or set aside."),
+            0 => println!("{}", t.fmt("send.nothing_no_records", &[("dir", Arg::Str(&shown))])),
+            n => println!("{}", t.fmt("send.nothing_all_sent", &[("count", num(n))])),
         }
         return Ok(0);
     }
     let secret = secret(&lrs.secret)?;
     if earlier > 0 {
-        println!("{earlier} statement(s) waited in the outbox from an earlier send.");
+        println!("{}", t.fmt("send.waited", &[("count", num(earlier))]));
     }
-    println!("Sending {} statement(s) ({added} new) to {}.", state.waiting.len(), sanitize_line(&target));
+    let target = sanitize_line(&target);
+    let args = [("count", num(state.waiting.len())), ("added", num(added)), ("target", Arg::Str(&target))];
+    println!("{}", t.fmt("send.sending", &args));
     let mut transport = http::Http::new(&lrs.endpoint, &lrs.key, &secret);
     let outcome = deliver::deliver(
         &outbox,
@@ -100,7 +105,7 @@ fn send(settings: &Settings, opts: &SendOptions) -> Result<u8, Failure> {
         &mut std::thread::sleep,
     )
     .map_err(|e| (1, e.to_string()))?;
-    Ok(report(lrs, &outbox, &outcome))
+    Ok(report(lrs, &outbox, &outcome, &t))
 }
 
 /// Lists what a real `send` would POST, without writing a file or opening a socket.
@@ -110,17 +115,21 @@ fn dry_run(
     state: &outbox::State,
     statements: Vec<serde_json::Value>,
     earlier: usize,
+    t: &Locale,
 ) -> u8 {
     let new: Vec<serde_json::Value> =
         statements.into_iter().filter(|s| s["id"].as_str().is_some_and(|id| !state.known.contains(id))).collect();
     let all: Vec<&serde_json::Value> = state.waiting.iter().map(|q| &q.statement).chain(new.iter()).collect();
     let batches = all.len().div_ceil(lrs.batch.max(1));
-    println!(
-        "Dry run: would POST {} statement(s) ({earlier} waiting, {} new) in {batches} batch(es) to {}; nothing is sent.",
-        all.len(),
-        new.len(),
-        sanitize_line(target)
-    );
+    let (target, batches) = (sanitize_line(target), t.fmt("send.batches", &[("count", num(batches))]));
+    let args = [
+        ("count", num(all.len())),
+        ("waiting", num(earlier)),
+        ("new", num(new.len())),
+        ("batches", Arg::Str(&batches)),
+        ("target", Arg::Str(&target)),
+    ];
+    println!("{}", t.fmt("send.dry_run", &args));
     for s in all {
         let text = |v: &serde_json::Value| sanitize_line(v.as_str().unwrap_or("?"));
         let verb = s["verb"]["id"].as_str().and_then(|v| v.rsplit('/').next()).unwrap_or("?");
@@ -137,47 +146,50 @@ fn dry_run(
 }
 
 /// Prints how the delivery went; the exit code is 0 only if everything left the outbox.
-fn report(lrs: &LrsConfig, outbox: &Outbox, outcome: &Outcome) -> u8 {
+fn report(lrs: &LrsConfig, outbox: &Outbox, outcome: &Outcome, t: &Locale) -> u8 {
     if outcome.sent > 0 {
-        println!("Sent {} statement(s); the LRS accepted them.", outcome.sent);
+        println!("{}", t.fmt("send.sent", &[("count", num(outcome.sent))]));
     }
     for (id, status, reason) in &outcome.rejected {
-        let reason = short(reason);
+        let (reason, id) = (short(reason), sanitize_line(id));
+        let args = [("id", Arg::Str(&id)), ("status", Arg::Num(i64::from(*status))), ("reason", Arg::Str(&reason))];
         if *status == 409 {
-            println!(
-                "Conflict (409): the LRS already holds a different statement with id {id} (was the config's [xapi] changed?): {reason}"
-            );
+            println!("{}", t.fmt("send.conflict", &args));
         } else {
-            println!("Refused ({status}): statement {id}: {reason}");
+            println!("{}", t.fmt("send.refused", &args));
         }
     }
     if !outcome.rejected.is_empty() {
-        println!(
-            "{} statement(s) set aside in {} with the LRS's reason; they are not sent again unless removed from that file.",
-            outcome.rejected.len(),
-            outbox.rejected_path().display()
-        );
+        let file = terminal_line(&outbox.rejected_path().display().to_string()).into_owned();
+        println!("{}", t.fmt("send.set_aside", &[("count", num(outcome.rejected.len())), ("file", Arg::Str(&file))]));
     }
+    let stopped = |why: &str| eprintln!("smishdrill: {}", t.fmt("send.stopped", &[("why", Arg::Str(&short(why)))]));
     match &outcome.stopped {
         Some(Stop::Credentials(status)) => {
             let source = match &lrs.secret {
-                SecretSource::Env(name) => format!("the secret in ${name}"),
-                SecretSource::Command(_) => "the secret from `secret_command`".to_string(),
+                SecretSource::Env(name) => t.fmt("send.secret_env", &[("name", Arg::Str(&sanitize_line(name)))]),
+                SecretSource::Command(_) => t.text("send.secret_command").into_owned(),
             };
-            eprintln!(
-                "smishdrill: the LRS refused the credentials ({status}): check `key` ({}) at {} and {source}.",
-                sanitize_line(&lrs.key),
-                lrs.at
-            );
+            let (key, at) = (sanitize_line(&lrs.key), terminal_line(&lrs.at.to_string()).into_owned());
+            let args = [
+                ("status", Arg::Num(i64::from(*status))),
+                ("key", Arg::Str(&key)),
+                ("at", Arg::Str(&at)),
+                ("source", Arg::Str(&source)),
+            ];
+            eprintln!("smishdrill: {}", t.fmt("send.bad_credentials", &args));
         }
-        Some(Stop::Unavailable(why)) => eprintln!("smishdrill: stopped sending: {}.", short(why)),
-        Some(Stop::Refused(why)) => eprintln!("smishdrill: stopped sending: {}.", short(why)),
+        Some(Stop::Unavailable(why)) | Some(Stop::Refused(why)) => stopped(why),
         None => {}
     }
     if outcome.waiting > 0 {
-        println!("{} statement(s) wait in the outbox; run `smishdrill send` again to deliver them.", outcome.waiting);
+        println!("{}", t.fmt("send.waiting", &[("count", num(outcome.waiting))]));
     }
     u8::from(outcome.stopped.is_some() || outcome.waiting > 0 || !outcome.rejected.is_empty())
+}
+
+fn num(n: usize) -> Arg<'static> {
+    Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// Untrusted text from the LRS, one line, cut short.
