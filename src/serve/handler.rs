@@ -205,7 +205,7 @@ impl Handler for Connection {
         let name = crate::text_safety::terminal_line(name).into_owned();
         self.shared.room.event(format!("refused the subsystem {name} from {}", self.from()));
         session.channel_failure(channel)?;
-        Connection::refuse(session, channel, "this server offers no subsystems (no sftp, no scp): only the trainer.")
+        Connection::refuse(session, channel, &self.shared.locale.text("serve.no_subsystems"))
     }
 
     async fn env_request(

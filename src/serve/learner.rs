@@ -3,7 +3,7 @@
 //! (lockstep) the room's step. A task of its own per learner; nothing here blocks: input comes
 //! through a bounded inbox, output goes through [`Output`], records go to the server's files.
 
-use crate::i18n::key;
+use crate::i18n::{Arg, Locale, key};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -110,13 +110,17 @@ pub async fn run(learner: Learner, inbox: mpsc::Receiver<ToLearner>, output: Out
     // The backend only writes into memory: no size is ever asked of a local terminal.
     let frames = FrameBuf::default();
     let terminal = Terminal::with_options(CrosstermBackend::new(frames.clone()), options);
+    let t = session.app.locale.clone();
+    let error = |key: &str, e: &dyn std::fmt::Display| {
+        format!("smishdrill: {}", t.fmt(key, &[("error", Arg::Str(&e.to_string()))]))
+    };
     let goodbye = match terminal {
         Ok(mut terminal) => {
             let _ = output.send(ENTER.to_vec());
             let outcome = drive(&name, &mut session, &mut sink, (&mut terminal, &frames), inbox, &output, idle).await;
-            outcome.unwrap_or_else(|e| format!("smishdrill: the session stopped: {e}"))
+            outcome.unwrap_or_else(|e| error(key("serve.session_stopped"), &e))
         }
-        Err(e) => format!("smishdrill: the session could not start: {e}"),
+        Err(e) => error(key("serve.could_not_start"), &e),
     };
     session.hang_up(&mut sink);
     room.left(sink.id);
@@ -183,7 +187,7 @@ async fn drive(
         tokio::select! {
             received = inbox.recv() => {
                 let inputs = match received {
-                    None => return Ok("smishdrill: the connection closed.".to_string()),
+                    None => return Ok(said(&session.app.locale, key("serve.connection_closed"))),
                     Some(ToLearner::Data(bytes)) => parser.feed(&bytes),
                     Some(ToLearner::Resize(cols, rows)) => {
                         size = area((cols, rows));
@@ -199,26 +203,27 @@ async fn drive(
                 last_activity = Instant::now();
                 hold_dirty = true;
                 if let Some(code) = feed(session, sink, step, lockstep, &mut bucket, inputs) {
-                    return Ok(farewell(code));
+                    return Ok(farewell(&session.app.locale, code));
                 }
             }
             _ = tokio::time::sleep(ESC_WAIT), if parser.pending() => {
                 let inputs = parser.flush();
                 if let Some(code) = feed(session, sink, step, lockstep, &mut bucket, inputs) {
-                    return Ok(farewell(code));
+                    return Ok(farewell(&session.app.locale, code));
                 }
             }
             _ = clock.tick() => {
                 if let Some(code) = session.tick(sink) {
-                    return Ok(farewell(code));
+                    return Ok(farewell(&session.app.locale, code));
                 }
                 if last_activity.elapsed() >= idle {
-                    return Ok(format!("smishdrill: disconnected after {} minutes without a key.", idle.as_secs() / 60));
+                    let minutes = Arg::Num(i64::try_from(idle.as_secs() / 60).unwrap_or(i64::MAX));
+                    return Ok(format!("smishdrill: {}", session.app.locale.fmt("serve.idle", &[("count", minutes)])));
                 }
             }
             changed = steps.changed(), if lockstep => {
                 if changed.is_err() {
-                    return Ok("smishdrill: the class has ended.".to_string());
+                    return Ok(said(&session.app.locale, key("serve.class_ended")));
                 }
                 step = *steps.borrow_and_update();
                 last_activity = Instant::now();
@@ -262,6 +267,16 @@ fn feed(
     None
 }
 
-fn farewell(code: u8) -> String {
-    if code == 0 { "smishdrill: goodbye.".to_string() } else { format!("smishdrill: session ended ({code}).") }
+/// What the learner's terminal is told as the session ends, in its words.
+fn farewell(t: &Locale, code: u8) -> String {
+    if code == 0 {
+        said(t, key("serve.goodbye"))
+    } else {
+        format!("smishdrill: {}", t.fmt("serve.ended_with", &[("code", Arg::Num(i64::from(code)))]))
+    }
+}
+
+/// One catalogue text as a line from the program.
+fn said(t: &Locale, key: &str) -> String {
+    format!("smishdrill: {}", t.text(key))
 }

@@ -254,7 +254,8 @@ fn start_learner(
 ) -> Result<(), String> {
     if shared.sessions.fetch_add(1, Ordering::SeqCst) >= shared.max_sessions {
         shared.sessions.fetch_sub(1, Ordering::SeqCst);
-        return Err(format!("the class is full ({} learners): ask your instructor.", shared.max_sessions));
+        let count = crate::i18n::Arg::Num(i64::try_from(shared.max_sessions).unwrap_or(i64::MAX));
+        return Err(shared.locale.fmt("serve.class_full", &[("count", count)]));
     }
     let seat = Seat(Arc::clone(shared));
     let login = names::login(user);
