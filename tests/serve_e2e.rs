@@ -60,17 +60,23 @@ impl Class {
         args.extend(["--data-dir", &data_arg, "--seed", "3"]);
         args.extend_from_slice(extra);
         let server = Session::start(&args, &[], 120, 45);
-        server.wait_for("Learners type:");
+        // The line that says how to join: its command is the same in every language.
+        server.wait_for(&format!("ssh -p {port} NAME@localhost"));
         Class { server, port, data }
     }
 
     /// A learner's terminal: `ssh -p PORT NAME@127.0.0.1`, the class code typed at the prompt.
     fn join(&self, name: &str, width: u16, height: u16) -> Session {
+        self.join_at(name, width, height, "Class code:")
+    }
+
+    /// [`Class::join`] where the class code prompt ends with `prompt`.
+    fn join_at(&self, name: &str, width: u16, height: u16, prompt: &str) -> Session {
         let learner = Session::shell(width, height);
         learner.wait_for("$");
         let line = format!("ssh {} -p {} {name}@127.0.0.1", SSH_OPTS.join(" "), self.port);
         learner.type_line(&line);
-        learner.wait_for("Class code:");
+        learner.wait_for(prompt);
         learner.type_line(CODE);
         learner
     }
@@ -193,6 +199,35 @@ fn a_learner_who_stops_reading_stalls_nobody_and_catches_up() {
     assert!(Command::new("kill").args(["-CONT", &ssh]).status().unwrap().success());
     let caught_up = bob.wait_for("Message 4 of 12");
     assert!(!caught_up.contains("Welcome, bob."), "the screen is redrawn right, nothing left over:\n{caught_up}");
+}
+
+#[test]
+fn a_full_class_turns_the_next_learner_away_and_says_why() {
+    if !have_ssh() {
+        return;
+    }
+    let class = Class::start("full", &["--max-sessions", "1"]);
+    let ada = class.join("ada", 80, 24);
+    ada.wait_for("Message 1 of 12");
+    let bob = class.join("bob", 80, 24);
+    bob.wait_for("the class is full (1 learner): ask your instructor.");
+    let dash = class.server.wait_for("Learners: 1 connected, 1 joined");
+    assert!(dash.contains("ada") && !dash.contains("bob"), "{dash}");
+    // Ada's place was not taken: she still has her screen.
+    assert!(ada.screen().contains("Message 1 of 12"), "{}", ada.screen());
+}
+
+#[test]
+fn the_class_language_reaches_the_dashboard_and_every_learner() {
+    if !have_ssh() {
+        return;
+    }
+    let class = Class::start("lang", &["--lang", "en-XA", "--mode", "lockstep"]);
+    let dash = class.server.screen();
+    assert!(!dash.contains("Learners type:") && dash.contains("ssh -p"), "the dashboard in en-XA:\n{dash}");
+    let ada = class.join_at("ada", 80, 24, "]:");
+    let screen = ada.wait_for("ada.");
+    assert!(!screen.contains("Welcome") && !screen.contains("Your instructor"), "{screen}");
 }
 
 #[test]
