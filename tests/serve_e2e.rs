@@ -231,6 +231,18 @@ fn the_class_language_reaches_the_dashboard_and_every_learner() {
 }
 
 #[test]
+fn a_learner_silent_for_the_idle_time_is_disconnected_and_told_why() {
+    if !have_ssh() {
+        return;
+    }
+    let class = Class::start("idle", &["--idle", "2s"]);
+    let ada = class.join("ada", 80, 24);
+    ada.wait_for("Message 1 of 12");
+    ada.wait_for("smishdrill: disconnected after 2 seconds without a key.");
+    class.server.wait_for("Learners: 0 connected, 1 joined");
+}
+
+#[test]
 fn a_wrong_code_is_refused() {
     if !have_ssh() {
         return;

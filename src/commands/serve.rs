@@ -43,9 +43,10 @@ pub struct ServeArgs {
     /// connects all at once).
     #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u16).range(1..))]
     pub per_address: u16,
-    /// Minutes without a key before a learner is disconnected.
-    #[arg(long, value_name = "MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u16).range(1..))]
-    pub idle: u16,
+    /// How long without a key before a learner is disconnected: minutes (`30`), or with a unit
+    /// (`90s`, `45m`, `2h`).
+    #[arg(long, value_name = "TIME", default_value = "30", value_parser = parse_idle)]
+    pub idle: Duration,
     /// Keep the host key, the learners' answers and exam records in this folder (default: the
     /// config's `data_dir`).
     #[arg(long, value_name = "DIR")]
@@ -56,6 +57,24 @@ pub struct ServeArgs {
     /// A line per event instead of the full-screen dashboard; commands are typed as lines.
     #[arg(long)]
     pub plain: bool,
+}
+
+/// `--idle`: a whole number of minutes, or a number with `s`, `m` or `h`; from 1 second to a day.
+fn parse_idle(s: &str) -> Result<Duration, String> {
+    let s = s.trim();
+    let (number, unit) = match s.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => (&s[..i], s[i..].trim()),
+        None => (s, "m"),
+    };
+    let scale = match unit {
+        "s" => 1,
+        "m" | "min" => 60,
+        "h" => 3600,
+        _ => return Err(format!("give minutes (30) or a time with s, m or h (90s, 45m, 2h), not `{s}`")),
+    };
+    let n: u64 = number.parse().map_err(|_| format!("give a whole number before the unit, not `{s}`"))?;
+    let secs = n.saturating_mul(scale);
+    if (1..=86_400).contains(&secs) { Ok(Duration::from_secs(secs)) } else { Err("give a time from 1s to 24h".into()) }
 }
 
 /// A class code: 4 to 64 printable ASCII characters, no spaces (it is typed at a prompt).
@@ -133,7 +152,7 @@ pub fn run(
         max_sessions: usize::from(args.max_sessions),
         per_address: usize::from(args.per_address),
         data_dir,
-        idle: Duration::from_secs(u64::from(args.idle) * 60),
+        idle: args.idle,
         plain: args.plain,
         exam,
         title: deck.title.clone(),
@@ -163,6 +182,17 @@ pub fn class_deck(deck: &Deck, pool: &[Scenario], seed: u64, mode: ClassMode, ex
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn idle_takes_minutes_or_a_unit() {
+        assert_eq!(parse_idle("30"), Ok(Duration::from_secs(1800)));
+        assert_eq!(parse_idle("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_idle("45m"), Ok(Duration::from_secs(2700)));
+        assert_eq!(parse_idle("2h"), Ok(Duration::from_secs(7200)));
+        for bad in ["0", "0s", "25h", "x", "5 days", "-3", "", "99999999999999999999"] {
+            assert!(parse_idle(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn the_class_deck_holds_only_its_messages_in_the_rooms_order() {

@@ -217,8 +217,14 @@ async fn drive(
                     return Ok(farewell(&session.app.locale, code));
                 }
                 if last_activity.elapsed() >= idle {
-                    let minutes = Arg::Num(i64::try_from(idle.as_secs() / 60).unwrap_or(i64::MAX));
-                    return Ok(format!("smishdrill: {}", session.app.locale.fmt("serve.idle", &[("count", minutes)])));
+                    let t = &session.app.locale;
+                    let secs = i64::try_from(idle.as_secs()).unwrap_or(i64::MAX);
+                    let time = if secs % 60 == 0 {
+                        t.fmt("serve.minutes", &[("count", Arg::Num(secs / 60))])
+                    } else {
+                        t.fmt("serve.seconds", &[("count", Arg::Num(secs))])
+                    };
+                    return Ok(format!("smishdrill: {}", t.fmt("serve.idle", &[("time", Arg::Str(&time))])));
                 }
             }
             changed = steps.changed(), if lockstep => {
