@@ -90,7 +90,7 @@ fn run_plain(room: &Arc<Room>, info: &Info, stop: &Arc<AtomicBool>) -> std::io::
     while !stop.load(Ordering::SeqCst) {
         let (events, next) = room.events_since(seen);
         seen = next;
-        crate::commands::print_lines(events.into_iter().map(|e| format!("smishdrill: {e}")));
+        crate::commands::print_lines(events.into_iter().map(|e| format!("smishdrill: {}", e.say(&info.locale))));
         std::thread::sleep(Duration::from_millis(100));
     }
     Ok(())

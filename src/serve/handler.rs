@@ -4,7 +4,7 @@
 //! russh's connection loop, so it never waits on anything slow: input goes to the learner's
 //! task through a bounded inbox, and a full inbox drops input rather than stall.
 
-use crate::i18n::{Arg, Locale};
+use crate::i18n::{Arg, Locale, Phrase, Value};
 use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -71,12 +71,15 @@ impl Connection {
             self.shared.limiter.failed(ip);
         }
         let who = super::names::login(user).name;
-        self.shared.room.event(format!("wrong class code for {who} from {}", self.from()));
+        self.shared.room.event(Phrase::new("serve.event_wrong_code").with("who", who).with("from", self.from()));
         Connection::reject()
     }
 
-    fn from(&self) -> String {
-        self.addr.map_or_else(|| "an unknown address".to_string(), |a| a.ip().to_string())
+    fn from(&self) -> Value {
+        match self.addr {
+            Some(a) => Value::Str(a.ip().to_string()),
+            None => Value::Phrase(Box::new(Phrase::new("serve.event_unknown_address"))),
+        }
     }
 
     /// Says why on the channel's stderr, then closes it.
@@ -191,7 +194,7 @@ impl Handler for Connection {
         _data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.shared.room.event(format!("refused a command from {}", self.from()));
+        self.shared.room.event(Phrase::new("serve.event_refused_command").with("from", self.from()));
         session.channel_success(channel)?;
         Connection::refuse(session, channel, &no_commands(&self.shared.locale, self.shared.port))
     }
@@ -203,7 +206,10 @@ impl Handler for Connection {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         let name = crate::text_safety::terminal_line(name).into_owned();
-        self.shared.room.event(format!("refused the subsystem {name} from {}", self.from()));
+        let name = crate::text_safety::sanitize_line(&name);
+        self.shared
+            .room
+            .event(Phrase::new("serve.event_refused_subsystem").with("name", name).with("from", self.from()));
         session.channel_failure(channel)?;
         Connection::refuse(session, channel, &self.shared.locale.text("serve.no_subsystems"))
     }

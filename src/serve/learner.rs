@@ -59,14 +59,14 @@ impl Sink for LearnerSink {
     }
     fn completion(&mut self, record: &CompletionRecord) -> Result<(), String> {
         let saved = self.file.completion(record);
-        let state = if saved.is_ok() { "recorded" } else { "NOT recorded" };
+        let key = if saved.is_ok() { key("serve.event_exam_recorded") } else { key("serve.event_exam_not_recorded") };
         let name = crate::text_safety::terminal_line(&record.learner).into_owned();
-        self.room.event(format!(
-            "{name}: exam {} ({} of {} right), {state}",
-            record.status.name(),
-            record.correct,
-            record.asked
-        ));
+        let event = crate::i18n::Phrase::new(key)
+            .with("name", name)
+            .with("status", record.status.name())
+            .with("right", i64::from(record.correct))
+            .with("count", i64::from(record.asked));
+        self.room.event(event);
         saved
     }
     fn step(&mut self, app: &App, pending: Option<&CompletionRecord>) {

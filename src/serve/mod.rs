@@ -18,6 +18,7 @@ mod output;
 pub mod results;
 pub mod room;
 
+use crate::i18n::Arg;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -152,15 +153,17 @@ pub fn run(config: Config) -> u8 {
     });
     runtime.shutdown_timeout(Duration::from_secs(2));
     let saved = results::save(&room, &config.data_dir);
+    let t = &shared.locale;
+    let shown = |p: &std::path::Path| crate::text_safety::terminal_line(&p.display().to_string()).into_owned();
+    let said = |key: &str, name: &str, value: &str| format!("smishdrill: {}", t.fmt(key, &[(name, Arg::Str(value))]));
     let mut lines = Vec::new();
     match saved {
-        Ok(paths) => lines.extend(paths.iter().map(|p| format!("smishdrill: the room's results: {}", p.display()))),
-        Err(e) => lines.push(format!("smishdrill: the room's results were NOT saved: {e}")),
+        Ok(paths) => {
+            lines.extend(paths.iter().map(|p| said(crate::i18n::key("serve.results_saved"), "file", &shown(p))))
+        }
+        Err(e) => lines.push(said(crate::i18n::key("serve.results_not_saved"), "error", &e.to_string())),
     }
-    lines.push(format!(
-        "smishdrill: export the learners' answers and exams with `smishdrill report --data-dir {}`",
-        config.data_dir.display()
-    ));
+    lines.push(said(crate::i18n::key("serve.export_hint"), "dir", &shown(&config.data_dir)));
     crate::commands::eprint_text(&lines.join("\n"));
     match outcome {
         Ok(()) => 0,
@@ -226,7 +229,8 @@ impl russh::server::Server for Server {
     fn new_client(&mut self, addr: Option<SocketAddr>) -> handler::Connection {
         let allowed = addr.is_none_or(|a| self.shared.limiter.connect(a.ip()));
         if !allowed && let Some(a) = addr {
-            self.shared.room.event(format!("refused a connection from {}: too many", a.ip()));
+            let event = crate::i18n::Phrase::new("serve.event_too_many").with("from", a.ip().to_string());
+            self.shared.room.event(event);
         }
         handler::Connection::new(Arc::clone(&self.shared), addr, !allowed)
     }

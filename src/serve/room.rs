@@ -3,6 +3,7 @@
 //! by the learners' tasks (which report into it) and the dashboard (which reads it and moves
 //! the class); every lock is short and never held across an await.
 
+use crate::i18n::Phrase;
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -68,7 +69,8 @@ pub struct State {
     pub learners: Vec<Learner>,
     pub answers: Vec<Answer>,
     /// Events for the plain dashboard: (sequence number, line).
-    pub events: VecDeque<(u64, String)>,
+    /// What happened, as phrases the dashboard words in the class's language.
+    pub events: VecDeque<(u64, Phrase)>,
     next_event: u64,
     next_id: u64,
 }
@@ -113,7 +115,7 @@ impl Room {
     }
 
     /// Adds a line to the event log.
-    pub fn event(&self, line: String) {
+    pub fn event(&self, line: Phrase) {
         let mut state = self.lock();
         let seq = state.next_event;
         state.next_event += 1;
@@ -126,7 +128,7 @@ impl Room {
     }
 
     /// Events after `seen` (a sequence number), and the number to pass next time.
-    pub fn events_since(&self, seen: u64) -> (Vec<String>, u64) {
+    pub fn events_since(&self, seen: u64) -> (Vec<Phrase>, u64) {
         let state = self.lock();
         let lines = state.events.iter().filter(|(n, _)| *n >= seen).map(|(_, l)| l.clone()).collect();
         (lines, state.next_event)
@@ -142,7 +144,7 @@ impl Room {
             l.addr = addr;
             let (id, name) = (l.id, l.name.clone());
             drop(state);
-            self.event(format!("{name} joined again"));
+            self.event(Phrase::new("serve.event_joined_again").with("name", name.as_str()));
             return (id, name);
         }
         let name = super::names::unique(name, |n| state.learners.iter().any(|l| l.name == n));
@@ -159,8 +161,12 @@ impl Room {
             right: 0,
         });
         drop(state);
-        let from = addr.map(|a| format!(" from {}", a.ip())).unwrap_or_default();
-        self.event(format!("{name} joined{from}"));
+        self.event(match addr {
+            Some(a) => {
+                Phrase::new("serve.event_joined_from").with("name", name.as_str()).with("from", a.ip().to_string())
+            }
+            None => Phrase::new("serve.event_joined").with("name", name.as_str()),
+        });
         (id, name)
     }
 
@@ -168,7 +174,7 @@ impl Room {
     pub fn left(&self, id: u64) {
         let name = self.update(id, |l| l.connected = false);
         if let Some(name) = name {
-            self.event(format!("{name} left"));
+            self.event(Phrase::new("serve.event_left").with("name", name.as_str()));
         }
     }
 
@@ -201,7 +207,8 @@ impl Room {
         }
         drop(state);
         if let Some(name) = name {
-            self.event(format!("{name} answered message {}", position + 1));
+            let number = i64::try_from(position + 1).unwrap_or(i64::MAX);
+            self.event(Phrase::new("serve.event_answered").with("name", name.as_str()).with("number", number));
         }
     }
 
@@ -258,12 +265,15 @@ impl Room {
 
     fn set_step(&self, step: Step) {
         self.step.send_replace(step);
+        let number = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
         let line = match step {
-            Step { ended: true, .. } => "the class is over: everyone sees their summary".to_string(),
-            Step { started: true, revealed: true, position, .. } => format!("message {} revealed", position + 1),
-            Step { started: true, position, .. } => {
-                format!("message {} of {} on every screen", position + 1, self.items.len())
+            Step { ended: true, .. } => Phrase::new("serve.event_over"),
+            Step { started: true, revealed: true, position, .. } => {
+                Phrase::new("serve.event_revealed").with("number", number(position + 1))
             }
+            Step { started: true, position, .. } => Phrase::new("serve.event_on_screen")
+                .with("number", number(position + 1))
+                .with("total", number(self.items.len())),
             _ => return,
         };
         self.event(line);
