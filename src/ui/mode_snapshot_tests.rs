@@ -9,17 +9,9 @@ use crate::app::{Msg, Screen, update};
 use crate::fixtures;
 use crate::scenario::Verdict;
 
+/// The app drawn at 80×24 (the same drawing as the en-XA tests').
 fn screen(app: &mut App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let theme = Theme::mono();
-    let mut report = ViewReport::default();
-    terminal.draw(|f| report = view(f, app, &theme)).unwrap();
-    update(app, report.msg());
-    let buffer = terminal.backend().buffer().clone();
-    (0..24)
-        .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    super::locale_check::draw(app)
 }
 
 fn send(app: &mut App, msgs: &[Msg]) {
