@@ -45,7 +45,7 @@ fn to_scenario_writes_a_draft_that_check_reports_and_refuses_to_overwrite() {
     let path = file.to_str().unwrap();
     let (code, out, err) = run_with_input(&["inspect", "--to-scenario", path], SCAM);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("What is still missing (2 problem(s)"), "{out}");
+    assert!(out.contains("What is still missing (2 problems"), "{out}");
     let draft = std::fs::read_to_string(&file).unwrap();
     assert!(!draft.contains("sunpass.com-tollbalance.top"), "{draft}");
     let (code, check_out, _) = common::run(&["check", path]);

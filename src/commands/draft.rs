@@ -5,6 +5,7 @@
 //! shape — flags are pre-filled from the detectors, and the sources and verification steps are
 //! left as TODO markers that `smishdrill check` reports until the instructor completes them.
 
+use crate::i18n::{Arg, Locale};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -259,22 +260,27 @@ pub fn draft(text: &str, sender: Option<&str>, report: &Report) -> String {
 
 /// Writes the draft to `path` (refusing to replace a file without `force`), then checks it
 /// and prints what is still missing. Exit code: 0 written, 1 not written, 2 file exists.
-pub fn write(path: &Path, force: bool, text: &str, sender: Option<&str>, report: &Report) -> u8 {
+pub fn write(path: &Path, force: bool, text: &str, sender: Option<&str>, report: &Report, t: &Locale) -> u8 {
+    let shown = path.display().to_string();
+    let file = crate::text_safety::sanitize_line(&shown);
     if path.exists() && !force {
-        eprintln!("smishdrill: {} already exists; add --force to replace it", path.display());
+        eprintln!("smishdrill: {}", t.fmt("inspect.draft_exists", &[("file", Arg::Str(&file))]));
         return 2;
     }
     let toml = draft(text, sender, report);
     if let Err(e) = std::fs::write(path, &toml) {
-        eprintln!("smishdrill: cannot write {}: {e}", path.display());
+        let error = e.to_string();
+        eprintln!(
+            "smishdrill: {}",
+            t.fmt("inspect.draft_cannot_write", &[("file", Arg::Str(&file)), ("error", Arg::Str(&error))])
+        );
         return 1;
     }
-    let shown = path.display().to_string();
-    let mut lines = vec![String::new(), format!("Wrote a draft scenario to {}.", sanitize(&shown))];
+    let mut lines = vec![String::new(), t.fmt("inspect.draft_written", &[("file", Arg::Str(&file))])];
     match crate::scenario::parse_scenario(&shown, &toml) {
-        Ok(_) => lines.push("smishdrill check finds no problem in it; still read every line.".to_string()),
+        Ok(_) => lines.push(t.text("inspect.draft_no_problem").into_owned()),
         Err(problems) => {
-            lines.push(format!("What is still missing ({} problem(s) that smishdrill check reports):", problems.len()));
+            lines.push(t.fmt("inspect.draft_missing", &[("count", Arg::Num(problems.len() as i64))]));
             lines.extend(problems.iter().map(|p| format!("  {}", sanitize(&p.to_string()))));
         }
     }

@@ -119,13 +119,16 @@ pub fn run(args: &InspectArgs, plain: bool, theme: crate::ui::ThemeName, locale:
             Ok((Some(input), None)) => input,
             Ok((None, None)) => return 0,
             Err(e) => {
-                eprintln!("smishdrill: the terminal failed: {e}");
+                eprintln!(
+                    "smishdrill: {}",
+                    locale.fmt("inspect.terminal_failed", &[("error", Arg::Str(&e.to_string()))])
+                );
                 return 1;
             }
         }
     } else {
         if stdin.is_terminal() {
-            eprintln!("Paste or type the text, then press Ctrl-D on a line of its own (inspect opens no link).");
+            eprintln!("{}", locale.text("inspect.paste_prompt"));
         }
         match read_input(stdin.lock()) {
             Ok(input) => input,
@@ -140,7 +143,7 @@ pub fn run(args: &InspectArgs, plain: bool, theme: crate::ui::ThemeName, locale:
         super::print_lines(plain_lines(locale, &input.text, sender, &report, &input.notices));
     }
     match &args.to_scenario {
-        Some(path) => super::draft::write(path, args.force, &input.text, sender, &report),
+        Some(path) => super::draft::write(path, args.force, &input.text, sender, &report, locale),
         None => 0,
     }
 }
