@@ -7,6 +7,7 @@ mod key;
 mod keymap;
 mod policy;
 mod present;
+mod progress;
 mod questions;
 mod session;
 mod step;
@@ -19,6 +20,7 @@ pub use keymap::{
     msgs_for_word_in, row_keys, row_keys_in,
 };
 pub use policy::Policy;
+pub use progress::{Progress, StatsCache, StatsLine};
 pub use session::{ExamSetup, Mode, RoomTally, Stage};
 pub use step::Step;
 pub use update::{READ_GUARD_MS, update};
@@ -131,37 +133,6 @@ impl Confidence {
     }
 }
 
-/// The progress report last computed, keyed by the width it was wrapped to and the number of
-/// answers it covers.
-#[derive(Debug, Default)]
-pub struct StatsCache(std::sync::Mutex<Option<CachedStats>>);
-
-/// (width, answers covered, the report's lines).
-type CachedStats = (usize, usize, std::sync::Arc<Vec<StatsLine>>);
-
-/// One line of the progress report, as phrases (the view words them).
-pub type StatsLine = crate::learning::stats::ReportLine;
-
-impl StatsCache {
-    /// The report for `history` at `width`, computed only when either changed.
-    pub fn get(
-        &self,
-        history: &[crate::learning::record::AnswerRecord],
-        width: usize,
-    ) -> std::sync::Arc<Vec<StatsLine>> {
-        // A Mutex, not a RefCell: a served session's App moves between threads.
-        let mut slot = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        match &*slot {
-            Some((w, n, lines)) if *w == width && *n == history.len() => std::sync::Arc::clone(lines),
-            _ => {
-                let lines = std::sync::Arc::new(crate::learning::stats::report(history, width));
-                *slot = Some((width, history.len(), std::sync::Arc::clone(&lines)));
-                lines
-            }
-        }
-    }
-}
-
 /// Everything the trainer knows. Plain data, so tests can build and inspect it.
 #[derive(Debug)]
 pub struct App {
@@ -212,13 +183,10 @@ pub struct App {
     pub notice: Vec<crate::i18n::Phrase>,
     /// How many rounds were started, counting this one.
     pub rounds_played: u32,
-    /// Every answer of this learner: loaded from saved progress, then added to as they play.
-    /// Rounds are drawn from it (more of what they get wrong) and the stats screen reads it.
-    pub history: Vec<crate::learning::record::AnswerRecord>,
-    /// The progress screen's report, computed once per width and history (the statistics go over
-    /// every saved answer; recomputing them on every frame cost a third of a core with a large
-    /// history). A cache only: the view fills it, nothing reads it as state.
-    pub stats_cache: StatsCache,
+    /// Every answer of this learner, as a summary (never the records: see `learning::summary`),
+    /// and the progress screen's report of it, computed once per visit (recomputing it on every
+    /// frame cost a third of a core with a large history).
+    pub progress: Progress,
     /// Practice, exam, presenter or course: what the session is for.
     pub mode: Mode,
     /// The parts of a deck or course session, in order; empty for free practice, whose rounds
@@ -328,7 +296,7 @@ impl App {
 
     /// As [`App::new`], with a fixed today, so that tests are the same on every day.
     pub fn on_day(pool: Vec<Scenario>, spec: RoundSpec, today: i64) -> App {
-        App::with_history(pool, spec, today, Vec::new())
+        App::with_history(pool, spec, today, Default::default())
     }
 
     /// A trainer for a learner with saved answers: the round favours what they get wrong.
@@ -336,7 +304,7 @@ impl App {
         pool: Vec<Scenario>,
         spec: RoundSpec,
         today: i64,
-        history: Vec<crate::learning::record::AnswerRecord>,
+        history: crate::learning::summary::Summary,
     ) -> App {
         let round = choose_weighted(&pool, &spec, &crate::learning::schedule::weights(&pool, &history));
         let shown = draw_variants(&pool, &round, spec.seed, today);
@@ -353,7 +321,6 @@ impl App {
             hint: None,
             clock_ms: None,
             shown_at_ms: 0,
-            stats_cache: StatsCache::default(),
             after_question: false,
             spot_enabled: true,
             session: String::new(),
@@ -364,7 +331,7 @@ impl App {
             help_scroll: 0,
             notice: Vec::new(),
             rounds_played: 1,
-            history,
+            progress: Progress::new(history),
             mode: Mode::Practice,
             stages: Vec::new(),
             stage: 0,
@@ -389,7 +356,7 @@ impl App {
 
     /// Chooses the scenarios of a round for `spec.seed` and draws their variables.
     pub fn start_round(&mut self) {
-        let weights = crate::learning::schedule::weights(&self.pool, &self.history);
+        let weights = crate::learning::schedule::weights(&self.pool, self.progress.summary());
         self.round = choose_weighted(&self.pool, &self.spec, &weights);
         self.shown = draw_variants(&self.pool, &self.round, self.spec.seed, self.today);
     }
@@ -442,18 +409,4 @@ pub fn draw_variants(pool: &[Scenario], round: &[usize], seed: u64, today: i64) 
 /// A stable 64-bit hash (FNV-1a): std's hasher may change between Rust releases.
 pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-#[cfg(test)]
-mod stats_cache_tests {
-    #[test]
-    fn the_report_is_computed_once_per_width_and_history() {
-        let app = crate::fixtures::app();
-        let a = app.stats_cache.get(&app.history, 80);
-        let b = app.stats_cache.get(&app.history, 80);
-        assert!(std::sync::Arc::ptr_eq(&a, &b), "same width and history: the cached report");
-        let c = app.stats_cache.get(&app.history, 60);
-        assert!(!std::sync::Arc::ptr_eq(&a, &c), "another width: computed again");
-        assert_eq!(*c, crate::learning::stats::report(&app.history, 60));
-    }
 }

@@ -111,7 +111,7 @@ pub fn run(args: &ServeArgs, deck: Option<String>, data_dir: Option<PathBuf>, co
             // server lets a learner choose (`App::locale` is per session).
             locale: crate::i18n::Locale::english(),
         };
-        build(&plan, factory_pool.clone(), &opts, Vec::new())
+        build(&plan, factory_pool.clone(), &opts, Default::default())
     });
     // Build one now, so a deck that cannot be played is said here, not to each learner.
     if let Err(e) = factory("check") {

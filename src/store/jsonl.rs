@@ -131,6 +131,33 @@ impl JsonlFile {
         Ok(last)
     }
 
+    /// Hands every readable record to `each`, oldest first, without keeping them: what a
+    /// history of 100 000 answers is read with (see `learning::summary`). The result's `items`
+    /// is always empty; the rest says what [`JsonlFile::load`] would say about damaged lines.
+    /// When some line is damaged the file is then set aside exactly as `load` does (that rare
+    /// path reads the file whole again); `each` has already had every readable record once.
+    pub fn fold<T: DeserializeOwned + Serialize>(&self, each: impl FnMut(T)) -> Result<LoadedLines<T>, StoreError> {
+        use std::io::Read;
+        let Some(file) = self.open_data()? else { return Ok(LoadedLines::default()) };
+        let limit = crate::source::files::MAX_DATA_BYTES;
+        let mut bounded = file.take(limit + 1);
+        let bad =
+            fold_lines(io::BufReader::with_capacity(64 * 1024, &mut bounded), each).map_err(io_err(&self.path))?;
+        if bounded.limit() == 0 {
+            return Err(self.too_large());
+        }
+        if bad == 0 {
+            return Ok(LoadedLines::default());
+        }
+        let repaired = self.load::<T>()?;
+        Ok(LoadedLines {
+            items: Vec::new(),
+            bad: repaired.bad.max(bad),
+            kept: repaired.kept,
+            unrepaired: repaired.unrepaired,
+        })
+    }
+
     /// Every record of the file read as a stream, and how many lines could not be read;
     /// `None` when there is no file. Bounded like [`JsonlFile::read_all`].
     fn stream<T: DeserializeOwned>(&self) -> Result<Option<(Vec<T>, usize)>, StoreError> {
@@ -308,14 +335,21 @@ impl JsonlFile {
 
 /// The records of a JSON Lines text, one line at a time, and how many non-blank lines could not
 /// be read (bytes that are not UTF-8 count as unreadable there, as anywhere else in the line).
-fn parse_lines<T: DeserializeOwned>(mut reader: impl io::BufRead) -> io::Result<(Vec<T>, usize)> {
+fn parse_lines<T: DeserializeOwned>(reader: impl io::BufRead) -> io::Result<(Vec<T>, usize)> {
     let mut items = Vec::new();
+    let bad = fold_lines(reader, |r| items.push(r))?;
+    Ok((items, bad))
+}
+
+/// Hands each readable record of a JSON Lines text to `each`, in order, and says how many
+/// non-blank lines could not be read; only one line is held at a time.
+fn fold_lines<T: DeserializeOwned>(mut reader: impl io::BufRead, mut each: impl FnMut(T)) -> io::Result<usize> {
     let mut bad = 0;
     let mut line = Vec::new();
     loop {
         line.clear();
         if reader.read_until(b'\n', &mut line)? == 0 {
-            return Ok((items, bad));
+            return Ok(bad);
         }
         let text = String::from_utf8_lossy(&line);
         let text = text.trim_end_matches('\n').trim_end_matches('\r');
@@ -323,7 +357,7 @@ fn parse_lines<T: DeserializeOwned>(mut reader: impl io::BufRead) -> io::Result<
             continue;
         }
         match serde_json::from_str::<T>(text) {
-            Ok(r) => items.push(r),
+            Ok(r) => each(r),
             Err(_) => bad += 1,
         }
     }

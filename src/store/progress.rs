@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use super::StoreError;
 use super::jsonl::{JsonlFile, io_err};
 use crate::learning::record::AnswerRecord;
+use crate::learning::summary::Summary;
 
 /// The login name, for the default profile.
 pub fn default_profile() -> String {
@@ -40,6 +41,14 @@ pub struct Loaded {
     pub notice: Option<crate::i18n::Phrase>,
 }
 
+/// What opening found, as the trainer and `stats` hold it: the summary, never the records.
+#[derive(Debug, Default)]
+pub struct LoadedSummary {
+    pub summary: Summary,
+    /// As in [`Loaded`].
+    pub notice: Option<crate::i18n::Phrase>,
+}
+
 impl ProgressStore {
     /// The store of `profile` under `data_dir`; the folder is created if needed.
     pub fn open(data_dir: &Path, profile: &str) -> Result<ProgressStore, StoreError> {
@@ -60,6 +69,15 @@ impl ProgressStore {
         let loaded = self.file().load::<AnswerRecord>()?;
         let notice = loaded.notice(crate::i18n::key("store.progress_file"));
         Ok(Loaded { history: loaded.items, notice })
+    }
+
+    /// Streams every answer into a [`Summary`], one line at a time: memory grows with the
+    /// scenarios and rounds, not the answers. Unreadable lines are set aside as by `load`.
+    pub fn load_summary(&self) -> Result<LoadedSummary, StoreError> {
+        let mut summary = Summary::default();
+        let loaded = self.file().fold::<AnswerRecord>(|r| summary.add(&r))?;
+        let notice = loaded.notice(crate::i18n::key("store.progress_file"));
+        Ok(LoadedSummary { summary, notice })
     }
 
     /// Appends one answer as one line, written in a single call and synced. If the file ends in

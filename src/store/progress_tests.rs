@@ -125,3 +125,41 @@ fn a_full_disk_is_a_clear_error_and_devices_are_not_read() {
     assert!(err.contains("not a regular file"), "{err}");
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_summary_streams_what_load_reads() {
+    let dir = temp_dir("summary");
+    let store = ProgressStore::open(&dir, "ana").unwrap();
+    assert!(store.load_summary().unwrap().summary.is_empty(), "no file: empty");
+    let records: Vec<AnswerRecord> = (0..50).map(record).collect();
+    records.iter().for_each(|r| store.append(r).unwrap());
+    let loaded = store.load_summary().unwrap();
+    assert!(loaded.notice.is_none());
+    assert_eq!(loaded.summary, crate::learning::summary::Summary::of(&records));
+    assert_eq!(loaded.summary.len(), 50);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_summary_of_a_damaged_file_sets_it_aside_and_keeps_the_readable_answers() {
+    let dir = temp_dir("summary-corrupt");
+    let store = ProgressStore::open(&dir, "ana").unwrap();
+    store.append(&record(1)).unwrap();
+    let mut text = fs::read_to_string(store.path()).unwrap();
+    text.push_str("{not json\n");
+    text.push_str(&serde_json::to_string(&record(2)).unwrap());
+    text.push('\n');
+    fs::write(store.path(), &text).unwrap();
+
+    let loaded = store.load_summary().unwrap();
+    assert_eq!(loaded.summary, crate::learning::summary::Summary::of(&[record(1), record(2)]));
+    let notice = loaded.notice.expect("the learner is told").say(&crate::i18n::Locale::english());
+    assert!(notice.contains("1 unreadable line"), "{notice}");
+    let kept = fs::read_dir(dir.join("profiles/ana")).unwrap().flatten();
+    let kept: Vec<_> = kept.filter(|e| e.file_name().to_string_lossy().contains(".corrupt-")).collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read_to_string(kept[0].path()).unwrap(), text, "nothing is lost");
+    assert_eq!(store.load().unwrap().history, [record(1), record(2)], "the file holds the readable lines");
+    assert!(store.load_summary().unwrap().notice.is_none());
+    fs::remove_dir_all(&dir).unwrap();
+}
