@@ -103,10 +103,16 @@ fn the_quick_reader_leaves_other_shapes_to_the_careful_one() {
         serde_json::to_string(&records[0]).unwrap(),
         serde_json::to_string(&records[1]).unwrap()
     );
-    let trailing_comma = format!("[{},]", serde_json::to_string(&records[0]).unwrap());
-    for (name, text) in
-        [("pretty", pretty_stream), ("two", two_on_a_line), ("nbsp", nbsp_line), ("comma", trailing_comma)]
-    {
+    let one = serde_json::to_string(&records[0]).unwrap();
+    let trailing_comma = format!("[{one},]");
+    let trailing_text = format!("[{one}] x");
+    for (name, text) in [
+        ("pretty", pretty_stream),
+        ("two", two_on_a_line),
+        ("nbsp", nbsp_line),
+        ("comma", trailing_comma),
+        ("after", trailing_text),
+    ] {
         let path = d.join(name);
         std::fs::write(&path, text).unwrap();
         assert!(fast::fold_file(&path, &mut Count(0)).is_err(), "{name}");
@@ -132,6 +138,7 @@ proptest! {
     fn whatever_the_bytes_the_merge_is_the_careful_readers(
         lines in any::<bool>(),
         cut in proptest::option::of(0.0f64..1.0),
+        tail in proptest::collection::vec(prop::sample::select(b"x ]\n,{}".to_vec()), 0..3),
         edits in proptest::collection::vec((0.0f64..1.0, prop::sample::select(b"\",]}{[:0a.\n \\-9e\xff".to_vec())), 0..3),
     ) {
         let mut bytes = base_text(lines).into_bytes();
@@ -142,6 +149,7 @@ proptest! {
         if let Some(cut) = cut {
             bytes.truncate((bytes.len() as f64 * cut) as usize);
         }
+        bytes.extend(tail);
         let d = dir("prop");
         let path = d.join("f.json");
         std::fs::write(&path, &bytes).unwrap();
