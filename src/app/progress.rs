@@ -30,7 +30,7 @@ impl Progress {
 
     /// Folds in an answer just given.
     pub fn add(&mut self, record: &AnswerRecord) {
-        self.summary.add(record);
+        self.summary.add_record(record);
     }
 
     /// Sets the time of the answer added last (stamped when it is saved).

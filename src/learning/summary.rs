@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::record::AnswerRecord;
+use super::record::{AnswerRecord, AnswerView};
 use super::sdt::Outcomes;
 
 /// The highest Leitner box (see `schedule`).
@@ -64,7 +64,7 @@ pub struct Summary {
 }
 
 /// An answer counts as clean when the verdict was right and no red flag was missed.
-fn clean(r: &AnswerRecord) -> bool {
+fn clean(r: &AnswerView<'_>) -> bool {
     r.correct() && r.flags_missed.is_empty()
 }
 
@@ -79,19 +79,24 @@ impl Summary {
     /// The summary of `records`, in their order.
     pub fn of(records: &[AnswerRecord]) -> Summary {
         let mut s = Summary::default();
-        records.iter().for_each(|r| s.add(r));
+        records.iter().for_each(|r| s.add_record(r));
         s
     }
 
+    /// Folds in a record held in memory (an answer just given).
+    pub fn add_record(&mut self, r: &AnswerRecord) {
+        self.add(&AnswerView::of(r));
+    }
+
     /// Folds one more answer in, as the log holds them (oldest first).
-    pub fn add(&mut self, r: &AnswerRecord) {
+    pub fn add(&mut self, r: &AnswerView<'_>) {
         self.answers += 1;
         self.version += 1;
         self.all.add(r.is_scam(), r.said_scam());
-        let round = match self.round_index.get(r.round.as_str()) {
+        let round = match self.round_index.get(&*r.round) {
             Some(&i) => i,
             None => {
-                self.round_index.insert(r.round.clone(), self.rounds.len());
+                self.round_index.insert(r.round.to_string(), self.rounds.len());
                 self.rounds.push(Outcomes::default());
                 self.rounds.len() - 1
             }
@@ -113,7 +118,7 @@ impl Summary {
         }
         // The box follows the answers in the order they were given (the log's order). New
         // cards start in box 1; a clean answer moves up one, anything else back to box 1.
-        let before = self.scenarios.get(r.scenario.as_str()).map(|l| l.card);
+        let before = self.scenarios.get(&*r.scenario).map(|l| l.card);
         let b = before.map_or(1, |c| c.r#box);
         let card = Card {
             r#box: if clean(r) { (b + 1).min(BOXES) } else { 1 },
@@ -123,17 +128,17 @@ impl Summary {
             time: r.time,
             correct: r.correct(),
             is_scam: r.is_scam(),
-            flags_missed: r.flags_missed.clone(),
+            flags_missed: r.flags_missed.iter().map(|k| k.to_string()).collect(),
             card,
         };
-        match self.scenarios.get_mut(r.scenario.as_str()) {
+        match self.scenarios.get_mut(&*r.scenario) {
             Some(l) => *l = latest,
             None => {
-                self.scenarios.insert(r.scenario.clone(), latest);
+                self.scenarios.insert(r.scenario.to_string(), latest);
             }
         }
-        if self.last.as_deref() != Some(r.scenario.as_str()) {
-            self.last = Some(r.scenario.clone());
+        if self.last.as_deref() != Some(&*r.scenario) {
+            self.last = Some(r.scenario.to_string());
         }
     }
 
@@ -206,7 +211,7 @@ impl Summary {
 impl<'a> FromIterator<&'a AnswerRecord> for Summary {
     fn from_iter<I: IntoIterator<Item = &'a AnswerRecord>>(records: I) -> Summary {
         let mut s = Summary::default();
-        records.into_iter().for_each(|r| s.add(r));
+        records.into_iter().for_each(|r| s.add_record(r));
         s
     }
 }

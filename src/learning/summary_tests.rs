@@ -342,7 +342,7 @@ proptest! {
     fn adding_answers_one_at_a_time_is_folding_them_all(h in in_rounds()) {
         let mut s = Summary::default();
         for r in &h {
-            s.add(r);
+            s.add_record(r);
         }
         prop_assert_eq!(s.len(), h.len());
         prop_assert_eq!(s, h.iter().collect::<Summary>());

@@ -131,18 +131,23 @@ impl JsonlFile {
         Ok(last)
     }
 
-    /// Hands every readable record to `each`, oldest first, without keeping them: what a
-    /// history of 100 000 answers is read with (see `learning::summary`). The result's `items`
-    /// is always empty; the rest says what [`JsonlFile::load`] would say about damaged lines.
-    /// When some line is damaged the file is then set aside exactly as `load` does (that rare
-    /// path reads the file whole again); `each` has already had every readable record once.
-    pub fn fold<T: DeserializeOwned + Serialize>(&self, each: impl FnMut(T)) -> Result<LoadedLines<T>, StoreError> {
+    /// Hands the text of every non-blank line to `read`, oldest first, without keeping any:
+    /// what a history of 100 000 answers is read with (see `learning::summary`). `read` says
+    /// whether the line was a readable `T` (it may parse it as a borrowed view of one). The
+    /// result's `items` is always empty; the rest says what [`JsonlFile::load`] would say about
+    /// damaged lines. When some line is damaged the file is then set aside exactly as `load`
+    /// does (that rare path reads the file whole again, as `T`s); `read` has already seen
+    /// every line once.
+    pub fn fold<T: DeserializeOwned + Serialize>(
+        &self,
+        read: impl FnMut(&str) -> bool,
+    ) -> Result<LoadedLines<T>, StoreError> {
         use std::io::Read;
         let Some(file) = self.open_data()? else { return Ok(LoadedLines::default()) };
         let limit = crate::source::files::MAX_DATA_BYTES;
         let mut bounded = file.take(limit + 1);
-        let bad =
-            fold_lines(io::BufReader::with_capacity(64 * 1024, &mut bounded), each).map_err(io_err(&self.path))?;
+        let reader = io::BufReader::with_capacity(64 * 1024, &mut bounded);
+        let bad = fold_text(reader, read).map_err(io_err(&self.path))?;
         if bounded.limit() == 0 {
             return Err(self.too_large());
         }
@@ -343,7 +348,20 @@ fn parse_lines<T: DeserializeOwned>(reader: impl io::BufRead) -> io::Result<(Vec
 
 /// Hands each readable record of a JSON Lines text to `each`, in order, and says how many
 /// non-blank lines could not be read; only one line is held at a time.
-fn fold_lines<T: DeserializeOwned>(mut reader: impl io::BufRead, mut each: impl FnMut(T)) -> io::Result<usize> {
+fn fold_lines<T: DeserializeOwned>(reader: impl io::BufRead, mut each: impl FnMut(T)) -> io::Result<usize> {
+    fold_text(reader, |text| match serde_json::from_str::<T>(text) {
+        Ok(r) => {
+            each(r);
+            true
+        }
+        Err(_) => false,
+    })
+}
+
+/// Hands the text of each non-blank line (without its line break) to `read`, which says whether
+/// it was readable; returns how many were not (bytes that are not UTF-8 make a line unreadable,
+/// as anywhere else in it).
+fn fold_text(mut reader: impl io::BufRead, mut read: impl FnMut(&str) -> bool) -> io::Result<usize> {
     let mut bad = 0;
     let mut line = Vec::new();
     loop {
@@ -356,9 +374,8 @@ fn fold_lines<T: DeserializeOwned>(mut reader: impl io::BufRead, mut each: impl 
         if text.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<T>(text) {
-            Ok(r) => each(r),
-            Err(_) => bad += 1,
+        if !read(text) {
+            bad += 1;
         }
     }
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::StoreError;
 use super::jsonl::{JsonlFile, io_err};
-use crate::learning::record::AnswerRecord;
+use crate::learning::record::{AnswerRecord, AnswerView};
 use crate::learning::summary::Summary;
 
 /// The login name, for the default profile.
@@ -75,7 +75,13 @@ impl ProgressStore {
     /// scenarios and rounds, not the answers. Unreadable lines are set aside as by `load`.
     pub fn load_summary(&self) -> Result<LoadedSummary, StoreError> {
         let mut summary = Summary::default();
-        let loaded = self.file().fold::<AnswerRecord>(|r| summary.add(&r))?;
+        let loaded = self.file().fold::<AnswerRecord>(|line| match serde_json::from_str::<AnswerView>(line) {
+            Ok(answer) => {
+                summary.add(&answer);
+                true
+            }
+            Err(_) => false,
+        })?;
         let notice = loaded.notice(crate::i18n::key("store.progress_file"));
         Ok(LoadedSummary { summary, notice })
     }
