@@ -330,6 +330,14 @@ fn merge_scale_benches(c: &mut Criterion) {
             black_box(serde_json::from_reader::<_, serde::de::IgnoredAny>(file).unwrap())
         })
     });
+    // As strict, for a reader that parses from memory (as `merge_files` now does, a chunk at a
+    // time): the file read whole, then parsed once from the slice, nothing built.
+    group.bench_function("floor: fs::read + serde_json::from_slice::<IgnoredAny>", |b| {
+        b.iter(|| {
+            let bytes = std::fs::read(&path).unwrap();
+            black_box(serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).unwrap())
+        })
+    });
     group.bench_function("merge_files (streamed class view)", |b| {
         b.iter(|| {
             let (view, all_read) =

@@ -10,14 +10,20 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use serde::{Deserialize, Serialize};
+
 use super::record::{AnswerRecord, AnswerView};
 use super::sdt::Outcomes;
+
+/// The shape of a serialised [`Summary`]: a cache written with another shape is not read (and
+/// is built again from the log). Change it with any change to the summary's fields or meaning.
+pub const FORMAT: u32 = 1;
 
 /// The highest Leitner box (see `schedule`).
 pub const BOXES: u8 = 5;
 
 /// Where a scenario stands in the practice schedule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {
     pub r#box: u8,
     /// Index of the round it was last answered in (rounds numbered by first appearance).
@@ -25,7 +31,7 @@ pub struct Card {
 }
 
 /// What the latest answer to one scenario said, and where the scenario stands.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Latest {
     pub time: u64,
     pub correct: bool,
@@ -39,8 +45,9 @@ pub struct Latest {
 pub type Tally = (usize, usize);
 
 /// Everything the schedule and the report read from a history. Folding the same records in
-/// the same order always gives the same summary.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// the same order always gives the same summary. Serialisable, so the store can keep it beside
+/// the log as a cache (`store::progress`); [`FORMAT`] names its shape.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Answers folded.
     answers: usize,

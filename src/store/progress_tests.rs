@@ -1,6 +1,7 @@
 use super::*;
 use crate::fixtures;
 use crate::scenario::Verdict;
+use std::io::Write;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("smishdrill-progress-{name}-{}", std::process::id()));
@@ -161,5 +162,106 @@ fn the_summary_of_a_damaged_file_sets_it_aside_and_keeps_the_readable_answers() 
     assert_eq!(fs::read_to_string(kept[0].path()).unwrap(), text, "nothing is lost");
     assert_eq!(store.load().unwrap().history, [record(1), record(2)], "the file holds the readable lines");
     assert!(store.load_summary().unwrap().notice.is_none());
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+fn many(range: std::ops::Range<usize>) -> Vec<AnswerRecord> {
+    let s = fixtures::scenario(fixtures::TOLL_SCAM);
+    range
+        .map(|n| {
+            let said = if n % 3 == 0 { Verdict::Legit } else { Verdict::Scam };
+            let mut r = AnswerRecord::new(format!("r{}", n / 10), &s, said, Some("sure"), None, Some(n % 2 == 0));
+            r.scenario = format!("s{}", n % 37);
+            r.time = n as u64;
+            r
+        })
+        .collect()
+}
+
+fn summary_of(records: &[AnswerRecord]) -> crate::learning::summary::Summary {
+    crate::learning::summary::Summary::of(records)
+}
+
+fn write_all(store: &ProgressStore, records: &[AnswerRecord]) {
+    let text: String = records.iter().map(|r| serde_json::to_string(r).unwrap() + "\n").collect();
+    fs::write(store.path(), text).unwrap();
+}
+
+#[test]
+fn a_long_history_is_cached_and_only_the_new_answers_read_next_time() {
+    let dir = temp_dir("cache");
+    let store = ProgressStore::open(&dir, "ana").unwrap();
+    let first = many(0..1_500);
+    write_all(&store, &first);
+    assert_eq!(store.load_summary().unwrap().summary, summary_of(&first));
+    let cache = store.path().with_file_name("answers.summary.json");
+    assert!(cache.exists(), "cached after 1 500 answers");
+    // Answers appended since: the cache plus the new lines is the whole log.
+    let all = many(0..1_600);
+    for r in &all[1_500..] {
+        store.append(r).unwrap();
+    }
+    let loaded = store.load_summary().unwrap();
+    assert_eq!(loaded.summary, summary_of(&all));
+    assert!(loaded.notice.is_none());
+    // The cache is what it says: make it claim other figures, and they show (so it is read).
+    let text = fs::read_to_string(&cache).unwrap();
+    let forged = text.replacen("\"answers\":1500", "\"answers\":7", 1);
+    assert_ne!(forged, text);
+    fs::write(&cache, forged).unwrap();
+    assert_eq!(store.load_summary().unwrap().summary.len(), 7 + 100, "the cache was used");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_cache_that_does_not_fit_the_log_is_ignored() {
+    let dir = temp_dir("cache-stale");
+    let store = ProgressStore::open(&dir, "ana").unwrap();
+    let cache = store.path().with_file_name("answers.summary.json");
+    write_all(&store, &many(0..1_200));
+    store.load_summary().unwrap();
+    assert!(cache.exists());
+    // The same length, other answers, written in place: the bytes before the resume point differ.
+    let mut other = many(0..1_200);
+    for r in &mut other[1_100..] {
+        r.time += 5_000; // as many digits: the same length
+    }
+    let text: String = other.iter().map(|r| serde_json::to_string(r).unwrap() + "\n").collect();
+    assert_eq!(text.len() as u64, fs::metadata(store.path()).unwrap().len());
+    std::fs::OpenOptions::new().write(true).open(store.path()).unwrap().write_all(text.as_bytes()).unwrap();
+    assert_eq!(store.load_summary().unwrap().summary, summary_of(&other));
+    // Another file in its place (as a repair makes), longer than the cache's point.
+    let replaced = many(5_000..6_300);
+    let tmp = dir.join("new");
+    fs::write(&tmp, replaced.iter().map(|r| serde_json::to_string(r).unwrap() + "\n").collect::<String>()).unwrap();
+    fs::rename(&tmp, store.path()).unwrap();
+    assert_eq!(store.load_summary().unwrap().summary, summary_of(&replaced));
+    // A cache that is not one, or of another shape.
+    fs::write(&cache, "{not json").unwrap();
+    assert_eq!(store.load_summary().unwrap().summary, summary_of(&replaced));
+    let text = fs::read_to_string(&cache).unwrap().replacen("\"format\":1", "\"format\":999", 1);
+    fs::write(&cache, text.replacen("\"answers\":1300", "\"answers\":7", 1)).unwrap();
+    assert_eq!(store.load_summary().unwrap().summary, summary_of(&replaced), "another shape: not read");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_damaged_line_after_the_cached_part_is_set_aside_as_ever() {
+    let dir = temp_dir("cache-damaged");
+    let store = ProgressStore::open(&dir, "ana").unwrap();
+    let first = many(0..1_100);
+    write_all(&store, &first);
+    store.load_summary().unwrap();
+    let mut text = fs::read_to_string(store.path()).unwrap();
+    text.push_str("{broken\n");
+    let more = many(1_100..1_110);
+    text.extend(more.iter().map(|r| serde_json::to_string(r).unwrap() + "\n"));
+    fs::write(store.path(), &text).unwrap();
+    let loaded = store.load_summary().unwrap();
+    let readable: Vec<AnswerRecord> = first.iter().chain(&more).cloned().collect();
+    assert_eq!(loaded.summary, summary_of(&readable));
+    assert!(loaded.notice.is_some(), "the learner is told");
+    assert_eq!(store.load().unwrap().history, readable, "the file holds the readable answers");
+    assert_eq!(store.load_summary().unwrap().summary, summary_of(&readable));
     fs::remove_dir_all(&dir).unwrap();
 }
