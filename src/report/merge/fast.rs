@@ -114,7 +114,7 @@ impl<R: Read> Chunks<R> {
         let mut searched = 0;
         loop {
             let rest = &self.buf[self.pos + searched..];
-            if let Some(i) = rest.iter().position(|&b| b == b'\n') {
+            if let Some(i) = memchr::memchr(b'\n', rest) {
                 let start = self.pos;
                 let end = self.pos + searched + i;
                 self.pos = end + 1;
