@@ -158,6 +158,26 @@ impl Summary {
         }
     }
 
+    /// Whether a summary read from elsewhere (the store's cache, a file like any other) holds
+    /// together: every index in range, every box a box, every tally no more right than seen and
+    /// far from overflowing. One that does not is not used (the log is read instead), so a
+    /// damaged or hand-made cache can never make the schedule or the report index out of range.
+    pub fn is_consistent(&self) -> bool {
+        const BOUND: usize = 1 << 48;
+        let rounds = self.rounds.len();
+        let tallies_ok = |m: &BTreeMap<String, Tally>| m.values().all(|&(r, s)| r <= s && s < BOUND);
+        self.answers < BOUND
+            && self.all.total() as usize == self.answers
+            && self.round_index.len() == rounds
+            && self.round_index.values().all(|&i| i < rounds)
+            && self.rounds.iter().map(|o| o.total() as usize).sum::<usize>() == self.answers
+            && self.scenarios.values().all(|l| (1..=BOXES).contains(&l.card.r#box) && l.card.last_round < rounds)
+            && self.last.as_ref().is_none_or(|id| self.scenarios.contains_key(id))
+            && tallies_ok(&self.categories)
+            && tallies_ok(&self.flags)
+            && tallies_ok(&self.confidence)
+    }
+
     /// How many answers were folded in.
     pub fn len(&self) -> usize {
         self.answers

@@ -343,6 +343,7 @@ proptest! {
         let mut s = Summary::default();
         for r in &h {
             s.add_record(r);
+            prop_assert!(s.is_consistent());
         }
         prop_assert_eq!(s.len(), h.len());
         prop_assert_eq!(s, h.iter().collect::<Summary>());

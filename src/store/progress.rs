@@ -135,7 +135,7 @@ impl ProgressStore {
         let mut bytes = Vec::new();
         file.take(CACHE_LIMIT).read_to_end(&mut bytes).ok()?;
         let cache: Cache = serde_json::from_slice(&bytes).ok()?;
-        (cache.format == FORMAT).then_some(cache)
+        (cache.format == FORMAT && cache.summary.is_consistent()).then_some(cache)
     }
 
     /// Writes the cache beside the log (a new file renamed over the old, with the log's mode:

@@ -204,12 +204,15 @@ fn a_long_history_is_cached_and_only_the_new_answers_read_next_time() {
     let loaded = store.load_summary().unwrap();
     assert_eq!(loaded.summary, summary_of(&all));
     assert!(loaded.notice.is_none());
-    // The cache is what it says: make it claim other figures, and they show (so it is read).
-    let text = fs::read_to_string(&cache).unwrap();
-    let forged = text.replacen("\"answers\":1500", "\"answers\":7", 1);
-    assert_ne!(forged, text);
-    fs::write(&cache, forged).unwrap();
-    assert_eq!(store.load_summary().unwrap().summary.len(), 7 + 100, "the cache was used");
+    // The cache is what it says: make it claim no right answers in the category, and it shows.
+    let mut value: serde_json::Value = serde_json::from_str(&fs::read_to_string(&cache).unwrap()).unwrap();
+    value["summary"]["categories"]["toll"][0] = 0.into();
+    fs::write(&cache, value.to_string()).unwrap();
+    let loaded = store.load_summary().unwrap().summary;
+    let (right, seen) = summary_of(&all).category("toll").unwrap();
+    let new_right = summary_of(&all[1_500..]).category("toll").unwrap().0;
+    assert_eq!(loaded.category("toll"), Some((new_right, seen)), "the cache was used");
+    assert_ne!(new_right, right);
     fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -263,5 +266,28 @@ fn a_damaged_line_after_the_cached_part_is_set_aside_as_ever() {
     assert!(loaded.notice.is_some(), "the learner is told");
     assert_eq!(store.load().unwrap().history, readable, "the file holds the readable answers");
     assert_eq!(store.load_summary().unwrap().summary, summary_of(&readable));
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_cache_that_does_not_hold_together_is_not_used() {
+    let dir = temp_dir("cache-forged");
+    let store = ProgressStore::open(&dir, "ana").unwrap();
+    let records = many(0..1_050);
+    write_all(&store, &records);
+    store.load_summary().unwrap();
+    let cache = store.path().with_file_name("answers.summary.json");
+    let good = fs::read_to_string(&cache).unwrap();
+    // A box that is no box, a round index out of range: each would panic the schedule.
+    for (from, to) in [("\"box\":", "\"box\":0,\"x\":"), ("\"r0\":0", "\"r0\":999999")] {
+        let forged = good.replacen(from, to, 1);
+        assert_ne!(forged, good, "{from}");
+        fs::write(&cache, forged).unwrap();
+        let loaded = store.load_summary().unwrap();
+        assert_eq!(loaded.summary, summary_of(&records), "{from}: the log was read instead");
+        let pool = fixtures::pool();
+        crate::learning::schedule::weights(&pool, &loaded.summary);
+        fs::write(&cache, &good).unwrap();
+    }
     fs::remove_dir_all(&dir).unwrap();
 }
