@@ -11,6 +11,7 @@ use smishdrill::app::{App, Mode, Msg, Screen, Stage, StatsCache, update};
 use smishdrill::corpus::{Corpus, EMBEDDED};
 use smishdrill::learning::record::AnswerRecord;
 use smishdrill::learning::schedule::weights;
+use smishdrill::learning::summary::Summary;
 use smishdrill::round::{RoundSpec, choose_weighted};
 use smishdrill::scenario::Verdict;
 use smishdrill::ui::{Theme, view};
@@ -204,7 +205,7 @@ fn more_screens(name: &str) -> App {
             let pool = Corpus::embedded().scenarios;
             let past = history(&pool, 10_000);
             let spec = RoundSpec { count: 10, categories: vec![], seed: 1 };
-            let mut app = App::with_history(pool, spec, 20_782, past);
+            let mut app = App::with_history(pool, spec, 20_782, Summary::of(&past));
             app.session.spot_enabled = false;
             for _ in 0..10 {
                 send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Choose(0), Msg::Choose(0), Msg::Next]);
@@ -263,7 +264,7 @@ fn render_benches(c: &mut Criterion) {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
         c.bench_function(&format!("draw stats (10 000 answers, first frame of a visit) {w}x{h}"), |b| {
             b.iter(|| {
-                app.stats_cache = StatsCache::default();
+                app.progress.stats = StatsCache::default();
                 terminal
                     .draw(|f| {
                         black_box(view(f, &app, &theme));
@@ -296,7 +297,7 @@ fn render_benches(c: &mut Criterion) {
 
 fn schedule_benches(c: &mut Criterion) {
     let pool = Corpus::embedded().scenarios;
-    let history = history(&pool, 10_000);
+    let history = Summary::of(&history(&pool, 10_000));
     c.bench_function("choose a round from a 10 000-answer history", |b| {
         b.iter(|| {
             let w = weights(&pool, &history);
@@ -327,6 +328,14 @@ fn merge_scale_benches(c: &mut Criterion) {
         b.iter(|| {
             let file = BufReader::new(std::fs::File::open(&path).unwrap());
             black_box(serde_json::from_reader::<_, serde::de::IgnoredAny>(file).unwrap())
+        })
+    });
+    // As strict, for a reader that parses from memory (as `merge_files` now does, a chunk at a
+    // time): the file read whole, then parsed once from the slice, nothing built.
+    group.bench_function("floor: fs::read + serde_json::from_slice::<IgnoredAny>", |b| {
+        b.iter(|| {
+            let bytes = std::fs::read(&path).unwrap();
+            black_box(serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).unwrap())
         })
     });
     group.bench_function("merge_files (streamed class view)", |b| {

@@ -3,6 +3,7 @@
 use smishdrill::corpus::Corpus;
 use smishdrill::learning::record::AnswerRecord;
 use smishdrill::learning::schedule::weights;
+use smishdrill::learning::summary::Summary;
 use smishdrill::round::{RoundSpec, choose_weighted};
 use smishdrill::scenario::{FlagKind, Scenario, Verdict};
 
@@ -30,7 +31,7 @@ fn misses_lookalikes(pool: &[Scenario]) -> Vec<AnswerRecord> {
 }
 
 fn lookalikes_per_round(pool: &[Scenario], history: &[AnswerRecord]) -> f64 {
-    let w = weights(pool, history);
+    let w = weights(pool, &Summary::of(history));
     let total: usize = (0..300u64)
         .map(|seed| {
             let round = choose_weighted(pool, &RoundSpec { count: 10, categories: vec![], seed }, &w);
@@ -57,7 +58,7 @@ fn a_learner_who_keeps_missing_lookalike_links_sees_more_of_them() {
 fn rounds_still_mix_scams_and_genuine_messages_and_replay_by_seed() {
     let pool = Corpus::embedded().scenarios;
     let history = misses_lookalikes(&pool);
-    let w = weights(&pool, &history);
+    let w = weights(&pool, &Summary::of(&history));
     for seed in 0..100 {
         let spec = RoundSpec { count: 10, categories: vec![], seed };
         let round = choose_weighted(&pool, &spec, &w);

@@ -9,6 +9,7 @@ mod keymap;
 mod msg;
 mod policy;
 mod present;
+mod progress;
 mod questions;
 mod session;
 mod setup;
@@ -24,6 +25,7 @@ pub use keymap::{
 };
 pub use msg::{Effect, Msg};
 pub use policy::Policy;
+pub use progress::{Progress, StatsCache, StatsLine};
 pub use session::{ExamSetup, Mode, RoomTally, Stage};
 pub use setup::{SessionSetup, View};
 pub use step::Step;
@@ -66,37 +68,6 @@ impl Screen {
     }
 }
 
-/// The progress report last computed, keyed by the width it was wrapped to and the number of
-/// answers it covers.
-#[derive(Debug, Default)]
-pub struct StatsCache(std::sync::Mutex<Option<CachedStats>>);
-
-/// (width, answers covered, the report's lines).
-type CachedStats = (usize, usize, std::sync::Arc<Vec<StatsLine>>);
-
-/// One line of the progress report, as phrases (the view words them).
-pub type StatsLine = crate::learning::stats::ReportLine;
-
-impl StatsCache {
-    /// The report for `history` at `width`, computed only when either changed.
-    pub fn get(
-        &self,
-        history: &[crate::learning::record::AnswerRecord],
-        width: usize,
-    ) -> std::sync::Arc<Vec<StatsLine>> {
-        // A Mutex, not a RefCell: a served session's App moves between threads.
-        let mut slot = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        match &*slot {
-            Some((w, n, lines)) if *w == width && *n == history.len() => std::sync::Arc::clone(lines),
-            _ => {
-                let lines = std::sync::Arc::new(crate::learning::stats::report(history, width));
-                *slot = Some((width, history.len(), std::sync::Arc::clone(&lines)));
-                lines
-            }
-        }
-    }
-}
-
 /// Everything the trainer knows. Plain data, so tests can build and inspect it.
 #[derive(Debug)]
 pub struct App {
@@ -136,13 +107,10 @@ pub struct App {
     pub notice: Vec<crate::i18n::Phrase>,
     /// How many rounds were started, counting this one.
     pub rounds_played: u32,
-    /// Every answer of this learner: loaded from saved progress, then added to as they play.
-    /// Rounds are drawn from it (more of what they get wrong) and the stats screen reads it.
-    pub history: Vec<crate::learning::record::AnswerRecord>,
-    /// The progress screen's report, computed once per width and history (the statistics go over
-    /// every saved answer; recomputing them on every frame cost a third of a core with a large
-    /// history). A cache only: the view fills it, nothing reads it as state.
-    pub stats_cache: StatsCache,
+    /// Every answer of this learner, as a summary (never the records: see `learning::summary`),
+    /// and the progress screen's report of it, computed once per visit (recomputing it on every
+    /// frame cost a third of a core with a large history).
+    pub progress: Progress,
     /// Index into `stages`.
     pub stage: usize,
     /// Seconds spent so far on the message on screen (counted by `Msg::Tick`).
@@ -168,7 +136,7 @@ impl App {
 
     /// As [`App::new`], with a fixed today, so that tests are the same on every day.
     pub fn on_day(pool: Vec<Scenario>, spec: RoundSpec, today: i64) -> App {
-        App::with_history(pool, spec, today, Vec::new())
+        App::with_history(pool, spec, today, Default::default())
     }
 
     /// A trainer for a learner with saved answers: the round favours what they get wrong.
@@ -176,7 +144,7 @@ impl App {
         pool: Vec<Scenario>,
         spec: RoundSpec,
         today: i64,
-        history: Vec<crate::learning::record::AnswerRecord>,
+        history: crate::learning::summary::Summary,
     ) -> App {
         let round = choose_weighted(&pool, &spec, &crate::learning::schedule::weights(&pool, &history));
         let shown = draw_variants(&pool, &round, spec.seed, today);
@@ -193,13 +161,12 @@ impl App {
             hint: None,
             clock_ms: None,
             shown_at_ms: 0,
-            stats_cache: StatsCache::default(),
             after_question: false,
             view: View::default(),
             session: SessionSetup::default(),
             notice: Vec::new(),
             rounds_played: 1,
-            history,
+            progress: Progress::new(history),
             stage: 0,
             item_seconds: 0,
             exam_recorded: false,
@@ -217,7 +184,7 @@ impl App {
 
     /// Chooses the scenarios of a round for `spec.seed` and draws their variables.
     pub fn start_round(&mut self) {
-        let weights = crate::learning::schedule::weights(&self.pool, &self.history);
+        let weights = crate::learning::schedule::weights(&self.pool, self.progress.summary());
         self.round = choose_weighted(&self.pool, &self.spec, &weights);
         self.shown = draw_variants(&self.pool, &self.round, self.spec.seed, self.today);
     }
@@ -270,18 +237,4 @@ pub fn draw_variants(pool: &[Scenario], round: &[usize], seed: u64, today: i64) 
 /// A stable 64-bit hash (FNV-1a): std's hasher may change between Rust releases.
 pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-#[cfg(test)]
-mod stats_cache_tests {
-    #[test]
-    fn the_report_is_computed_once_per_width_and_history() {
-        let app = crate::fixtures::app();
-        let a = app.stats_cache.get(&app.history, 80);
-        let b = app.stats_cache.get(&app.history, 80);
-        assert!(std::sync::Arc::ptr_eq(&a, &b), "same width and history: the cached report");
-        let c = app.stats_cache.get(&app.history, 60);
-        assert!(!std::sync::Arc::ptr_eq(&a, &c), "another width: computed again");
-        assert_eq!(*c, crate::learning::stats::report(&app.history, 60));
-    }
 }

@@ -70,7 +70,7 @@ impl App {
     /// A session of `stages` (see [`Stage`]); starts at the first one.
     pub fn with_stages(pool: Vec<Scenario>, mode: Mode, stages: Vec<Stage>, seed: u64, today: i64) -> App {
         let spec = RoundSpec { count: 0, categories: Vec::new(), seed };
-        let mut app = App::with_history(pool, spec, today, Vec::new());
+        let mut app = App::with_history(pool, spec, today, Default::default());
         app.session.mode = mode;
         app.session.stages = stages;
         app.enter_stage(0);

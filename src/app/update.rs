@@ -338,7 +338,7 @@ pub(super) fn record(app: &mut App) -> Vec<Effect> {
     let mut record =
         AnswerRecord::new(round, scenario, verdict, answer.confidence.map(Confidence::stored), spot.as_ref(), question);
     record.choice = asked.and(answer.choice).map(|c| c as u32 + 1);
-    app.history.push(record.clone());
+    app.progress.add(&record);
     vec![Effect::Record(Box::new(record))]
 }
 

@@ -172,7 +172,7 @@ fn stats(settings: &Settings) -> u8 {
     if let Some(notice) = profile_notice(settings) {
         commands::complain(&notice.say(&settings.locale()));
     }
-    let loaded = match progress_store(settings).and_then(|store| store.load()) {
+    let loaded = match progress_store(settings).and_then(|store| store.load_summary()) {
         Ok(loaded) => loaded,
         Err(e) => {
             commands::complain(&e.to_string());
@@ -182,7 +182,7 @@ fn stats(settings: &Settings) -> u8 {
     if let Some(notice) = &loaded.notice {
         commands::complain(&notice.say(&settings.locale()));
     }
-    let lines = crate::learning::stats::worded(&report(&loaded.history, 80), &settings.locale());
+    let lines = crate::learning::stats::worded(&report(&loaded.summary, 80), &settings.locale());
     commands::print_lines(lines.into_iter().map(|(_, line)| line));
     0
 }
@@ -252,13 +252,13 @@ fn session(
         plain: args.plain,
         locale: settings.locale(),
     };
-    let mut stores = Stores { progress: None, completions: None, notices: Vec::new(), history: Vec::new() };
+    let mut stores = Stores { progress: None, completions: None, notices: Vec::new(), history: Default::default() };
     stores.notices.extend(profile_notice(settings));
-    match progress_store(settings).and_then(|store| store.load().map(|l| (store, l))) {
+    match progress_store(settings).and_then(|store| store.load_summary().map(|l| (store, l))) {
         Ok((store, loaded)) => {
             stores.notices.extend(loaded.notice);
             stores.progress = Some(store);
-            stores.history = loaded.history;
+            stores.history = loaded.summary;
         }
         Err(e) => stores.notices.push(Phrase::new("notice.progress_will_not_be_saved").with("error", e.to_string())),
     }

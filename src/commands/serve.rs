@@ -138,7 +138,7 @@ pub fn run(
             // session, so a later version can let each learner choose).
             locale: factory_locale.clone(),
         };
-        build(&plan, factory_pool.clone(), &opts, Vec::new())
+        build(&plan, factory_pool.clone(), &opts, Default::default())
     });
     // Build one now, so a deck that cannot be played is said here, not to each learner.
     if let Err(e) = factory("check") {

@@ -9,7 +9,7 @@ use crate::corpus::Corpus;
 use crate::deck::{Deck, Feedback};
 use crate::i18n::{Arg, Phrase};
 use crate::learning::completion::CompletionRecord;
-use crate::learning::record::AnswerRecord;
+use crate::learning::summary::Summary;
 use crate::round::RoundSpec;
 use crate::runtime::{FileSink, NullSink, Session, Shared};
 use crate::scenario::dates::Date;
@@ -43,8 +43,8 @@ pub struct Stores {
     pub completions: Option<CompletionStore>,
     /// Problems opening them, told to the learner at the start.
     pub notices: Vec<Phrase>,
-    /// The learner's saved answers (rounds favour what they get wrong).
-    pub history: Vec<AnswerRecord>,
+    /// The learner's saved answers, summarised (rounds favour what they get wrong).
+    pub history: Summary,
 }
 
 /// Builds the app for `plan`; `Err` is a message for the user (nothing to show).
@@ -52,7 +52,7 @@ pub fn build(
     plan: &Plan,
     pool: Vec<crate::scenario::Scenario>,
     opts: &Options,
-    history: Vec<AnswerRecord>,
+    history: Summary,
 ) -> Result<App, String> {
     let today = Date::today_days();
     let random = || opts.seed.unwrap_or_else(rand::random);
@@ -68,7 +68,7 @@ pub fn build(
             let seed = deck_seed(deck);
             let stage = messages(deck, &pool, seed, deck.feedback == Feedback::AtEnd, false);
             let mut app = App::with_stages(pool, Mode::Practice, vec![stage], seed, today);
-            app.history = history;
+            app.progress = crate::app::Progress::new(history);
             app.session.spot_enabled = deck.spot && !opts.no_spot;
             app
         }
@@ -77,7 +77,7 @@ pub fn build(
             let stage = messages(deck, &pool, seed, true, true);
             let intro = exam_intro(&exam_intro_text(&opts.locale), &opts.locale, deck, &stage, opts.plain)?;
             let mut app = App::with_stages(pool, Mode::Exam, vec![Stage::Lesson(intro), stage], seed, today);
-            app.history = history;
+            app.progress = crate::app::Progress::new(history);
             app.session.exam = Some(setup(deck, learner));
             app.session.spot_enabled = deck.spot && !opts.no_spot;
             app
@@ -115,7 +115,7 @@ pub fn build(
             stages.push(Stage::Lesson(intro));
             stages.push(exam_stage);
             let mut app = App::with_stages(pool, Mode::Course, stages, seed, today);
-            app.history = history;
+            app.progress = crate::app::Progress::new(history);
             app.session.exam = Some(setup(exam, learner));
             app.session.spot_enabled = !opts.no_spot;
             app
@@ -302,7 +302,7 @@ mod tests {
         let pool = Corpus::embedded().scenarios;
         let deck = crate::deck::find("classroom-45min", &pool).unwrap();
         let plan = Plan::Present { deck: deck.clone(), from: 5 };
-        let app = build(&plan, pool.clone(), &options(), Vec::new()).unwrap();
+        let app = build(&plan, pool.clone(), &options(), Summary::default()).unwrap();
         assert_eq!((app.position, app.screen), (4, crate::app::Screen::Present));
         assert_eq!(app.current().map(|s| s.id.as_str()), Some(deck.ids[4].as_str()), "fixed order: the fifth id");
         let mut app = app;
@@ -318,7 +318,10 @@ mod tests {
         update(&mut app, Msg::Previous);
         assert_eq!(app.screen, crate::app::Screen::Summary, "and does not go back before it");
         let plan = Plan::Present { deck, from: 13 };
-        assert_eq!(build(&plan, pool, &options(), Vec::new()).unwrap_err(), "--from 13: the deck has 12 messages");
+        assert_eq!(
+            build(&plan, pool, &options(), Summary::default()).unwrap_err(),
+            "--from 13: the deck has 12 messages"
+        );
     }
 
     #[test]
@@ -358,7 +361,7 @@ mod tests {
         let builtin = crate::deck::find("onboarding-exam", &pool).unwrap().description.unwrap();
         assert!(!builtin.contains("minute") && !builtin.contains("second"), "no timing promised: {builtin}");
         let plan = Plan::Course { course, exam: deck.clone(), learner: "ada".into(), start_again: false };
-        let app = build(&plan, pool.clone(), &options(), Vec::new()).unwrap();
+        let app = build(&plan, pool.clone(), &options(), Summary::default()).unwrap();
         let intro = app.session.stages.iter().rev().find_map(|s| match s {
             Stage::Lesson(l) => Some(format!("{:?}", l.blocks)),
             Stage::Messages { .. } => None,

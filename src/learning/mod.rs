@@ -7,3 +7,4 @@ pub mod schedule;
 pub mod sdt;
 pub mod spot;
 pub mod stats;
+pub mod summary;

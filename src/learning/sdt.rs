@@ -4,7 +4,7 @@
 //! the learner tells the two apart; criterion c says which way they lean.
 
 /// Counts of the four outcomes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Outcomes {
     pub hits: u32,
     pub misses: u32,

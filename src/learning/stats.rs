@@ -2,10 +2,7 @@
 //! kind, calibration, and the scenarios worth another look. Plain text lines, drawn by both
 //! `smishdrill stats` and the stats screen.
 
-use std::collections::{BTreeMap, HashMap};
-
-use super::record::AnswerRecord;
-use super::sdt::Outcomes;
+use super::summary::Summary;
 use crate::i18n::{Locale, Phrase, Value, key};
 use crate::scenario::kinds::{CATEGORIES, FLAG_KINDS};
 
@@ -56,55 +53,6 @@ pub fn sparkline(values: &[f64]) -> String {
     values.iter().map(|v| LEVELS[((v.clamp(0.0, 1.0) * 7.0).round()) as usize]).collect()
 }
 
-/// Answers grouped by round, in the order the rounds were played.
-pub fn rounds(history: &[AnswerRecord]) -> Vec<Vec<&AnswerRecord>> {
-    let mut order: Vec<&str> = Vec::new();
-    let mut by_round: HashMap<&str, Vec<&AnswerRecord>> = HashMap::new();
-    for r in history {
-        if !by_round.contains_key(r.round.as_str()) {
-            order.push(&r.round);
-        }
-        by_round.entry(&r.round).or_default().push(r);
-    }
-    order.into_iter().map(|k| by_round.remove(k).unwrap_or_default()).collect()
-}
-
-fn outcomes<'a>(answers: impl IntoIterator<Item = &'a AnswerRecord>) -> Outcomes {
-    let mut o = Outcomes::default();
-    for r in answers {
-        o.add(r.is_scam(), r.said_scam());
-    }
-    o
-}
-
-/// Found / (found + missed) per red-flag kind, for kinds met while spotting.
-pub fn flag_kind_rates(history: &[AnswerRecord]) -> BTreeMap<String, (usize, usize)> {
-    let mut rates: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for r in history {
-        for k in &r.flags_found {
-            let e = rates.entry(k.clone()).or_default();
-            e.0 += 1;
-            e.1 += 1;
-        }
-        for k in &r.flags_missed {
-            rates.entry(k.clone()).or_default().1 += 1;
-        }
-    }
-    rates
-}
-
-/// Scenarios whose latest answer was wrong, newest first.
-pub fn to_revisit(history: &[AnswerRecord]) -> Vec<&AnswerRecord> {
-    let mut latest: HashMap<&str, &AnswerRecord> = HashMap::new();
-    for r in history {
-        latest.insert(&r.scenario, r);
-    }
-    let mut wrong: Vec<&AnswerRecord> =
-        latest.into_values().filter(|r| !r.correct() || !r.flags_missed.is_empty()).collect();
-    wrong.sort_by(|a, b| b.time.cmp(&a.time).then(a.scenario.cmp(&b.scenario)));
-    wrong
-}
-
 /// A red-flag kind named in a record: its words if it is a known kind, else the name as it is.
 fn flag_label(name: &str) -> Value {
     match FLAG_KINDS.iter().find(|t| t.name == name) {
@@ -122,8 +70,9 @@ fn row(label: Value, width: usize, bar: String, right: usize, total: usize) -> P
         .with("total", format!("{total:<3}"))
 }
 
-/// The full report, as phrases: the view words it in the learner's locale ([`worded`]).
-pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
+/// The full report, as phrases: the view words it in the learner's locale ([`worded`]). Read
+/// from the summary alone (never the records), so it costs the same over 100 answers or 100 000.
+pub fn report(history: &Summary, width: usize) -> Vec<ReportLine> {
     let mut out: Vec<ReportLine> = Vec::new();
     let head = |out: &mut Vec<ReportLine>, key: &'static str| out.push((LineKind::Heading, Phrase::new(key)));
     let text = |out: &mut Vec<ReportLine>, p: Phrase| out.push((LineKind::Text, p));
@@ -132,8 +81,8 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
         head(&mut out, key("stats.empty"));
         return out;
     }
-    let all = outcomes(history);
-    let rounds = rounds(history);
+    let all = history.outcomes();
+    let rounds = history.rounds();
     head(&mut out, key("stats.overall"));
     text(
         &mut out,
@@ -162,13 +111,11 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
     blank(&mut out);
 
     head(&mut out, key("stats.rounds_over_time"));
-    let recent: Vec<&Vec<&AnswerRecord>> = rounds.iter().rev().take(width.saturating_sub(24).max(8)).rev().collect();
-    let accuracy: Vec<f64> =
-        recent.iter().map(|r| r.iter().filter(|a| a.correct()).count() as f64 / r.len().max(1) as f64).collect();
-    let dprime: Vec<f64> = recent
-        .iter()
-        .map(|r| outcomes(r.iter().copied()).scores().map_or(0.0, |s| (s.d_prime / 4.0 + 0.5).clamp(0.0, 1.0)))
-        .collect();
+    let shown = width.saturating_sub(24).max(8);
+    let recent = &rounds[rounds.len().saturating_sub(shown)..];
+    let accuracy: Vec<f64> = recent.iter().map(|r| r.correct() as f64 / r.total().max(1) as f64).collect();
+    let dprime: Vec<f64> =
+        recent.iter().map(|r| r.scores().map_or(0.0, |s| (s.d_prime / 4.0 + 0.5).clamp(0.0, 1.0))).collect();
     let last = format!("{:.0}", accuracy.last().copied().unwrap_or(0.0) * 100.0);
     text(&mut out, Phrase::new("stats.accuracy_spark").with("spark", sparkline(&accuracy)).with("percent", last));
     text(&mut out, Phrase::new("stats.dprime_spark").with("spark", sparkline(&dprime)).with("zero", sparkline(&[0.5])));
@@ -176,16 +123,12 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
 
     head(&mut out, key("stats.by_category"));
     for t in CATEGORIES {
-        let of: Vec<&AnswerRecord> = history.iter().filter(|r| r.category == t.name).collect();
-        if of.is_empty() {
-            continue;
-        }
-        let right = of.iter().filter(|r| r.correct()).count();
-        text(&mut out, row(t.name.into(), 14, bar(right, of.len(), 20), right, of.len()));
+        let Some((right, seen)) = history.category(t.name) else { continue };
+        text(&mut out, row(t.name.into(), 14, bar(right, seen, 20), right, seen));
     }
     blank(&mut out);
 
-    let rates = flag_kind_rates(history);
+    let rates = history.flag_kind_rates();
     if !rates.is_empty() {
         head(&mut out, key("stats.flags_heading"));
         let mut kinds: Vec<(&String, &(usize, usize))> = rates.iter().collect();
@@ -198,27 +141,25 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
 
     head(&mut out, key("stats.confidence_heading"));
     for (stored, words) in CONFIDENCE {
-        let of: Vec<&AnswerRecord> = history.iter().filter(|r| r.confidence.as_deref() == Some(stored)).collect();
-        if !of.is_empty() {
-            let right = of.iter().filter(|r| r.correct()).count();
-            text(&mut out, row(Phrase::new(words).into(), 14, bar(right, of.len(), 20), right, of.len()));
+        if let Some((right, seen)) = history.confidence(stored) {
+            text(&mut out, row(Phrase::new(words).into(), 14, bar(right, seen, 20), right, seen));
         }
     }
     blank(&mut out);
 
-    let revisit = to_revisit(history);
+    let revisit = history.to_revisit();
     if !revisit.is_empty() {
         head(&mut out, key("stats.revisit_heading"));
-        for r in revisit.iter().take(10) {
-            let what = if r.correct() {
+        for (scenario, r) in revisit.iter().take(10) {
+            let what = if r.correct {
                 let flags = r.flags_missed.iter().map(|k| flag_label(k)).collect();
                 Phrase::new("stats.revisit_missed").with("flags", Value::List(flags))
-            } else if r.is_scam() {
+            } else if r.is_scam {
                 Phrase::new("stats.revisit_was_scam")
             } else {
                 Phrase::new("stats.revisit_was_genuine")
             };
-            text(&mut out, Phrase::new("stats.revisit_row").with("scenario", r.scenario.as_str()).with("what", what));
+            text(&mut out, Phrase::new("stats.revisit_row").with("scenario", *scenario).with("what", what));
         }
     }
     out
@@ -227,6 +168,7 @@ pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::learning::record::AnswerRecord;
 
     fn rec(round: &str, scenario: &str, truth: &str, said: &str, missed: &[&str]) -> AnswerRecord {
         AnswerRecord {
@@ -261,9 +203,9 @@ mod tests {
             rec("b", "y", "scam", "scam", &[]),
             rec("a", "z", "scam", "scam", &[]),
         ];
-        let r = rounds(&h);
-        assert_eq!(r.len(), 2);
-        assert_eq!(r[0].len(), 2);
+        let r = Summary::of(&h);
+        assert_eq!(r.rounds().len(), 2);
+        assert_eq!(r.rounds()[0].total(), 2);
     }
 
     #[test]
@@ -273,11 +215,12 @@ mod tests {
             rec("a", "y", "scam", "scam", &[]),
             rec("b", "y", "legit", "legit", &[]),
         ];
-        assert_eq!(flag_kind_rates(&h)["lookalike-link"], (0, 1));
-        assert_eq!(flag_kind_rates(&h)["sender"], (3, 3));
-        let revisit: Vec<&str> = to_revisit(&h).iter().map(|r| r.scenario.as_str()).collect();
+        let s = Summary::of(&h);
+        assert_eq!(s.flag_kind_rates()["lookalike-link"], (0, 1));
+        assert_eq!(s.flag_kind_rates()["sender"], (3, 3));
+        let revisit: Vec<&str> = s.to_revisit().iter().map(|(id, _)| *id).collect();
         assert_eq!(revisit, ["x"]);
-        let text: Vec<String> = worded(&report(&h, 80), &Locale::english()).into_iter().map(|(_, t)| t).collect();
+        let text: Vec<String> = worded(&report(&s, 80), &Locale::english()).into_iter().map(|(_, t)| t).collect();
         let joined = text.join("\n");
         assert!(joined.contains("3 answers in 2 rounds"), "{joined}");
         assert!(joined.contains("Lookalike link"), "{joined}");
@@ -288,13 +231,20 @@ mod tests {
     fn text_from_the_answers_file_reaches_no_screen_raw() {
         let evil = "s\u{1b}]0;pwn\u{7}\u{202E}\nFORGED";
         let h = vec![rec("a", evil, "scam", "scam", &[evil]), rec("a", evil, "scam", "legit", &[])];
-        for (_, line) in worded(&report(&h, 80), &Locale::english()) {
+        for (_, line) in worded(&report(&Summary::of(&h), 80), &Locale::english()) {
             assert!(crate::text_safety::first_unsafe(&line).is_none() && !line.contains('\n'), "{line:?}");
         }
     }
 
     #[test]
     fn an_empty_history_says_so() {
-        assert_eq!(worded(&report(&[], 80), &Locale::english())[0].1, "No answers saved yet: play a round first.");
+        assert_eq!(
+            worded(&report(&Summary::default(), 80), &Locale::english())[0].1,
+            "No answers saved yet: play a round first."
+        );
     }
 }
+
+#[cfg(test)]
+#[path = "summary_tests.rs"]
+mod summary_tests;

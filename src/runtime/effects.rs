@@ -34,9 +34,7 @@ fn save_answer(
 ) {
     let mut record = record.clone();
     record.time = now();
-    if let Some(last) = app.history.last_mut() {
-        last.time = record.time;
-    }
+    app.progress.stamp_last(record.time);
     if let Err(e) = sink.answer(&record) {
         if errors.is_empty() {
             update(app, Msg::Notice(crate::i18n::key("notice.progress_not_saved")));

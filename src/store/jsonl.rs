@@ -18,6 +18,11 @@ use serde::de::DeserializeOwned;
 
 use super::StoreError;
 
+#[path = "jsonl_fold.rs"]
+mod fold;
+use fold::fold_text;
+pub use fold::{Folded, Resume};
+
 pub(crate) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |source| StoreError::Io { path: path.to_path_buf(), source }
 }
@@ -72,7 +77,7 @@ const REPAIR_TRIES: usize = 5;
 /// system allows (root repairing someone's file), its owner and group. It is created private
 /// (0600) and only then given the original's mode, so it is never readable by more people
 /// than the original, not even for an instant.
-fn create_like(path: &Path, meta: &fs::Metadata) -> io::Result<File> {
+pub(crate) fn create_like(path: &Path, meta: &fs::Metadata) -> io::Result<File> {
     use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
     let file = OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
     // Owner first: chown clears set-id bits, and a failure (not root) is expected and fine,
@@ -308,25 +313,23 @@ impl JsonlFile {
 
 /// The records of a JSON Lines text, one line at a time, and how many non-blank lines could not
 /// be read (bytes that are not UTF-8 count as unreadable there, as anywhere else in the line).
-fn parse_lines<T: DeserializeOwned>(mut reader: impl io::BufRead) -> io::Result<(Vec<T>, usize)> {
+fn parse_lines<T: DeserializeOwned>(reader: impl io::BufRead) -> io::Result<(Vec<T>, usize)> {
     let mut items = Vec::new();
-    let mut bad = 0;
-    let mut line = Vec::new();
-    loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            return Ok((items, bad));
+    let bad = fold_lines(reader, |r| items.push(r))?;
+    Ok((items, bad))
+}
+
+/// Hands each readable record of a JSON Lines text to `each`, in order, and says how many
+/// non-blank lines could not be read; only one line is held at a time.
+fn fold_lines<T: DeserializeOwned>(reader: impl io::BufRead, mut each: impl FnMut(T)) -> io::Result<usize> {
+    let text = fold_text(reader, |text| match serde_json::from_str::<T>(text) {
+        Ok(r) => {
+            each(r);
+            true
         }
-        let text = String::from_utf8_lossy(&line);
-        let text = text.trim_end_matches('\n').trim_end_matches('\r');
-        if text.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<T>(text) {
-            Ok(r) => items.push(r),
-            Err(_) => bad += 1,
-        }
-    }
+        Err(_) => false,
+    })?;
+    Ok(text.bad)
 }
 
 /// Whether the file's last byte is something other than a line break.

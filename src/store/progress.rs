@@ -11,7 +11,31 @@ use std::path::{Path, PathBuf};
 
 use super::StoreError;
 use super::jsonl::{JsonlFile, io_err};
-use crate::learning::record::AnswerRecord;
+use crate::learning::record::{AnswerRecord, AnswerView};
+use crate::learning::summary::{FORMAT, Summary};
+
+/// The summary is cached once reading the log took this many lines: below it, reading them is
+/// as quick as reading a cache.
+const CACHE_AFTER: usize = 1_000;
+
+/// A cache larger than this is not read (it would be a strange one: 100 000 answers make ~1 MB).
+const CACHE_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// What `answers.summary.json` holds.
+#[derive(serde::Deserialize)]
+struct Cache {
+    format: u32,
+    resume: super::jsonl::Resume,
+    summary: Summary,
+}
+
+/// The same, borrowed, to be written.
+#[derive(serde::Serialize)]
+struct CacheOut<'a> {
+    format: u32,
+    resume: &'a super::jsonl::Resume,
+    summary: &'a Summary,
+}
 
 /// The login name, for the default profile.
 pub fn default_profile() -> String {
@@ -40,6 +64,14 @@ pub struct Loaded {
     pub notice: Option<crate::i18n::Phrase>,
 }
 
+/// What opening found, as the trainer and `stats` hold it: the summary, never the records.
+#[derive(Debug, Default)]
+pub struct LoadedSummary {
+    pub summary: Summary,
+    /// As in [`Loaded`].
+    pub notice: Option<crate::i18n::Phrase>,
+}
+
 impl ProgressStore {
     /// The store of `profile` under `data_dir`; the folder is created if needed.
     pub fn open(data_dir: &Path, profile: &str) -> Result<ProgressStore, StoreError> {
@@ -60,6 +92,68 @@ impl ProgressStore {
         let loaded = self.file().load::<AnswerRecord>()?;
         let notice = loaded.notice(crate::i18n::key("store.progress_file"));
         Ok(Loaded { history: loaded.items, notice })
+    }
+
+    /// Streams every answer into a [`Summary`], one line at a time: memory grows with the
+    /// scenarios and rounds, not the answers. Unreadable lines are set aside as by `load`.
+    ///
+    /// The summary is also kept beside the log (`answers.summary.json`, a cache: deleting it
+    /// loses nothing), with where in the log it stopped; next time only the answers after that
+    /// are read, when the log is still the same file ending there as it did. A cache that does
+    /// not fit (another shape, another file, unreadable) is ignored and the whole log read.
+    pub fn load_summary(&self) -> Result<LoadedSummary, StoreError> {
+        let cached = self.read_cache();
+        let (summary, resume) = match cached {
+            Some(c) => (c.summary, Some(c.resume)),
+            None => (Summary::default(), None),
+        };
+        // Both closures reach the summary: one starts it over, the other adds to it.
+        let summary = std::cell::RefCell::new(summary);
+        let folded = self.file().fold::<AnswerRecord>(
+            resume.as_ref(),
+            || *summary.borrow_mut() = Summary::default(),
+            |line| match serde_json::from_str::<AnswerView>(line) {
+                Ok(answer) => {
+                    summary.borrow_mut().add(&answer);
+                    true
+                }
+                Err(_) => false,
+            },
+        )?;
+        let summary = summary.into_inner();
+        if let Some(resume) = folded.resume.filter(|_| folded.lines >= CACHE_AFTER) {
+            self.write_cache(&CacheOut { format: FORMAT, resume: &resume, summary: &summary });
+        }
+        let notice = folded.loaded.notice(crate::i18n::key("store.progress_file"));
+        Ok(LoadedSummary { summary, notice })
+    }
+
+    /// The cache beside the log, if there is one of this shape.
+    fn read_cache(&self) -> Option<Cache> {
+        use std::io::Read;
+        let file = fs::File::open(self.cache_path()).ok()?;
+        let mut bytes = Vec::new();
+        file.take(CACHE_LIMIT).read_to_end(&mut bytes).ok()?;
+        let cache: Cache = serde_json::from_slice(&bytes).ok()?;
+        (cache.format == FORMAT && cache.summary.is_consistent()).then_some(cache)
+    }
+
+    /// Writes the cache beside the log (a new file renamed over the old, with the log's mode:
+    /// it says as much as the log). Failing to is not an error: the log is read next time.
+    fn write_cache(&self, cache: &CacheOut<'_>) {
+        let Ok(meta) = fs::metadata(&self.path) else { return };
+        let Ok(text) = serde_json::to_vec(cache) else { return };
+        let target = self.cache_path();
+        let tmp = target.with_extension(format!("json.tmp-{}", std::process::id()));
+        let _ = fs::remove_file(&tmp);
+        let written = super::jsonl::create_like(&tmp, &meta).and_then(|mut f| std::io::Write::write_all(&mut f, &text));
+        if written.is_err() || fs::rename(&tmp, &target).is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+    }
+
+    fn cache_path(&self) -> PathBuf {
+        self.path.with_file_name("answers.summary.json")
     }
 
     /// Appends one answer as one line, written in a single call and synced. If the file ends in

@@ -11,7 +11,7 @@ pub fn body(app: &App, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
     doc.para(vec![run(app.locale.text("stats.title"), theme.heading)]);
     doc.blank();
-    let report = app.stats_cache.get(&app.history, width);
+    let report = app.progress.report(width);
     for (kind, text) in crate::learning::stats::worded(&report, &app.locale) {
         match kind {
             LineKind::Heading => doc.para(vec![run(text, theme.heading)]),

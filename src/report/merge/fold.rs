@@ -10,8 +10,9 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use crate::learning::completion::{CompletionRecord, Status};
+use crate::learning::completion::Status;
 
+use super::view::RecordView;
 use super::{ClassView, ScenarioTally};
 
 /// An attempt's identity: learner, start and deck, the names as indexes into the name tables.
@@ -46,7 +47,7 @@ impl ClassBuilder {
     }
 
     /// Folds one record in at once (a file of one record, always committed).
-    pub fn add(&mut self, record: &CompletionRecord) {
+    pub fn add(&mut self, record: &RecordView<'_>) {
         let mut file = self.file();
         file.add(record);
         file.commit();
@@ -105,7 +106,7 @@ fn index(base: &HashMap<String, u32>, new: &mut HashMap<String, u32>, name: &str
 }
 
 impl FileFold<'_> {
-    pub fn add(&mut self, r: &CompletionRecord) {
+    pub fn add(&mut self, r: &RecordView<'_>) {
         let learner = index(&self.base.learners, &mut self.learners, &r.learner);
         let deck = index(&self.base.decks, &mut self.decks, &r.deck);
         let key = (learner, r.started, deck);
@@ -125,12 +126,12 @@ impl FileFold<'_> {
             c.scored += 1;
         }
         for item in r.items.iter().filter(|i| i.said.is_some()) {
-            if !self.tallies.contains_key(item.scenario.as_str()) {
+            if !self.tallies.contains_key(item.scenario.as_ref()) {
                 // The class's first title for a scenario wins; this one is used if it is new.
-                let t = ScenarioTally { id: item.scenario.clone(), title: item.title.clone(), asked: 0, wrong: 0 };
-                self.tallies.insert(item.scenario.clone(), t);
+                let (id, title) = (item.scenario.to_string(), item.title.to_string());
+                self.tallies.insert(id.clone(), ScenarioTally { id, title, asked: 0, wrong: 0 });
             }
-            let t = self.tallies.get_mut(item.scenario.as_str()).expect("inserted above");
+            let t = self.tallies.get_mut(item.scenario.as_ref()).expect("inserted above");
             t.asked += 1;
             t.wrong += u32::from(!item.correct);
         }

@@ -168,12 +168,12 @@ fn the_fold_counts_twenty_thousand_records_it_never_holds() {
     };
     let mut class = ClassBuilder::new();
     for r in generated() {
-        class.add(&r);
+        class.add(&RecordView::of(&r));
     }
     // The same attempts again, from "another file": all duplicates.
     let mut file = class.file();
     for r in generated() {
-        file.add(&r);
+        file.add(&RecordView::of(&r));
     }
     file.commit();
     // A file dropped before it is committed counts for nothing.
@@ -181,7 +181,7 @@ fn the_fold_counts_twenty_thousand_records_it_never_holds() {
     for r in generated().take(100) {
         let mut r = r;
         r.started += 1;
-        dropped.add(&r);
+        dropped.add(&RecordView::of(&r));
     }
     drop(dropped);
     let view = class.finish();

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""First frame and peak memory of the trainer with a long saved history, beside the same binary
+with an empty one, in a real pseudo-terminal (80x24), one run of each in turn.
+
+Usage: benches/history-first-frame.py BINARY EMPTY_HOME LONG_HOME [RUNS]
+  BINARY      target/release/smishdrill (run as `smishdrill --seed 1`)
+  EMPTY_HOME  an XDG_DATA_HOME with no progress (an empty folder)
+  LONG_HOME   an XDG_DATA_HOME with a long history (benches/history-scale.py N LONG_HOME)
+
+The first frame is the moment the verdict buttons ("Genuine") have been written; peak memory is
+the child's maximum resident set (getrusage through wait4). USER is set to "default", the
+profile history-scale.py writes."""
+import os, pty, select, sys, time
+
+binary, empty, long_home = sys.argv[1:4]
+runs = int(sys.argv[4]) if len(sys.argv) > 4 else 15
+
+
+def first_frame(home):
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["XDG_DATA_HOME"] = home
+        os.environ["USER"] = "default"
+        os.environ["COLUMNS"] = "80"; os.environ["LINES"] = "24"
+        os.execv(binary, [binary, "--seed", "1"])
+    import fcntl, termios, struct
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    buf = b""
+    while b"Genuine" not in buf:
+        r, _, _ = select.select([fd], [], [], 60)
+        if not r:
+            break
+        buf += os.read(fd, 65536)
+    elapsed = (time.perf_counter() - start) * 1000
+    os.write(fd, b"q")
+    try:
+        while os.read(fd, 65536):
+            pass
+    except OSError:
+        pass
+    _, _, usage = os.wait4(pid, 0)
+    os.close(fd)
+    return elapsed, usage.ru_maxrss / 1024
+
+
+results = {empty: [], long_home: []}
+for _ in range(runs):
+    for home in results:
+        results[home].append(first_frame(home))
+medians = {}
+for home, rs in results.items():
+    t = sorted(r[0] for r in rs)
+    m = sorted(r[1] for r in rs)
+    medians[home] = t[len(t) // 2]
+    print(f"{home}: first frame median {t[len(t) // 2]:.1f} ms (min {t[0]:.1f}, max {t[-1]:.1f}), "
+          f"peak RSS median {m[len(m) // 2]:.1f} MB (max {m[-1]:.1f}) over {runs} runs")
+print(f"ratio long / empty (medians): {medians[long_home] / medians[empty]:.2f}")

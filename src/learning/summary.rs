@@ -1,0 +1,244 @@
+//! A learner's whole history folded into what the program reads from it, one answer at a time:
+//! the practice schedule's boxes and weights, and every figure of the progress report.
+//!
+//! Why a summary and not the records: a learner who practises daily reaches 100 000 answers,
+//! and holding them all (owned strings, flag lists) cost 70 MB and a tenth of a second to load
+//! before the first frame. What the program needs grows with the number of *scenarios* and
+//! *rounds*, not answers, so the log is streamed into this (see `store::progress`) and the
+//! records are never kept. Pure data, no I/O: the store feeds it, the trainer adds each new
+//! answer as it is given.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::record::{AnswerRecord, AnswerView};
+use super::sdt::Outcomes;
+
+/// The shape of a serialised [`Summary`]: a cache written with another shape is not read (and
+/// is built again from the log). Change it with any change to the summary's fields or meaning.
+pub const FORMAT: u32 = 1;
+
+/// The highest Leitner box (see `schedule`).
+pub const BOXES: u8 = 5;
+
+/// Where a scenario stands in the practice schedule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    pub r#box: u8,
+    /// Index of the round it was last answered in (rounds numbered by first appearance).
+    pub last_round: usize,
+}
+
+/// What the latest answer to one scenario said, and where the scenario stands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Latest {
+    pub time: u64,
+    pub correct: bool,
+    pub is_scam: bool,
+    /// Red-flag kinds missed in that answer.
+    pub flags_missed: Vec<String>,
+    pub card: Card,
+}
+
+/// Right answers and answers seen.
+pub type Tally = (usize, usize);
+
+/// Everything the schedule and the report read from a history. Folding the same records in
+/// the same order always gives the same summary. Serialisable, so the store can keep it beside
+/// the log as a cache (`store::progress`); [`FORMAT`] names its shape.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Answers folded.
+    answers: usize,
+    /// Changes with every answer folded and every time stamp set: what a cached report of it
+    /// is keyed by (a stamp changes the order of the scenarios worth another look).
+    version: u64,
+    all: Outcomes,
+    /// Each round's outcomes, in the order rounds first appear.
+    rounds: Vec<Outcomes>,
+    round_index: HashMap<String, usize>,
+    /// Per category name as stored (unknown names kept too: the schedule looks names up).
+    categories: BTreeMap<String, Tally>,
+    /// Found / seen per red-flag kind name, for kinds met while spotting.
+    flags: BTreeMap<String, Tally>,
+    /// Per confidence level as stored ("sure", "fairly sure", "guessing"); other words are
+    /// not reported, as before.
+    confidence: BTreeMap<String, Tally>,
+    scenarios: HashMap<String, Latest>,
+    /// The scenario of the answer folded last, for [`Summary::stamp_last`].
+    last: Option<String>,
+}
+
+/// An answer counts as clean when the verdict was right and no red flag was missed.
+fn clean(r: &AnswerView<'_>) -> bool {
+    r.correct() && r.flags_missed.is_empty()
+}
+
+fn count<'m>(map: &'m mut BTreeMap<String, Tally>, key: &str) -> &'m mut Tally {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), (0, 0));
+    }
+    map.get_mut(key).expect("just inserted")
+}
+
+impl Summary {
+    /// The summary of `records`, in their order.
+    pub fn of(records: &[AnswerRecord]) -> Summary {
+        let mut s = Summary::default();
+        records.iter().for_each(|r| s.add_record(r));
+        s
+    }
+
+    /// Folds in a record held in memory (an answer just given).
+    pub fn add_record(&mut self, r: &AnswerRecord) {
+        self.add(&AnswerView::of(r));
+    }
+
+    /// Folds one more answer in, as the log holds them (oldest first).
+    pub fn add(&mut self, r: &AnswerView<'_>) {
+        self.answers += 1;
+        self.version += 1;
+        self.all.add(r.is_scam(), r.said_scam());
+        let round = match self.round_index.get(&*r.round) {
+            Some(&i) => i,
+            None => {
+                self.round_index.insert(r.round.to_string(), self.rounds.len());
+                self.rounds.push(Outcomes::default());
+                self.rounds.len() - 1
+            }
+        };
+        self.rounds[round].add(r.is_scam(), r.said_scam());
+        let right = usize::from(r.correct());
+        let c = count(&mut self.categories, &r.category);
+        *c = (c.0 + right, c.1 + 1);
+        for k in &r.flags_found {
+            let f = count(&mut self.flags, k);
+            *f = (f.0 + 1, f.1 + 1);
+        }
+        for k in &r.flags_missed {
+            count(&mut self.flags, k).1 += 1;
+        }
+        if let Some(level) = &r.confidence {
+            let c = count(&mut self.confidence, level);
+            *c = (c.0 + right, c.1 + 1);
+        }
+        // The box follows the answers in the order they were given (the log's order). New
+        // cards start in box 1; a clean answer moves up one, anything else back to box 1.
+        let before = self.scenarios.get(&*r.scenario).map(|l| l.card);
+        let b = before.map_or(1, |c| c.r#box);
+        let card = Card {
+            r#box: if clean(r) { (b + 1).min(BOXES) } else { 1 },
+            last_round: before.map_or(round, |c| c.last_round.max(round)),
+        };
+        let latest = Latest {
+            time: r.time,
+            correct: r.correct(),
+            is_scam: r.is_scam(),
+            flags_missed: r.flags_missed.iter().map(|k| k.to_string()).collect(),
+            card,
+        };
+        match self.scenarios.get_mut(&*r.scenario) {
+            Some(l) => *l = latest,
+            None => {
+                self.scenarios.insert(r.scenario.to_string(), latest);
+            }
+        }
+        if self.last.as_deref() != Some(&*r.scenario) {
+            self.last = Some(r.scenario.to_string());
+        }
+    }
+
+    /// Sets the time of the answer folded last (the trainer stamps an answer when it is saved,
+    /// just after it was added).
+    pub fn stamp_last(&mut self, time: u64) {
+        if let Some(l) = self.last.as_deref().and_then(|id| self.scenarios.get_mut(id)) {
+            l.time = time;
+            self.version += 1;
+        }
+    }
+
+    /// Whether a summary read from elsewhere (the store's cache, a file like any other) holds
+    /// together: every index in range, every box a box, every tally no more right than seen and
+    /// far from overflowing. One that does not is not used (the log is read instead), so a
+    /// damaged or hand-made cache can never make the schedule or the report index out of range.
+    pub fn is_consistent(&self) -> bool {
+        const BOUND: usize = 1 << 48;
+        let rounds = self.rounds.len();
+        let tallies_ok = |m: &BTreeMap<String, Tally>| m.values().all(|&(r, s)| r <= s && s < BOUND);
+        self.answers < BOUND
+            && self.all.total() as usize == self.answers
+            && self.round_index.len() == rounds
+            && self.round_index.values().all(|&i| i < rounds)
+            && self.rounds.iter().map(|o| o.total() as usize).sum::<usize>() == self.answers
+            && self.scenarios.values().all(|l| (1..=BOXES).contains(&l.card.r#box) && l.card.last_round < rounds)
+            && self.last.as_ref().is_none_or(|id| self.scenarios.contains_key(id))
+            && tallies_ok(&self.categories)
+            && tallies_ok(&self.flags)
+            && tallies_ok(&self.confidence)
+    }
+
+    /// How many answers were folded in.
+    pub fn len(&self) -> usize {
+        self.answers
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.answers == 0
+    }
+
+    /// Changes whenever anything the report shows may have changed.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The four outcomes over every answer.
+    pub fn outcomes(&self) -> Outcomes {
+        self.all
+    }
+
+    /// Each round's outcomes, in the order the rounds were played.
+    pub fn rounds(&self) -> &[Outcomes] {
+        &self.rounds
+    }
+
+    /// Right / seen in the category named `name`.
+    pub fn category(&self, name: &str) -> Option<Tally> {
+        self.categories.get(name).copied()
+    }
+
+    /// Found / seen per red-flag kind, for kinds met while spotting.
+    pub fn flag_kind_rates(&self) -> &BTreeMap<String, Tally> {
+        &self.flags
+    }
+
+    /// Right / seen at the confidence level stored as `level`.
+    pub fn confidence(&self, level: &str) -> Option<Tally> {
+        self.confidence.get(level).copied()
+    }
+
+    /// A scenario's latest answer and box, if it was ever answered.
+    pub fn scenario(&self, id: &str) -> Option<&Latest> {
+        self.scenarios.get(id)
+    }
+
+    /// Scenarios whose latest answer was wrong or missed a flag, newest first (ties by id).
+    pub fn to_revisit(&self) -> Vec<(&str, &Latest)> {
+        let mut wrong: Vec<(&str, &Latest)> = self
+            .scenarios
+            .iter()
+            .filter(|(_, l)| !l.correct || !l.flags_missed.is_empty())
+            .map(|(id, l)| (id.as_str(), l))
+            .collect();
+        wrong.sort_by(|a, b| b.1.time.cmp(&a.1.time).then(a.0.cmp(b.0)));
+        wrong
+    }
+}
+
+impl<'a> FromIterator<&'a AnswerRecord> for Summary {
+    fn from_iter<I: IntoIterator<Item = &'a AnswerRecord>>(records: I) -> Summary {
+        let mut s = Summary::default();
+        records.into_iter().for_each(|r| s.add_record(r));
+        s
+    }
+}

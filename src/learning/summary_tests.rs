@@ -1,0 +1,408 @@
+//! The summary against the records it folds: the report and the schedule's weights computed
+//! from a [`Summary`] must equal, figure for figure, what the code that read the whole record
+//! list computed. The oracle below is that code as it was (session 10), unchanged but for
+//! visibility: it is the definition the summary keeps.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::learning::record::AnswerRecord;
+use crate::learning::summary::{BOXES, Card, Summary};
+use crate::scenario::Scenario;
+
+mod oracle {
+    use std::collections::{BTreeMap, HashMap};
+
+    use super::*;
+    use crate::learning::sdt::Outcomes;
+
+    /// Answers grouped by round, in the order the rounds were played.
+    pub fn rounds(history: &[AnswerRecord]) -> Vec<Vec<&AnswerRecord>> {
+        let mut order: Vec<&str> = Vec::new();
+        let mut by_round: HashMap<&str, Vec<&AnswerRecord>> = HashMap::new();
+        for r in history {
+            if !by_round.contains_key(r.round.as_str()) {
+                order.push(&r.round);
+            }
+            by_round.entry(&r.round).or_default().push(r);
+        }
+        order.into_iter().map(|k| by_round.remove(k).unwrap_or_default()).collect()
+    }
+
+    fn outcomes<'a>(answers: impl IntoIterator<Item = &'a AnswerRecord>) -> Outcomes {
+        let mut o = Outcomes::default();
+        for r in answers {
+            o.add(r.is_scam(), r.said_scam());
+        }
+        o
+    }
+
+    /// Found / (found + missed) per red-flag kind, for kinds met while spotting.
+    pub fn flag_kind_rates(history: &[AnswerRecord]) -> BTreeMap<String, (usize, usize)> {
+        let mut rates: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for r in history {
+            for k in &r.flags_found {
+                let e = rates.entry(k.clone()).or_default();
+                e.0 += 1;
+                e.1 += 1;
+            }
+            for k in &r.flags_missed {
+                rates.entry(k.clone()).or_default().1 += 1;
+            }
+        }
+        rates
+    }
+
+    /// Scenarios whose latest answer was wrong, newest first.
+    pub fn to_revisit(history: &[AnswerRecord]) -> Vec<&AnswerRecord> {
+        let mut latest: HashMap<&str, &AnswerRecord> = HashMap::new();
+        for r in history {
+            latest.insert(&r.scenario, r);
+        }
+        let mut wrong: Vec<&AnswerRecord> =
+            latest.into_values().filter(|r| !r.correct() || !r.flags_missed.is_empty()).collect();
+        wrong.sort_by(|a, b| b.time.cmp(&a.time).then(a.scenario.cmp(&b.scenario)));
+        wrong
+    }
+
+    /// The full report, as phrases: the view words it in the learner's locale ([`worded`]).
+    pub fn report(history: &[AnswerRecord], width: usize) -> Vec<ReportLine> {
+        let mut out: Vec<ReportLine> = Vec::new();
+        let head = |out: &mut Vec<ReportLine>, key: &'static str| out.push((LineKind::Heading, Phrase::new(key)));
+        let text = |out: &mut Vec<ReportLine>, p: Phrase| out.push((LineKind::Text, p));
+        let blank = |out: &mut Vec<ReportLine>| out.push((LineKind::Blank, Phrase::new("")));
+        if history.is_empty() {
+            head(&mut out, key("stats.empty"));
+            return out;
+        }
+        let all = outcomes(history);
+        let rounds = rounds(history);
+        head(&mut out, key("stats.overall"));
+        text(
+            &mut out,
+            Phrase::new("stats.answers_in_rounds")
+                .with("answers", Phrase::new("stats.answers").with("count", all.total()))
+                .with("rounds", Phrase::new("stats.rounds").with("count", rounds.len()))
+                .with("right", all.correct())
+                .with("percent", all.correct() * 100 / all.total().max(1)),
+        );
+        text(
+            &mut out,
+            Phrase::new("stats.spotted_trusted")
+                .with("hits", all.hits)
+                .with("scams", all.scams())
+                .with("trusted", all.correct_rejections)
+                .with("genuine", all.genuine()),
+        );
+        text(&mut out, all.counts());
+        if let Some(s) = all.scores() {
+            let line = |score: Phrase, meaning: &'static str| {
+                Phrase::new("stats.score_line").with("score", score).with("meaning", Phrase::new(meaning))
+            };
+            text(&mut out, line(Phrase::new("sdt.sensitivity").with("value", format!("{:.2}", s.d_prime)), s.skill()));
+            text(&mut out, line(Phrase::new("sdt.lean").with("value", format!("{:+.2}", s.criterion)), s.lean()));
+        }
+        blank(&mut out);
+
+        head(&mut out, key("stats.rounds_over_time"));
+        let recent: Vec<&Vec<&AnswerRecord>> =
+            rounds.iter().rev().take(width.saturating_sub(24).max(8)).rev().collect();
+        let accuracy: Vec<f64> =
+            recent.iter().map(|r| r.iter().filter(|a| a.correct()).count() as f64 / r.len().max(1) as f64).collect();
+        let dprime: Vec<f64> = recent
+            .iter()
+            .map(|r| outcomes(r.iter().copied()).scores().map_or(0.0, |s| (s.d_prime / 4.0 + 0.5).clamp(0.0, 1.0)))
+            .collect();
+        let last = format!("{:.0}", accuracy.last().copied().unwrap_or(0.0) * 100.0);
+        text(&mut out, Phrase::new("stats.accuracy_spark").with("spark", sparkline(&accuracy)).with("percent", last));
+        text(
+            &mut out,
+            Phrase::new("stats.dprime_spark").with("spark", sparkline(&dprime)).with("zero", sparkline(&[0.5])),
+        );
+        blank(&mut out);
+
+        head(&mut out, key("stats.by_category"));
+        for t in CATEGORIES {
+            let of: Vec<&AnswerRecord> = history.iter().filter(|r| r.category == t.name).collect();
+            if of.is_empty() {
+                continue;
+            }
+            let right = of.iter().filter(|r| r.correct()).count();
+            text(&mut out, row(t.name.into(), 14, bar(right, of.len(), 20), right, of.len()));
+        }
+        blank(&mut out);
+
+        let rates = flag_kind_rates(history);
+        if !rates.is_empty() {
+            head(&mut out, key("stats.flags_heading"));
+            let mut kinds: Vec<(&String, &(usize, usize))> = rates.iter().collect();
+            kinds.sort_by(|a, b| (a.1.0 * b.1.1).cmp(&(b.1.0 * a.1.1)).then(a.0.cmp(b.0)));
+            for (k, (found, seen)) in kinds {
+                text(&mut out, row(flag_label(k), 24, bar(*found, *seen, 16), *found, *seen));
+            }
+            blank(&mut out);
+        }
+
+        head(&mut out, key("stats.confidence_heading"));
+        for (stored, words) in CONFIDENCE {
+            let of: Vec<&AnswerRecord> = history.iter().filter(|r| r.confidence.as_deref() == Some(stored)).collect();
+            if !of.is_empty() {
+                let right = of.iter().filter(|r| r.correct()).count();
+                text(&mut out, row(Phrase::new(words).into(), 14, bar(right, of.len(), 20), right, of.len()));
+            }
+        }
+        blank(&mut out);
+
+        let revisit = to_revisit(history);
+        if !revisit.is_empty() {
+            head(&mut out, key("stats.revisit_heading"));
+            for r in revisit.iter().take(10) {
+                let what = if r.correct() {
+                    let flags = r.flags_missed.iter().map(|k| flag_label(k)).collect();
+                    Phrase::new("stats.revisit_missed").with("flags", Value::List(flags))
+                } else if r.is_scam() {
+                    Phrase::new("stats.revisit_was_scam")
+                } else {
+                    Phrase::new("stats.revisit_was_genuine")
+                };
+                text(
+                    &mut out,
+                    Phrase::new("stats.revisit_row").with("scenario", r.scenario.as_str()).with("what", what),
+                );
+            }
+        }
+        out
+    }
+
+    /// An answer counts as clean when the verdict was right and no red flag was missed.
+    fn clean(r: &AnswerRecord) -> bool {
+        r.correct() && r.flags_missed.is_empty()
+    }
+
+    /// Every answered scenario's box, and the number of rounds played.
+    pub fn cards(history: &[AnswerRecord]) -> (HashMap<String, Card>, usize) {
+        let rounds = rounds(history);
+        let mut cards: HashMap<String, Card> = HashMap::new();
+        for (i, round) in rounds.iter().enumerate() {
+            for r in round {
+                let b = cards.get(&r.scenario).map_or(1, |c| c.r#box); // New cards start in box 1.
+                let r#box = if clean(r) { (b + 1).min(BOXES) } else { 1 };
+                cards.insert(r.scenario.clone(), Card { r#box, last_round: i });
+            }
+        }
+        (cards, rounds.len())
+    }
+
+    /// How much more likely each scenario of `pool` is to be drawn than an unseen one (1.0).
+    pub fn weights(pool: &[Scenario], history: &[AnswerRecord]) -> Vec<f64> {
+        if history.is_empty() {
+            return vec![1.0; pool.len()];
+        }
+        let (cards, played) = cards(history);
+        let flag_rates = flag_kind_rates(history);
+        let mut by_category: HashMap<&str, (usize, usize)> = HashMap::new();
+        for r in history {
+            let e = by_category.entry(&r.category).or_default();
+            e.0 += usize::from(r.correct());
+            e.1 += 1;
+        }
+        pool.iter()
+            .map(|s| {
+                let due = match cards.get(&s.id) {
+                    None => 1.0,
+                    Some(c) => {
+                        let interval = (1usize << (c.r#box - 1)) - 1;
+                        let waited = played.saturating_sub(c.last_round + 1);
+                        match (waited >= interval, c.r#box) {
+                            (true, 1) => 4.0,
+                            (true, 2) => 2.0,
+                            (true, _) => 1.0,
+                            (false, _) => 0.2,
+                        }
+                    }
+                };
+                let category = by_category.get(s.category.name()).map_or(1.0, |&(right, seen)| {
+                    // 0.5 when always right, 1.5 when always wrong; few answers pull towards 1.
+                    let accuracy = (right as f64 + 1.0) / (seen as f64 + 2.0);
+                    0.5 + (1.0 - accuracy)
+                });
+                let flags = s
+                    .flags
+                    .iter()
+                    .map(|f| {
+                        flag_rates.get(f.kind.name()).map_or(1.0, |&(found, seen)| {
+                            let missed = (seen - found) as f64 + 0.5;
+                            1.0 + 2.0 * missed / (seen as f64 + 1.0)
+                        })
+                    })
+                    .fold(1.0, f64::max);
+                due * category * flags
+            })
+            .collect()
+    }
+}
+
+const SCENARIOS: [&str; 6] = ["toll-a", "toll-b", "usps-a", "bank-a", "s\u{1b}]evil", "zz"];
+const CATEGORY_NAMES: [&str; 5] = ["toll", "postage", "bank", "traffic-fine", "no-such-category"];
+const FLAGS: [&str; 5] = ["lookalike-link", "sender", "urgency", "payment-request", "made-up-kind"];
+const LEVELS: [&str; 4] = ["sure", "fairly sure", "guessing", "very sure"];
+
+/// One random answer; `round` is given by the caller.
+fn answer() -> impl Strategy<Value = AnswerRecord> {
+    (
+        0u64..20,
+        0..SCENARIOS.len(),
+        0..CATEGORY_NAMES.len(),
+        any::<(bool, bool)>(),
+        proptest::option::of(0..LEVELS.len()),
+        proptest::collection::vec(0..FLAGS.len(), 0..3),
+        proptest::collection::vec(0..FLAGS.len(), 0..3),
+    )
+        .prop_map(|(time, s, c, (scam, said_scam), level, found, missed)| {
+            let verdict = |b: bool| if b { "scam" } else { "legit" }.to_string();
+            AnswerRecord {
+                time,
+                round: String::new(),
+                scenario: SCENARIOS[s].into(),
+                category: CATEGORY_NAMES[c].into(),
+                truth: verdict(scam),
+                said: verdict(said_scam),
+                confidence: level.map(|l| LEVELS[l].to_string()),
+                difficulty: None,
+                flags_found: found.into_iter().map(|f| FLAGS[f].to_string()).collect(),
+                flags_missed: missed.into_iter().map(|f| FLAGS[f].to_string()).collect(),
+                false_marks: 0,
+                spotted: true,
+                question: None,
+                choice: None,
+            }
+        })
+}
+
+/// A history whose rounds interleave (answers of a round id may come back after other rounds).
+fn interleaved() -> impl Strategy<Value = Vec<AnswerRecord>> {
+    proptest::collection::vec((answer(), 0u8..6), 0..80).prop_map(|v| {
+        v.into_iter()
+            .map(|(mut r, round)| {
+                r.round = format!("run-{round}");
+                r
+            })
+            .collect()
+    })
+}
+
+/// A history as trainers write it: each round's answers one after another.
+fn in_rounds() -> impl Strategy<Value = Vec<AnswerRecord>> {
+    proptest::collection::vec(proptest::collection::vec(answer(), 1..12), 0..14).prop_map(|rounds| {
+        let mut out = Vec::new();
+        for (i, round) in rounds.into_iter().enumerate() {
+            for mut r in round {
+                r.round = format!("1700000000-42-{i}");
+                out.push(r);
+            }
+        }
+        out
+    })
+}
+
+/// Scenarios named like the random answers', of every category and with every flag kind.
+fn pool() -> Vec<Scenario> {
+    let base = crate::fixtures::pool();
+    let mut out = Vec::new();
+    for (i, id) in SCENARIOS.iter().enumerate() {
+        let mut s = base[i % base.len()].clone();
+        s.id = id.to_string();
+        out.push(s);
+    }
+    out.extend(base);
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_summary_reports_what_the_records_say(h in interleaved(), width in 0usize..240) {
+        prop_assert_eq!(report(&Summary::of(&h), width), oracle::report(&h, width));
+    }
+
+    #[test]
+    fn the_summary_weighs_rounds_as_the_records_do(h in in_rounds()) {
+        let pool = pool();
+        prop_assert_eq!(crate::learning::schedule::weights(&pool, &Summary::of(&h)), oracle::weights(&pool, &h));
+        let (cards, played) = oracle::cards(&h);
+        let s = Summary::of(&h);
+        prop_assert_eq!(s.rounds().len(), played);
+        for (id, card) in cards {
+            prop_assert_eq!(s.scenario(&id).map(|l| l.card), Some(card));
+        }
+    }
+
+    #[test]
+    fn adding_answers_one_at_a_time_is_folding_them_all(h in in_rounds()) {
+        let mut s = Summary::default();
+        for r in &h {
+            s.add_record(r);
+            prop_assert!(s.is_consistent());
+        }
+        prop_assert_eq!(s.len(), h.len());
+        prop_assert_eq!(s, h.iter().collect::<Summary>());
+    }
+}
+
+fn rec(round: &str, scenario: &str, time: u64, right: bool) -> AnswerRecord {
+    let mut r = crate::learning::record::AnswerRecord {
+        time,
+        round: round.into(),
+        scenario: scenario.into(),
+        category: "toll".into(),
+        truth: "scam".into(),
+        said: if right { "scam" } else { "legit" }.into(),
+        confidence: None,
+        difficulty: None,
+        flags_found: Vec::new(),
+        flags_missed: Vec::new(),
+        false_marks: 0,
+        spotted: false,
+        question: None,
+        choice: None,
+    };
+    r.time = time;
+    r
+}
+
+#[test]
+fn stamping_the_last_answer_reorders_what_to_revisit_and_changes_the_version() {
+    let h = vec![rec("a", "x", 5, false), rec("a", "y", 0, false)];
+    let mut s = Summary::of(&h);
+    let ids = |s: &Summary| s.to_revisit().iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>();
+    assert_eq!(ids(&s), ["x", "y"]);
+    let v = s.version();
+    s.stamp_last(9);
+    assert_ne!(s.version(), v, "a cached report of it is stale");
+    assert_eq!(ids(&s), ["y", "x"], "y was answered last, at 9");
+    let mut stamped = h.clone();
+    stamped[1].time = 9;
+    assert_eq!(report(&s, 80), oracle::report(&stamped, 80));
+}
+
+#[test]
+fn interleaved_rounds_move_boxes_in_the_order_answers_were_given() {
+    // Two trainers at once: round "a" (right, right), round "b" (wrong) in between. Read round by
+    // round (the old order) the miss came last and x sat in box 1; in the order the answers were
+    // given the last two were right: box 3.
+    let h = vec![rec("a", "x", 1, true), rec("b", "x", 2, false), rec("a", "x", 3, true), rec("a", "x", 4, true)];
+    assert_eq!(oracle::cards(&h).0["x"].r#box, 1);
+    let card = Summary::of(&h).scenario("x").unwrap().card;
+    assert_eq!(card, Card { r#box: 3, last_round: 1 });
+    assert!(card.r#box <= BOXES);
+}
+
+#[test]
+fn the_summary_holds_scenarios_and_rounds_not_answers() {
+    let h: Vec<AnswerRecord> =
+        (0..10_000).map(|i| rec(&format!("r{}", i / 10), &format!("s{}", i % 50), i, i % 3 != 0)).collect();
+    let s = Summary::of(&h);
+    assert_eq!((s.len(), s.rounds().len()), (10_000, 1_000));
+    assert_eq!(s.to_revisit().len(), oracle::to_revisit(&h).len());
+}

@@ -1,0 +1,183 @@
+//! The quick way through a record file: the bytes read in large chunks and each record parsed
+//! from the chunk in place (`serde_json` over a slice, strings borrowed), rather than through
+//! `serde_json`'s reader, which takes the file a byte at a time and owns every string.
+//!
+//! It is only ever a shortcut: it takes the two shapes a big file has (the `--format json`
+//! export, one array; `completions.jsonl`, one record a line), and gives up at anything else —
+//! any error, an unusual shape, a file over the bound. Then the caller reads the file again the
+//! careful way ([`super::read`]), which says exactly what is wrong and where, so what a file
+//! merges to and every message about it are what they always were.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::source::files::{MAX_RECORDS_BYTES, open_regular};
+
+/// Where the parsed records go: `Item` borrows from the chunk being read.
+pub trait Sink {
+    type Item<'a>: Deserialize<'a>;
+    fn take(&mut self, item: Self::Item<'_>);
+}
+
+/// The quick way did not work out: read the file the careful way.
+#[derive(Debug)]
+pub struct GaveUp;
+
+/// How much is read at a time. A record larger than this grows the buffer to hold it.
+const CHUNK: usize = 1 << 20;
+
+/// Bytes of the file not yet parsed, refilled a chunk at a time.
+struct Chunks<R> {
+    reader: R,
+    buf: Vec<u8>,
+    pos: usize,
+    eof: bool,
+    /// Bytes read so far, against [`MAX_RECORDS_BYTES`].
+    read: u64,
+}
+
+impl<R: Read> Chunks<R> {
+    fn rest(&self) -> &[u8] {
+        &self.buf[self.pos..]
+    }
+
+    /// Reads another chunk behind what is left; false at the end of the file.
+    fn more(&mut self) -> Result<bool, GaveUp> {
+        if self.eof {
+            return Ok(false);
+        }
+        self.buf.drain(..self.pos);
+        self.pos = 0;
+        // Into the buffer's spare room, not a zeroed chunk (zeroing was 4 % of a merge).
+        let got = match (&mut self.reader).take(CHUNK as u64).read_to_end(&mut self.buf) {
+            Ok(n) => n,
+            Err(_) => return Err(GaveUp),
+        };
+        self.read += got as u64;
+        if self.read > MAX_RECORDS_BYTES {
+            return Err(GaveUp);
+        }
+        self.eof = got < CHUNK;
+        Ok(got > 0)
+    }
+
+    /// The next byte that is not JSON whitespace, left in place; `None` at the end.
+    fn peek(&mut self) -> Result<Option<u8>, GaveUp> {
+        loop {
+            let rest = self.rest();
+            match rest.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n')) {
+                Some(i) => {
+                    self.pos += i;
+                    return Ok(Some(self.buf[self.pos]));
+                }
+                None => {
+                    self.pos = self.buf.len();
+                    if !self.more()? {
+                        return Ok(None);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Parses one value at the front and hands it to `sink`, reading more while it is cut off.
+    fn value<S: Sink>(&mut self, sink: &mut S) -> Result<(), GaveUp> {
+        // At the value's first byte: the stream below would take a slice of only whitespace
+        // (a chunk ending after a comma) for the end of the input.
+        if self.peek()?.is_none() {
+            return Err(GaveUp);
+        }
+        loop {
+            let cut = {
+                let mut stream = serde_json::Deserializer::from_slice(&self.buf[self.pos..]).into_iter::<S::Item<'_>>();
+                match stream.next() {
+                    Some(Ok(item)) => {
+                        let used = stream.byte_offset();
+                        sink.take(item);
+                        self.pos += used;
+                        return Ok(());
+                    }
+                    Some(Err(e)) => e.is_eof(),
+                    None => false,
+                }
+            };
+            if !cut || !self.more()? {
+                return Err(GaveUp);
+            }
+        }
+    }
+
+    /// One line (without its line break), read more while it has no end; `None` at the end.
+    fn line(&mut self) -> Result<Option<(usize, usize)>, GaveUp> {
+        let mut searched = 0;
+        loop {
+            let rest = &self.buf[self.pos + searched..];
+            if let Some(i) = memchr::memchr(b'\n', rest) {
+                let start = self.pos;
+                let end = self.pos + searched + i;
+                self.pos = end + 1;
+                return Ok(Some((start, end)));
+            }
+            searched = self.buf.len() - self.pos;
+            if !self.more()? {
+                if searched == 0 {
+                    return Ok(None);
+                }
+                self.pos = self.buf.len();
+                return Ok(Some((self.pos - searched, self.pos)));
+            }
+        }
+    }
+}
+
+/// Hands every record of the file at `path` to `sink`, or gives up (some records may already
+/// have been handed on: the caller folds into something it can drop).
+pub fn fold_file<S: Sink>(path: &Path, sink: &mut S) -> Result<(), GaveUp> {
+    let file = open_regular(path, MAX_RECORDS_BYTES, "a record file").map_err(|_| GaveUp)?;
+    let mut c = Chunks { reader: file, buf: Vec::with_capacity(CHUNK), pos: 0, eof: false, read: 0 };
+    match c.peek()? {
+        Some(b'[') => array(&mut c, sink),
+        Some(b'{') => lines(&mut c, sink),
+        _ => Err(GaveUp),
+    }
+}
+
+/// `[ record, record, … ]` and nothing but whitespace after it.
+fn array<R: Read, S: Sink>(c: &mut Chunks<R>, sink: &mut S) -> Result<(), GaveUp> {
+    c.pos += 1;
+    if c.peek()? == Some(b']') {
+        c.pos += 1;
+        return end(c);
+    }
+    loop {
+        c.value(sink)?;
+        match c.peek()? {
+            Some(b',') => c.pos += 1,
+            Some(b']') => {
+                c.pos += 1;
+                return end(c);
+            }
+            _ => return Err(GaveUp),
+        }
+    }
+}
+
+fn end<R: Read>(c: &mut Chunks<R>) -> Result<(), GaveUp> {
+    if c.peek()?.is_none() { Ok(()) } else { Err(GaveUp) }
+}
+
+/// JSON Lines: each non-blank line one whole record. (A first record that runs over its line
+/// is the careful reader's case: a stream of pretty-printed records.)
+fn lines<R: Read, S: Sink>(c: &mut Chunks<R>, sink: &mut S) -> Result<(), GaveUp> {
+    while let Some((start, end)) = c.line()? {
+        let line = &c.buf[start..end];
+        if line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')) {
+            continue;
+        }
+        let item = serde_json::from_slice::<S::Item<'_>>(line).map_err(|_| GaveUp)?;
+        sink.take(item);
+    }
+    Ok(())
+}
