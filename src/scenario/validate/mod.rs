@@ -80,10 +80,15 @@ pub struct Template {
     /// the fields that hold a placeholder (all that differs between variants), and per cue
     /// (flags, then signs) whether its quote holds no placeholder and is in a thread field
     /// that holds none, so that every variant finds it.
-    pub(super) quick: std::cell::OnceCell<(Vec<super::template::Field>, Vec<bool>)>,
+    /// Last, per cue, the thread message its quote was last found in: searched first next time
+    /// (where to look first changes nothing but how many messages are searched).
+    pub(super) quick: std::cell::OnceCell<QuickTest>,
     /// Built from a baked bundled file: see [`Template::from_baked`].
     pub(super) trusted: bool,
 }
+
+/// What the quick test of further variants keeps between variants: see [`Template::quick`].
+pub(super) type QuickTest = (Vec<super::template::Field>, Vec<bool>, Vec<std::cell::Cell<usize>>);
 
 /// Parses a file once into a [`Template`]; only a TOML syntax error stops here.
 pub fn parse_template(path: &str, source: &str) -> Result<Template, Vec<Problem>> {
