@@ -50,7 +50,7 @@ pub(super) fn baked_sources() -> impl Iterator<Item = (String, Src, How)> {
 /// The first variant of bundled file `index`, from its baked form.
 fn baked_variant(index: usize, path: &str, text: &str) -> Result<Parsed, Vec<Problem>> {
     let template = crate::scenario::baked::template(index, path, text);
-    let mut parsed = template.variant_rules_only(Draw { seed: 0, today: Date::today_days() })?;
+    let mut parsed = template.into_variant_rules_only(Draw { seed: 0, today: Date::today_days() })?;
     if parsed.has_vars {
         parsed.scenario.template = Some(Arc::from(text));
     }
@@ -70,12 +70,18 @@ fn parse_checked(
     // Teaching findings and the detectors' warnings are for `check`; a trainer's load needs
     // only the rules (it was a third of start-up).
     let first = Draw { seed: 0, today };
-    let mut parsed = if all_variants { template.variant(first)? } else { template.variant_rules_only(first)? };
+    if !all_variants {
+        let mut parsed = template.into_variant_rules_only(first)?;
+        if parsed.has_vars {
+            parsed.scenario.template = Some(Arc::from(text));
+        }
+        return Ok(parsed);
+    }
+    let mut parsed = template.variant(first)?;
     if !parsed.has_vars {
         return Ok(parsed);
     }
-    let checked = if all_variants { VARIANTS_CHECKED } else { 0 };
-    for seed in 1..=checked {
+    for seed in 1..=VARIANTS_CHECKED {
         // The quick test first (only the fields with a placeholder); a variant it fails is
         // checked in full, so the problems reported are the full check's.
         if template.variant_passes(Draw { seed, today }) {

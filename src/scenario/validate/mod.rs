@@ -145,19 +145,27 @@ impl Template {
 
     /// The scenario with its variables filled from `draw`, checked.
     pub fn variant(&self, draw: Draw) -> Result<Parsed, Vec<Problem>> {
-        self.checked_variant(draw, true)
+        self.checked_variant(self.raw.clone(), draw, true)
     }
 
     /// As [`Template::variant`], but without the teaching findings and the detectors'
     /// warnings, which `check` reports for the first variant only: the other 24 variants it
     /// draws only have to pass the rules (the detectors' pass is the costliest part of checking).
     pub fn variant_rules_only(&self, draw: Draw) -> Result<Parsed, Vec<Problem>> {
-        self.checked_variant(draw, false)
+        self.checked_variant(self.raw.clone(), draw, false)
     }
 
-    fn checked_variant(&self, draw: Draw, report: bool) -> Result<Parsed, Vec<Problem>> {
+    /// As [`Template::variant_rules_only`], for the one variant a template is made for (a
+    /// round's load, a drawn variant): the parsed form is filled in place, not copied first.
+    pub fn into_variant_rules_only(mut self, draw: Draw) -> Result<Parsed, Vec<Problem>> {
+        let raw = std::mem::take(&mut self.raw);
+        self.checked_variant(raw, draw, false)
+    }
+
+    /// `raw` is this template's parsed form (or a copy), filled with `draw` and checked; the
+    /// template's own parsed form is read only for the teaching findings (`report`).
+    fn checked_variant(&self, mut raw: RawScenario, draw: Draw, report: bool) -> Result<Parsed, Vec<Problem>> {
         let map = SourceMap::new(&self.path, &self.source);
-        let mut raw = self.raw.clone();
         let mut checker = Checker { map: &map, source: &self.source, problems: Vec::new(), trusted: self.trusted };
         for (span, kind) in &self.early {
             checker.report(span.clone(), kind.clone());
