@@ -16,25 +16,36 @@ fn criminal_domain_finder() -> &'static aho_corasick::AhoCorasick {
 
 /// Pieces of which every known domain holds at least one: its last label when that is three
 /// letters or more and rare in ordinary text (`.xin`, `.sbs`; not `.us`, which `.usps` holds),
-/// else the whole domain. A text that holds none of them names no known domain, so the
-/// automaton runs only on a text that holds one. The automaton took 16 instructions a byte over
-/// scenario files; a handful of SIMD substring searches take about 2.
-fn criminal_domain_pieces() -> &'static [memchr::memmem::Finder<'static>] {
-    static PIECES: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
-    PIECES.get_or_init(|| {
-        let mut pieces: Vec<String> = known_criminal_domains()
-            .map(|d| {
-                let d = d.to_ascii_lowercase();
-                match d.rfind('.').map(|i| &d[i..]) {
-                    Some(label) if label.len() >= 4 && !COMMON_LABELS.contains(&label) => label.to_string(),
-                    _ => d,
-                }
-            })
-            .collect();
-        pieces.sort();
-        pieces.dedup();
-        pieces.into_iter().map(|p| memchr::memmem::Finder::new(p.as_bytes()).into_owned()).collect()
-    })
+/// else the whole domain; each with where its first dot is. A text that holds none of them names
+/// no known domain, so the automaton runs only on a text that holds one. Every piece holds a dot,
+/// so a text is searched only at its dots: a SIMD search for `.`, then a few byte comparisons at
+/// each. The automaton took 16 instructions a byte over scenario files; this takes about 1.
+/// `None` if a domain without a dot were ever listed: then every text goes to the automaton.
+fn criminal_domain_pieces() -> Option<&'static [(Vec<u8>, usize)]> {
+    static PIECES: std::sync::OnceLock<Option<Vec<(Vec<u8>, usize)>>> = std::sync::OnceLock::new();
+    PIECES
+        .get_or_init(|| {
+            let mut pieces: Vec<String> = known_criminal_domains()
+                .map(|d| {
+                    let d = d.to_ascii_lowercase();
+                    match d.rfind('.').map(|i| &d[i..]) {
+                        Some(label) if label.len() >= 4 && !COMMON_LABELS.contains(&label) => label.to_string(),
+                        _ => d,
+                    }
+                })
+                .collect();
+            pieces.sort();
+            pieces.dedup();
+            pieces.into_iter().map(|p| p.find('.').map(|dot| (p.into_bytes(), dot))).collect()
+        })
+        .as_deref()
+}
+
+/// Whether lower-cased `text` holds a piece (see [`criminal_domain_pieces`]); true without them.
+fn holds_a_piece(lower: &[u8]) -> bool {
+    let Some(pieces) = criminal_domain_pieces() else { return true };
+    memchr::memchr_iter(b'.', lower)
+        .any(|at| pieces.iter().any(|(piece, dot)| at >= *dot && lower[at - dot..].starts_with(piece)))
 }
 
 /// Last labels too common in messages to say anything about a known domain.
@@ -44,7 +55,7 @@ const COMMON_LABELS: &[&str] = &[".com", ".org", ".net", ".gov", ".edu", ".co", 
 pub(crate) fn criminal_domains_named(text: &str) -> Vec<(usize, &'static str)> {
     let lower = text.to_ascii_lowercase();
     // Nearly every text names none: a quick pass for the pieces says so without the automaton.
-    if !criminal_domain_pieces().iter().any(|p| p.find(lower.as_bytes()).is_some()) {
+    if !holds_a_piece(lower.as_bytes()) {
         return Vec::new();
     }
     let finder = criminal_domain_finder();
@@ -82,13 +93,15 @@ mod tests {
     /// The pieces are an exact filter: every known domain holds one, so none is missed.
     #[test]
     fn every_known_domain_holds_a_piece_and_is_found_in_any_case() {
-        let pieces = criminal_domain_pieces();
+        let pieces = criminal_domain_pieces().expect("every listed domain has a dot");
         assert!(pieces.len() < known_criminal_domains().count(), "pieces are shared, not one a domain");
         for d in known_criminal_domains() {
-            assert!(pieces.iter().any(|p| p.find(d.as_bytes()).is_some()), "{d} holds no piece");
+            assert!(holds_a_piece(d.as_bytes()), "{d} holds no piece");
             let text = format!("Pay at https://{}/now", d.to_ascii_uppercase());
             assert_eq!(criminal_domains_named(&text), vec![(15, d)], "{d}");
         }
         assert!(criminal_domains_named("Pay at https://e-zpassny.com/pay, not sunpass.com").is_empty());
+        assert!(!holds_a_piece(b"see usps.com or e-zpassny.com."), "no piece in ordinary domains");
+        assert!(holds_a_piece(b"x.xin") && !holds_a_piece(b"xin"), "a piece is found at its dot");
     }
 }
