@@ -24,7 +24,13 @@ pub const MAX_DEPTH: usize = 32;
 /// Adds `path` to `files` if it is a file to read, walks it if it is a folder, and otherwise
 /// says why it is left out: nothing that was asked for, or that looks like a scenario (`.toml`),
 /// is skipped in silence, so `check` never reports success on a file it did not read.
-pub(super) fn collect_files(path: &Path, explicit: bool, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, depth: usize) {
+pub(super) fn collect_files(
+    path: &Path,
+    explicit: bool,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+    depth: usize,
+) {
     let at = Location { path: path.display().to_string(), line: 1, col: 1 };
     let mut refuse = |why: String| problems.push(Problem { at: at.clone(), kind: ProblemKind::Unreadable(why) });
     let meta = match fs::metadata(path) {

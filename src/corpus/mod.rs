@@ -8,8 +8,8 @@ mod files;
 mod parallel;
 mod sources;
 
-pub use files::{MAX_DEPTH, files_under};
 use files::read_text;
+pub use files::{MAX_DEPTH, files_under};
 use parallel::{PARALLEL_FROM, on_every_core};
 use sources::{How, Src, baked_sources, read_and_parse};
 

@@ -10,7 +10,6 @@ use crate::scenario::dates::Date;
 use crate::scenario::validate::{Parsed, parse_template};
 use crate::scenario::{Draw, Problem, ProblemKind};
 
-
 /// A source's text: given, or a file still to be read (by the thread that parses it).
 pub(super) enum Src {
     Given(Result<String, Problem>),
@@ -59,11 +58,7 @@ fn baked_variant(index: usize, path: &str, text: &str) -> Result<Parsed, Vec<Pro
 
 /// Parses a file; a file with variables is also drawn [`VARIANTS_CHECKED`] more times, and the
 /// first variant that breaks a rule is reported with its seed.
-fn parse_checked(
-    path: &str,
-    text: &str,
-    all_variants: bool,
-) -> Result<Parsed, Vec<Problem>> {
+fn parse_checked(path: &str, text: &str, all_variants: bool) -> Result<Parsed, Vec<Problem>> {
     let today = Date::today_days();
     // Parsed once; each variant is drawn from the parsed file, not from its text.
     let template = parse_template(path, text)?;

@@ -2,9 +2,9 @@
 
 use super::*;
 #[allow(unused_imports)]
-use std::fs;
-#[allow(unused_imports)]
 use crate::scenario::Draw;
+#[allow(unused_imports)]
+use std::fs;
 
 mod tests {
     use super::*;

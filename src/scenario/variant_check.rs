@@ -130,7 +130,10 @@ impl Template {
                 };
                 // The message it was found in last time first; then the others, in order.
                 let first = last_found[i].get();
-                let found = std::iter::once(first).filter(|j| *j < thread.len()).chain((0..thread.len()).filter(|j| *j != first)).find(holds);
+                let found = std::iter::once(first)
+                    .filter(|j| *j < thread.len())
+                    .chain((0..thread.len()).filter(|j| *j != first))
+                    .find(holds);
                 match found {
                     Some(j) => last_found[i].set(j),
                     None => return false,

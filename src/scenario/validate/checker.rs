@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::{Parsed, is_kebab};
 use super::characters::forbidden_character;
+use super::{Parsed, is_kebab};
 use crate::scenario::kinds::{CATEGORIES, Category, FLAG_KINDS, FlagKind, SIGN_KINDS, SignKind, Verdict, closest_name};
 use crate::scenario::model::{Cue, Message, Scenario};
 use crate::scenario::problem::{Hint, Problem, ProblemKind, SourceMap};
@@ -236,7 +236,6 @@ impl Checker<'_> {
         }
         out
     }
-
 }
 
 fn closest_flag_kind(wrong: &str) -> Option<&'static str> {
