@@ -1,12 +1,10 @@
 //! The loader's tests: order, duplicates, broken files, folders, the baked corpus, variants.
 
 use super::*;
-#[allow(unused_imports)]
 use crate::scenario::Draw;
-#[allow(unused_imports)]
 use std::fs;
 
-mod tests {
+mod loading {
     use super::*;
 
     fn scam(id: &str) -> String {

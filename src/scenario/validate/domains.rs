@@ -22,7 +22,7 @@ fn criminal_domain_finder() -> &'static aho_corasick::AhoCorasick {
 /// each. The automaton took 16 instructions a byte over scenario files; this takes about 1.
 /// `None` if a domain without a dot were ever listed: then every text goes to the automaton.
 fn criminal_domain_pieces() -> Option<&'static [(Vec<u8>, usize)]> {
-    static PIECES: std::sync::OnceLock<Option<Vec<(Vec<u8>, usize)>>> = std::sync::OnceLock::new();
+    static PIECES: std::sync::OnceLock<Option<Vec<Piece>>> = std::sync::OnceLock::new();
     PIECES
         .get_or_init(|| {
             let mut pieces: Vec<String> = known_criminal_domains()
@@ -40,6 +40,9 @@ fn criminal_domain_pieces() -> Option<&'static [(Vec<u8>, usize)]> {
         })
         .as_deref()
 }
+
+/// A piece's bytes and where its first dot is.
+type Piece = (Vec<u8>, usize);
 
 /// Whether lower-cased `text` holds a piece (see [`criminal_domain_pieces`]); true without them.
 fn holds_a_piece(lower: &[u8]) -> bool {
