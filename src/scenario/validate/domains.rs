@@ -16,12 +16,13 @@ fn criminal_domain_finder() -> &'static aho_corasick::AhoCorasick {
 
 /// Pieces of which every known domain holds at least one: its last label when that is three
 /// letters or more and rare in ordinary text (`.xin`, `.sbs`; not `.us`, which `.usps` holds),
-/// else the whole domain; each with where its first dot is. A text that holds none of them names
-/// no known domain, so the automaton runs only on a text that holds one. Every piece holds a dot,
-/// so a text is searched only at its dots: a SIMD search for `.`, then a few byte comparisons at
-/// each. The automaton took 16 instructions a byte over scenario files; this takes about 1.
-/// `None` if a domain without a dot were ever listed: then every text goes to the automaton.
-fn criminal_domain_pieces() -> Option<&'static [(Vec<u8>, usize)]> {
+/// else the whole domain. A text that holds none of them names no known domain, so the
+/// automaton (16 instructions a byte over scenario files) runs only on a text that holds one.
+/// A short text (a field) is looked at only at its dots, since every piece holds one; a long one
+/// (a whole file) is searched for each piece with a SIMD substring search (about 3 instructions
+/// a byte, where looking at every dot of a file took 9). `None` if a domain without a dot were
+/// ever listed: then every text goes to the automaton.
+fn criminal_domain_pieces() -> Option<&'static [Piece]> {
     static PIECES: std::sync::OnceLock<Option<Vec<Piece>>> = std::sync::OnceLock::new();
     PIECES
         .get_or_init(|| {
@@ -36,19 +37,36 @@ fn criminal_domain_pieces() -> Option<&'static [(Vec<u8>, usize)]> {
                 .collect();
             pieces.sort();
             pieces.dedup();
-            pieces.into_iter().map(|p| p.find('.').map(|dot| (p.into_bytes(), dot))).collect()
+            pieces
+                .into_iter()
+                .map(|p| {
+                    let dot = p.find('.')?;
+                    let finder = memchr::memmem::Finder::new(p.as_bytes()).into_owned();
+                    Some(Piece { bytes: p.into_bytes(), dot, finder })
+                })
+                .collect()
         })
         .as_deref()
 }
 
-/// A piece's bytes and where its first dot is.
-type Piece = (Vec<u8>, usize);
+/// A piece, where its first dot is, and its substring searcher.
+struct Piece {
+    bytes: Vec<u8>,
+    dot: usize,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+/// Texts longer than this are searched piece by piece rather than at every dot.
+const LONG_TEXT: usize = 512;
 
 /// Whether lower-cased `text` holds a piece (see [`criminal_domain_pieces`]); true without them.
 fn holds_a_piece(lower: &[u8]) -> bool {
     let Some(pieces) = criminal_domain_pieces() else { return true };
+    if lower.len() > LONG_TEXT {
+        return pieces.iter().any(|p| p.finder.find(lower).is_some());
+    }
     memchr::memchr_iter(b'.', lower)
-        .any(|at| pieces.iter().any(|(piece, dot)| at >= *dot && lower[at - dot..].starts_with(piece)))
+        .any(|at| pieces.iter().any(|p| at >= p.dot && lower[at - p.dot..].starts_with(&p.bytes)))
 }
 
 /// Last labels too common in messages to say anything about a known domain.
@@ -106,5 +124,12 @@ mod tests {
         assert!(criminal_domains_named("Pay at https://e-zpassny.com/pay, not sunpass.com").is_empty());
         assert!(!holds_a_piece(b"see usps.com or e-zpassny.com."), "no piece in ordinary domains");
         assert!(holds_a_piece(b"x.xin") && !holds_a_piece(b"xin"), "a piece is found at its dot");
+        // A long text (a whole file) takes the other search: the same answers.
+        let long = |tail: &str| format!("{}{tail}", "pay at usps.com. ".repeat(40));
+        assert!(long("").len() > LONG_TEXT);
+        assert!(!holds_a_piece(long("").as_bytes()) && holds_a_piece(long("x.xin").as_bytes()));
+        for d in known_criminal_domains() {
+            assert!(holds_a_piece(long(d).as_bytes()), "{d} in a long text");
+        }
     }
 }
