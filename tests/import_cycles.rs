@@ -423,7 +423,7 @@ fn the_inner_layers_never_import_the_terminal_or_the_drawing_library() {
     let inner = [
         "app",
         "audit",
-        "corpus.rs",
+        "corpus",
         "course",
         "deck",
         "detect",

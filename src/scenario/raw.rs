@@ -7,7 +7,7 @@ use toml::Spanned;
 
 pub type Text = Spanned<String>;
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScenario {
     pub id: Option<Text>,

@@ -150,6 +150,13 @@ impl Field {
     /// The field with slot values filled in, as [`substitute`] fills it.
     pub fn render(&self, values: &[std::borrow::Cow<'_, str>], out: &mut String) {
         out.clear();
+        // One allocation of the right size: the string is often handed on, and a fresh one grown
+        // piece by piece was a twentieth of `check`.
+        let len = self.pieces.iter().flatten().map(|p| match p {
+            Piece::Text(t) => t.len(),
+            Piece::Slot(k) => values[*k].len(),
+        });
+        out.reserve(len.sum());
         for piece in self.pieces.iter().flatten() {
             match piece {
                 Piece::Text(t) => out.push_str(t),

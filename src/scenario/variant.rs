@@ -18,7 +18,7 @@ impl Scenario {
             Some(t) => Ok(t),
             None => super::validate::parse_template(&self.origin, source),
         };
-        let parsed = template.and_then(|t| t.variant_rules_only(draw));
+        let parsed = template.and_then(|t| t.into_variant_rules_only(draw));
         match parsed {
             Ok(parsed) => Scenario { template: self.template.clone(), ..parsed.scenario },
             Err(_) => self.clone(),

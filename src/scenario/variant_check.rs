@@ -56,11 +56,12 @@ impl Template {
         if self.trusted {
             return false; // Built without what the quick test needs: the full check decides.
         }
-        let (fields, anchored) = self.quick.get_or_init(|| {
+        let (fields, anchored, last_found) = self.quick.get_or_init(|| {
             let names: Vec<&str> = self.vars.slots.iter().map(|(n, _)| n.as_str()).collect();
             let fields = super::template::placeholder_fields(&self.raw, &names);
             let anchored = anchored_quotes(&self.raw, &fields);
-            (fields, anchored)
+            let last_found = anchored.iter().map(|_| std::cell::Cell::new(0)).collect();
+            (fields, anchored, last_found)
         });
         if fields.is_empty() {
             return true;
@@ -123,11 +124,19 @@ impl Template {
                 else {
                     continue;
                 };
-                let found = thread
-                    .iter()
-                    .any(|(sender, text)| text.is_some_and(|t| t.contains(q)) || sender.is_some_and(|s| s.contains(q)));
-                if !found {
-                    return false;
+                let holds = |j: &usize| {
+                    let (sender, text) = thread[*j];
+                    text.is_some_and(|t| t.contains(q)) || sender.is_some_and(|s| s.contains(q))
+                };
+                // The message it was found in last time first; then the others, in order.
+                let first = last_found[i].get();
+                let found = std::iter::once(first)
+                    .filter(|j| *j < thread.len())
+                    .chain((0..thread.len()).filter(|j| *j != first))
+                    .find(holds);
+                match found {
+                    Some(j) => last_found[i].set(j),
+                    None => return false,
                 }
             }
         }

@@ -15,7 +15,10 @@ pub(super) fn words(s: &str) -> Vec<(String, Range<usize>)> {
                 let w = s[b..i].trim_matches(|c| c == '\'' || c == '’');
                 if !w.is_empty() {
                     let lead = s[b..i].len() - s[b..i].trim_start_matches(['\'', '’']).len();
-                    out.push((w.replace('’', "'").to_lowercase(), b + lead..b + lead + w.len()));
+                    // ASCII (nearly every word) lower-cases in place of one copy; no `’` to replace.
+                    let lower =
+                        if w.is_ascii() { w.to_ascii_lowercase() } else { w.replace('’', "'").to_lowercase() };
+                    out.push((lower, b + lead..b + lead + w.len()));
                 }
                 start = None;
             }

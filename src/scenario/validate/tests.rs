@@ -2,6 +2,7 @@
 //! that way, at the right place.
 
 use super::*;
+use crate::scenario::Verdict;
 
 const SCAM: &str = r#"id = "toll-test"
 verdict = "scam"

@@ -1,0 +1,94 @@
+//! One source (a file, or text given) read and parsed as the caller needs it: every variant for
+//! `check`, the first variant for a round, or a bundled file from its baked form.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::VARIANTS_CHECKED;
+use super::files::read_text;
+use crate::scenario::dates::Date;
+use crate::scenario::validate::{Parsed, parse_template};
+use crate::scenario::{Draw, Problem, ProblemKind};
+
+/// A source's text: given, or a file still to be read (by the thread that parses it).
+pub(super) enum Src {
+    Given(Result<String, Problem>),
+    File(PathBuf),
+}
+
+/// One source read and parsed as `how` says, and whether its findings are kept.
+pub(super) fn read_and_parse((path, src, how): (String, Src, How)) -> (Result<Parsed, Vec<Problem>>, bool) {
+    let text = match src {
+        Src::Given(text) => text,
+        Src::File(file) => read_text(&file),
+    };
+    let parsed = text.map_err(|p| vec![p]).and_then(|text| match how {
+        How::Baked(index) => baked_variant(index, &path, &text),
+        _ => parse_checked(&path, &text, how == How::Check),
+    });
+    (parsed, how == How::Check)
+}
+
+/// How a source is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum How {
+    /// Every variant, with the teaching findings and warnings: for `check`.
+    Check,
+    /// The rules, on the first variant only.
+    First,
+    /// Bundled file number `n`, from its baked form.
+    Baked(usize),
+}
+
+/// The bundled files, to be built from their baked forms.
+pub(super) fn baked_sources() -> impl Iterator<Item = (String, Src, How)> {
+    debug_assert_eq!(crate::scenario::baked::count(), super::EMBEDDED.len());
+    super::EMBEDDED.iter().enumerate().map(|(i, (p, t))| (p.to_string(), Src::Given(Ok(t.to_string())), How::Baked(i)))
+}
+
+/// The first variant of bundled file `index`, from its baked form.
+fn baked_variant(index: usize, path: &str, text: &str) -> Result<Parsed, Vec<Problem>> {
+    let template = crate::scenario::baked::template(index, path, text);
+    let mut parsed = template.into_variant_rules_only(Draw { seed: 0, today: Date::today_days() })?;
+    if parsed.has_vars {
+        parsed.scenario.template = Some(Arc::from(text));
+    }
+    Ok(parsed)
+}
+
+/// Parses a file; a file with variables is also drawn [`VARIANTS_CHECKED`] more times, and the
+/// first variant that breaks a rule is reported with its seed.
+fn parse_checked(path: &str, text: &str, all_variants: bool) -> Result<Parsed, Vec<Problem>> {
+    let today = Date::today_days();
+    // Parsed once; each variant is drawn from the parsed file, not from its text.
+    let template = parse_template(path, text)?;
+    // Teaching findings and the detectors' warnings are for `check`; a trainer's load needs
+    // only the rules (it was a third of start-up).
+    let first = Draw { seed: 0, today };
+    if !all_variants {
+        let mut parsed = template.into_variant_rules_only(first)?;
+        if parsed.has_vars {
+            parsed.scenario.template = Some(Arc::from(text));
+        }
+        return Ok(parsed);
+    }
+    let mut parsed = template.variant(first)?;
+    if !parsed.has_vars {
+        return Ok(parsed);
+    }
+    for seed in 1..=VARIANTS_CHECKED {
+        // The quick test first (only the fields with a placeholder); a variant it fails is
+        // checked in full, so the problems reported are the full check's.
+        if template.variant_passes(Draw { seed, today }) {
+            continue;
+        }
+        if let Err(problems) = template.variant_rules_only(Draw { seed, today }) {
+            return Err(problems
+                .into_iter()
+                .map(|p| Problem { at: p.at, kind: ProblemKind::InVariant { seed, inner: Box::new(p.kind) } })
+                .collect());
+        }
+    }
+    parsed.scenario.template = Some(Arc::from(text));
+    Ok(parsed)
+}
