@@ -3,7 +3,9 @@
 //! lockstep (holding the reveal back, which keys reach `update`, what is drawn while waiting)
 //! is decided by the server; these are the steps that need the app's own record keeping.
 
-use super::update::{next, record, time_up};
+use super::answering::record;
+use super::flow::next;
+use super::update::time_up;
 use super::{App, Effect};
 
 /// The instructor revealed the message: a learner still answering it stops there, as when a

@@ -2,8 +2,10 @@
 //! event loop feeds [`Msg`]s in and carries out the [`Effect`]s that come back.
 
 mod answer;
+mod answering;
 pub mod class;
 mod explicit;
+mod flow;
 mod key;
 mod keymap;
 mod msg;

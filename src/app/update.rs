@@ -1,15 +1,19 @@
 //! `update`: the only place the trainer's state changes. Pure: no I/O, no clock, no terminal.
-//! The steps of one message: verdict → confidence → spot the flags → follow-up → reveal (or, in
+//! The steps of one message (in `answering.rs`): verdict → confidence → spot the flags → follow-up → reveal (or, in
 //! an exam, straight on to the next message). Presenter mode and reviewing live in `present.rs`.
 
+use super::answering::{
+    answer_question, confirm_marks, finish_answer, give_confidence, give_verdict, open_question, other_verdict,
+    set_marks, toggle_mark,
+};
 pub use super::explicit::READ_GUARD_MS;
-use super::explicit::{NEW_ROUND, PICK_CHOICE, PICK_CONFIDENCE, PICK_VERDICT, TOO_SOON, move_highlight, typed_ahead};
+use super::explicit::{NEW_ROUND, PICK_CHOICE, PICK_CONFIDENCE, PICK_VERDICT, move_highlight};
+use super::flow::next;
 use super::present;
 use super::{Answer, App, Confidence, Effect, Msg, Screen, Step};
 use crate::i18n::Phrase;
-use crate::learning::record::AnswerRecord;
 use crate::learning::spot;
-use crate::scenario::{Asked, Verdict};
+use crate::scenario::Verdict;
 
 /// Exit code after Ctrl-C, as shells expect (128 + SIGINT).
 pub const EXIT_INTERRUPTED: u8 = 130;
@@ -194,183 +198,6 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-fn other_verdict(v: Verdict) -> Verdict {
-    match v {
-        Verdict::Scam => Verdict::Legit,
-        Verdict::Legit => Verdict::Scam,
-    }
-}
-
-/// Records the verdict (once: answers cannot be changed) and asks how sure.
-fn give_verdict(app: &mut App, verdict: Verdict) {
-    if app.current().is_none() || app.answers.len() > app.position {
-        return;
-    }
-    if typed_ahead(app) {
-        app.step = Step::Judge { cursor: None };
-        app.hint = Some(TOO_SOON);
-        return;
-    }
-    app.answers.push(Answer::new(verdict));
-    app.go(Screen::Confidence);
-}
-
-fn give_confidence(app: &mut App, i: usize) -> Vec<Effect> {
-    let Some(&confidence) = Confidence::ALL.get(i) else { return Vec::new() };
-    if let Some(answer) = app.answers.get_mut(app.position) {
-        answer.confidence = Some(confidence);
-    }
-    let can_spot = app.session.spot_enabled && app.current().is_some_and(|s| !spot::pieces(s).is_empty());
-    if can_spot {
-        app.go(Screen::Spot);
-        app.view.scroll = 0;
-        Vec::new()
-    } else {
-        after_spot(app)
-    }
-}
-
-fn toggle_mark(app: &mut App) {
-    let Step::Spot { cursor, marks } = &mut app.step else { return };
-    match marks.binary_search(cursor) {
-        Ok(i) => {
-            marks.remove(i);
-        }
-        Err(i) => marks.insert(i, *cursor),
-    }
-}
-
-/// The marks as a set of pieces, from plain mode's typed numbers: only pieces that exist.
-fn set_marks(app: &mut App, mut marks: Vec<usize>) {
-    let count = app.current().map_or(0, |s| crate::learning::spot::pieces(s).len());
-    marks.retain(|&m| m < count);
-    marks.sort_unstable();
-    marks.dedup();
-    if let Step::Spot { marks: kept, .. } = &mut app.step {
-        *kept = marks;
-    }
-}
-
-fn confirm_marks(app: &mut App) -> Vec<Effect> {
-    let marks = match &mut app.step {
-        Step::Spot { marks, .. } => std::mem::take(marks),
-        _ => Vec::new(),
-    };
-    if let Some(answer) = app.answers.get_mut(app.position) {
-        answer.marks = Some(marks);
-    }
-    after_spot(app)
-}
-
-/// The follow-up question if one is asked before the reveal, else the explanation.
-fn after_spot(app: &mut App) -> Vec<Effect> {
-    let before = app.current().and_then(|s| s.question.as_ref()).is_some_and(|q| q.asked == Asked::Before);
-    if before {
-        open_question(app);
-        Vec::new()
-    } else {
-        finish_answer(app)
-    }
-}
-
-fn open_question(app: &mut App) {
-    app.go(Screen::Question);
-    app.view.scroll = 0;
-}
-
-/// `shown` is the choice's number on screen less one; the answer keeps its index in the file.
-fn answer_question(app: &mut App, shown: usize) -> Vec<Effect> {
-    let Some(&choice) = app.choice_order().get(shown) else {
-        return Vec::new(); // A digit with no such choice is ignored rather than guessed at.
-    };
-    if let Some(answer) = app.answers.get_mut(app.position) {
-        answer.choice = Some(choice);
-    }
-    finish_answer(app)
-}
-
-/// The answer is complete: saved (not in presenter mode), then explained now, or — with
-/// feedback at the end — the next message comes straight away. A question meant for after
-/// the reveal comes between: the explanation first, then the question, and the answer is
-/// saved once it is answered.
-fn finish_answer(app: &mut App) -> Vec<Effect> {
-    if app.after_question {
-        app.after_question = false;
-        let effects = record(app);
-        app.go(Screen::Reveal);
-        app.view.scroll = 0;
-        return effects;
-    }
-    let seconds = app.item_seconds;
-    if let Some(answer) = app.answers.get_mut(app.position) {
-        answer.seconds = seconds;
-    }
-    let asks_after = app.current().and_then(|s| s.question.as_ref()).is_some_and(|q| q.asked == Asked::After);
-    if asks_after && !app.session.feedback_at_end && app.policy().learner_answers {
-        app.after_question = true;
-        app.go(Screen::Reveal);
-        app.view.scroll = 0;
-        return Vec::new();
-    }
-    let mut effects = record(app);
-    if app.session.feedback_at_end {
-        effects.extend(next(app));
-    } else {
-        app.go(Screen::Reveal);
-        app.view.scroll = 0;
-    }
-    effects
-}
-
-/// The finished answer for the loop to save to the learner's progress.
-pub(super) fn record(app: &mut App) -> Vec<Effect> {
-    if !app.policy().saves_progress {
-        return Vec::new();
-    }
-    let (Some(scenario), Some(answer)) = (app.current(), app.current_answer()) else { return Vec::new() };
-    let Some(verdict) = answer.verdict else { return Vec::new() };
-    let spot = answer.marks.as_ref().map(|m| spot::score(scenario, &spot::pieces(scenario), m));
-    let asked = scenario.question.as_ref().filter(|q| app.asks(q));
-    let question = asked.map(|q| answer.choice == Some(q.answer));
-    let round = format!("{}-{}", app.session.id, app.rounds_played);
-    let mut record =
-        AnswerRecord::new(round, scenario, verdict, answer.confidence.map(Confidence::stored), spot.as_ref(), question);
-    record.choice = asked.and(answer.choice).map(|c| c as u32 + 1);
-    app.progress.add(&record);
-    vec![Effect::Record(Box::new(record))]
-}
-
-/// The next message of the stage, or the end of the stage.
-pub(super) fn next(app: &mut App) -> Vec<Effect> {
-    app.view.scroll = 0;
-    app.item_seconds = 0;
-    if app.position + 1 < app.round.len() {
-        app.position += 1;
-        app.go(app.first_screen());
-        app.message_shown();
-        app.notice.clear();
-        return Vec::new();
-    }
-    end_stage(app)
-}
-
-/// After the last message of a stage: the exam's record once the graded stage is done, then
-/// the next stage of a course, or the summary.
-fn end_stage(app: &mut App) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if app.in_graded_stage() && app.exam_pending() {
-        app.exam_recorded = true;
-        effects.push(Effect::Finish { complete: true });
-    }
-    let last_stage = app.stage + 1 >= app.session.stages.len();
-    if last_stage || app.in_graded_stage() {
-        app.go(Screen::Summary);
-    } else {
-        app.enter_stage(app.stage + 1);
-    }
-    effects
 }
 
 /// A fresh round: the next seed, so a replayed `--seed` session replays its later rounds too.

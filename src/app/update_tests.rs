@@ -1,6 +1,7 @@
 use super::*;
 use crate::app::Msg;
 use crate::fixtures;
+use crate::learning::record::AnswerRecord;
 
 fn send(app: &mut App, msgs: &[Msg]) -> Vec<Effect> {
     msgs.iter().flat_map(|m| update(app, m.clone())).collect()

@@ -1,3 +1,4 @@
+use super::catalogue::Entry;
 use super::*;
 
 #[test]
@@ -109,4 +110,35 @@ fn every_term_of_the_vocabulary_is_in_the_catalogue_with_its_label() {
     for (table, name, label) in rows.chain(SIGN_KINDS.iter().map(|t| ("sign_kind", t.name, t.label))) {
         assert_eq!(english.lookup(&format!("{table}.{name}")), Some(label), "{table}.{name}");
     }
+}
+
+/// What a user types must reach them unchanged in every locale: the pseudo-locale (and a
+/// translator) leaves text in backquotes alone, so an environment variable (`$USER`) or an
+/// option's value name (`--profile NAME`) written bare would be accented and mistyped.
+#[test]
+fn typed_words_in_the_english_catalogue_are_in_backquotes() {
+    let c = Catalogue::parse("en", "assets/locales/en.toml", ENGLISH_SOURCE).unwrap();
+    let mut bare = Vec::new();
+    for (key, entry) in c.entries() {
+        let texts: Vec<&str> = match entry {
+            Entry::Text(t) => vec![t.as_str()],
+            Entry::Plural(forms) => forms.iter().map(|(_, t)| t.as_str()).collect(),
+        };
+        for text in texts {
+            let outside: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+            let words: Vec<&str> = outside.split_whitespace().collect();
+            for (i, word) in words.iter().enumerate() {
+                let env_var = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '$').starts_with('$');
+                let value_name = word.starts_with("--")
+                    && words.get(i + 1).is_some_and(|next| {
+                        let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+                        next.len() >= 2 && next.chars().all(|c| c.is_ascii_uppercase())
+                    });
+                if env_var || value_name {
+                    bare.push(format!("{key}: {text}"));
+                }
+            }
+        }
+    }
+    assert!(bare.is_empty(), "put these typed words in backquotes:\n{}", bare.join("\n"));
 }
