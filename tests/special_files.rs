@@ -217,7 +217,7 @@ fn without_a_login_name_the_profile_used_is_named() {
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("the profile `default` is used; choose one with --profile NAME"), "{err}");
+    assert!(err.contains("the profile `default` is used; choose one with `--profile NAME`"), "{err}");
     let out = Command::new(BIN)
         .args(["--data-dir", s(&dir), "--profile", "kim", "stats"])
         .env_remove("USER")
