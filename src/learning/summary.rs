@@ -8,7 +8,12 @@
 //! records are never kept. Pure data, no I/O: the store feeds it, the trainer adds each new
 //! answer as it is given.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+/// The summary's maps by name: foldhash rather than std's SipHash, which was a sixth of
+/// folding a long history. The keys are the learner's own round and scenario ids, read from
+/// their own file; foldhash's per-process seed still keeps them from being chosen to collide.
+type HashMap<K, V> = foldhash::HashMap<K, V>;
 
 use serde::{Deserialize, Serialize};
 
@@ -75,11 +80,15 @@ fn clean(r: &AnswerView<'_>) -> bool {
     r.correct() && r.flags_missed.is_empty()
 }
 
-fn count<'m>(map: &'m mut BTreeMap<String, Tally>, key: &str) -> &'m mut Tally {
-    if !map.contains_key(key) {
-        map.insert(key.to_string(), (0, 0));
+/// Adds `right` right answers out of `seen` to the tally of `key` (one lookup when the name is
+/// known, as it nearly always is; a new name is copied once).
+fn bump(map: &mut BTreeMap<String, Tally>, key: &str, right: usize, seen: usize) {
+    match map.get_mut(key) {
+        Some(t) => *t = (t.0 + right, t.1 + seen),
+        None => {
+            map.insert(key.to_string(), (right, seen));
+        }
     }
-    map.get_mut(key).expect("just inserted")
 }
 
 impl Summary {
@@ -110,42 +119,40 @@ impl Summary {
         };
         self.rounds[round].add(r.is_scam(), r.said_scam());
         let right = usize::from(r.correct());
-        let c = count(&mut self.categories, &r.category);
-        *c = (c.0 + right, c.1 + 1);
+        bump(&mut self.categories, &r.category, right, 1);
         for k in &r.flags_found {
-            let f = count(&mut self.flags, k);
-            *f = (f.0 + 1, f.1 + 1);
+            bump(&mut self.flags, k, 1, 1);
         }
         for k in &r.flags_missed {
-            count(&mut self.flags, k).1 += 1;
+            bump(&mut self.flags, k, 0, 1);
         }
         if let Some(level) = &r.confidence {
-            let c = count(&mut self.confidence, level);
-            *c = (c.0 + right, c.1 + 1);
+            bump(&mut self.confidence, level, right, 1);
         }
         // The box follows the answers in the order they were given (the log's order). New
         // cards start in box 1; a clean answer moves up one, anything else back to box 1.
-        let before = self.scenarios.get(&*r.scenario).map(|l| l.card);
-        let b = before.map_or(1, |c| c.r#box);
-        let card = Card {
-            r#box: if clean(r) { (b + 1).min(BOXES) } else { 1 },
-            last_round: before.map_or(round, |c| c.last_round.max(round)),
-        };
-        let latest = Latest {
-            time: r.time,
-            correct: r.correct(),
-            is_scam: r.is_scam(),
-            flags_missed: r.flags_missed.iter().map(|k| k.to_string()).collect(),
-            card,
-        };
+        let next_box = |b: u8| if clean(r) { (b + 1).min(BOXES) } else { 1 };
         match self.scenarios.get_mut(&*r.scenario) {
-            Some(l) => *l = latest,
+            Some(l) => {
+                let card = Card { r#box: next_box(l.card.r#box), last_round: l.card.last_round.max(round) };
+                (l.time, l.correct, l.is_scam, l.card) = (r.time, r.correct(), r.is_scam(), card);
+                // The names' buffers are kept: no allocation when the same kinds are missed.
+                copy_names(&mut l.flags_missed, &r.flags_missed);
+            }
             None => {
+                let card = Card { r#box: next_box(1), last_round: round };
+                let flags_missed = r.flags_missed.iter().map(|k| k.to_string()).collect();
+                let latest = Latest { time: r.time, correct: r.correct(), is_scam: r.is_scam(), flags_missed, card };
                 self.scenarios.insert(r.scenario.to_string(), latest);
             }
         }
-        if self.last.as_deref() != Some(&*r.scenario) {
-            self.last = Some(r.scenario.to_string());
+        match &mut self.last {
+            Some(last) if *last == *r.scenario => {}
+            Some(last) => {
+                last.clear();
+                last.push_str(&r.scenario);
+            }
+            None => self.last = Some(r.scenario.to_string()),
         }
     }
 
@@ -233,6 +240,17 @@ impl Summary {
         wrong.sort_by(|a, b| b.1.time.cmp(&a.1.time).then(a.0.cmp(b.0)));
         wrong
     }
+}
+
+/// Makes `to` hold the same names as `from`, reusing its strings.
+fn copy_names(to: &mut Vec<String>, from: &[super::record::Name<'_>]) {
+    to.truncate(from.len());
+    for (t, f) in to.iter_mut().zip(from) {
+        t.clear();
+        t.push_str(f);
+    }
+    let have = to.len();
+    to.extend(from[have..].iter().map(|f| f.to_string()));
 }
 
 impl<'a> FromIterator<&'a AnswerRecord> for Summary {

@@ -37,6 +37,12 @@ struct CacheOut<'a> {
     summary: &'a Summary,
 }
 
+/// One line of the log as an answer: the quick parser for the trainer's own form, the careful
+/// one (serde_json) for anything else, so a line reads to what it always did.
+fn read_answer(line: &str) -> Option<AnswerView<'_>> {
+    super::answer_line::quick(line).or_else(|| serde_json::from_str(line).ok())
+}
+
 /// The login name, for the default profile.
 pub fn default_profile() -> String {
     let name = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
@@ -112,12 +118,12 @@ impl ProgressStore {
         let folded = self.file().fold::<AnswerRecord>(
             resume.as_ref(),
             || *summary.borrow_mut() = Summary::default(),
-            |line| match serde_json::from_str::<AnswerView>(line) {
-                Ok(answer) => {
+            |line| match read_answer(line) {
+                Some(answer) => {
                     summary.borrow_mut().add(&answer);
                     true
                 }
-                Err(_) => false,
+                None => false,
             },
         )?;
         let summary = summary.into_inner();
