@@ -108,6 +108,12 @@ impl ProgressStore {
     /// are read, when the log is still the same file ending there as it did. A cache that does
     /// not fit (another shape, another file, unreadable) is ignored and the whole log read.
     pub fn load_summary(&self) -> Result<LoadedSummary, StoreError> {
+        self.load_summary_by(read_answer)
+    }
+
+    /// [`ProgressStore::load_summary`] reading each line with `read` (the tests hold the quick
+    /// reader beside serde_json alone).
+    fn load_summary_by(&self, read: fn(&str) -> Option<AnswerView<'_>>) -> Result<LoadedSummary, StoreError> {
         let cached = self.read_cache();
         let (summary, resume) = match cached {
             Some(c) => (c.summary, Some(c.resume)),
@@ -118,7 +124,7 @@ impl ProgressStore {
         let folded = self.file().fold::<AnswerRecord>(
             resume.as_ref(),
             || *summary.borrow_mut() = Summary::default(),
-            |line| match read_answer(line) {
+            |line| match read(line) {
                 Some(answer) => {
                     summary.borrow_mut().add(&answer);
                     true
@@ -176,3 +182,7 @@ impl ProgressStore {
 #[cfg(test)]
 #[path = "progress_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "progress_quick_tests.rs"]
+mod quick_tests;

@@ -168,16 +168,37 @@ fn end<R: Read>(c: &mut Chunks<R>) -> Result<(), GaveUp> {
     if c.peek()?.is_none() { Ok(()) } else { Err(GaveUp) }
 }
 
-/// JSON Lines: each non-blank line one whole record. (A first record that runs over its line
-/// is the careful reader's case: a stream of pretty-printed records.)
+/// JSON Lines: each non-blank line one whole record; or, when the first record runs over its
+/// line (cut off there, as the careful reader finds it), a stream of records one after the
+/// other (pretty-printed, as `jq .` or a text editor leaves them), each parsed in place.
 fn lines<R: Read, S: Sink>(c: &mut Chunks<R>, sink: &mut S) -> Result<(), GaveUp> {
+    let mut first = true;
     while let Some((start, end)) = c.line()? {
         let line = &c.buf[start..end];
         if line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')) {
             continue;
         }
-        let item = serde_json::from_slice::<S::Item<'_>>(line).map_err(|_| GaveUp)?;
-        sink.take(item);
+        let cut_off = match serde_json::from_slice::<S::Item<'_>>(line) {
+            Ok(item) => {
+                sink.take(item);
+                false
+            }
+            Err(e) if first && e.is_eof() => true,
+            Err(_) => return Err(GaveUp),
+        };
+        if cut_off {
+            c.pos = start;
+            return values(c, sink);
+        }
+        first = false;
+    }
+    Ok(())
+}
+
+/// Records one after the other, whitespace between, to the end.
+fn values<R: Read, S: Sink>(c: &mut Chunks<R>, sink: &mut S) -> Result<(), GaveUp> {
+    while c.peek()?.is_some() {
+        c.value(sink)?;
     }
     Ok(())
 }
