@@ -8,12 +8,14 @@
 //! records are never kept. Pure data, no I/O: the store feeds it, the trainer adds each new
 //! answer as it is given.
 
-use std::collections::BTreeMap;
-
 /// The summary's maps by name: foldhash rather than std's SipHash, which was a sixth of
 /// folding a long history. The keys are the learner's own round and scenario ids, read from
 /// their own file; foldhash's per-process seed still keeps them from being chosen to collide.
 type HashMap<K, V> = foldhash::HashMap<K, V>;
+
+/// Right / seen by name. A hash map, not a sorted one: a fold looks up eight names an answer,
+/// and whoever lists them sorts them its own way (the report by rate, then name).
+pub type Tallies = HashMap<String, Tally>;
 
 use serde::{Deserialize, Serialize};
 
@@ -64,12 +66,12 @@ pub struct Summary {
     rounds: Vec<Outcomes>,
     round_index: HashMap<String, usize>,
     /// Per category name as stored (unknown names kept too: the schedule looks names up).
-    categories: BTreeMap<String, Tally>,
+    categories: Tallies,
     /// Found / seen per red-flag kind name, for kinds met while spotting.
-    flags: BTreeMap<String, Tally>,
+    flags: Tallies,
     /// Per confidence level as stored ("sure", "fairly sure", "guessing"); other words are
     /// not reported, as before.
-    confidence: BTreeMap<String, Tally>,
+    confidence: Tallies,
     scenarios: HashMap<String, Latest>,
     /// The scenario of the answer folded last, for [`Summary::stamp_last`].
     last: Option<String>,
@@ -82,7 +84,7 @@ fn clean(r: &AnswerView<'_>) -> bool {
 
 /// Adds `right` right answers out of `seen` to the tally of `key` (one lookup when the name is
 /// known, as it nearly always is; a new name is copied once).
-fn bump(map: &mut BTreeMap<String, Tally>, key: &str, right: usize, seen: usize) {
+fn bump(map: &mut Tallies, key: &str, right: usize, seen: usize) {
     match map.get_mut(key) {
         Some(t) => *t = (t.0 + right, t.1 + seen),
         None => {
@@ -172,7 +174,7 @@ impl Summary {
     pub fn is_consistent(&self) -> bool {
         const BOUND: usize = 1 << 48;
         let rounds = self.rounds.len();
-        let tallies_ok = |m: &BTreeMap<String, Tally>| m.values().all(|&(r, s)| r <= s && s < BOUND);
+        let tallies_ok = |m: &Tallies| m.values().all(|&(r, s)| r <= s && s < BOUND);
         self.answers < BOUND
             && self.all.total() as usize == self.answers
             && self.round_index.len() == rounds
@@ -215,7 +217,7 @@ impl Summary {
     }
 
     /// Found / seen per red-flag kind, for kinds met while spotting.
-    pub fn flag_kind_rates(&self) -> &BTreeMap<String, Tally> {
+    pub fn flag_kind_rates(&self) -> &Tallies {
         &self.flags
     }
 
