@@ -173,3 +173,23 @@ proptest! {
         prop_assert_eq!(quick, slow);
     }
 }
+
+#[test]
+fn a_character_cut_by_the_end_of_a_chunk_is_read_whole() {
+    let d = dir("cut-char");
+    let mut records = many(3);
+    records[0].learner = "é".to_string();
+    let first = serde_json::to_string(&records[0]).unwrap();
+    let at = first.find('é').unwrap();
+    // Pad the learner's name so that the `é` starts on the last byte of the first chunk.
+    records[0].learner = format!("{}é", "x".repeat((1 << 20) - 1 - at));
+    let text: String = records.iter().map(|r| serde_json::to_string(r).unwrap() + "\n").collect();
+    assert_eq!(text.find('é'), Some((1 << 20) - 1));
+    let path = d.join("cut.jsonl");
+    std::fs::write(&path, &text).unwrap();
+    let mut count = Count(0);
+    assert!(fast::fold_file(&path, &mut count).is_ok());
+    assert_eq!(count.0, 3);
+    assert_eq!(merged(&path), careful(&path));
+    std::fs::remove_dir_all(&d).unwrap();
+}
