@@ -14,10 +14,11 @@
 fn main() {
     for path in std::env::args().skip(1) {
         let bytes = std::fs::read(&path).expect("a readable file");
-        let values = serde_json::Deserializer::from_slice(&bytes)
-            .into_iter::<serde::de::IgnoredAny>()
-            .map(|v| v.expect("JSON values"))
-            .count();
+        let mut values = 0;
+        for value in serde_json::Deserializer::from_slice(&bytes).into_iter::<serde::de::IgnoredAny>() {
+            value.expect("JSON values");
+            values += 1;
+        }
         println!("{path}: {values} values");
     }
 }
