@@ -4,7 +4,8 @@
     python3 benches/merge-scale.py N DIR
 
 writes DIR/class-N.json (the `report --format json` export: one array, pretty-printed like the
-export) and DIR/class-N.jsonl (one record a line). The records are the fixtures in
+export), DIR/class-N.jsonl (one record a line) and DIR/class-N.pretty.json (the records
+pretty-printed one after the other, as `jq . class-N.jsonl` prints them). The records are the fixtures in
 tests/data/records with learner and start varied, so every attempt is distinct. Data goes in a
 temporary folder, never into the repository.
 """
@@ -39,3 +40,6 @@ with open(out / f"class-{n}.json", "w") as f:
 with open(out / f"class-{n}.jsonl", "w") as f:
     for r in records():
         f.write(json.dumps(r, separators=(",", ":")) + "\n")
+with open(out / f"class-{n}.pretty.json", "w") as f:
+    for r in records():
+        f.write(json.dumps(r, indent=2) + "\n")

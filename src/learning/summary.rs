@@ -8,7 +8,14 @@
 //! records are never kept. Pure data, no I/O: the store feeds it, the trainer adds each new
 //! answer as it is given.
 
-use std::collections::{BTreeMap, HashMap};
+/// The summary's maps by name: foldhash rather than std's SipHash, which was a sixth of
+/// folding a long history. The keys are the learner's own round and scenario ids, read from
+/// their own file; foldhash's per-process seed still keeps them from being chosen to collide.
+type HashMap<K, V> = foldhash::HashMap<K, V>;
+
+/// Right / seen by name. A hash map, not a sorted one: a fold looks up eight names an answer,
+/// and whoever lists them sorts them its own way (the report by rate, then name).
+pub type Tallies = HashMap<String, Tally>;
 
 use serde::{Deserialize, Serialize};
 
@@ -59,12 +66,12 @@ pub struct Summary {
     rounds: Vec<Outcomes>,
     round_index: HashMap<String, usize>,
     /// Per category name as stored (unknown names kept too: the schedule looks names up).
-    categories: BTreeMap<String, Tally>,
+    categories: Tallies,
     /// Found / seen per red-flag kind name, for kinds met while spotting.
-    flags: BTreeMap<String, Tally>,
+    flags: Tallies,
     /// Per confidence level as stored ("sure", "fairly sure", "guessing"); other words are
     /// not reported, as before.
-    confidence: BTreeMap<String, Tally>,
+    confidence: Tallies,
     scenarios: HashMap<String, Latest>,
     /// The scenario of the answer folded last, for [`Summary::stamp_last`].
     last: Option<String>,
@@ -75,11 +82,15 @@ fn clean(r: &AnswerView<'_>) -> bool {
     r.correct() && r.flags_missed.is_empty()
 }
 
-fn count<'m>(map: &'m mut BTreeMap<String, Tally>, key: &str) -> &'m mut Tally {
-    if !map.contains_key(key) {
-        map.insert(key.to_string(), (0, 0));
+/// Adds `right` right answers out of `seen` to the tally of `key` (one lookup when the name is
+/// known, as it nearly always is; a new name is copied once).
+fn bump(map: &mut Tallies, key: &str, right: usize, seen: usize) {
+    match map.get_mut(key) {
+        Some(t) => *t = (t.0 + right, t.1 + seen),
+        None => {
+            map.insert(key.to_string(), (right, seen));
+        }
     }
-    map.get_mut(key).expect("just inserted")
 }
 
 impl Summary {
@@ -110,42 +121,40 @@ impl Summary {
         };
         self.rounds[round].add(r.is_scam(), r.said_scam());
         let right = usize::from(r.correct());
-        let c = count(&mut self.categories, &r.category);
-        *c = (c.0 + right, c.1 + 1);
+        bump(&mut self.categories, &r.category, right, 1);
         for k in &r.flags_found {
-            let f = count(&mut self.flags, k);
-            *f = (f.0 + 1, f.1 + 1);
+            bump(&mut self.flags, k, 1, 1);
         }
         for k in &r.flags_missed {
-            count(&mut self.flags, k).1 += 1;
+            bump(&mut self.flags, k, 0, 1);
         }
         if let Some(level) = &r.confidence {
-            let c = count(&mut self.confidence, level);
-            *c = (c.0 + right, c.1 + 1);
+            bump(&mut self.confidence, level, right, 1);
         }
         // The box follows the answers in the order they were given (the log's order). New
         // cards start in box 1; a clean answer moves up one, anything else back to box 1.
-        let before = self.scenarios.get(&*r.scenario).map(|l| l.card);
-        let b = before.map_or(1, |c| c.r#box);
-        let card = Card {
-            r#box: if clean(r) { (b + 1).min(BOXES) } else { 1 },
-            last_round: before.map_or(round, |c| c.last_round.max(round)),
-        };
-        let latest = Latest {
-            time: r.time,
-            correct: r.correct(),
-            is_scam: r.is_scam(),
-            flags_missed: r.flags_missed.iter().map(|k| k.to_string()).collect(),
-            card,
-        };
+        let next_box = |b: u8| if clean(r) { (b + 1).min(BOXES) } else { 1 };
         match self.scenarios.get_mut(&*r.scenario) {
-            Some(l) => *l = latest,
+            Some(l) => {
+                let card = Card { r#box: next_box(l.card.r#box), last_round: l.card.last_round.max(round) };
+                (l.time, l.correct, l.is_scam, l.card) = (r.time, r.correct(), r.is_scam(), card);
+                // The names' buffers are kept: no allocation when the same kinds are missed.
+                copy_names(&mut l.flags_missed, &r.flags_missed);
+            }
             None => {
+                let card = Card { r#box: next_box(1), last_round: round };
+                let flags_missed = r.flags_missed.iter().map(|k| k.to_string()).collect();
+                let latest = Latest { time: r.time, correct: r.correct(), is_scam: r.is_scam(), flags_missed, card };
                 self.scenarios.insert(r.scenario.to_string(), latest);
             }
         }
-        if self.last.as_deref() != Some(&*r.scenario) {
-            self.last = Some(r.scenario.to_string());
+        match &mut self.last {
+            Some(last) if *last == *r.scenario => {}
+            Some(last) => {
+                last.clear();
+                last.push_str(&r.scenario);
+            }
+            None => self.last = Some(r.scenario.to_string()),
         }
     }
 
@@ -165,7 +174,7 @@ impl Summary {
     pub fn is_consistent(&self) -> bool {
         const BOUND: usize = 1 << 48;
         let rounds = self.rounds.len();
-        let tallies_ok = |m: &BTreeMap<String, Tally>| m.values().all(|&(r, s)| r <= s && s < BOUND);
+        let tallies_ok = |m: &Tallies| m.values().all(|&(r, s)| r <= s && s < BOUND);
         self.answers < BOUND
             && self.all.total() as usize == self.answers
             && self.round_index.len() == rounds
@@ -208,7 +217,7 @@ impl Summary {
     }
 
     /// Found / seen per red-flag kind, for kinds met while spotting.
-    pub fn flag_kind_rates(&self) -> &BTreeMap<String, Tally> {
+    pub fn flag_kind_rates(&self) -> &Tallies {
         &self.flags
     }
 
@@ -233,6 +242,17 @@ impl Summary {
         wrong.sort_by(|a, b| b.1.time.cmp(&a.1.time).then(a.0.cmp(b.0)));
         wrong
     }
+}
+
+/// Makes `to` hold the same names as `from`, reusing its strings.
+fn copy_names(to: &mut Vec<String>, from: &[super::record::Name<'_>]) {
+    to.truncate(from.len());
+    for (t, f) in to.iter_mut().zip(from) {
+        t.clear();
+        t.push_str(f);
+    }
+    let have = to.len();
+    to.extend(from[have..].iter().map(|f| f.to_string()));
 }
 
 impl<'a> FromIterator<&'a AnswerRecord> for Summary {

@@ -143,7 +143,7 @@ impl JsonlFile {
         let Some(file) = self.open_data()? else { return Ok(None) };
         let limit = crate::source::files::MAX_DATA_BYTES;
         let mut bounded = file.take(limit + 1);
-        let parsed = parse_lines(io::BufReader::new(&mut bounded)).map_err(io_err(&self.path))?;
+        let parsed = parse_lines(&mut bounded).map_err(io_err(&self.path))?;
         if bounded.limit() == 0 {
             return Err(self.too_large());
         }
@@ -313,7 +313,7 @@ impl JsonlFile {
 
 /// The records of a JSON Lines text, one line at a time, and how many non-blank lines could not
 /// be read (bytes that are not UTF-8 count as unreadable there, as anywhere else in the line).
-fn parse_lines<T: DeserializeOwned>(reader: impl io::BufRead) -> io::Result<(Vec<T>, usize)> {
+fn parse_lines<T: DeserializeOwned>(reader: impl io::Read) -> io::Result<(Vec<T>, usize)> {
     let mut items = Vec::new();
     let bad = fold_lines(reader, |r| items.push(r))?;
     Ok((items, bad))
@@ -321,7 +321,7 @@ fn parse_lines<T: DeserializeOwned>(reader: impl io::BufRead) -> io::Result<(Vec
 
 /// Hands each readable record of a JSON Lines text to `each`, in order, and says how many
 /// non-blank lines could not be read; only one line is held at a time.
-fn fold_lines<T: DeserializeOwned>(reader: impl io::BufRead, mut each: impl FnMut(T)) -> io::Result<usize> {
+fn fold_lines<T: DeserializeOwned>(reader: impl io::Read, mut each: impl FnMut(T)) -> io::Result<usize> {
     let text = fold_text(reader, |text| match serde_json::from_str::<T>(text) {
         Ok(r) => {
             each(r);

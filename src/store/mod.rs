@@ -3,6 +3,7 @@
 //! damaged files aside. `learning` holds the pure code that reads these records; only this
 //! module (and the commands at the edge) touches the files.
 
+mod answer_line;
 pub mod completions;
 pub mod course_progress;
 mod error;

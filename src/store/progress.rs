@@ -37,6 +37,12 @@ struct CacheOut<'a> {
     summary: &'a Summary,
 }
 
+/// One line of the log as an answer: the quick parser for the trainer's own form, the careful
+/// one (serde_json) for anything else, so a line reads to what it always did.
+fn read_answer(line: &str) -> Option<AnswerView<'_>> {
+    super::answer_line::quick(line).or_else(|| serde_json::from_str(line).ok())
+}
+
 /// The login name, for the default profile.
 pub fn default_profile() -> String {
     let name = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
@@ -102,6 +108,12 @@ impl ProgressStore {
     /// are read, when the log is still the same file ending there as it did. A cache that does
     /// not fit (another shape, another file, unreadable) is ignored and the whole log read.
     pub fn load_summary(&self) -> Result<LoadedSummary, StoreError> {
+        self.load_summary_by(read_answer)
+    }
+
+    /// [`ProgressStore::load_summary`] reading each line with `read` (the tests hold the quick
+    /// reader beside serde_json alone).
+    fn load_summary_by(&self, read: fn(&str) -> Option<AnswerView<'_>>) -> Result<LoadedSummary, StoreError> {
         let cached = self.read_cache();
         let (summary, resume) = match cached {
             Some(c) => (c.summary, Some(c.resume)),
@@ -112,12 +124,12 @@ impl ProgressStore {
         let folded = self.file().fold::<AnswerRecord>(
             resume.as_ref(),
             || *summary.borrow_mut() = Summary::default(),
-            |line| match serde_json::from_str::<AnswerView>(line) {
-                Ok(answer) => {
+            |line| match read(line) {
+                Some(answer) => {
                     summary.borrow_mut().add(&answer);
                     true
                 }
-                Err(_) => false,
+                None => false,
             },
         )?;
         let summary = summary.into_inner();
@@ -170,3 +182,7 @@ impl ProgressStore {
 #[cfg(test)]
 #[path = "progress_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "progress_quick_tests.rs"]
+mod quick_tests;

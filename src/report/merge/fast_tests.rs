@@ -77,7 +77,20 @@ fn the_quick_reader_takes_arrays_and_json_lines_across_chunks() {
     std::fs::write(&lines, &text).unwrap();
     let unterminated = d.join("last-line-unterminated.jsonl");
     std::fs::write(&unterminated, text.trim_end()).unwrap();
-    for path in [&array, &lines, &unterminated] {
+    // Pretty-printed records one after the other, some on one line, none at the very end.
+    let pretty = d.join("pretty.json");
+    let text: String = records
+        .iter()
+        .enumerate()
+        .map(
+            |(i, r)| {
+                if i % 7 == 3 { serde_json::to_string(r).unwrap() } else { serde_json::to_string_pretty(r).unwrap() }
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("\n \r\n");
+    std::fs::write(&pretty, format!("\n  {text}")).unwrap();
+    for path in [&array, &lines, &unterminated, &pretty] {
         assert!(std::fs::metadata(path).unwrap().len() > 2 * (1 << 20), "more than two chunks");
         let mut count = Count(0);
         assert!(fast::fold_file(path, &mut count).is_ok(), "{}", path.display());
@@ -95,7 +108,8 @@ fn the_quick_reader_takes_arrays_and_json_lines_across_chunks() {
 fn the_quick_reader_leaves_other_shapes_to_the_careful_one() {
     let d = dir("shapes");
     let records = samples();
-    let pretty_stream: String = records.iter().map(|r| serde_json::to_string_pretty(r).unwrap() + "\n").collect();
+    let pretty_then_text = format!("{}\nx", serde_json::to_string_pretty(&records[0]).unwrap());
+    let pretty_then_number = format!("{}1", serde_json::to_string_pretty(&records[0]).unwrap());
     let two_on_a_line =
         format!("{} {}\n", serde_json::to_string(&records[0]).unwrap(), serde_json::to_string(&records[1]).unwrap());
     let nbsp_line = format!(
@@ -107,7 +121,8 @@ fn the_quick_reader_leaves_other_shapes_to_the_careful_one() {
     let trailing_comma = format!("[{one},]");
     let trailing_text = format!("[{one}] x");
     for (name, text) in [
-        ("pretty", pretty_stream),
+        ("pretty then text", pretty_then_text),
+        ("pretty then a number", pretty_then_number),
         ("two", two_on_a_line),
         ("nbsp", nbsp_line),
         ("comma", trailing_comma),
@@ -121,13 +136,13 @@ fn the_quick_reader_leaves_other_shapes_to_the_careful_one() {
     std::fs::remove_dir_all(&d).unwrap();
 }
 
-/// A file the test changes: the array or JSON Lines form of a few records.
-fn base_text(lines: bool) -> String {
+/// A file the test changes: the array, JSON Lines or pretty-printed stream form of a few records.
+fn base_text(form: u8) -> String {
     let records = many(6);
-    if lines {
-        records.iter().map(|r| serde_json::to_string(r).unwrap() + "\n").collect()
-    } else {
-        serde_json::to_string_pretty(&records).unwrap()
+    match form {
+        0 => serde_json::to_string_pretty(&records).unwrap(),
+        1 => records.iter().map(|r| serde_json::to_string(r).unwrap() + "\n").collect(),
+        _ => records.iter().map(|r| serde_json::to_string_pretty(r).unwrap() + "\n").collect(),
     }
 }
 
@@ -136,12 +151,12 @@ proptest! {
 
     #[test]
     fn whatever_the_bytes_the_merge_is_the_careful_readers(
-        lines in any::<bool>(),
+        form in 0..3u8,
         cut in proptest::option::of(0.0f64..1.0),
         tail in proptest::collection::vec(prop::sample::select(b"x ]\n,{}".to_vec()), 0..3),
         edits in proptest::collection::vec((0.0f64..1.0, prop::sample::select(b"\",]}{[:0a.\n \\-9e\xff".to_vec())), 0..3),
     ) {
-        let mut bytes = base_text(lines).into_bytes();
+        let mut bytes = base_text(form).into_bytes();
         for (at, b) in edits {
             let i = ((bytes.len() - 1) as f64 * at) as usize;
             bytes[i] = b;
@@ -157,4 +172,24 @@ proptest! {
         std::fs::remove_dir_all(&d).unwrap();
         prop_assert_eq!(quick, slow);
     }
+}
+
+#[test]
+fn a_character_cut_by_the_end_of_a_chunk_is_read_whole() {
+    let d = dir("cut-char");
+    let mut records = many(3);
+    records[0].learner = "é".to_string();
+    let first = serde_json::to_string(&records[0]).unwrap();
+    let at = first.find('é').unwrap();
+    // Pad the learner's name so that the `é` starts on the last byte of the first chunk.
+    records[0].learner = format!("{}é", "x".repeat((1 << 20) - 1 - at));
+    let text: String = records.iter().map(|r| serde_json::to_string(r).unwrap() + "\n").collect();
+    assert_eq!(text.find('é'), Some((1 << 20) - 1));
+    let path = d.join("cut.jsonl");
+    std::fs::write(&path, &text).unwrap();
+    let mut count = Count(0);
+    assert!(fast::fold_file(&path, &mut count).is_ok());
+    assert_eq!(count.0, 3);
+    assert_eq!(merged(&path), careful(&path));
+    std::fs::remove_dir_all(&d).unwrap();
 }

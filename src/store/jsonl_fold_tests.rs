@@ -1,0 +1,91 @@
+use super::*;
+use proptest::prelude::*;
+
+/// Session 11's line reader (a line at a time into a buffer of its own), kept as the oracle.
+fn by_lines(mut reader: impl io::BufRead, mut read: impl FnMut(&str) -> bool) -> io::Result<Text> {
+    let mut out = Text { bad: 0, lines: 0, complete: 0, tail: Vec::new() };
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok(out);
+        }
+        if line.ends_with(b"\n") {
+            out.complete += line.len() as u64;
+            if line.len() >= TAIL {
+                out.tail.clear();
+            } else {
+                let keep = TAIL - line.len();
+                out.tail.drain(..out.tail.len().saturating_sub(keep));
+            }
+            out.tail.extend_from_slice(&line[line.len().saturating_sub(TAIL)..]);
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches('\n').trim_end_matches('\r');
+        if text.trim().is_empty() {
+            continue;
+        }
+        out.lines += 1;
+        if !read(text) {
+            out.bad += 1;
+        }
+    }
+}
+
+/// What a fold saw: every line handed on, and what it found.
+fn seen(text: io::Result<Text>, lines: Vec<String>) -> (Vec<String>, usize, usize, u64, Vec<u8>) {
+    let t = text.unwrap();
+    (lines, t.bad, t.lines, t.complete, t.tail)
+}
+
+/// Pieces a log is made of: lines, damaged lines, CRLF, blank lines, Unicode blanks, bytes
+/// that are not UTF-8, a BOM, a line longer than the tail.
+fn pieces() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop::sample::select(vec![
+        b"{\"a\":1}\n".to_vec(),
+        b"{bad\n".to_vec(),
+        b"\r\n".to_vec(),
+        b"\n".to_vec(),
+        b"  \t\n".to_vec(),
+        b"x\r\r\n".to_vec(),
+        "\u{3000}\n".as_bytes().to_vec(),
+        "\u{feff}{}\n".as_bytes().to_vec(),
+        vec![b'{', 0xff, 0xfe, b'}', b'\n'],
+        vec![0xe6, 0x97],
+        vec![b'y'; 300],
+        b"ok".to_vec(),
+    ]);
+    prop::collection::vec(piece, 0..24).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn reading_in_chunks_hands_on_the_same_lines_as_reading_line_by_line(bytes in pieces(), chunk in 1..40usize) {
+        // Lines starting with `{` and ending with `}` count as readable, others not.
+        let ok = |t: &str| t.starts_with('{') && t.ends_with('}');
+        let mut a = Vec::new();
+        let old = by_lines(&bytes[..], |t| { a.push(t.to_string()); ok(t) });
+        let mut b = Vec::new();
+        let new = fold_chunks(&bytes[..], chunk, |t| { b.push(t.to_string()); ok(t) });
+        prop_assert_eq!(seen(old, a.clone()), seen(new, b));
+        let mut c = Vec::new();
+        let whole = fold_text(&bytes[..], |t| { c.push(t.to_string()); ok(t) });
+        prop_assert_eq!(seen(whole, c).0, a);
+    }
+}
+
+#[test]
+fn a_line_longer_than_a_chunk_is_read_whole() {
+    let mut bytes = vec![b'z'; 5000];
+    bytes.extend_from_slice(b"\nend");
+    let mut got = Vec::new();
+    let t = fold_chunks(&bytes[..], 7, |l| {
+        got.push(l.len());
+        true
+    })
+    .unwrap();
+    assert_eq!(got, [5000, 3]);
+    assert_eq!((t.complete, t.tail.len()), (5001, TAIL));
+}
