@@ -61,8 +61,7 @@ fn tokens(text: &str) -> Vec<Range<usize>> {
 /// glued to it (`here:https://…`, `¿usps.com`).
 fn trim_end(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
-    let lower = s.to_ascii_lowercase();
-    let lead = match lower.find("http://").or_else(|| lower.find("https://")) {
+    let lead = match find_ignoring_ascii_case(s, "http://").or_else(|| find_ignoring_ascii_case(s, "https://")) {
         Some(at) => at,
         None => s.find(|c: char| c.is_alphanumeric()).unwrap_or(0),
     };
@@ -70,10 +69,20 @@ fn trim_end(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + trimmed.len()
 }
 
+/// The first byte offset of ASCII `needle` in `s`, ASCII case ignored: where the lower-cased
+/// copy of `s` holds it, without making the copy (lower-casing ASCII keeps every offset).
+fn find_ignoring_ascii_case(s: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (s.as_bytes(), needle.as_bytes());
+    (0..(hay.len() + 1).saturating_sub(needle.len())).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
 /// The scheme's length if `s` starts with one (`https://`, `http://`, case-insensitive).
 fn scheme_len(s: &str) -> Option<usize> {
-    let lower: String = s.chars().take(8).collect::<String>().to_ascii_lowercase();
-    ["https://", "http://"].iter().find(|p| lower.starts_with(*p)).map(|p| p.len())
+    let b = s.as_bytes();
+    ["https://", "http://"]
+        .iter()
+        .find(|p| b.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes())))
+        .map(|p| p.len())
 }
 
 /// Splits a token (bytes `r` of `text`, line breaks already removed in `s`) into its parts.
@@ -106,18 +115,30 @@ pub fn normalise_host(host: &str) -> Option<String> {
     if !host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
         return None;
     }
+    // An ASCII host keeps its labels through IDNA (it is only lower-cased), so a last label that
+    // cannot be a top-level domain (`$8.86`, `v1.2`) is refused before the IDNA mapping, which
+    // costs more than the rest of this function.
+    if host.is_ascii() && !tld_ok(host.rsplit('.').next().unwrap_or(host)) {
+        return None;
+    }
     let ascii = idna::domain_to_ascii(host).ok()?;
     let labels: Vec<&str> = ascii.split('.').collect();
     if labels.len() < 2 || labels.iter().any(|l| l.is_empty() || l.len() > 63) {
         return None;
     }
     let tld = labels[labels.len() - 1];
-    let tld_ok = tld.starts_with("xn--") || (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
-    if !tld_ok {
+    if !tld_ok(tld) {
         return None;
     }
     let known = psl::suffix(ascii.as_bytes()).is_some_and(|s| s.is_known());
     (known || matches!(tld, "example" | "test")).then_some(ascii)
+}
+
+/// Whether a host's last label may be a top-level domain: letters only (two or more), or an
+/// IDN's punycode. ASCII case is ignored (IDNA lower-cases it).
+fn tld_ok(tld: &str) -> bool {
+    tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+        || (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 /// The registrable domain of an ASCII host, read from the right with the Public Suffix List;
@@ -143,16 +164,18 @@ fn parse(text: &str, r: Range<usize>, s: &str, joined: bool) -> Option<Link> {
 
 /// Maps a byte range of the joined token back to the text (which may hold a `\n` inside).
 fn map_span(text: &str, token: Range<usize>, inner: Range<usize>) -> Range<usize> {
-    let mut offsets = Vec::new();
-    for (i, c) in text[token.clone()].char_indices() {
-        if c != '\n' {
-            for k in 0..c.len_utf8() {
-                offsets.push(token.start + i + k);
-            }
-        }
-    }
-    let start = offsets.get(inner.start).copied().unwrap_or(token.start);
-    let end = inner.end.checked_sub(1).and_then(|e| offsets.get(e)).map_or(start, |e| e + 1);
+    // The joined token's byte `k` is the token's `k`-th byte that is not a line break (a `\n`
+    // is one byte, and no byte of another character is one).
+    let kept = |k: usize| {
+        text.as_bytes()[token.clone()]
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b != b'\n')
+            .nth(k)
+            .map(|(i, _)| token.start + i)
+    };
+    let start = kept(inner.start).unwrap_or(token.start);
+    let end = inner.end.checked_sub(1).and_then(kept).map_or(start, |e| e + 1);
     start..end.max(start)
 }
 
@@ -180,6 +203,11 @@ fn should_join(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// Every link in `text`, in order.
 pub fn find(text: &str) -> Vec<Link> {
+    // Every link holds a dot (the quick filter below): a text without one is not cut into
+    // tokens at all.
+    if !text.contains('.') {
+        return Vec::new();
+    }
     let toks = tokens(text);
     let mut out = Vec::new();
     let mut i = 0;

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::problem::ProblemKind;
 use super::raw::RawMessage;
-use super::words::{offset_in, words};
+use super::words::{ascii_word_ranges, offset_in, words};
 use toml::Spanned;
 
 /// Month names and their common abbreviations, for dates written out ("Dec 22, 2025").
@@ -125,32 +125,49 @@ fn month_prefilter() -> &'static aho_corasick::AhoCorasick {
 }
 
 fn named_dates(s: &str) -> Vec<(String, Range<usize>)> {
-    // A written date needs a month's name: plain ASCII text without one is not split into
-    // words (non-ASCII can lower-case into ASCII, so it always is).
-    if s.is_ascii() && !month_prefilter().is_match(s) {
-        return Vec::new();
+    if s.is_ascii() {
+        // A written date needs a month's name: plain ASCII text without one is not split into
+        // words. With one, its words are read in place, as ranges of the text (no lower-cased
+        // copy of each word: that was two thirds of the fixed-date rule).
+        if !month_prefilter().is_match(s) {
+            return Vec::new();
+        }
+        let found: Vec<(&str, Range<usize>)> = ascii_word_ranges(s).into_iter().map(|r| (&s[r.clone()], r)).collect();
+        return dates_among_words(s, &found);
     }
+    // Non-ASCII can lower-case into ASCII (the Kelvin sign is a `k`): its words are always
+    // lower-cased first.
     let found = words(s);
+    let found: Vec<(&str, Range<usize>)> = found.iter().map(|(w, r)| (w.as_str(), r.clone())).collect();
+    dates_among_words(s, &found)
+}
+
+/// The dates written with a month's name among the words of `s` (each as written or already
+/// lower-cased, with its byte range): every comparison ignores ASCII case, so both give the
+/// same dates.
+fn dates_among_words(s: &str, found: &[(&str, Range<usize>)]) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
-    let is_month = |w: &str| MONTHS.contains(&w.trim_end_matches('.'));
+    let is_month = |w: &str| {
+        let w = w.trim_end_matches('.');
+        MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w))
+    };
     let day = |w: &str| {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &w[digits.len()..];
         digits.len() <= 2
             && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-            && ["", "st", "nd", "rd", "th"].contains(&suffix)
+            && ["", "st", "nd", "rd", "th"].iter().any(|x| x.eq_ignore_ascii_case(suffix))
     };
     let year = |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
     for (k, (w, range)) in found.iter().enumerate() {
         // "May" is also a word: only with a day right after it (or before it) is it a month.
-        if !is_month(w) || (w == "may" && !s[range.clone()].starts_with('M')) {
+        if !is_month(w) || (w.eq_ignore_ascii_case("may") && !s[range.clone()].starts_with('M')) {
             continue;
         }
         let next = found.get(k + 1);
         let prev = k.checked_sub(1).and_then(|p| found.get(p));
         let gap_ok = |a: &Range<usize>, b: &Range<usize>| s[a.end..b.start].chars().all(|c| " ,.".contains(c));
-        if let Some((d, dr)) = next.filter(|(d, dr)| day(d) && gap_ok(range, dr)) {
-            let _ = d;
+        if let Some((_, dr)) = next.filter(|(d, dr)| day(d) && gap_ok(range, dr)) {
             let mut end = dr.end;
             if let Some((_, yr)) = found.get(k + 2).filter(|(y, yr)| year(y) && gap_ok(dr, yr)) {
                 end = yr.end;
@@ -185,6 +202,34 @@ mod tests {
         assert_eq!(dates("by 22 December 2025"), ["22 December 2025"]);
         assert_eq!(dates("Pay by Nov 26th"), ["Nov 26th"]);
         assert_eq!(dates("on 1/5/26 and 3/4/2026"), ["1/5/26", "3/4/2026"]);
+    }
+
+    /// ASCII text made of what the date finder looks at: month names in any case, days with
+    /// and without a suffix, years, and the punctuation between them.
+    fn date_like_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            proptest::sample::select(vec![
+                "Nov", "nov", "NOV", "November", "may", "May", "Sept", "sept.", "Dec", "jun", "1", "22", "31", "32",
+                "02", "1st", "22ND", "3rd", "26th", "4Th", "2025", "1899", "12/22", "'", "Nov'", "'22", "K",
+            ])
+            .prop_map(str::to_string),
+            "[ ,.'a-zA-Z0-9]{0,4}",
+        ];
+        let sep = proptest::sample::select(vec![" ", ", ", ".", " . ", "", "-", "\n", "''"]).prop_map(str::to_string);
+        proptest::collection::vec((piece, sep), 0..10)
+            .prop_map(|v| v.into_iter().map(|(p, s)| p + &s).collect::<String>())
+    }
+
+    proptest::proptest! {
+        /// Reading an ASCII text's words in place finds exactly the dates that lower-casing
+        /// each word first finds.
+        #[test]
+        fn words_read_in_place_give_the_dates_lower_cased_words_give(s in date_like_text()) {
+            let lowered = words(&s);
+            let lowered: Vec<(&str, Range<usize>)> = lowered.iter().map(|(w, r)| (w.as_str(), r.clone())).collect();
+            proptest::prop_assert_eq!(named_dates(&s), dates_among_words(&s, &lowered));
+        }
     }
 
     #[test]

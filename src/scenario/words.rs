@@ -28,9 +28,58 @@ pub(super) fn words(s: &str) -> Vec<(String, Range<usize>)> {
     out
 }
 
+/// The byte ranges of the words of ASCII text `s`, the same ranges [`words`] gives (each word
+/// is its range's text, lower-cased), without copying any word.
+pub(super) fn ascii_word_ranges(s: &str) -> Vec<Range<usize>> {
+    debug_assert!(s.is_ascii());
+    let b = s.as_bytes();
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && is_word(b[i]) {
+            i += 1;
+        }
+        let (mut from, mut to) = (start, i);
+        while from < to && b[from] == b'\'' {
+            from += 1;
+        }
+        while to > from && b[to - 1] == b'\'' {
+            to -= 1;
+        }
+        if from < to {
+            out.push(from..to);
+        }
+    }
+    out
+}
+
 /// Where `needle` is written in the file at or after the start of `value`'s span (the value as
 /// decoded may differ from the file's text by escapes), else the value's start.
 pub(super) fn offset_in(source: &str, value: Range<usize>, needle: &str) -> usize {
     let raw = source.get(value.clone()).unwrap_or("");
     raw.to_lowercase().find(&needle.to_lowercase()).map_or(value.start, |i| value.start + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// On ASCII text the ranges read in place are the ranges of the lower-cased words.
+        #[test]
+        fn ascii_word_ranges_are_the_ranges_of_words(s in "[ a-zA-Z0-9'.,’-]{0,40}") {
+            let s: String = s.chars().filter(char::is_ascii).collect();
+            let ranges: Vec<Range<usize>> = words(&s).into_iter().map(|(w, r)| {
+                assert_eq!(w, s[r.clone()].to_ascii_lowercase());
+                r
+            }).collect();
+            proptest::prop_assert_eq!(ascii_word_ranges(&s), ranges);
+        }
+    }
 }

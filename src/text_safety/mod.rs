@@ -170,12 +170,36 @@ pub fn judged(s: &str) -> impl Iterator<Item = (usize, char, Option<Unsafe>)> + 
 }
 
 /// The first unsafe character of `s`: its byte offset, the character and why.
+///
+/// The same answer as the first unsafe verdict of [`judged`], found faster: printable ASCII
+/// (nearly all text, and every byte of `check`'s messages but a `×` or a `—`) is passed over
+/// byte by byte, an ASCII character is judged alone (the rule never looks around one), and only
+/// a non-ASCII character is decoded and judged between its neighbours. Judging every character
+/// of `check`'s 2 000 printed lines was an eighth of its time.
 pub fn first_unsafe(s: &str) -> Option<(usize, char, Unsafe)> {
-    // Most text is printable ASCII: check that byte-wise first.
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') {
-        return None;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !((0x20..0x7f).contains(&b) || b == b'\n') {
+                let c = char::from(b);
+                if let Some(why) = judge(None, c, None) {
+                    return Some((i, c, why));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next()?;
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
+        if let Some(why) = judge(prev, c, next) {
+            return Some((i, c, why));
+        }
+        i += c.len_utf8();
     }
-    judged(s).find_map(|(i, c, u)| u.map(|u| (i, c, u)))
+    None
 }
 
 /// Is every character of `s` safe (newlines aside)?
