@@ -72,10 +72,10 @@ fn parse_checked(path: &str, text: &str, all_variants: bool) -> Result<Parsed, V
         }
         return Ok(parsed);
     }
-    let mut parsed = template.variant(first)?;
-    if !parsed.has_vars {
-        return Ok(parsed);
+    if !template.has_vars() {
+        return template.into_variant(first);
     }
+    let mut parsed = template.variant(first)?;
     for seed in 1..=VARIANTS_CHECKED {
         // The quick test first (only the fields with a placeholder); a variant it fails is
         // checked in full, so the problems reported are the full check's.

@@ -54,7 +54,27 @@ fn is_trailing_punct(c: char) -> bool {
 
 /// Every whitespace-separated token of `text`, as byte ranges.
 fn tokens(text: &str) -> Vec<Range<usize>> {
-    crate::text_ranges::runs(text, is_break)
+    if !text.is_ascii() {
+        return crate::text_ranges::runs(text, is_break);
+    }
+    // ASCII: byte by byte, the same rule, without decoding characters (this was a third of
+    // the link pass over `check`'s messages).
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match (is_break(char::from(b)), start) {
+            (true, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
 }
 
 /// Strips sentence punctuation from the end of a token, and anything before a link that is

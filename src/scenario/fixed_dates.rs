@@ -37,6 +37,10 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// The first three letters of each month: every entry of [`MONTHS`] starts with one.
+const MONTH_HEADS: [[u8; 3]; 12] =
+    [*b"jan", *b"feb", *b"mar", *b"apr", *b"may", *b"jun", *b"jul", *b"aug", *b"sep", *b"oct", *b"nov", *b"dec"];
+
 /// Fixed calendar dates in the messages' text as written in the file, before variables are
 /// filled: a `{date}` variable's drawn value is fine, a date typed into the text is not.
 pub(super) fn stale_dates(source: &str, thread: &[Spanned<RawMessage>]) -> Vec<(usize, ProblemKind)> {
@@ -149,7 +153,10 @@ fn dates_among_words(s: &str, found: &[(&str, Range<usize>)]) -> Vec<(String, Ra
     let mut out = Vec::new();
     let is_month = |w: &str| {
         let w = w.trim_end_matches('.');
-        MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w))
+        // Every name and abbreviation starts with its month's first three letters: most words
+        // are ruled out by those before the list is read.
+        let head = w.as_bytes().get(..3).map(|h| [h[0], h[1], h[2]].map(|b| b.to_ascii_lowercase()));
+        head.is_some_and(|h| MONTH_HEADS.contains(&h)) && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w))
     };
     let day = |w: &str| {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -229,6 +236,13 @@ mod tests {
             let lowered = words(&s);
             let lowered: Vec<(&str, Range<usize>)> = lowered.iter().map(|(w, r)| (w.as_str(), r.clone())).collect();
             proptest::prop_assert_eq!(named_dates(&s), dates_among_words(&s, &lowered));
+        }
+    }
+
+    #[test]
+    fn every_month_name_starts_with_a_month_head() {
+        for m in MONTHS {
+            assert!(MONTH_HEADS.contains(&[m.as_bytes()[0], m.as_bytes()[1], m.as_bytes()[2]]), "{m}");
         }
     }
 

@@ -178,6 +178,18 @@ proptest! {
         prop_assert_eq!(first_unsafe(&s), careful);
     }
 
+    /// Eight bytes at a time or one by one, the same printable prefix.
+    #[test]
+    fn printable_prefix_agrees_with_testing_each_byte(s in prop_oneof![any::<String>(), mixed_text(), "[ -~]{0,40}"]) {
+        for start in 0..s.len() {
+            let b = &s.as_bytes()[start..];
+            let each = b.iter().take_while(|&&c| (0x20..0x7f).contains(&c)).count();
+            prop_assert_eq!(printable_ascii_prefix(b), each);
+        }
+        prop_assert_eq!(is_printable_ascii(&s, true), s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n'));
+        prop_assert_eq!(is_printable_ascii(&s, false), s.bytes().all(|b| (0x20..0x7f).contains(&b)));
+    }
+
     #[test]
     fn sanitized_text_has_no_unsafe_character(s in any::<String>()) {
         let out = sanitize(&s);

@@ -224,6 +224,9 @@ proptest::proptest! {
                 proptest::prop_assert_eq!(map_span(&s, token.clone(), inner.clone()), careful::map_span(&s, token.clone(), inner));
             }
         }
+        proptest::prop_assert_eq!(tokens(&s), crate::text_ranges::runs(&s, is_break));
+        let ascii: String = s.chars().map(|c| if c.is_ascii() { c } else { ' ' }).collect();
+        proptest::prop_assert_eq!(tokens(&ascii), crate::text_ranges::runs(&ascii, is_break));
         // A host made of each token as a whole (what `parse` hands over), too.
         for token in s.split([' ', '\n', '/']) {
             proptest::prop_assert_eq!(normalise_host(token), careful::normalise_host(token));
