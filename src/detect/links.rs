@@ -47,6 +47,15 @@ fn is_break(c: char) -> bool {
     c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '«' | '»' | '(' | ')' | '[' | ']' | '{' | '}')
 }
 
+/// [`is_break`] for an ASCII byte, without decoding it (`tokens_of_ascii_bytes_break_where_characters_do`
+/// checks all 128).
+fn is_ascii_break(b: u8) -> bool {
+    matches!(
+        b,
+        b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'<' | b'>' | b'"' | b'(' | b')' | b'[' | b']' | b'{' | b'}'
+    )
+}
+
 /// Punctuation that ends a sentence, not a link.
 fn is_trailing_punct(c: char) -> bool {
     matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | '…')
@@ -59,10 +68,10 @@ fn tokens(text: &str) -> Vec<Range<usize>> {
     }
     // ASCII: byte by byte, the same rule, without decoding characters (this was a third of
     // the link pass over `check`'s messages).
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut start = None;
     for (i, &b) in text.as_bytes().iter().enumerate() {
-        match (is_break(char::from(b)), start) {
+        match (is_ascii_break(b), start) {
             (true, Some(s)) => {
                 out.push(s..i);
                 start = None;

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::problem::ProblemKind;
 use super::raw::RawMessage;
-use super::words::{ascii_word_ranges, offset_in, words};
+use super::words::{ascii_word_at, next_ascii_word, offset_in, prev_ascii_word, words};
 use toml::Spanned;
 
 /// Month names and their common abbreviations, for dates written out ("Dec 22, 2025").
@@ -130,14 +130,23 @@ fn month_prefilter() -> &'static aho_corasick::AhoCorasick {
 
 fn named_dates(s: &str) -> Vec<(String, Range<usize>)> {
     if s.is_ascii() {
-        // A written date needs a month's name: plain ASCII text without one is not split into
-        // words. With one, its words are read in place, as ranges of the text (no lower-cased
-        // copy of each word: that was two thirds of the fixed-date rule).
-        if !month_prefilter().is_match(s) {
-            return Vec::new();
+        // A written date needs a month's name, and a month's name starts with one of the
+        // three-letter heads the automaton finds: only the words at those places, and their
+        // neighbours, are read, in place (splitting the whole text into lower-cased words was
+        // two thirds of this rule). No head can span a word's start (the byte before one is
+        // not a letter), so every word that starts with a head is found.
+        let b = s.as_bytes();
+        let mut out = Vec::new();
+        for m in month_prefilter().find_iter(s) {
+            let Some(word) = ascii_word_at(b, m.start()).filter(|w| w.start == m.start()) else { continue };
+            let prev = prev_ascii_word(b, word.start);
+            let next = next_ascii_word(b, word.end);
+            let after_next = next.as_ref().and_then(|n| next_ascii_word(b, n.end));
+            let with_text = |r: Option<Range<usize>>| r.map(|r| (&s[r.clone()], r));
+            let word = (&s[word.clone()], word);
+            out.extend(date_at(s, with_text(prev), word, with_text(next), with_text(after_next)));
         }
-        let found: Vec<(&str, Range<usize>)> = ascii_word_ranges(s).into_iter().map(|r| (&s[r.clone()], r)).collect();
-        return dates_among_words(s, &found);
+        return out;
     }
     // Non-ASCII can lower-case into ASCII (the Kelvin sign is a `k`): its words are always
     // lower-cased first.
@@ -150,7 +159,22 @@ fn named_dates(s: &str) -> Vec<(String, Range<usize>)> {
 /// lower-cased, with its byte range): every comparison ignores ASCII case, so both give the
 /// same dates.
 fn dates_among_words(s: &str, found: &[(&str, Range<usize>)]) -> Vec<(String, Range<usize>)> {
-    let mut out = Vec::new();
+    let at = |k: Option<usize>| k.and_then(|k| found.get(k)).cloned();
+    (0..found.len())
+        .filter_map(|k| date_at(s, at(k.checked_sub(1)), found[k].clone(), at(Some(k + 1)), at(Some(k + 2))))
+        .collect()
+}
+
+/// The date written around `word` if it is a month's name: with the day after it (and a year
+/// after that), or the day before it (and a year after it). `prev`, `next` and `after_next` are
+/// the words around it, as written or lower-cased, with their byte ranges.
+fn date_at<'s>(
+    s: &str,
+    prev: Option<(&'s str, Range<usize>)>,
+    (w, range): (&'s str, Range<usize>),
+    next: Option<(&'s str, Range<usize>)>,
+    after_next: Option<(&'s str, Range<usize>)>,
+) -> Option<(String, Range<usize>)> {
     let is_month = |w: &str| {
         let w = w.trim_end_matches('.');
         // Every name and abbreviation starts with its month's first three letters: most words
@@ -166,29 +190,26 @@ fn dates_among_words(s: &str, found: &[(&str, Range<usize>)]) -> Vec<(String, Ra
             && ["", "st", "nd", "rd", "th"].iter().any(|x| x.eq_ignore_ascii_case(suffix))
     };
     let year = |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
-    for (k, (w, range)) in found.iter().enumerate() {
-        // "May" is also a word: only with a day right after it (or before it) is it a month.
-        if !is_month(w) || (w.eq_ignore_ascii_case("may") && !s[range.clone()].starts_with('M')) {
-            continue;
-        }
-        let next = found.get(k + 1);
-        let prev = k.checked_sub(1).and_then(|p| found.get(p));
-        let gap_ok = |a: &Range<usize>, b: &Range<usize>| s[a.end..b.start].chars().all(|c| " ,.".contains(c));
-        if let Some((_, dr)) = next.filter(|(d, dr)| day(d) && gap_ok(range, dr)) {
-            let mut end = dr.end;
-            if let Some((_, yr)) = found.get(k + 2).filter(|(y, yr)| year(y) && gap_ok(dr, yr)) {
-                end = yr.end;
-            }
-            out.push((s[range.start..end].to_string(), range.start..end));
-        } else if let Some((_, dr)) = prev.filter(|(d, dr)| day(d) && gap_ok(dr, range)) {
-            let mut end = range.end;
-            if let Some((_, yr)) = next.filter(|(y, yr)| year(y) && gap_ok(range, yr)) {
-                end = yr.end;
-            }
-            out.push((s[dr.start..end].to_string(), dr.start..end));
-        }
+    // "May" is also a word: only with a day right after it (or before it) is it a month.
+    if !is_month(w) || (w.eq_ignore_ascii_case("may") && !s[range.clone()].starts_with('M')) {
+        return None;
     }
-    out
+    let gap_ok = |a: &Range<usize>, b: &Range<usize>| s[a.end..b.start].chars().all(|c| " ,.".contains(c));
+    if let Some((_, dr)) = next.as_ref().filter(|(d, dr)| day(d) && gap_ok(&range, dr)) {
+        let mut end = dr.end;
+        if let Some((_, yr)) = after_next.filter(|(y, yr)| year(y) && gap_ok(dr, yr)) {
+            end = yr.end;
+        }
+        return Some((s[range.start..end].to_string(), range.start..end));
+    }
+    if let Some((_, dr)) = prev.filter(|(d, dr)| day(d) && gap_ok(dr, &range)) {
+        let mut end = range.end;
+        if let Some((_, yr)) = next.filter(|(y, yr)| year(y) && gap_ok(&range, yr)) {
+            end = yr.end;
+        }
+        return Some((s[dr.start..end].to_string(), dr.start..end));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -218,7 +239,8 @@ mod tests {
         let piece = prop_oneof![
             proptest::sample::select(vec![
                 "Nov", "nov", "NOV", "November", "may", "May", "Sept", "sept.", "Dec", "jun", "1", "22", "31", "32",
-                "02", "1st", "22ND", "3rd", "26th", "4Th", "2025", "1899", "12/22", "'", "Nov'", "'22", "K",
+                "02", "1st", "22ND", "3rd", "26th", "4Th", "2025", "1899", "12/22", "'", "Nov'", "'22", "K", "decnov",
+                "xnov", "nov''", "''May",
             ])
             .prop_map(str::to_string),
             "[ ,.'a-zA-Z0-9]{0,4}",

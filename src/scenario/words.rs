@@ -28,35 +28,76 @@ pub(super) fn words(s: &str) -> Vec<(String, Range<usize>)> {
     out
 }
 
+/// A byte of a word in ASCII text: what [`words`] counts as one.
+fn is_ascii_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'\''
+}
+
+/// The word made of the run of word bytes `start..end` of ASCII text `b`: the run without the
+/// apostrophes around it, `None` if nothing else is left.
+fn trimmed_word(b: &[u8], start: usize, end: usize) -> Option<Range<usize>> {
+    let from = start + b[start..end].iter().take_while(|&&c| c == b'\'').count();
+    let to = end - b[from..end].iter().rev().take_while(|&&c| c == b'\'').count();
+    (from < to).then_some(from..to)
+}
+
 /// The byte ranges of the words of ASCII text `s`, the same ranges [`words`] gives (each word
 /// is its range's text, lower-cased), without copying any word.
+#[cfg(test)]
 pub(super) fn ascii_word_ranges(s: &str) -> Vec<Range<usize>> {
-    debug_assert!(s.is_ascii());
     let b = s.as_bytes();
-    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !is_word(b[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && is_word(b[i]) {
-            i += 1;
-        }
-        let (mut from, mut to) = (start, i);
-        while from < to && b[from] == b'\'' {
-            from += 1;
-        }
-        while to > from && b[to - 1] == b'\'' {
-            to -= 1;
-        }
-        if from < to {
-            out.push(from..to);
-        }
+    let mut next = 0;
+    while let Some(w) = next_ascii_word(b, next) {
+        next = w.end;
+        out.push(w);
     }
     out
+}
+
+/// The word of ASCII text `b` whose run of word bytes holds byte `at`, if that run is a word.
+pub(super) fn ascii_word_at(b: &[u8], at: usize) -> Option<Range<usize>> {
+    if !b.get(at).copied().is_some_and(is_ascii_word_byte) {
+        return None;
+    }
+    let start = at - b[..at].iter().rev().take_while(|&&c| is_ascii_word_byte(c)).count();
+    let end = at + b[at..].iter().take_while(|&&c| is_ascii_word_byte(c)).count();
+    trimmed_word(b, start, end)
+}
+
+/// The first word of ASCII text `b` that starts at or after `from`, where `from` is the end of
+/// a word or of a run of word bytes (what follows a word inside its run is apostrophes only,
+/// which make no word).
+pub(super) fn next_ascii_word(b: &[u8], from: usize) -> Option<Range<usize>> {
+    let mut i = from;
+    loop {
+        i += b[i..].iter().take_while(|&&c| !is_ascii_word_byte(c)).count();
+        if i == b.len() {
+            return None;
+        }
+        let start = i;
+        i += b[i..].iter().take_while(|&&c| is_ascii_word_byte(c)).count();
+        if let Some(w) = trimmed_word(b, start, i) {
+            return Some(w);
+        }
+    }
+}
+
+/// The last word of ASCII text `b` that ends at or before `to`, where `to` is the start of a
+/// word or of a run of word bytes.
+pub(super) fn prev_ascii_word(b: &[u8], to: usize) -> Option<Range<usize>> {
+    let mut i = to;
+    loop {
+        i -= b[..i].iter().rev().take_while(|&&c| !is_ascii_word_byte(c)).count();
+        if i == 0 {
+            return None;
+        }
+        let end = i;
+        i -= b[..i].iter().rev().take_while(|&&c| is_ascii_word_byte(c)).count();
+        if let Some(w) = trimmed_word(b, i, end) {
+            return Some(w);
+        }
+    }
 }
 
 /// Where `needle` is written in the file at or after the start of `value`'s span (the value as
@@ -79,7 +120,15 @@ mod tests {
                 assert_eq!(w, s[r.clone()].to_ascii_lowercase());
                 r
             }).collect();
-            proptest::prop_assert_eq!(ascii_word_ranges(&s), ranges);
+            proptest::prop_assert_eq!(ascii_word_ranges(&s), ranges.clone());
+            // Each word is found from any of its bytes, and its neighbours from its ends.
+            for (k, r) in ranges.iter().enumerate() {
+                for at in r.clone() {
+                    proptest::prop_assert_eq!(ascii_word_at(s.as_bytes(), at), Some(r.clone()));
+                }
+                proptest::prop_assert_eq!(prev_ascii_word(s.as_bytes(), r.start), k.checked_sub(1).map(|p| ranges[p].clone()));
+                proptest::prop_assert_eq!(next_ascii_word(s.as_bytes(), r.end), ranges.get(k + 1).cloned());
+            }
         }
     }
 }

@@ -115,6 +115,13 @@ fn hidden_characters_are_a_finding_of_their_own() {
     assert!(hidden[0].reason.contains("2 character(s)"), "{}", hidden[0].reason);
 }
 
+#[test]
+fn tokens_of_ascii_bytes_break_where_characters_do() {
+    for b in 0..128u8 {
+        assert_eq!(is_ascii_break(b), is_break(char::from(b)), "byte {b:#04x}");
+    }
+}
+
 /// The earlier, plainer forms of the helpers `find` now runs without copies: each is compared
 /// with its replacement on random text below.
 mod careful {
