@@ -47,8 +47,7 @@ fn is_break(c: char) -> bool {
     c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '«' | '»' | '(' | ')' | '[' | ']' | '{' | '}')
 }
 
-/// [`is_break`] for an ASCII byte, without decoding it (`tokens_of_ascii_bytes_break_where_characters_do`
-/// checks all 128).
+/// [`is_break`] for an ASCII byte, without decoding it (a test checks all 128).
 fn is_ascii_break(b: u8) -> bool {
     matches!(
         b,
@@ -63,27 +62,7 @@ fn is_trailing_punct(c: char) -> bool {
 
 /// Every whitespace-separated token of `text`, as byte ranges.
 fn tokens(text: &str) -> Vec<Range<usize>> {
-    if !text.is_ascii() {
-        return crate::text_ranges::runs(text, is_break);
-    }
-    // ASCII: byte by byte, the same rule, without decoding characters (this was a third of
-    // the link pass over `check`'s messages).
-    let mut out = Vec::with_capacity(text.len() / 6);
-    let mut start = None;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        match (is_ascii_break(b), start) {
-            (true, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
+    crate::text_ranges::runs(text, is_break)
 }
 
 /// Strips sentence punctuation from the end of a token, and anything before a link that is
@@ -232,12 +211,19 @@ fn should_join(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// Every link in `text`, in order.
 pub fn find(text: &str) -> Vec<Link> {
-    // Every link holds a dot (the quick filter below): a text without one is not cut into
-    // tokens at all.
+    // Every link holds a dot (the quick filter of `links_in_tokens`): a text without one is
+    // not cut into tokens at all.
     if !text.contains('.') {
         return Vec::new();
     }
-    let toks = tokens(text);
+    if text.is_ascii() {
+        return find_ascii(text);
+    }
+    links_in_tokens(text, &tokens(text))
+}
+
+/// The links among `toks`, the tokens of `text` in order.
+fn links_in_tokens(text: &str, toks: &[Range<usize>]) -> Vec<Link> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -248,22 +234,65 @@ pub fn find(text: &str) -> Vec<Link> {
             i += 1;
             continue;
         }
-        if i + 1 < toks.len() && should_join(text, &tok, &toks[i + 1]) {
-            let whole = trim_end(text, tok.start..toks[i + 1].end);
-            let joined: String = text[whole.clone()].replace('\n', "");
-            if let Some(link) = parse(text, whole, &joined, true) {
+        let next = toks.get(i + 1);
+        match link_at(text, tok, next) {
+            (Some(link), joined) => {
                 out.push(link);
-                i += 2;
-                continue;
+                i += if joined { 2 } else { 1 };
             }
+            (None, _) => i += 1,
         }
-        let r = trim_end(text, tok);
-        if let Some(link) = parse(text, r.clone(), &text[r], false) {
-            out.push(link);
-        }
-        i += 1;
     }
     out
+}
+
+/// [`links_in_tokens`] for ASCII text, the same links found from its dots: only the tokens
+/// that hold one (and the token after each) are cut out, instead of every token of the text
+/// (which was a third of the link pass over `check`'s messages).
+fn find_ascii(text: &str) -> Vec<Link> {
+    let b = text.as_bytes();
+    let token_end = |from: usize| from + b[from..].iter().take_while(|&&c| !is_ascii_break(c)).count();
+    let token_start = |to: usize| to - b[..to].iter().rev().take_while(|&&c| !is_ascii_break(c)).count();
+    let next_token = |from: usize| {
+        let start = from + b[from..].iter().take_while(|&&c| is_ascii_break(c)).count();
+        (start < b.len()).then(|| start..token_end(start))
+    };
+    let mut out = Vec::new();
+    // Dots before this were in a token already read (or joined to the one before).
+    let mut resume = 0;
+    for dot in memchr::memchr_iter(b'.', b) {
+        if dot < resume {
+            continue;
+        }
+        // A dot is never a break: it lies inside a token.
+        let tok = token_start(dot)..token_end(dot);
+        resume = tok.end;
+        if b[tok.start] == b'@' {
+            continue;
+        }
+        let next = next_token(tok.end);
+        if let (Some(link), joined) = link_at(text, tok, next.as_ref()) {
+            out.push(link);
+            if joined {
+                resume = next.map_or(resume, |n| n.end);
+            }
+        }
+    }
+    out
+}
+
+/// The link token `tok` of `text` is (with `next`, the token after it, when the link goes on
+/// over a line break), and whether `next` was joined to it.
+fn link_at(text: &str, tok: Range<usize>, next: Option<&Range<usize>>) -> (Option<Link>, bool) {
+    if let Some(next) = next.filter(|n| should_join(text, &tok, n)) {
+        let whole = trim_end(text, tok.start..next.end);
+        let joined: String = text[whole.clone()].replace('\n', "");
+        if let Some(link) = parse(text, whole, &joined, true) {
+            return (Some(link), true);
+        }
+    }
+    let r = trim_end(text, tok);
+    (parse(text, r.clone(), &text[r], false), false)
 }
 
 #[cfg(test)]

@@ -75,7 +75,9 @@ fn numeric_dates(s: &str) -> Vec<(String, Range<usize>)> {
             continue;
         }
         // Groups of digits joined by one kind of separator: 12/22/2025 or 2025-12-22.
-        let mut groups = Vec::new();
+        // At most three groups: kept in place, not in a vector made for each run of digits.
+        let mut found = [""; 3];
+        let mut count = 0;
         let mut j = i;
         let mut sep = None;
         loop {
@@ -83,12 +85,13 @@ fn numeric_dates(s: &str) -> Vec<(String, Range<usize>)> {
             while j < b.len() && b[j].is_ascii_digit() {
                 j += 1;
             }
-            groups.push(&s[start..j]);
+            found[count] = &s[start..j];
+            count += 1;
             let next_is = |c: u8| j + 1 < b.len() && b[j] == c && b[j + 1].is_ascii_digit();
             match sep {
                 None if next_is(b'/') => sep = Some(b'/'),
                 None if next_is(b'-') => sep = Some(b'-'),
-                Some(c) if next_is(c) && groups.len() < 3 => {}
+                Some(c) if next_is(c) && count < 3 => {}
                 _ => break,
             }
             j += 1;
@@ -102,7 +105,7 @@ fn numeric_dates(s: &str) -> Vec<(String, Range<usize>)> {
                 && n(d).is_some_and(|d| (1..=31).contains(&d))
         };
         let is_date = !followed_badly
-            && match (sep, groups.as_slice()) {
+            && match (sep, &found[..count]) {
                 (Some(b'/'), [m, d]) => month_day(m, d),
                 (Some(b'/'), [m, d, y]) => month_day(m, d) && (y.len() == 2 || y.len() == 4),
                 (Some(b'-'), [y, m, d]) => y.len() == 4 && m.len() == 2 && month_day(m, d),

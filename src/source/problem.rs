@@ -33,7 +33,11 @@ pub struct Problem<K> {
 /// break from a file reaches the output, and no file can forge a line of `check`'s output.
 impl<K: fmt::Display> fmt::Display for Problem<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let line = format!("{}: {}", self.at, self.kind);
+        use std::fmt::Write;
+        // One buffer of about a line's length, not one grown from empty (`check` may print
+        // thousands of these).
+        let mut line = String::with_capacity(self.at.path.len() + 200);
+        write!(line, "{}: {}", self.at, self.kind)?;
         f.write_str(&crate::text_safety::terminal_line(&line))
     }
 }
