@@ -181,12 +181,18 @@ pub(super) fn findings(
 fn context_names_sender(source: &str, raw: &RawScenario) -> Option<(usize, ProblemKind)> {
     let context = raw.context.as_ref()?;
     let text = context.get_ref();
-    let lower = text.to_lowercase();
+    // Lower-cased only if a sender is not plain ASCII (an ASCII pair is compared in place).
+    let lower = std::cell::OnceCell::new();
     let digit_runs: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|r| r.len() >= 5).collect();
     raw.thread.iter().filter_map(|m| m.get_ref().sender.as_ref()).find_map(|sender| {
         let sender = sender.get_ref();
         let digits: String = sender.chars().filter(char::is_ascii_digit).collect();
-        let as_written = sender.chars().count() >= 5 && lower.contains(&sender.to_lowercase());
+        let as_written = sender.chars().count() >= 5
+            && if text.is_ascii() && sender.is_ascii() {
+                contains_ignoring_ascii_case(text, sender)
+            } else {
+                lower.get_or_init(|| text.to_lowercase()).contains(&sender.to_lowercase())
+            };
         let as_digits =
             digits.len() >= 5 && digit_runs.iter().any(|run| run.ends_with(&digits) || digits.ends_with(run));
         (as_written || as_digits).then(|| {
@@ -200,9 +206,26 @@ fn context_names_sender(source: &str, raw: &RawScenario) -> Option<(usize, Probl
     })
 }
 
+/// Whether ASCII `hay` holds ASCII `needle`, case aside: what comparing their lower-cased
+/// copies says, without the copies.
+fn contains_ignoring_ascii_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_containment_ignoring_case_agrees_with_lower_cased_copies(hay in "[aAbB5 +]{0,20}", needle in "[aAbB5 +]{0,5}") {
+            proptest::prop_assert_eq!(
+                contains_ignoring_ascii_case(&hay, &needle),
+                hay.to_lowercase().contains(&needle.to_lowercase())
+            );
+        }
+    }
 
     #[test]
     fn verdict_words_are_matched_as_whole_words_case_insensitively() {
