@@ -15,7 +15,8 @@ pub struct Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.path, self.line, self.col)
+        f.write_str(&self.path)?;
+        write!(f, ":{}:{}", self.line, self.col)
     }
 }
 
