@@ -129,7 +129,10 @@ pub fn normalise_host(host: &str) -> Option<String> {
     if host.is_ascii() && !tld_ok(host.rsplit('.').next().unwrap_or(host)) {
         return None;
     }
-    let ascii = idna::domain_to_ascii(host).ok()?;
+    // A plain ASCII host (letters, digits, hyphens, dots; no punycode label) comes out of the
+    // IDNA mapping lower-cased and nothing else: that is most links, and the mapping costs more
+    // than the rest of reading one.
+    let ascii = if plain_ascii_host(host) { host.to_ascii_lowercase() } else { idna::domain_to_ascii(host).ok()? };
     let labels: Vec<&str> = ascii.split('.').collect();
     if labels.len() < 2 || labels.iter().any(|l| l.is_empty() || l.len() > 63) {
         return None;
@@ -140,6 +143,13 @@ pub fn normalise_host(host: &str) -> Option<String> {
     }
     let known = psl::suffix(ascii.as_bytes()).is_some_and(|s| s.is_known());
     (known || matches!(tld, "example" | "test")).then_some(ascii)
+}
+
+/// An ASCII host of letters, digits, hyphens and dots with no label in punycode (`xn--`): IDNA
+/// only lower-cases it, both ways.
+fn plain_ascii_host(host: &str) -> bool {
+    host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        && !host.split('.').any(|label| label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")))
 }
 
 /// Whether a host's last label may be a top-level domain: letters only (two or more), or an
@@ -164,8 +174,13 @@ fn parse(text: &str, r: Range<usize>, s: &str, joined: bool) -> Option<Link> {
     // required above; "e.g." and prices never get here.
     let registrable = registrable(&host)?;
     let prefix = host.strip_suffix(&registrable).unwrap_or("").trim_end_matches('.').to_string();
-    let (unicode, ok) = idna::domain_to_unicode(&host);
-    let host_unicode = (ok.is_ok() && unicode != host).then_some(unicode);
+    // A plain ASCII host reads the same in Unicode (see `plain_ascii_host`).
+    let host_unicode = if plain_ascii_host(&host) {
+        None
+    } else {
+        let (unicode, ok) = idna::domain_to_unicode(&host);
+        (ok.is_ok() && unicode != host).then_some(unicode)
+    };
     let host_span = map_span(text, r.clone(), host_in_s);
     Some(Link { span: r, host_span, host, host_unicode, registrable, prefix, has_scheme, path, userinfo, joined })
 }

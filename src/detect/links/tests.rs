@@ -253,3 +253,20 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// Hosts of ASCII letters, digits, hyphens and dots (some with a punycode label): the quick
+    /// way reads them as IDNA does, both ways.
+    #[test]
+    fn plain_ascii_hosts_read_as_idna_reads_them(
+        labels in proptest::collection::vec("(xn--)?[a-zA-Z0-9-]{0,9}", 1..5),
+        tld in proptest::sample::select(vec!["com", "CO.uk", "top", "xn--p1ai", "x1", "test", "Example"]),
+    ) {
+        let host = format!("{}.{tld}", labels.join("."));
+        proptest::prop_assert_eq!(normalise_host(&host), careful::normalise_host(&host));
+        if let Some(ascii) = normalise_host(&host) && plain_ascii_host(&ascii) {
+            let (unicode, ok) = idna::domain_to_unicode(&ascii);
+            proptest::prop_assert!(ok.is_ok() && unicode == ascii, "{} gave {}", ascii, unicode);
+        }
+    }
+}
