@@ -117,7 +117,7 @@ fn split(s: &str) -> Option<(bool, Option<String>, Range<usize>, String)> {
 /// under a suffix the Public Suffix List knows (or the reserved `.example` and `.test`).
 pub fn normalise_host(host: &str) -> Option<String> {
     let host = host.strip_suffix('.').unwrap_or(host);
-    if host.is_empty() || host.len() > 253 || host.starts_with('.') || host.contains("..") {
+    if host.is_empty() || host.len() > 253 || host.starts_with('.') || host.as_bytes().windows(2).any(|w| w == b"..") {
         return None;
     }
     if !host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
@@ -133,11 +133,17 @@ pub fn normalise_host(host: &str) -> Option<String> {
     // IDNA mapping lower-cased and nothing else: that is most links, and the mapping costs more
     // than the rest of reading one.
     let ascii = if plain_ascii_host(host) { host.to_ascii_lowercase() } else { idna::domain_to_ascii(host).ok()? };
-    let labels: Vec<&str> = ascii.split('.').collect();
-    if labels.len() < 2 || labels.iter().any(|l| l.is_empty() || l.len() > 63) {
+    let (mut labels, mut tld) = (0, "");
+    for label in ascii.split('.') {
+        if label.is_empty() || label.len() > 63 {
+            return None;
+        }
+        labels += 1;
+        tld = label;
+    }
+    if labels < 2 {
         return None;
     }
-    let tld = labels[labels.len() - 1];
     if !tld_ok(tld) {
         return None;
     }
@@ -148,8 +154,12 @@ pub fn normalise_host(host: &str) -> Option<String> {
 /// An ASCII host of letters, digits, hyphens and dots with no label in punycode (`xn--`): IDNA
 /// only lower-cases it, both ways.
 fn plain_ascii_host(host: &str) -> bool {
-    host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-        && !host.split('.').any(|label| label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")))
+    let b = host.as_bytes();
+    let punycode_at = |i: usize| b.get(i..i + 4).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"));
+    !punycode_at(0)
+        && b.iter()
+            .enumerate()
+            .all(|(i, &c)| c.is_ascii_alphanumeric() || c == b'-' || (c == b'.' && !punycode_at(i + 1)))
 }
 
 /// Whether a host's last label may be a top-level domain: letters only (two or more), or an
