@@ -100,6 +100,24 @@ pub fn parse_template(path: &str, source: &str) -> Result<Template, Vec<Problem>
     Ok(Template::build(path, normalized, raw, true))
 }
 
+/// As [`parse_template`], for a file's own text, which becomes the template's when it is already
+/// as spans count it (no byte-order mark, no `\r`): nearly every file, whose copy is then saved.
+/// `Err(text)` hands a text that needs normalising back to the caller.
+pub fn parse_template_owned(path: &str, source: String) -> Result<Result<Template, Vec<Problem>>, String> {
+    if source.starts_with('\u{FEFF}') || source.contains('\r') {
+        return Err(source);
+    }
+    let raw: RawScenario = match toml::from_str(&source) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            let kind = ProblemKind::Syntax(explain_toml_error(e.message()));
+            return Ok(Err(vec![SourceMap::new(path, &source).problem(span, kind)]));
+        }
+    };
+    Ok(Ok(Template::build(path, source, raw, true)))
+}
+
 /// A file's text as spans count it: without a byte-order mark, with `\n` line ends.
 fn normalize(source: &str) -> String {
     let normalized = source.strip_prefix('\u{FEFF}').unwrap_or(source);
@@ -136,6 +154,11 @@ impl Template {
     /// file's text, without reading its TOML.
     pub(super) fn from_baked_checked(path: &str, source: &str, raw: RawScenario) -> Template {
         Template::build(path, normalize(source), raw, true)
+    }
+
+    /// The file's text, normalised as spans count it.
+    pub fn source(&self) -> &str {
+        &self.source
     }
 
     /// Whether the file has `[vars]`: each draw then gives a different variant.
