@@ -122,7 +122,11 @@ pub fn parse_template_owned(path: &str, source: String) -> Result<Result<Templat
 /// A file's text as spans count it: without a byte-order mark, with `\n` line ends.
 fn normalize(source: &str) -> String {
     let normalized = source.strip_prefix('\u{FEFF}').unwrap_or(source);
-    if memchr::memchr(b'\r', normalized.as_bytes()).is_some() { normalized.replace("\r\n", "\n") } else { normalized.to_string() }
+    if memchr::memchr(b'\r', normalized.as_bytes()).is_some() {
+        normalized.replace("\r\n", "\n")
+    } else {
+        normalized.to_string()
+    }
 }
 
 impl Template {
