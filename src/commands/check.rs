@@ -44,11 +44,12 @@ fn num(n: usize) -> Arg<'static> {
 /// As [`check_report`], with the decks checked too. The summary names decks only when there
 /// were deck files.
 pub fn check_report_with_decks(corpus: &Corpus, decks: &DeckCheck, t: &Locale) -> (Vec<String>, u8) {
-    let mut lines: Vec<String> = corpus.problems.iter().chain(&decks.problems).map(ToString::to_string).collect();
+    // `Problem::line`: what `to_string` gives, without copying each line once more.
+    let mut lines: Vec<String> = corpus.problems.iter().chain(&decks.problems).map(Problem::line).collect();
     // The detectors' warnings (src/scenario/link_lint.rs): reported, never failing.
-    lines.extend(corpus.warnings.iter().map(ToString::to_string));
+    lines.extend(corpus.warnings.iter().map(Problem::line));
     // Teaching problems (issue #10): listed always; they fail the check once enforced.
-    lines.extend(corpus.findings.iter().map(ToString::to_string));
+    lines.extend(corpus.findings.iter().map(Problem::line));
     let enforced = crate::scenario::fairness::ENFORCED && !corpus.findings.is_empty();
     let pending = if corpus.findings.is_empty() || enforced {
         String::new()

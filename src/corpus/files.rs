@@ -31,8 +31,11 @@ pub(super) fn collect_files(
     problems: &mut Vec<Problem>,
     depth: usize,
 ) {
-    let at = Location { path: path.display().to_string(), line: 1, col: 1 };
-    let mut refuse = |why: String| problems.push(Problem { at: at.clone(), kind: ProblemKind::Unreadable(why) });
+    // The place is spelt out only for a path refused (not for each of thousands of files read).
+    let mut refuse = |why: String| {
+        let at = Location { path: path.display().to_string(), line: 1, col: 1 };
+        problems.push(Problem { at, kind: ProblemKind::Unreadable(why) });
+    };
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {

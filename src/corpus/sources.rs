@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::VARIANTS_CHECKED;
 use super::files::read_text;
 use crate::scenario::dates::Date;
-use crate::scenario::validate::{Parsed, parse_template};
+use crate::scenario::validate::{Parsed, parse_template, parse_template_owned};
 use crate::scenario::{Draw, Problem, ProblemKind};
 
 /// A source's text: given, or a file still to be read (by the thread that parses it).
@@ -24,7 +24,7 @@ pub(super) fn read_and_parse((path, src, how): (String, Src, How)) -> (Result<Pa
     };
     let parsed = text.map_err(|p| vec![p]).and_then(|text| match how {
         How::Baked(index) => baked_variant(index, &path, &text),
-        _ => parse_checked(&path, &text, how == How::Check),
+        _ => parse_checked(&path, text, how == How::Check),
     });
     (parsed, how == How::Check)
 }
@@ -58,24 +58,34 @@ fn baked_variant(index: usize, path: &str, text: &str) -> Result<Parsed, Vec<Pro
 
 /// Parses a file; a file with variables is also drawn [`VARIANTS_CHECKED`] more times, and the
 /// first variant that breaks a rule is reported with its seed.
-fn parse_checked(path: &str, text: &str, all_variants: bool) -> Result<Parsed, Vec<Problem>> {
+fn parse_checked(path: &str, text: String, all_variants: bool) -> Result<Parsed, Vec<Problem>> {
     let today = Date::today_days();
-    // Parsed once; each variant is drawn from the parsed file, not from its text.
-    let template = parse_template(path, text)?;
+    // Parsed once; each variant is drawn from the parsed file, not from its text. The text
+    // moves into the template when it needs no normalising (then it is the template's source,
+    // and the `text` kept below for a file with variables is that).
+    let (template, original) = match parse_template_owned(path, text) {
+        Ok(template) => (template?, None),
+        Err(text) => (parse_template(path, &text)?, Some(text)),
+    };
+    let text = |template: &crate::scenario::validate::Template| -> Arc<str> {
+        Arc::from(original.as_deref().unwrap_or(template.source()))
+    };
     // Teaching findings and the detectors' warnings are for `check`; a trainer's load needs
     // only the rules (it was a third of start-up).
     let first = Draw { seed: 0, today };
     if !all_variants {
+        // Kept before the template is used up (`has_vars` is the template's).
+        let kept = template.has_vars().then(|| text(&template));
         let mut parsed = template.into_variant_rules_only(first)?;
         if parsed.has_vars {
-            parsed.scenario.template = Some(Arc::from(text));
+            parsed.scenario.template = kept;
         }
         return Ok(parsed);
     }
-    let mut parsed = template.variant(first)?;
-    if !parsed.has_vars {
-        return Ok(parsed);
+    if !template.has_vars() {
+        return template.into_variant(first);
     }
+    let mut parsed = template.variant(first)?;
     for seed in 1..=VARIANTS_CHECKED {
         // The quick test first (only the fields with a placeholder); a variant it fails is
         // checked in full, so the problems reported are the full check's.
@@ -89,6 +99,6 @@ fn parse_checked(path: &str, text: &str, all_variants: bool) -> Result<Parsed, V
                 .collect());
         }
     }
-    parsed.scenario.template = Some(Arc::from(text));
+    parsed.scenario.template = Some(text(&template));
     Ok(parsed)
 }

@@ -146,14 +146,20 @@ pub(super) fn question_findings(source: &str, q: &RawQuestion, asked_after: bool
 /// (length, mean length of the others) when choice `right` is the longest and more than
 /// [`LONG_ANSWER_RATIO`] times the others' mean. Lengths are in characters.
 pub fn too_long(choices: &[&str], right: usize) -> Option<(usize, f64)> {
-    let lengths: Vec<usize> = choices.iter().map(|c| c.trim().chars().count()).collect();
-    let len = *lengths.get(right)?;
-    let others: Vec<usize> = lengths.iter().enumerate().filter(|(i, _)| *i != right).map(|(_, l)| *l).collect();
-    if others.is_empty() {
+    // Counted in one pass, without a vector of lengths (this runs for every question).
+    let length = |c: &str| c.trim().chars().count();
+    let len = length(choices.get(right)?);
+    let (mut sum, mut count, mut longest) = (0, 0, true);
+    for (_, c) in choices.iter().enumerate().filter(|(i, _)| *i != right) {
+        let l = length(c);
+        sum += l;
+        count += 1;
+        longest &= len >= l;
+    }
+    if count == 0 {
         return None;
     }
-    let mean = others.iter().sum::<usize>() as f64 / others.len() as f64;
-    let longest = others.iter().all(|&l| len >= l);
+    let mean = sum as f64 / count as f64;
     (longest && len as f64 > LONG_ANSWER_RATIO * mean).then_some((len, mean))
 }
 
@@ -181,12 +187,18 @@ pub(super) fn findings(
 fn context_names_sender(source: &str, raw: &RawScenario) -> Option<(usize, ProblemKind)> {
     let context = raw.context.as_ref()?;
     let text = context.get_ref();
-    let lower = text.to_lowercase();
+    // Lower-cased only if a sender is not plain ASCII (an ASCII pair is compared in place).
+    let lower = std::cell::OnceCell::new();
     let digit_runs: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|r| r.len() >= 5).collect();
     raw.thread.iter().filter_map(|m| m.get_ref().sender.as_ref()).find_map(|sender| {
         let sender = sender.get_ref();
         let digits: String = sender.chars().filter(char::is_ascii_digit).collect();
-        let as_written = sender.chars().count() >= 5 && lower.contains(&sender.to_lowercase());
+        let as_written = sender.chars().count() >= 5
+            && if text.is_ascii() && sender.is_ascii() {
+                contains_ignoring_ascii_case(text, sender)
+            } else {
+                lower.get_or_init(|| text.to_lowercase()).contains(&sender.to_lowercase())
+            };
         let as_digits =
             digits.len() >= 5 && digit_runs.iter().any(|run| run.ends_with(&digits) || digits.ends_with(run));
         (as_written || as_digits).then(|| {
@@ -200,9 +212,45 @@ fn context_names_sender(source: &str, raw: &RawScenario) -> Option<(usize, Probl
     })
 }
 
+/// Whether ASCII `hay` holds ASCII `needle`, case aside: what comparing their lower-cased
+/// copies says, without the copies.
+fn contains_ignoring_ascii_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`too_long`] as it was written first, with vectors of lengths.
+    fn too_long_with_vectors(choices: &[&str], right: usize) -> Option<(usize, f64)> {
+        let lengths: Vec<usize> = choices.iter().map(|c| c.trim().chars().count()).collect();
+        let len = *lengths.get(right)?;
+        let others: Vec<usize> = lengths.iter().enumerate().filter(|(i, _)| *i != right).map(|(_, l)| *l).collect();
+        if others.is_empty() {
+            return None;
+        }
+        let mean = others.iter().sum::<usize>() as f64 / others.len() as f64;
+        let longest = others.iter().all(|&l| len >= l);
+        (longest && len as f64 > LONG_ANSWER_RATIO * mean).then_some((len, mean))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn too_long_agrees_with_its_first_form(choices in proptest::collection::vec(" ?[aé ]{0,12}", 0..5), right in 0usize..6) {
+            let choices: Vec<&str> = choices.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(too_long(&choices, right), too_long_with_vectors(&choices, right));
+        }
+
+        #[test]
+        fn ascii_containment_ignoring_case_agrees_with_lower_cased_copies(hay in "[aAbB5 +]{0,20}", needle in "[aAbB5 +]{0,5}") {
+            proptest::prop_assert_eq!(
+                contains_ignoring_ascii_case(&hay, &needle),
+                hay.to_lowercase().contains(&needle.to_lowercase())
+            );
+        }
+    }
 
     #[test]
     fn verdict_words_are_matched_as_whole_words_case_insensitively() {

@@ -69,8 +69,10 @@ pub fn render_raw(
     let mut used = HashSet::new();
     let mut problems = Vec::new();
     let mut apply = |t: &mut Text| {
-        if !t.get_ref().contains(['{', '}']) {
-            return; // Nothing to substitute: keep the string as it is, no copy.
+        // Nothing to substitute: keep the string as it is, no copy (a SIMD search for the
+        // braces: every field of every file passes here).
+        if memchr::memchr2(b'{', b'}', t.get_ref().as_bytes()).is_none() {
+            return;
         }
         let span = t.span();
         let (s, names, found) = substitute(t.get_ref(), values);
@@ -221,7 +223,7 @@ pub fn placeholder_fields(raw: &RawScenario, slots: &[&str]) -> Vec<Field> {
                     Piece::Slot(_) => None,
                 })
             };
-            let plain = texts().all(|t| t.bytes().all(|b| (0x20..0x7f).contains(&b) || (multiline && b == b'\n')));
+            let plain = texts().all(|t| crate::text_safety::is_printable_ascii(t, multiline));
             let solid = texts().any(|t| !t.trim().is_empty());
             out.push(Field { pieces, span: t.span(), key, multiline, role, plain, solid });
         }

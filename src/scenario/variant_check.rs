@@ -47,7 +47,7 @@ pub(super) fn anchored_quotes(raw: &RawScenario, fields: &[Field]) -> Vec<bool> 
 
 /// Printable ASCII, no line break: a value that cannot break the character rule by itself.
 fn plain_value(v: &str) -> bool {
-    v.bytes().all(|b| (0x20..0x7f).contains(&b))
+    crate::text_safety::is_printable_ascii(v, false)
 }
 
 impl Template {

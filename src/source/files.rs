@@ -129,12 +129,13 @@ fn open_without_blocking(path: &Path) -> io::Result<File> {
 /// problem at its first character — or at the first byte that is not UTF-8 — saying why it
 /// cannot be used. `what` names the kind of file ("a scenario").
 pub fn read_text(path: &Path, what: &'static str) -> Result<String, Problem<Unreadable>> {
-    let shown = path.display().to_string();
+    // The path is spelt out only for a problem (not for each of thousands of files read).
     let bytes = read_bounded(path, MAX_TEXT_BYTES, what).map_err(|e| Problem {
-        at: Location { path: shown.clone(), line: 1, col: 1 },
+        at: Location { path: path.display().to_string(), line: 1, col: 1 },
         kind: Unreadable(e.to_string()),
     })?;
     String::from_utf8(bytes).map_err(|e| {
+        let shown = path.display().to_string();
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
         let at = SourceMap::new(&shown, &text).locate(text.len());

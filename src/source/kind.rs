@@ -19,10 +19,12 @@ pub enum FileKind {
 impl FileKind {
     pub fn of(path: &Path) -> FileKind {
         let in_decks = path.parent().and_then(Path::file_name).is_some_and(|n| n == "decks");
-        let named = path.file_name().is_some_and(|n| n.to_string_lossy().ends_with(".deck.toml"));
+        let name = path.file_name();
+        // The name's bytes, not a lossy copy of it: an ASCII suffix reads the same either way.
+        let named = name.is_some_and(|n| n.as_encoded_bytes().ends_with(b".deck.toml"));
         if in_decks || named {
             FileKind::Deck
-        } else if path.file_name().is_some_and(|n| n == COURSE_FILE) {
+        } else if name.is_some_and(|n| n == COURSE_FILE) {
             FileKind::Course
         } else {
             FileKind::Scenario

@@ -33,8 +33,22 @@ pub struct Problem<K> {
 /// break from a file reaches the output, and no file can forge a line of `check`'s output.
 impl<K: fmt::Display> fmt::Display for Problem<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let line = format!("{}: {}", self.at, self.kind);
-        f.write_str(&crate::text_safety::terminal_line(&line))
+        f.write_str(&self.line())
+    }
+}
+
+impl<K: fmt::Display> Problem<K> {
+    /// The line [`Display`](fmt::Display) writes, as its own string: built once at about a
+    /// line's length and handed over as it is when nothing in it needs replacing (`to_string`
+    /// would copy it again into a string grown from empty; `check` may print thousands).
+    pub fn line(&self) -> String {
+        use std::fmt::Write;
+        let mut line = String::with_capacity(self.at.path.len() + 200);
+        let _ = write!(line, "{}: {}", self.at, self.kind);
+        match crate::text_safety::terminal_line(&line) {
+            std::borrow::Cow::Borrowed(_) => line,
+            std::borrow::Cow::Owned(safe) => safe,
+        }
     }
 }
 

@@ -169,13 +169,69 @@ pub fn judged(s: &str) -> impl Iterator<Item = (usize, char, Option<Unsafe>)> + 
     })
 }
 
-/// The first unsafe character of `s`: its byte offset, the character and why.
-pub fn first_unsafe(s: &str) -> Option<(usize, char, Unsafe)> {
-    // Most text is printable ASCII: check that byte-wise first.
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') {
-        return None;
+/// How many bytes at the start of `b` are printable ASCII (space to `~`): eight at a time, since
+/// nearly all text is, and this test runs over every field `check` reads and every line it prints.
+pub fn printable_ascii_prefix(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // With no high bit set, each test is exact: a byte below 0x20, a byte equal to 0x7f.
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        let del = (w ^ (ONES * 0x7f)).wrapping_sub(ONES) & !(w ^ (ONES * 0x7f)) & HIGH;
+        if w & HIGH != 0 || below_space != 0 || del != 0 {
+            break;
+        }
+        i += 8;
     }
-    judged(s).find_map(|(i, c, u)| u.map(|u| (i, c, u)))
+    i + b[i..].iter().take_while(|&&c| (0x20..0x7f).contains(&c)).count()
+}
+
+/// Whether `s` is all printable ASCII, and line breaks where `newlines` allows them: text that
+/// needs no character judged.
+pub fn is_printable_ascii(s: &str, newlines: bool) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        i += printable_ascii_prefix(&b[i..]);
+        match b.get(i) {
+            None => return true,
+            Some(b'\n') if newlines => i += 1,
+            Some(_) => return false,
+        }
+    }
+}
+
+/// The first unsafe character of `s`: its byte offset, the character and why.
+///
+/// The same answer as the first unsafe verdict of [`judged`], found faster: printable ASCII
+/// (nearly all text, and every byte of `check`'s messages but a `×` or a `—`) is passed over
+/// eight bytes at a time, an ASCII character is judged alone (the rule never looks around one),
+/// and only a non-ASCII character is decoded and judged between its neighbours. Judging every
+/// character of `check`'s 2 000 printed lines was an eighth of its time.
+pub fn first_unsafe(s: &str) -> Option<(usize, char, Unsafe)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    loop {
+        i += printable_ascii_prefix(&bytes[i..]);
+        let &b = bytes.get(i)?;
+        if b < 0x80 {
+            let c = char::from(b);
+            if let Some(why) = judge(None, c, None) {
+                return Some((i, c, why));
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next()?;
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
+        if let Some(why) = judge(prev, c, next) {
+            return Some((i, c, why));
+        }
+        i += c.len_utf8();
+    }
 }
 
 /// Is every character of `s` safe (newlines aside)?

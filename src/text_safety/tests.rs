@@ -148,7 +148,48 @@ fn json_escapes_every_unsafe_character_and_reads_back_exactly() {
     assert_eq!(back, text);
 }
 
+/// Text that mixes what the quick way of [`first_unsafe`] treats differently: printable ASCII,
+/// newlines, ASCII controls, emoji with joiners and selectors, and unsafe non-ASCII characters.
+fn mixed_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        "[ -~]{0,6}",
+        Just("\n".to_string()),
+        Just("\u{1b}".to_string()),
+        Just("\t".to_string()),
+        Just("\u{7f}".to_string()),
+        Just("×—é".to_string()),
+        Just("👩\u{200D}💻".to_string()),
+        Just("❤\u{FE0F}".to_string()),
+        Just("\u{200D}".to_string()),
+        Just("\u{FE0F}".to_string()),
+        Just("a\u{FE0E}".to_string()),
+        proptest::sample::select(HOSTILE.to_vec()).prop_map(String::from),
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(pieces, 0..12).prop_map(|p| p.concat())
+}
+
 proptest! {
+    /// The quick way and the rule applied to every character in turn agree: same offset,
+    /// character and reason, on any text.
+    #[test]
+    fn first_unsafe_agrees_with_judging_every_character(s in prop_oneof![any::<String>(), mixed_text()]) {
+        let careful = judged(&s).find_map(|(i, c, u)| u.map(|u| (i, c, u)));
+        prop_assert_eq!(first_unsafe(&s), careful);
+    }
+
+    /// Eight bytes at a time or one by one, the same printable prefix.
+    #[test]
+    fn printable_prefix_agrees_with_testing_each_byte(s in prop_oneof![any::<String>(), mixed_text(), "[ -~]{0,40}"]) {
+        for start in 0..s.len() {
+            let b = &s.as_bytes()[start..];
+            let each = b.iter().take_while(|&&c| (0x20..0x7f).contains(&c)).count();
+            prop_assert_eq!(printable_ascii_prefix(b), each);
+        }
+        prop_assert_eq!(is_printable_ascii(&s, true), s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n'));
+        prop_assert_eq!(is_printable_ascii(&s, false), s.bytes().all(|b| (0x20..0x7f).contains(&b)));
+    }
+
     #[test]
     fn sanitized_text_has_no_unsafe_character(s in any::<String>()) {
         let out = sanitize(&s);

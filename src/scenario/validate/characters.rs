@@ -34,7 +34,7 @@ pub(crate) fn forbidden_character(
     multiline: bool,
 ) -> Option<(usize, ProblemKind)> {
     // Most text is plain printable ASCII: check that byte-wise before looking at characters.
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b) || (multiline && b == b'\n')) {
+    if crate::text_safety::is_printable_ascii(s, multiline) {
         return None;
     }
     let newline = (!multiline).then(|| s.find('\n')).flatten();

@@ -50,7 +50,8 @@ impl Checker<'_> {
         let v = value?;
         let span = v.span();
         let s = v.into_inner();
-        if s.trim().is_empty() {
+        // A field that starts with a visible ASCII character is not blank: no trim to do.
+        if !s.as_bytes().first().is_some_and(u8::is_ascii_graphic) && s.trim().is_empty() {
             self.report(span, ProblemKind::Empty { key });
             return None;
         }

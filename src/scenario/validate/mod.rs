@@ -11,7 +11,7 @@ mod rules;
 use super::dates::Date;
 use super::model::Scenario;
 use super::problem::{Problem, ProblemKind, SourceMap};
-use super::raw::RawScenario;
+use super::raw::{RawScenario, Text};
 use super::slots::parse_vars;
 use super::template::render_raw;
 use characters::explain_toml_error;
@@ -100,10 +100,33 @@ pub fn parse_template(path: &str, source: &str) -> Result<Template, Vec<Problem>
     Ok(Template::build(path, normalized, raw, true))
 }
 
+/// As [`parse_template`], for a file's own text, which becomes the template's when it is already
+/// as spans count it (no byte-order mark, no `\r`): nearly every file, whose copy is then saved.
+/// `Err(text)` hands a text that needs normalising back to the caller.
+pub fn parse_template_owned(path: &str, source: String) -> Result<Result<Template, Vec<Problem>>, String> {
+    // A SIMD search for `\r` (`str::contains` tests every byte of the file).
+    if source.starts_with('\u{FEFF}') || memchr::memchr(b'\r', source.as_bytes()).is_some() {
+        return Err(source);
+    }
+    let raw: RawScenario = match toml::from_str(&source) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            let kind = ProblemKind::Syntax(explain_toml_error(e.message()));
+            return Ok(Err(vec![SourceMap::new(path, &source).problem(span, kind)]));
+        }
+    };
+    Ok(Ok(Template::build(path, source, raw, true)))
+}
+
 /// A file's text as spans count it: without a byte-order mark, with `\n` line ends.
 fn normalize(source: &str) -> String {
     let normalized = source.strip_prefix('\u{FEFF}').unwrap_or(source);
-    if normalized.contains('\r') { normalized.replace("\r\n", "\n") } else { normalized.to_string() }
+    if memchr::memchr(b'\r', normalized.as_bytes()).is_some() {
+        normalized.replace("\r\n", "\n")
+    } else {
+        normalized.to_string()
+    }
 }
 
 impl Template {
@@ -138,6 +161,11 @@ impl Template {
         Template::build(path, normalize(source), raw, true)
     }
 
+    /// The file's text, normalised as spans count it.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     /// Whether the file has `[vars]`: each draw then gives a different variant.
     pub fn has_vars(&self) -> bool {
         !self.vars.is_empty()
@@ -145,26 +173,47 @@ impl Template {
 
     /// The scenario with its variables filled from `draw`, checked.
     pub fn variant(&self, draw: Draw) -> Result<Parsed, Vec<Problem>> {
-        self.checked_variant(self.raw.clone(), draw, true)
+        self.checked_variant(self.raw.clone(), draw, true, false)
+    }
+
+    /// As [`Template::variant`], for the one variant a template is made for (`check` of a file
+    /// without variables): the parsed form is filled in place, not copied first (the copy was a
+    /// twentieth of `check` of such files). The teaching findings read the thread as written;
+    /// filling changes only a field that holds a brace, so a thread with a brace in a text is
+    /// still copied.
+    pub fn into_variant(mut self, draw: Draw) -> Result<Parsed, Vec<Problem>> {
+        let braces = |t: &Text| memchr::memchr2(b'{', b'}', t.get_ref().as_bytes()).is_some();
+        if self.raw.thread.iter().any(|m| m.get_ref().text.as_ref().is_some_and(braces)) {
+            return self.variant(draw);
+        }
+        let raw = std::mem::take(&mut self.raw);
+        self.checked_variant(raw, draw, true, true)
     }
 
     /// As [`Template::variant`], but without the teaching findings and the detectors'
     /// warnings, which `check` reports for the first variant only: the other 24 variants it
     /// draws only have to pass the rules (the detectors' pass is the costliest part of checking).
     pub fn variant_rules_only(&self, draw: Draw) -> Result<Parsed, Vec<Problem>> {
-        self.checked_variant(self.raw.clone(), draw, false)
+        self.checked_variant(self.raw.clone(), draw, false, false)
     }
 
     /// As [`Template::variant_rules_only`], for the one variant a template is made for (a
     /// round's load, a drawn variant): the parsed form is filled in place, not copied first.
     pub fn into_variant_rules_only(mut self, draw: Draw) -> Result<Parsed, Vec<Problem>> {
         let raw = std::mem::take(&mut self.raw);
-        self.checked_variant(raw, draw, false)
+        self.checked_variant(raw, draw, false, true)
     }
 
     /// `raw` is this template's parsed form (or a copy), filled with `draw` and checked; the
-    /// template's own parsed form is read only for the teaching findings (`report`).
-    fn checked_variant(&self, mut raw: RawScenario, draw: Draw, report: bool) -> Result<Parsed, Vec<Problem>> {
+    /// template's own parsed form is read only for the teaching findings (`report`), unless it
+    /// was taken (`taken`: then `raw`'s thread texts are as written, see [`Template::into_variant`]).
+    fn checked_variant(
+        &self,
+        mut raw: RawScenario,
+        draw: Draw,
+        report: bool,
+        taken: bool,
+    ) -> Result<Parsed, Vec<Problem>> {
         let map = SourceMap::new(&self.path, &self.source);
         let mut checker = Checker { map: &map, source: &self.source, problems: Vec::new(), trusted: self.trusted };
         for (span, kind) in &self.early {
@@ -183,7 +232,8 @@ impl Template {
         // Teaching findings (verdict words, long right answers, typed dates): the thread as
         // written is the template's, before variables are filled.
         let mut findings: Vec<Problem> = if report {
-            super::fairness::findings(&self.source, &self.raw.thread, &raw)
+            let as_written = if taken { &raw.thread } else { &self.raw.thread };
+            super::fairness::findings(&self.source, as_written, &raw)
                 .into_iter()
                 .map(|(at, kind)| map.problem(at..at, kind))
                 .collect()

@@ -341,3 +341,25 @@ fn a_criminal_domain_on_a_hash_line_inside_a_text_is_still_found() {
     assert_eq!(ps.len(), 1, "{ps:?}");
     assert!(ps[0].contains("`nydmv.gov-paylab.win` is a real criminal domain"), "{ps:?}");
 }
+
+/// A file's own text moved into its template gives the template its text borrowed would, for
+/// a good file and a broken one; a text that needs normalising is handed back untouched.
+#[test]
+fn a_text_moved_into_its_template_gives_the_same_template() {
+    let broken = SCAM.replace("difficulty = 2", "difficulty = 2\ndifficulty = [");
+    for text in [SCAM.to_string(), broken] {
+        let moved = parse_template_owned("f.toml", text.clone()).expect("no normalising needed");
+        let borrowed = parse_template("f.toml", &text);
+        match (moved, borrowed) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a.source(), b.source());
+                assert_eq!(format!("{:?}", a.variant(Draw::today())), format!("{:?}", b.variant(Draw::today())));
+            }
+            (Err(a), Err(b)) => assert_eq!(a, b),
+            (a, b) => panic!("{a:?} against {b:?}"),
+        }
+    }
+    for text in [SCAM.replace('\n', "\r\n"), format!("\u{FEFF}{SCAM}")] {
+        assert_eq!(parse_template_owned("f.toml", text.clone()).err(), Some(text));
+    }
+}
