@@ -2,12 +2,15 @@
 //! `smishdrill` works from any folder. Generates `$OUT_DIR/embedded_scenarios.rs` (a sorted slice
 //! of (display path, contents)), `$OUT_DIR/baked_scenarios.rs` (the same files parsed here, at
 //! build time, as code that builds each one's parsed form: see `baked.rs`) and
-//! `$OUT_DIR/embedded_decks.rs` (a slice of (deck name, contents) sorted by name).
+//! `$OUT_DIR/embedded_decks.rs` (a slice of (deck name, contents) sorted by name) and
+//! `$OUT_DIR/english_catalogue.rs` (the English catalogue flattened: see `src/i18n/entries.rs`).
 use std::fs;
 use std::path::{Path, PathBuf};
 
 #[path = "src/scenario/bake.rs"]
 mod baked;
+#[path = "src/i18n/entries.rs"]
+mod entries;
 // The parsed form of a scenario file, shared with the crate, so what is parsed here is what
 // the crate would have parsed.
 #[allow(dead_code)]
@@ -69,7 +72,42 @@ fn main() {
     code.push_str("]\n");
     fs::write(out.join("embedded_decks.rs"), code).expect("write embedded deck list");
     embed_course(&root, &out);
+    bake_english(&root, &out);
     git_commit(&root);
+}
+
+/// The English catalogue flattened here, so the binary starts without parsing TOML. A broken
+/// catalogue fails the build with `path:line:col: what is wrong`.
+fn bake_english(root: &Path, out: &Path) {
+    let shown = "assets/locales/en.toml";
+    println!("cargo:rerun-if-changed={shown}");
+    let source = fs::read_to_string(root.join(shown)).unwrap_or_else(|e| panic!("{shown}: cannot read: {e}"));
+    let table: toml::Table = toml::from_str(&source).unwrap_or_else(|e| {
+        let at = e.span().map_or(0, |s| s.start).min(source.len());
+        let before = &source[..at];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        panic!("{shown}:{line}:{col}: {}", e.message())
+    });
+    let mut flat = std::collections::HashMap::new();
+    entries::flatten("", &table, &mut flat).unwrap_or_else(|why| panic!("{shown}: {why}"));
+    let mut keys: Vec<&String> = flat.keys().collect();
+    keys.sort();
+    let (mut texts, mut plurals) = (String::from("&[\n"), String::from("&[\n"));
+    for key in keys {
+        match &flat[key] {
+            entries::Entry::Text(t) => texts.push_str(&format!("    ({key:?}, {t:?}),\n")),
+            entries::Entry::Plural(forms) => {
+                let forms: Vec<String> = forms.iter().map(|(c, t)| format!("({c:?}, {t:?})")).collect();
+                plurals.push_str(&format!("    ({key:?}, &[{}]),\n", forms.join(", ")));
+            }
+        }
+    }
+    let code = format!(
+        "/// The texts of assets/locales/en.toml by key.\npub(super) static TEXTS: &[(&str, &str)] = {texts}];\n\
+         /// Its plural entries: (key, [(category, text)]).\npub(super) static PLURALS: &[(&str, &[(&str, &str)])] = {plurals}];\n"
+    );
+    fs::write(out.join("english_catalogue.rs"), code).expect("write the English catalogue");
 }
 
 /// `SMISHDRILL_GIT_COMMIT` for `--version`: the short hash of HEAD; `unknown` without git (a

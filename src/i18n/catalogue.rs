@@ -5,12 +5,8 @@ use std::collections::HashMap;
 
 use super::plural::PluralCategory;
 
-/// A catalogue entry: one text, or a text per plural category.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Entry {
-    Text(String),
-    Plural(Vec<(String, String)>),
-}
+pub use super::entries::Entry;
+use super::entries::flatten;
 
 /// One locale's words by key.
 #[derive(Clone, Debug)]
@@ -42,6 +38,17 @@ impl Catalogue {
         Ok(Catalogue { tag: tag.to_string(), entries })
     }
 
+    /// A catalogue from entries flattened at build time (build.rs): texts, and plural entries
+    /// as (category, text) forms.
+    pub fn from_baked(tag: &str, texts: &[(&str, &str)], plurals: &[(&str, &[(&str, &str)])]) -> Catalogue {
+        let mut entries = HashMap::with_capacity(texts.len() + plurals.len());
+        entries.extend(texts.iter().map(|&(k, t)| (k.to_string(), Entry::Text(t.to_string()))));
+        entries.extend(plurals.iter().map(|&(k, forms)| {
+            (k.to_string(), Entry::Plural(forms.iter().map(|&(c, t)| (c.to_string(), t.to_string())).collect()))
+        }));
+        Catalogue { tag: tag.to_string(), entries }
+    }
+
     pub fn from_entries(tag: &str, entries: HashMap<String, Entry>) -> Catalogue {
         Catalogue { tag: tag.to_string(), entries }
     }
@@ -65,31 +72,4 @@ impl Catalogue {
             }
         }
     }
-}
-
-const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
-
-fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, Entry>) -> Result<(), String> {
-    for (key, value) in table {
-        let full = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
-        match value {
-            toml::Value::String(s) => {
-                out.insert(full, Entry::Text(s.clone()));
-            }
-            toml::Value::Table(t) if !t.is_empty() && t.keys().all(|k| CATEGORIES.contains(&k.as_str())) => {
-                let mut forms = Vec::new();
-                for (category, text) in t {
-                    let text = text.as_str().ok_or_else(|| format!("`{full}.{category}` must be a string"))?;
-                    forms.push((category.clone(), text.to_string()));
-                }
-                if !t.contains_key("other") {
-                    return Err(format!("plural entry `{full}` needs an `other` form"));
-                }
-                out.insert(full, Entry::Plural(forms));
-            }
-            toml::Value::Table(t) => flatten(&full, t, out)?,
-            _ => return Err(format!("`{full}` must be a string or a table")),
-        }
-    }
-    Ok(())
 }

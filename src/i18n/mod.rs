@@ -12,6 +12,7 @@
 //! (still English) and a screen that cannot take longer words both show at a glance.
 
 mod catalogue;
+mod entries;
 mod phrase;
 mod plural;
 mod pseudo;
@@ -50,16 +51,18 @@ pub struct Locale(Arc<Catalogue>);
 /// The locales built in: English (the default) and the pseudo-locale.
 pub const LOCALES: [&str; 2] = ["en", "en-XA"];
 
+/// The source, for the tests that read it as a translator's file would be read.
+#[cfg(test)]
 const ENGLISH_SOURCE: &str = include_str!("../../assets/locales/en.toml");
+
+/// The English catalogue as build.rs flattened it (`TEXTS`, `PLURALS`).
+mod baked {
+    include!(concat!(env!("OUT_DIR"), "/english_catalogue.rs"));
+}
 
 fn english_catalogue() -> &'static Arc<Catalogue> {
     static ENGLISH: OnceLock<Arc<Catalogue>> = OnceLock::new();
-    ENGLISH.get_or_init(|| {
-        // The built-in catalogue is checked by a test; a broken one would fail there first.
-        Arc::new(
-            Catalogue::parse("en", "assets/locales/en.toml", ENGLISH_SOURCE).unwrap_or_else(|_| Catalogue::empty("en")),
-        )
-    })
+    ENGLISH.get_or_init(|| Arc::new(Catalogue::from_baked("en", baked::TEXTS, baked::PLURALS)))
 }
 
 impl Locale {

@@ -142,3 +142,12 @@ fn typed_words_in_the_english_catalogue_are_in_backquotes() {
     }
     assert!(bare.is_empty(), "put these typed words in backquotes:\n{}", bare.join("\n"));
 }
+
+/// What build.rs baked is what parsing the file at run time gives, entry for entry.
+#[test]
+fn the_baked_english_catalogue_is_the_parsed_file() {
+    let parsed = Catalogue::parse("en", "assets/locales/en.toml", ENGLISH_SOURCE).unwrap();
+    let baked = Locale::english();
+    assert_eq!(baked.0.entries(), parsed.entries());
+    assert!(parsed.entries().values().any(|e| matches!(e, Entry::Plural(_))), "the catalogue has plural entries");
+}
