@@ -10,7 +10,7 @@ mod sources;
 
 use files::read_text;
 pub use files::{MAX_DEPTH, files_under};
-use parallel::{PARALLEL_FROM, on_every_core};
+use parallel::{PARALLEL_BAKED_FROM, PARALLEL_FROM, on_every_core};
 use sources::{How, Src, baked_sources, read_and_parse};
 
 use crate::scenario::{Location, Problem, ProblemKind, Scenario};
@@ -60,7 +60,8 @@ impl Corpus {
     fn load_each(sources: impl IntoIterator<Item = (String, Src, How)>) -> Corpus {
         let sources: Vec<(String, Src, How)> = sources.into_iter().collect();
         let for_rounds = sources.iter().filter(|(_, _, how)| *how == How::First).count();
-        let results = if for_rounds >= PARALLEL_FROM {
+        let baked = sources.iter().filter(|(_, _, how)| matches!(how, How::Baked(_))).count();
+        let results = if for_rounds >= PARALLEL_FROM || baked >= PARALLEL_BAKED_FROM {
             on_every_core(sources, read_and_parse)
         } else {
             sources.into_iter().map(read_and_parse).collect()
