@@ -380,18 +380,29 @@ fn ralph_killed_in_the_middle_of_a_batch_ends_with_every_statement_once() {
     let expected = exported_ids(&config_path, &data, false);
     let (code, out, err) = smishdrill(&config_path, &data, SECRET, &["send"]);
     assert_eq!(code, 1, "{out}{err}");
-    assert!(out.contains("Sent 6 statements"), "{out}");
-    assert!(out.contains("10 statements wait in the outbox"), "{out}");
+    // Two whole batches normally get through before the cut; on a loaded machine a slow
+    // answer can end the run a batch earlier. Either way what was sent and what waits add up.
+    let sent = number_before(&out, " statements; the LRS accepted them").expect("a count of statements sent");
+    assert!(sent == 6 || sent == 3, "{out}");
+    let waiting = 16 - sent;
+    assert!(out.contains(&format!("{waiting} statements wait in the outbox")), "{out}");
 
     let mut lrs = std::sync::Arc::try_unwrap(lrs).ok().unwrap().into_inner().unwrap();
     lrs.restart();
     let direct = config(&dir, &lrs.endpoint(), "batch = 3");
     let (code, out, err) = smishdrill(&direct, &data, SECRET, &["send"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("10 statements waited in the outbox"), "{out}");
+    assert!(out.contains(&format!("{waiting} statements waited in the outbox")), "{out}");
     let mut stored = lrs.all_ids();
     stored.sort();
     let mut expected = expected;
     expected.sort();
     assert_eq!(stored, expected, "every statement exactly once");
+}
+
+/// The number just before `tail` in `out` ("Sent 6 statements; …" → 6).
+fn number_before(out: &str, tail: &str) -> Option<usize> {
+    let head = &out[..out.find(tail)?];
+    let digits: String = head.chars().rev().take_while(char::is_ascii_digit).collect();
+    digits.chars().rev().collect::<String>().parse().ok()
 }
