@@ -189,6 +189,28 @@ impl<'a> AnswerView<'a> {
         }
     }
 
+    /// The same view owning its strings (a line read from a copy made for it: one that was
+    /// not UTF-8, its bad bytes replaced).
+    pub fn into_owned(self) -> AnswerView<'static> {
+        let own = |n: Name<'_>| Name(Cow::Owned(n.0.into_owned()));
+        AnswerView {
+            time: self.time,
+            round: own(self.round),
+            scenario: own(self.scenario),
+            category: own(self.category),
+            truth: own(self.truth),
+            said: own(self.said),
+            confidence: self.confidence.map(own),
+            difficulty: self.difficulty,
+            flags_found: self.flags_found.into_iter().map(own).collect(),
+            flags_missed: self.flags_missed.into_iter().map(own).collect(),
+            false_marks: self.false_marks,
+            spotted: self.spotted,
+            question: self.question,
+            choice: self.choice,
+        }
+    }
+
     pub fn is_scam(&self) -> bool {
         &*self.truth == "scam"
     }

@@ -77,9 +77,30 @@ pub struct Summary {
     last: Option<String>,
 }
 
+/// One answer as the summary reads it: what a line of the log or an answer just given says,
+/// borrowed, with the verdict's three questions already answered. The store's parallel reading
+/// (`store::progress`) builds these from its own compact form of a line, the trainer from an
+/// [`AnswerView`], so both fold through exactly the same code.
+#[derive(Clone, Copy, Debug)]
+pub struct Answer<'s> {
+    pub time: u64,
+    pub round: &'s str,
+    pub scenario: &'s str,
+    pub category: &'s str,
+    /// `truth` is "scam".
+    pub is_scam: bool,
+    /// `said` is "scam".
+    pub said_scam: bool,
+    /// `truth` is `said`.
+    pub correct: bool,
+    pub confidence: Option<&'s str>,
+    pub flags_found: &'s [&'s str],
+    pub flags_missed: &'s [&'s str],
+}
+
 /// An answer counts as clean when the verdict was right and no red flag was missed.
-fn clean(r: &AnswerView<'_>) -> bool {
-    r.correct() && r.flags_missed.is_empty()
+fn clean(r: &Answer<'_>) -> bool {
+    r.correct && r.flags_missed.is_empty()
 }
 
 /// Adds `right` right answers out of `seen` to the tally of `key` (one lookup when the name is
@@ -108,10 +129,28 @@ impl Summary {
 
     /// Folds one more answer in, as the log holds them (oldest first).
     pub fn add(&mut self, r: &AnswerView<'_>) {
+        let found: Vec<&str> = r.flags_found.iter().map(|k| &**k).collect();
+        let missed: Vec<&str> = r.flags_missed.iter().map(|k| &**k).collect();
+        self.add_answer(&Answer {
+            time: r.time,
+            round: &r.round,
+            scenario: &r.scenario,
+            category: &r.category,
+            is_scam: r.is_scam(),
+            said_scam: r.said_scam(),
+            correct: r.correct(),
+            confidence: r.confidence.as_deref(),
+            flags_found: &found,
+            flags_missed: &missed,
+        });
+    }
+
+    /// [`Summary::add`] of an answer read elsewhere (the same fold).
+    pub fn add_answer(&mut self, r: &Answer<'_>) {
         self.answers += 1;
         self.version += 1;
-        self.all.add(r.is_scam(), r.said_scam());
-        let round = match self.round_index.get(&*r.round) {
+        self.all.add(r.is_scam, r.said_scam);
+        let round = match self.round_index.get(r.round) {
             Some(&i) => i,
             None => {
                 self.round_index.insert(r.round.to_string(), self.rounds.len());
@@ -119,32 +158,32 @@ impl Summary {
                 self.rounds.len() - 1
             }
         };
-        self.rounds[round].add(r.is_scam(), r.said_scam());
-        let right = usize::from(r.correct());
-        bump(&mut self.categories, &r.category, right, 1);
-        for k in &r.flags_found {
+        self.rounds[round].add(r.is_scam, r.said_scam);
+        let right = usize::from(r.correct);
+        bump(&mut self.categories, r.category, right, 1);
+        for k in r.flags_found {
             bump(&mut self.flags, k, 1, 1);
         }
-        for k in &r.flags_missed {
+        for k in r.flags_missed {
             bump(&mut self.flags, k, 0, 1);
         }
-        if let Some(level) = &r.confidence {
+        if let Some(level) = r.confidence {
             bump(&mut self.confidence, level, right, 1);
         }
         // The box follows the answers in the order they were given (the log's order). New
         // cards start in box 1; a clean answer moves up one, anything else back to box 1.
         let next_box = |b: u8| if clean(r) { (b + 1).min(BOXES) } else { 1 };
-        match self.scenarios.get_mut(&*r.scenario) {
+        match self.scenarios.get_mut(r.scenario) {
             Some(l) => {
                 let card = Card { r#box: next_box(l.card.r#box), last_round: l.card.last_round.max(round) };
-                (l.time, l.correct, l.is_scam, l.card) = (r.time, r.correct(), r.is_scam(), card);
+                (l.time, l.correct, l.is_scam, l.card) = (r.time, r.correct, r.is_scam, card);
                 // The names' buffers are kept: no allocation when the same kinds are missed.
-                copy_names(&mut l.flags_missed, &r.flags_missed);
+                copy_names(&mut l.flags_missed, r.flags_missed);
             }
             None => {
                 let card = Card { r#box: next_box(1), last_round: round };
                 let flags_missed = r.flags_missed.iter().map(|k| k.to_string()).collect();
-                let latest = Latest { time: r.time, correct: r.correct(), is_scam: r.is_scam(), flags_missed, card };
+                let latest = Latest { time: r.time, correct: r.correct, is_scam: r.is_scam, flags_missed, card };
                 self.scenarios.insert(r.scenario.to_string(), latest);
             }
         }
@@ -152,7 +191,7 @@ impl Summary {
             Some(last) if *last == *r.scenario => {}
             Some(last) => {
                 last.clear();
-                last.push_str(&r.scenario);
+                last.push_str(r.scenario);
             }
             None => self.last = Some(r.scenario.to_string()),
         }
@@ -245,7 +284,7 @@ impl Summary {
 }
 
 /// Makes `to` hold the same names as `from`, reusing its strings.
-fn copy_names(to: &mut Vec<String>, from: &[super::record::Name<'_>]) {
+fn copy_names(to: &mut Vec<String>, from: &[&str]) {
     to.truncate(from.len());
     for (t, f) in to.iter_mut().zip(from) {
         t.clear();

@@ -13,19 +13,101 @@
 //! reads to exactly what it always did, and a damaged line is still damaged (the careful
 //! reader says so). `answer_line_tests.rs` holds the two side by side over hostile lines.
 
+#[cfg(test)]
+use crate::learning::record::{AnswerView, Name};
+#[cfg(test)]
 use std::borrow::Cow;
 
-use crate::learning::record::{AnswerView, Name};
-
 /// The view of `line` when it has the trainer's own form; `None` means "ask the careful reader".
+/// (The log itself is read through [`fields`], into `answer_window`'s form; this is the same
+/// reading as a view, for the tests beside serde_json.)
+#[cfg(test)]
 pub fn quick(line: &str) -> Option<AnswerView<'_>> {
+    let mut names = Vec::new();
+    let f = fields(line, &mut names)?;
+    fn name(s: &str) -> Name<'_> {
+        Name(Cow::Borrowed(s))
+    }
+    let list = |r: std::ops::Range<usize>| names[r].iter().map(|s| name(s)).collect();
+    Some(AnswerView {
+        time: f.time,
+        round: name(f.round),
+        scenario: name(f.scenario),
+        category: name(f.category),
+        truth: name(f.truth),
+        said: name(f.said),
+        confidence: f.confidence.map(name),
+        difficulty: f.difficulty,
+        flags_found: list(f.flags_found.clone()),
+        flags_missed: list(f.flags_missed.clone()),
+        false_marks: f.false_marks,
+        spotted: f.spotted,
+        question: f.question,
+        choice: f.choice,
+    })
+}
+
+/// A line of the trainer's own form, read in place: [`AnswerView`] field for field, but the
+/// flag kinds are ranges of the `names` they were pushed to, so reading a window of lines
+/// allocates nothing per line (two `Vec`s a line were a tenth of reading a long history).
+#[derive(Debug)]
+#[cfg_attr(not(test), allow(dead_code, reason = "read to be checked; the summary needs only some"))]
+pub struct Fields<'a> {
+    pub time: u64,
+    pub round: &'a str,
+    pub scenario: &'a str,
+    pub category: &'a str,
+    pub truth: &'a str,
+    pub said: &'a str,
+    pub confidence: Option<&'a str>,
+    pub difficulty: Option<u8>,
+    pub flags_found: std::ops::Range<usize>,
+    pub flags_missed: std::ops::Range<usize>,
+    pub false_marks: u32,
+    pub spotted: bool,
+    pub question: Option<bool>,
+    pub choice: Option<u32>,
+}
+
+/// Where [`fields`] puts the flag kinds it reads: a list of them, or (`store::answer_window`)
+/// of where they are in a window of the log.
+pub trait Names<'a> {
+    fn push(&mut self, name: &'a str);
+    fn len(&self) -> usize;
+    fn truncate(&mut self, len: usize);
+}
+
+impl<'a> Names<'a> for Vec<&'a str> {
+    fn push(&mut self, name: &'a str) {
+        Vec::push(self, name);
+    }
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+    fn truncate(&mut self, len: usize) {
+        Vec::truncate(self, len);
+    }
+}
+
+/// [`quick`]'s reading of `line`, the flag kinds pushed to `names`; on `None` (ask the careful
+/// reader) `names` is as it was.
+pub fn fields<'a>(line: &'a str, names: &mut impl Names<'a>) -> Option<Fields<'a>> {
+    let had = names.len();
+    let read = fields_in(line, names);
+    if read.is_none() {
+        names.truncate(had);
+    }
+    read
+}
+
+fn fields_in<'a>(line: &'a str, names: &mut impl Names<'a>) -> Option<Fields<'a>> {
     let mut p = Parser { text: line, at: 0 };
     p.eat(b'{')?;
     let mut seen = 0u16;
     let (mut time, mut difficulty, mut false_marks, mut spotted) = (0, None, 0, false);
     let (mut round, mut scenario, mut category, mut truth, mut said, mut confidence) =
         (None, None, None, None, None, None);
-    let (mut flags_found, mut flags_missed, mut question, mut choice) = (Vec::new(), Vec::new(), None, None);
+    let (mut flags_found, mut flags_missed, mut question, mut choice) = (0..0, 0..0, None, None);
     // The field the trainer writes next, tried first as the bytes `"name":`, so a line of its
     // own form costs a fixed-length comparison per field, no scan.
     let mut expected = 0;
@@ -44,15 +126,15 @@ pub fn quick(line: &str) -> Option<AnswerView<'_>> {
         seen |= 1 << field;
         match field {
             0 => time = p.number(u64::MAX)?,
-            1 => round = Some(p.name()?),
-            2 => scenario = Some(p.name()?),
-            3 => category = Some(p.name()?),
-            4 => truth = Some(p.name()?),
-            5 => said = Some(p.name()?),
-            6 => confidence = p.optional(Parser::name)?,
+            1 => round = Some(p.string()?),
+            2 => scenario = Some(p.string()?),
+            3 => category = Some(p.string()?),
+            4 => truth = Some(p.string()?),
+            5 => said = Some(p.string()?),
+            6 => confidence = p.optional(Parser::string)?,
             7 => difficulty = p.optional(|p| p.number(u8::MAX.into()).map(|n| n as u8))?,
-            8 => flags_found = p.names()?,
-            9 => flags_missed = p.names()?,
+            8 => flags_found = p.names(names)?,
+            9 => flags_missed = p.names(names)?,
             10 => false_marks = p.number(u32::MAX.into())? as u32,
             11 => spotted = p.boolean()?,
             12 => question = p.optional(Parser::boolean)?,
@@ -67,7 +149,7 @@ pub fn quick(line: &str) -> Option<AnswerView<'_>> {
     if p.at != line.len() {
         return None;
     }
-    Some(AnswerView {
+    Some(Fields {
         time,
         round: round?,
         scenario: scenario?,
@@ -193,23 +275,19 @@ impl<'a> Parser<'a> {
         Some(&self.text[start..start + len])
     }
 
-    fn name(&mut self) -> Option<Name<'a>> {
-        self.string().map(|s| Name(Cow::Borrowed(s)))
-    }
-
-    /// `[]` or `["a","b",…]`.
-    fn names(&mut self) -> Option<Vec<Name<'a>>> {
+    /// `[]` or `["a","b",…]`, pushed to `names`: where they went.
+    fn names(&mut self, names: &mut impl Names<'a>) -> Option<std::ops::Range<usize>> {
         self.eat(b'[')?;
-        let mut names = Vec::new();
+        let start = names.len();
         if self.text.as_bytes().get(self.at) == Some(&b']') {
             self.at += 1;
-            return Some(names);
+            return Some(start..start);
         }
         loop {
-            names.push(self.name()?);
+            names.push(self.string()?);
             match self.next()? {
                 b',' => continue,
-                b']' => return Some(names),
+                b']' => return Some(start..names.len()),
                 _ => return None,
             }
         }

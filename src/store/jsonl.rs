@@ -22,6 +22,7 @@ use super::StoreError;
 mod fold;
 use fold::fold_text;
 pub use fold::{Folded, Resume};
+pub(crate) use fold::par;
 
 pub(crate) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |source| StoreError::Io { path: path.to_path_buf(), source }

@@ -10,6 +10,9 @@ use serde::de::DeserializeOwned;
 
 use super::{JsonlFile, LoadedLines, StoreError, io_err};
 
+#[path = "jsonl_par.rs"]
+pub(crate) mod par;
+
 /// Where an earlier [`JsonlFile::fold`] stopped: which file (device and inode: a repaired or
 /// replaced file is another), how many bytes of whole lines it had read, and the last of those
 /// bytes, which must still be there for the fold to resume after them.
@@ -66,6 +69,31 @@ impl JsonlFile {
         restart: impl FnOnce(),
         read: impl FnMut(&str) -> bool,
     ) -> Result<Folded<T>, StoreError> {
+        self.fold_with(resume, restart, |reader, _| fold_text(reader, read))
+    }
+
+    /// [`JsonlFile::fold`] on every core: each window of lines is read by `lines` on a reading
+    /// thread (see `jsonl_par`) and handed to `fold` with its text, in the file's order, on
+    /// this one. The same lines are seen, counted and set aside as by `fold`.
+    pub(crate) fn fold_windows<T: DeserializeOwned + Serialize, R: par::ReadLines>(
+        &self,
+        resume: Option<&Resume>,
+        restart: impl FnOnce(),
+        split: par::Split,
+        lines: &R,
+        fold: impl FnMut(&str, R::Out),
+    ) -> Result<Folded<T>, StoreError> {
+        self.fold_with(resume, restart, |reader, size| par::fold_windows(reader, size, split, lines, fold))
+    }
+
+    /// What both folds share: the resume point, the size bound, the repair of a damaged file.
+    /// `body` reads the file from where it starts (with how many bytes are left there).
+    fn fold_with<T: DeserializeOwned + Serialize>(
+        &self,
+        resume: Option<&Resume>,
+        restart: impl FnOnce(),
+        body: impl FnOnce(&mut io::Take<File>, u64) -> io::Result<Text>,
+    ) -> Result<Folded<T>, StoreError> {
         use std::io::{Read, Seek, SeekFrom};
         use std::os::unix::fs::MetadataExt;
         let Some(mut file) = self.open_data()? else {
@@ -80,7 +108,7 @@ impl JsonlFile {
         file.seek(SeekFrom::Start(start)).map_err(io_err(&self.path))?;
         let limit = crate::source::files::MAX_DATA_BYTES;
         let mut bounded = file.take((limit + 1).saturating_sub(start));
-        let text = fold_text(&mut bounded, read).map_err(io_err(&self.path))?;
+        let text = body(&mut bounded, meta.len().saturating_sub(start)).map_err(io_err(&self.path))?;
         if bounded.limit() == 0 {
             return Err(self.too_large());
         }
@@ -103,11 +131,11 @@ impl JsonlFile {
 pub(super) struct Text {
     pub(super) bad: usize,
     /// Non-blank lines handed on.
-    lines: usize,
+    pub(super) lines: usize,
     /// Bytes of the whole lines read (up to and with the last line break).
-    complete: u64,
+    pub(super) complete: u64,
     /// The last bytes of those, at most [`TAIL`].
-    tail: Vec<u8>,
+    pub(super) tail: Vec<u8>,
 }
 
 /// How many bytes before a resume point must still be what they were.
@@ -162,7 +190,7 @@ pub(super) fn fold_chunks(
 }
 
 /// Keeps in `tail` the last [`TAIL`] bytes of what it held followed by `more`.
-fn keep_tail(tail: &mut Vec<u8>, more: &[u8]) {
+pub(super) fn keep_tail(tail: &mut Vec<u8>, more: &[u8]) {
     if more.len() >= TAIL {
         tail.clear();
     } else {
@@ -179,14 +207,18 @@ fn line(bytes: &[u8], out: &mut Text, read: &mut impl FnMut(&str) -> bool) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(bytes),
     };
-    let text = text.trim_end_matches('\n').trim_end_matches('\r');
-    if text.trim().is_empty() {
-        return;
-    }
+    let Some(text) = content(&text) else { return };
     out.lines += 1;
     if !read(text) {
         out.bad += 1;
     }
+}
+
+/// A line's text without its line break (and the carriage returns before it), or `None` when
+/// it is blank: what is handed on.
+pub(super) fn content(line: &str) -> Option<&str> {
+    let text = line.trim_end_matches('\n').trim_end_matches('\r');
+    (!text.trim().is_empty()).then_some(text)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! module (and the commands at the edge) touches the files.
 
 mod answer_line;
+mod answer_window;
 pub mod completions;
 pub mod course_progress;
 mod error;

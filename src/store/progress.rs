@@ -5,13 +5,16 @@
 //! nothing, a crash loses at most the answer being written, and a file with unreadable lines is
 //! kept aside as `answers.jsonl.corrupt-<time>`, never silently overwritten.
 
+use std::cell::RefCell;
 use std::fs;
 
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
-use super::jsonl::{JsonlFile, io_err};
-use crate::learning::record::{AnswerRecord, AnswerView};
+use super::jsonl::{JsonlFile, io_err, par};
+use crate::learning::record::AnswerRecord;
+#[cfg(test)]
+use crate::learning::record::AnswerView;
 use crate::learning::summary::{FORMAT, Summary};
 
 /// The summary is cached once reading the log took this many lines: below it, reading them is
@@ -38,7 +41,9 @@ struct CacheOut<'a> {
 }
 
 /// One line of the log as an answer: the quick parser for the trainer's own form, the careful
-/// one (serde_json) for anything else, so a line reads to what it always did.
+/// one (serde_json) for anything else, so a line reads to what it always did. (The reading
+/// threads read a line the same way, into their own form: `answer_window`.)
+#[cfg(test)]
 fn read_answer(line: &str) -> Option<AnswerView<'_>> {
     super::answer_line::quick(line).or_else(|| serde_json::from_str(line).ok())
 }
@@ -108,30 +113,54 @@ impl ProgressStore {
     /// are read, when the log is still the same file ending there as it did. A cache that does
     /// not fit (another shape, another file, unreadable) is ignored and the whole log read.
     pub fn load_summary(&self) -> Result<LoadedSummary, StoreError> {
-        self.load_summary_by(read_answer)
+        self.load_summary_split(par::Split::machine())
     }
 
-    /// [`ProgressStore::load_summary`] reading each line with `read` (the tests hold the quick
-    /// reader beside serde_json alone).
+    /// [`ProgressStore::load_summary`] with the log's lines parsed on reading threads as
+    /// `split` says (`store::answer_window`), folded here in order (the tests cut windows
+    /// everywhere).
+    fn load_summary_split(&self, split: par::Split) -> Result<LoadedSummary, StoreError> {
+        self.load_summary_with(|file, resume, restart, summary| {
+            let fold = |window: &str, read| super::answer_window::fold(&mut summary.borrow_mut(), window, read);
+            file.fold_windows::<AnswerRecord, _>(resume, restart, split, &super::answer_window::Answers, fold)
+        })
+    }
+
+    /// [`ProgressStore::load_summary`] reading each line with `read` on this thread (the
+    /// tests hold the quick reader beside serde_json alone, and this beside the reading
+    /// threads).
+    #[cfg(test)]
     fn load_summary_by(&self, read: fn(&str) -> Option<AnswerView<'_>>) -> Result<LoadedSummary, StoreError> {
-        let cached = self.read_cache();
-        let (summary, resume) = match cached {
-            Some(c) => (c.summary, Some(c.resume)),
-            None => (Summary::default(), None),
-        };
-        // Both closures reach the summary: one starts it over, the other adds to it.
-        let summary = std::cell::RefCell::new(summary);
-        let folded = self.file().fold::<AnswerRecord>(
-            resume.as_ref(),
-            || *summary.borrow_mut() = Summary::default(),
-            |line| match read(line) {
+        self.load_summary_with(|file, resume, restart, summary| {
+            file.fold::<AnswerRecord>(resume, restart, |line| match read(line) {
                 Some(answer) => {
                     summary.borrow_mut().add(&answer);
                     true
                 }
                 None => false,
-            },
-        )?;
+            })
+        })
+    }
+
+    /// The cache, the fold `fold` does from its resume point into the summary, the cache
+    /// written again: what every way of reading the log shares.
+    fn load_summary_with(
+        &self,
+        fold: impl FnOnce(
+            &JsonlFile,
+            Option<&super::jsonl::Resume>,
+            &mut dyn FnMut(),
+            &RefCell<Summary>,
+        ) -> Result<super::jsonl::Folded<AnswerRecord>, StoreError>,
+    ) -> Result<LoadedSummary, StoreError> {
+        let cached = self.read_cache();
+        let (summary, resume) = match cached {
+            Some(c) => (c.summary, Some(c.resume)),
+            None => (Summary::default(), None),
+        };
+        // The fold reaches the summary twice: to start it over, and to add to it.
+        let summary = RefCell::new(summary);
+        let folded = fold(&self.file(), resume.as_ref(), &mut || *summary.borrow_mut() = Summary::default(), &summary)?;
         let summary = summary.into_inner();
         if let Some(resume) = folded.resume.filter(|_| folded.lines >= CACHE_AFTER) {
             self.write_cache(&CacheOut { format: FORMAT, resume: &resume, summary: &summary });
