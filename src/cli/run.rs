@@ -254,11 +254,15 @@ fn session(
     };
     let mut stores = Stores { progress: None, completions: None, notices: Vec::new(), history: Default::default() };
     stores.notices.extend(profile_notice(settings));
-    match progress_store(settings).and_then(|store| store.load_summary().map(|l| (store, l))) {
+    // The summary cache, when one is written, is written while the first frame is drawn;
+    // `_cache` waits for it when the session ends.
+    let mut _cache = None;
+    match progress_store(settings).and_then(|store| store.load_summary_then_cache().map(|l| (store, l))) {
         Ok((store, loaded)) => {
             stores.notices.extend(loaded.notice);
             stores.progress = Some(store);
             stores.history = loaded.summary;
+            _cache = Some(loaded.cache);
         }
         Err(e) => stores.notices.push(Phrase::new("notice.progress_will_not_be_saved").with("error", e.to_string())),
     }

@@ -21,8 +21,8 @@ use super::StoreError;
 #[path = "jsonl_fold.rs"]
 mod fold;
 use fold::fold_text;
-pub use fold::{Folded, Resume};
 pub(crate) use fold::par;
+pub use fold::{Folded, Resume};
 
 pub(crate) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |source| StoreError::Io { path: path.to_path_buf(), source }

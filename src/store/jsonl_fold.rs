@@ -218,7 +218,10 @@ fn line(bytes: &[u8], out: &mut Text, read: &mut impl FnMut(&str) -> bool) {
 /// it is blank: what is handed on.
 pub(super) fn content(line: &str) -> Option<&str> {
     let text = line.trim_end_matches('\n').trim_end_matches('\r');
-    (!text.trim().is_empty()).then_some(text)
+    // A line that starts with a visible ASCII character (nearly every line: `{`) is not blank;
+    // only others are trimmed to see (Unicode blanks count as blank).
+    let visible = text.as_bytes().first().is_some_and(u8::is_ascii_graphic);
+    (visible || !text.trim().is_empty()).then_some(text)
 }
 
 #[cfg(test)]

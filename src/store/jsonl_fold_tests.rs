@@ -89,3 +89,55 @@ fn a_line_longer_than_a_chunk_is_read_whole() {
     assert_eq!(got, [5000, 3]);
     assert_eq!((t.complete, t.tail.len()), (5001, TAIL));
 }
+
+/// A reader of windows for the tests: where each line is in its window (lines starting with
+/// `{` and ending with `}` count as readable, as above).
+struct Where;
+
+impl super::par::ReadLines for Where {
+    type Out = Vec<(usize, usize)>;
+    fn start(&self) -> Self::Out {
+        Vec::new()
+    }
+    fn line(&self, window: &str, line: &str, out: &mut Self::Out) -> bool {
+        let at = line.as_ptr() as usize - window.as_ptr() as usize;
+        out.push((at, at + line.len()));
+        line.starts_with('{') && line.ends_with('}')
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn reading_in_windows_on_threads_hands_on_the_same_lines_in_order(
+        bytes in pieces(), window in 1..40usize, threads in 0..4usize, alone in 0..2u64,
+    ) {
+        // Windows cut after every few bytes (inside lines and inside characters: a window
+        // grows to its next line break), on 0 to 3 reading threads, or on this thread alone.
+        let ok = |t: &str| t.starts_with('{') && t.ends_with('}');
+        let mut a = Vec::new();
+        let old = by_lines(&bytes[..], |t| { a.push(t.to_string()); ok(t) });
+        let mut b = Vec::new();
+        let split = super::par::Split { window, threads, alone: alone * bytes.len() as u64 * 2 };
+        let new = super::par::fold_windows(&bytes[..], bytes.len() as u64, split, &Where, |w, read| {
+            b.extend(read.into_iter().map(|(s, e)| w[s..e].to_string()));
+        });
+        prop_assert_eq!(seen(old, a), seen(new, b));
+    }
+}
+
+#[test]
+fn many_windows_on_threads_come_back_in_the_files_order() {
+    // Far more windows than are ever in flight, so the threads take turns many times.
+    let bytes: String = (0..5000).map(|i| format!("{{\"n\":{i}}}\n")).collect();
+    let mut got = Vec::new();
+    let split = super::par::Split { window: 64, threads: 3, alone: 0 };
+    let t = super::par::fold_windows(bytes.as_bytes(), bytes.len() as u64, split, &Where, |w, read| {
+        got.extend(read.into_iter().map(|(s, e)| w[s..e].to_string()));
+    })
+    .unwrap();
+    let want: Vec<String> = (0..5000).map(|i| format!("{{\"n\":{i}}}")).collect();
+    assert_eq!(got, want);
+    assert_eq!((t.lines, t.bad, t.complete), (5000, 0, bytes.len() as u64));
+}

@@ -81,6 +81,26 @@ pub struct LoadedSummary {
     pub summary: Summary,
     /// As in [`Loaded`].
     pub notice: Option<crate::i18n::Phrase>,
+    /// The summary cache being written, when [`ProgressStore::load_summary_then_cache`] left
+    /// it to a thread: keep this until done (dropping it waits for the write).
+    pub cache: CacheWrite,
+}
+
+/// The summary cache being written on a thread of its own, so the trainer's first start with
+/// a long history draws its first frame without waiting for it (serialising ~1 MB of summary
+/// was a twentieth of that start). Dropping this waits for the write to end, so the cache is
+/// there once the trainer is done. If the process is killed first, nothing is lost: the cache
+/// is only a cache (the log is read again next time), and it is written to a temporary file
+/// renamed into place, so a half-written one is never read.
+#[derive(Debug, Default)]
+pub struct CacheWrite(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for CacheWrite {
+    fn drop(&mut self) {
+        if let Some(writing) = self.0.take() {
+            let _ = writing.join();
+        }
+    }
 }
 
 impl ProgressStore {
@@ -113,14 +133,21 @@ impl ProgressStore {
     /// are read, when the log is still the same file ending there as it did. A cache that does
     /// not fit (another shape, another file, unreadable) is ignored and the whole log read.
     pub fn load_summary(&self) -> Result<LoadedSummary, StoreError> {
-        self.load_summary_split(par::Split::machine())
+        self.load_summary_split(par::Split::machine(), false)
+    }
+
+    /// [`ProgressStore::load_summary`], the summary cache (when one is to be written) written
+    /// on a thread while the caller goes on: the trainer's start, which then draws its first
+    /// frame. Keep the result's `cache` until the session ends.
+    pub fn load_summary_then_cache(&self) -> Result<LoadedSummary, StoreError> {
+        self.load_summary_split(par::Split::machine(), true)
     }
 
     /// [`ProgressStore::load_summary`] with the log's lines parsed on reading threads as
     /// `split` says (`store::answer_window`), folded here in order (the tests cut windows
     /// everywhere).
-    fn load_summary_split(&self, split: par::Split) -> Result<LoadedSummary, StoreError> {
-        self.load_summary_with(|file, resume, restart, summary| {
+    fn load_summary_split(&self, split: par::Split, later: bool) -> Result<LoadedSummary, StoreError> {
+        self.load_summary_with(later, |file, resume, restart, summary| {
             let fold = |window: &str, read| super::answer_window::fold(&mut summary.borrow_mut(), window, read);
             file.fold_windows::<AnswerRecord, _>(resume, restart, split, &super::answer_window::Answers, fold)
         })
@@ -131,7 +158,7 @@ impl ProgressStore {
     /// threads).
     #[cfg(test)]
     fn load_summary_by(&self, read: fn(&str) -> Option<AnswerView<'_>>) -> Result<LoadedSummary, StoreError> {
-        self.load_summary_with(|file, resume, restart, summary| {
+        self.load_summary_with(false, |file, resume, restart, summary| {
             file.fold::<AnswerRecord>(resume, restart, |line| match read(line) {
                 Some(answer) => {
                     summary.borrow_mut().add(&answer);
@@ -146,6 +173,7 @@ impl ProgressStore {
     /// written again: what every way of reading the log shares.
     fn load_summary_with(
         &self,
+        later: bool,
         fold: impl FnOnce(
             &JsonlFile,
             Option<&super::jsonl::Resume>,
@@ -162,11 +190,22 @@ impl ProgressStore {
         let summary = RefCell::new(summary);
         let folded = fold(&self.file(), resume.as_ref(), &mut || *summary.borrow_mut() = Summary::default(), &summary)?;
         let summary = summary.into_inner();
+        let mut cache = CacheWrite::default();
         if let Some(resume) = folded.resume.filter(|_| folded.lines >= CACHE_AFTER) {
-            self.write_cache(&CacheOut { format: FORMAT, resume: &resume, summary: &summary });
+            let now = |summary: &Summary| self.write_cache(&CacheOut { format: FORMAT, resume: &resume, summary });
+            if later {
+                let (store, copy, at) = (self.clone(), summary.clone(), resume.clone());
+                let write = move || store.write_cache(&CacheOut { format: FORMAT, resume: &at, summary: &copy });
+                match std::thread::Builder::new().name("summary cache".into()).spawn(write) {
+                    Ok(writing) => cache.0 = Some(writing),
+                    Err(_) => now(&summary),
+                }
+            } else {
+                now(&summary);
+            }
         }
         let notice = folded.loaded.notice(crate::i18n::key("store.progress_file"));
-        Ok(LoadedSummary { summary, notice })
+        Ok(LoadedSummary { summary, notice, cache })
     }
 
     /// The cache beside the log, if there is one of this shape.

@@ -152,6 +152,64 @@ proptest! {
         fs::remove_dir_all(&a).unwrap();
         fs::remove_dir_all(&b).unwrap();
     }
+
+    #[test]
+    fn the_fold_on_reading_threads_gives_exactly_the_careful_folds_summary_and_sets_aside_the_same(
+        bytes in log(), window in 1..64usize, threads in 0..4usize,
+    ) {
+        // Windows of a few bytes: cut inside lines, inside multi-byte characters and bad
+        // bytes (a window grows to its next line break), on 0 to 3 reading threads.
+        let (a, b) = (temp("par-a"), temp("par-b"));
+        let par = ProgressStore::open(&a, "ana").unwrap();
+        let slow = ProgressStore::open(&b, "ana").unwrap();
+        fs::write(par.path(), &bytes).unwrap();
+        fs::write(slow.path(), &bytes).unwrap();
+        let p = par.load_summary_split(par::Split { window, threads, alone: 0 }, false).unwrap();
+        let s = slow.load_summary_by(careful).unwrap();
+        prop_assert_eq!(&p.summary, &s.summary);
+        let say = |n: &Option<crate::i18n::Phrase>, dir: &Path| {
+            n.as_ref().map(|n| n.say(&crate::i18n::Locale::english()).replace(&dir.display().to_string(), "DIR"))
+        };
+        let cut = |s: Option<String>| s.map(|s| s.split(".corrupt-").next().unwrap().to_string());
+        prop_assert_eq!(cut(say(&p.notice, &a)), cut(say(&s.notice, &b)));
+        prop_assert_eq!(files(par.path().parent().unwrap()), files(slow.path().parent().unwrap()));
+        fs::remove_dir_all(&a).unwrap();
+        fs::remove_dir_all(&b).unwrap();
+    }
+}
+
+#[test]
+fn a_long_log_read_on_threads_in_small_windows_is_the_careful_folds_summary_and_cache() {
+    // Thousands of lines (the cache is written past a thousand), windows of 512 bytes on three
+    // threads: the same summary as serde_json alone, the same cache, then read back the same.
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut bytes = Vec::new();
+    for _ in 0..3000 {
+        bytes.extend(serde_json::to_vec(&record().new_tree(&mut runner).unwrap().current()).unwrap());
+        bytes.push(b'\n');
+    }
+    let (a, b) = (temp("long-a"), temp("long-b"));
+    let par = ProgressStore::open(&a, "ana").unwrap();
+    let slow = ProgressStore::open(&b, "ana").unwrap();
+    fs::write(par.path(), &bytes).unwrap();
+    fs::write(slow.path(), &bytes).unwrap();
+    let p = par.load_summary_split(par::Split { window: 512, threads: 3, alone: 0 }, true).unwrap();
+    let s = slow.load_summary_by(careful).unwrap();
+    assert_eq!(p.summary.len(), 3000);
+    assert_eq!(p.summary, s.summary);
+    drop(p.cache); // written on a thread of its own: this waits for it
+    // As JSON values (objects compare as sorted maps: the hash maps' orders may differ),
+    // but for the log's inode (two files).
+    let cache = |dir: &Path| {
+        let text = fs::read(dir.join("profiles/ana/answers.summary.json")).unwrap();
+        let mut cache: serde_json::Value = serde_json::from_slice(&text).unwrap();
+        cache["resume"].as_object_mut().unwrap().remove("ino");
+        cache
+    };
+    assert_eq!(cache(&a), cache(&b));
+    assert_eq!(par.load_summary().unwrap().summary, s.summary);
+    fs::remove_dir_all(&a).unwrap();
+    fs::remove_dir_all(&b).unwrap();
 }
 
 #[test]
