@@ -295,20 +295,21 @@ impl<'a> Parser<'a> {
 
     /// A non-negative integer at most `max`, written as JSON writes one (no leading zero, no
     /// sign, fraction or exponent: the byte after it must end the value, which the caller checks).
+    #[inline]
     fn number(&mut self, max: u64) -> Option<u64> {
         let bytes = &self.text.as_bytes()[self.at..];
-        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits == 0 || (digits > 1 && bytes[0] == b'0') {
-            return None;
-        }
         // Nineteen digits never overflow a u64: those are summed without checks (a time
-        // stamp has ten); only a twentieth is checked.
-        let head = digits.min(19);
-        let mut n = bytes[..head].iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
-        for &b in &bytes[head..digits] {
-            n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        // stamp has ten); only from a twentieth on is each step checked.
+        let (mut n, mut digits) = (0u64, 0);
+        while let Some(&b) = bytes.get(digits).filter(|b| b.is_ascii_digit() && digits < 19) {
+            n = n * 10 + u64::from(b - b'0');
+            digits += 1;
         }
-        if n > max {
+        while let Some(&b) = bytes.get(digits).filter(|b| b.is_ascii_digit()) {
+            n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+            digits += 1;
+        }
+        if digits == 0 || (digits > 1 && bytes[0] == b'0') || n > max {
             return None;
         }
         self.at += digits;
