@@ -87,8 +87,9 @@ pub(super) struct Answers;
 impl super::jsonl::par::ReadLines for Answers {
     type Out = Window;
 
-    fn start(&self) -> Window {
-        Window::default()
+    fn clear(&self, out: &mut Window) {
+        out.lines.clear();
+        out.names.clear();
     }
 
     fn line(&self, window: &str, line: &str, out: &mut Window) -> bool {
@@ -121,7 +122,7 @@ impl super::jsonl::par::ReadLines for Answers {
 }
 
 /// Folds a window's answers into `summary`, in order.
-pub(super) fn fold(summary: &mut Summary, window: &str, read: Window) {
+pub(super) fn fold(summary: &mut Summary, window: &str, read: &Window) {
     let names: Vec<&str> = read.names.iter().map(|s| s.read(window)).collect();
     let names_in = |(a, b): (u32, u32)| &names[a as usize..b as usize];
     for line in &read.lines {

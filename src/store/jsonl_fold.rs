@@ -81,7 +81,7 @@ impl JsonlFile {
         restart: impl FnOnce(),
         split: par::Split,
         lines: &R,
-        fold: impl FnMut(&str, R::Out),
+        fold: impl FnMut(&str, &R::Out),
     ) -> Result<Folded<T>, StoreError> {
         self.fold_with(resume, restart, |reader, size| par::fold_windows(reader, size, split, lines, fold))
     }

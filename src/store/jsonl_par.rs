@@ -21,11 +21,12 @@ use super::{Text, content, keep_tail};
 /// What the reading threads make of a window's lines.
 pub(crate) trait ReadLines: Sync {
     /// A window's lines, read; it is handed back with the window's text, so it may say where
-    /// in that text things are (offsets), but cannot borrow it.
-    type Out: Send;
+    /// in that text things are (offsets), but cannot borrow it. Kept and used again for later
+    /// windows (a new buffer for every window was a page fault every 4 KiB).
+    type Out: Send + Default;
 
-    /// An empty `Out`, for a window.
-    fn start(&self) -> Self::Out;
+    /// Empties `out` for the next window.
+    fn clear(&self, out: &mut Self::Out);
 
     /// Reads one non-blank `line` of `window` (a slice of it) into `out`; whether it was
     /// readable.
@@ -50,12 +51,16 @@ const AHEAD: usize = 2;
 
 impl Split {
     /// One reading thread per core, up to four (the fold on this thread is then what takes
-    /// longest); none on a machine with one core. Windows of 256 KiB.
+    /// longest); none on a machine with one core. Windows of 256 KiB (64 KiB and 1 MiB were
+    /// slower on the 2-core machine: more hand-overs, or less of the window in the cache).
     pub(crate) fn machine() -> Split {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         Split { window: 256 << 10, threads: if cores < 2 { 0 } else { cores.min(4) }, alone: 1 << 20 }
     }
 }
+
+/// A window's buffers: its bytes and what is read of them.
+type Buffers<O> = (Vec<u8>, O);
 
 /// A window read: its text, what `lines` made of it, its non-blank lines and unreadable ones.
 type Done<O> = (String, O, usize, usize);
@@ -68,27 +73,33 @@ pub(super) fn fold_windows<R: ReadLines>(
     size: u64,
     split: Split,
     lines: &R,
-    mut fold: impl FnMut(&str, R::Out),
+    mut fold: impl FnMut(&str, &R::Out),
 ) -> io::Result<Text> {
     let mut out = Text { bad: 0, lines: 0, complete: 0, tail: Vec::new() };
     let mut carry = Vec::new();
     let window = split.window.max(1);
-    let mut next = |out: &mut Text| -> io::Result<Option<Vec<u8>>> {
-        let bytes = next_window(&mut reader, &mut carry, window)?;
-        if let Some(b) = bytes.as_ref().filter(|b| b.ends_with(b"\n")) {
-            out.complete += b.len() as u64;
-            keep_tail(&mut out.tail, b);
+    let mut pool: Vec<Buffers<R::Out>> = Vec::new();
+    let mut next = |out: &mut Text, pool: &mut Vec<Buffers<R::Out>>| -> io::Result<Option<Buffers<R::Out>>> {
+        let (bytes, read) = pool.pop().unwrap_or_default();
+        let Some(bytes) = next_window(&mut reader, &mut carry, window, bytes)? else { return Ok(None) };
+        if bytes.ends_with(b"\n") {
+            out.complete += bytes.len() as u64;
+            keep_tail(&mut out.tail, &bytes);
         }
-        Ok(bytes)
+        Ok(Some((bytes, read)))
     };
-    let done = |out: &mut Text, fold: &mut dyn FnMut(&str, R::Out), (text, read, n, bad): Done<R::Out>| {
+    let mut done = |out: &mut Text, pool: &mut Vec<Buffers<R::Out>>, (text, mut read, n, bad): Done<R::Out>| {
         out.lines += n;
         out.bad += bad;
-        fold(&text, read);
+        fold(&text, &read);
+        let mut bytes = text.into_bytes();
+        bytes.clear();
+        lines.clear(&mut read);
+        pool.push((bytes, read));
     };
     if split.threads == 0 || size < split.alone {
-        while let Some(bytes) = next(&mut out)? {
-            done(&mut out, &mut fold, read_window(lines, bytes));
+        while let Some((bytes, read)) = next(&mut out, &mut pool)? {
+            done(&mut out, &mut pool, read_window(lines, bytes, read));
         }
         return Ok(out);
     }
@@ -96,11 +107,11 @@ pub(super) fn fold_windows<R: ReadLines>(
         let threads = split.threads;
         let (mut to, mut from) = (Vec::new(), Vec::new());
         for _ in 0..threads {
-            let (send, windows) = mpsc::sync_channel::<Vec<u8>>(AHEAD);
+            let (send, windows) = mpsc::sync_channel::<Buffers<R::Out>>(AHEAD);
             let (give, back) = mpsc::sync_channel::<Done<R::Out>>(AHEAD);
             scope.spawn(move || {
-                for bytes in windows {
-                    if give.send(read_window(lines, bytes)).is_err() {
+                for (bytes, read) in windows {
+                    if give.send(read_window(lines, bytes, read)).is_err() {
                         return; // the caller stopped (an error reading the file)
                     }
                 }
@@ -113,9 +124,9 @@ pub(super) fn fold_windows<R: ReadLines>(
         let (mut sent, mut folded, mut more) = (0usize, 0usize, true);
         loop {
             while more && sent - folded < threads * AHEAD {
-                match next(&mut out)? {
-                    Some(bytes) => {
-                        to[sent % threads].send(bytes).expect("a reading thread ended early");
+                match next(&mut out, &mut pool)? {
+                    Some(window) => {
+                        to[sent % threads].send(window).expect("a reading thread ended early");
                         sent += 1;
                     }
                     None => more = false,
@@ -125,17 +136,24 @@ pub(super) fn fold_windows<R: ReadLines>(
                 return Ok(out);
             }
             let read = from[folded % threads].recv().expect("a reading thread ended early");
-            done(&mut out, &mut fold, read);
+            done(&mut out, &mut pool, read);
             folded += 1;
         }
     })
 }
 
-/// The next window: whole lines of at least `window` bytes (or to the end), or the last line
-/// when it has no line break; `None` at the end. `carry` holds what was read past the last
-/// line break.
-fn next_window(reader: &mut impl io::Read, carry: &mut Vec<u8>, window: usize) -> io::Result<Option<Vec<u8>>> {
-    let mut bytes = std::mem::take(carry);
+/// The next window, in `bytes` (emptied, its room kept): whole lines of at least `window`
+/// bytes (or to the end), or the last line when it has no line break; `None` at the end.
+/// `carry` holds what was read past the last line break.
+fn next_window(
+    reader: &mut impl io::Read,
+    carry: &mut Vec<u8>,
+    window: usize,
+    mut bytes: Vec<u8>,
+) -> io::Result<Option<Vec<u8>>> {
+    bytes.clear();
+    bytes.extend_from_slice(carry);
+    carry.clear();
     bytes.reserve(window);
     loop {
         let searched = bytes.len();
@@ -145,20 +163,20 @@ fn next_window(reader: &mut impl io::Read, carry: &mut Vec<u8>, window: usize) -
         }
         if let Some(i) = memchr::memrchr(b'\n', &bytes[searched..]) {
             let end = searched + i + 1;
-            *carry = bytes[end..].to_vec();
+            carry.extend_from_slice(&bytes[end..]);
             bytes.truncate(end);
             return Ok(Some(bytes));
         }
     }
 }
 
-/// Reads a window's lines (on any thread): what [`super::fold_text`] hands on, line by line.
-fn read_window<R: ReadLines>(lines: &R, bytes: Vec<u8>) -> Done<R::Out> {
+/// Reads a window's lines (on any thread) into `out` (empty): what [`super::fold_text`]
+/// hands on, line by line.
+fn read_window<R: ReadLines>(lines: &R, bytes: Vec<u8>, mut out: R::Out) -> Done<R::Out> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
-    let mut out = lines.start();
     let (mut n, mut bad) = (0, 0);
     let mut start = 0;
     while start < text.len() {

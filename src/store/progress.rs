@@ -148,7 +148,7 @@ impl ProgressStore {
     /// everywhere).
     fn load_summary_split(&self, split: par::Split, later: bool) -> Result<LoadedSummary, StoreError> {
         self.load_summary_with(later, |file, resume, restart, summary| {
-            let fold = |window: &str, read| super::answer_window::fold(&mut summary.borrow_mut(), window, read);
+            let fold = |window: &str, read: &_| super::answer_window::fold(&mut summary.borrow_mut(), window, read);
             file.fold_windows::<AnswerRecord, _>(resume, restart, split, &super::answer_window::Answers, fold)
         })
     }
