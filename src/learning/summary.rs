@@ -96,6 +96,10 @@ pub struct Answer<'s> {
     pub confidence: Option<&'s str>,
     pub flags_found: &'s [&'s str],
     pub flags_missed: &'s [&'s str],
+    /// Its category, flag kinds and confidence were counted already, with others', and are
+    /// added by [`Summary::add_tallies`] (the store's reading threads count them by window):
+    /// only the rest of the answer is folded here.
+    pub tallied: bool,
 }
 
 /// An answer counts as clean when the verdict was right and no red flag was missed.
@@ -142,7 +146,21 @@ impl Summary {
             confidence: r.confidence.as_deref(),
             flags_found: &found,
             flags_missed: &missed,
+            tallied: false,
         });
+    }
+
+    /// Adds tallies counted elsewhere for answers folded with `tallied` (right, seen; names
+    /// never seen are left out, as the fold leaves them out): sums, so the order they were
+    /// counted in does not matter.
+    pub fn add_tallies(&mut self, categories: &[(&str, Tally)], flags: &[(&str, Tally)], confidence: &[(&str, Tally)]) {
+        for (map, counted) in
+            [(&mut self.categories, categories), (&mut self.flags, flags), (&mut self.confidence, confidence)]
+        {
+            for &(name, (right, seen)) in counted.iter().filter(|(_, (_, seen))| *seen > 0) {
+                bump(map, name, right, seen);
+            }
+        }
     }
 
     /// [`Summary::add`] of an answer read elsewhere (the same fold).
@@ -160,15 +178,17 @@ impl Summary {
         };
         self.rounds[round].add(r.is_scam, r.said_scam);
         let right = usize::from(r.correct);
-        bump(&mut self.categories, r.category, right, 1);
-        for k in r.flags_found {
-            bump(&mut self.flags, k, 1, 1);
-        }
-        for k in r.flags_missed {
-            bump(&mut self.flags, k, 0, 1);
-        }
-        if let Some(level) = r.confidence {
-            bump(&mut self.confidence, level, right, 1);
+        if !r.tallied {
+            bump(&mut self.categories, r.category, right, 1);
+            for k in r.flags_found {
+                bump(&mut self.flags, k, 1, 1);
+            }
+            for k in r.flags_missed {
+                bump(&mut self.flags, k, 0, 1);
+            }
+            if let Some(level) = r.confidence {
+                bump(&mut self.confidence, level, right, 1);
+            }
         }
         // The box follows the answers in the order they were given (the log's order). New
         // cards start in box 1; a clean answer moves up one, anything else back to box 1.

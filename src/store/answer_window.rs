@@ -33,9 +33,124 @@ impl Span {
     }
 }
 
+/// The names the trainer writes, as `scenario::kinds` and the confidence keys name them: a
+/// line whose names are all among these has its tallies counted in its window, on the
+/// reading thread, by number (a `match`, no hashing); the fold then adds each name's count
+/// once a window instead of once a line (those lookups were a seventh of reading a long
+/// history). A name not here (older kinds, hand-edited lines) is tallied by the fold as
+/// before: this list only decides what is quick. A test keeps it the same as the kinds'.
+const FLAGS: [&str; 13] = [
+    "sender",
+    "lookalike-link",
+    "shortened-link",
+    "urgency",
+    "threat",
+    "payment-request",
+    "small-amount",
+    "code-request",
+    "reply-to-activate",
+    "generic",
+    "unexpected",
+    "errors",
+    "off-channel",
+];
+const CATEGORIES: [&str; 7] = ["toll", "postage", "traffic-fine", "wallet", "bank", "delivery", "other"];
+const CONFIDENCE: [&str; 3] = ["sure", "fairly sure", "guessing"];
+
+fn flag(name: &str) -> Option<usize> {
+    Some(match name {
+        "sender" => 0,
+        "lookalike-link" => 1,
+        "shortened-link" => 2,
+        "urgency" => 3,
+        "threat" => 4,
+        "payment-request" => 5,
+        "small-amount" => 6,
+        "code-request" => 7,
+        "reply-to-activate" => 8,
+        "generic" => 9,
+        "unexpected" => 10,
+        "errors" => 11,
+        "off-channel" => 12,
+        _ => return None,
+    })
+}
+
+fn category(name: &str) -> Option<usize> {
+    Some(match name {
+        "toll" => 0,
+        "postage" => 1,
+        "traffic-fine" => 2,
+        "wallet" => 3,
+        "bank" => 4,
+        "delivery" => 5,
+        "other" => 6,
+        _ => return None,
+    })
+}
+
+fn confidence(name: &str) -> Option<usize> {
+    Some(match name {
+        "sure" => 0,
+        "fairly sure" => 1,
+        "guessing" => 2,
+        _ => return None,
+    })
+}
+
+/// A window's tallies of the lines counted here: (right, seen) by number.
+#[derive(Debug, Default)]
+struct Counts {
+    flags: [(usize, usize); 13],
+    categories: [(usize, usize); 7],
+    confidence: [(usize, usize); 3],
+}
+
+/// The most flags of a line counted here (more go to the fold: a hostile line).
+const MOST_FLAGS: usize = 32;
+
+impl Counts {
+    /// Counts `f`'s tallies, if all its names are known; whether it did.
+    fn count(&mut self, f: &answer_line::Fields<'_>, names: &[Span], window: &str) -> bool {
+        let flags = names[f.flags_found.clone()].iter().chain(&names[f.flags_missed.clone()]);
+        let mut kinds = [0u8; MOST_FLAGS];
+        let mut n = 0;
+        for span in flags {
+            match flag(span.read(window)) {
+                Some(k) if n < MOST_FLAGS => kinds[n] = k as u8,
+                _ => return false,
+            }
+            n += 1;
+        }
+        let Some(c) = category(f.category) else { return false };
+        let level = match f.confidence {
+            None => None,
+            Some(level) => match confidence(level) {
+                Some(l) => Some(l),
+                None => return false,
+            },
+        };
+        let right = usize::from(f.truth == f.said);
+        let found = f.flags_found.len();
+        for (i, &k) in kinds[..n].iter().enumerate() {
+            let t = &mut self.flags[usize::from(k)];
+            *t = (t.0 + usize::from(i < found), t.1 + 1);
+        }
+        let t = &mut self.categories[c];
+        *t = (t.0 + right, t.1 + 1);
+        if let Some(l) = level {
+            let t = &mut self.confidence[l];
+            *t = (t.0 + right, t.1 + 1);
+        }
+        true
+    }
+}
+
 /// A line of the trainer's own form, as the summary reads it.
 #[derive(Debug)]
 struct Quick {
+    /// Its category, flags and confidence are in the window's [`Counts`].
+    tallied: bool,
     time: u64,
     round: Span,
     scenario: Span,
@@ -61,6 +176,7 @@ pub(super) struct Window {
     lines: Vec<Line>,
     /// Every flag kind of the window's quick lines.
     names: Vec<Span>,
+    counts: Counts,
 }
 
 /// The flag kinds of a line, put where the window keeps them.
@@ -90,6 +206,7 @@ impl super::jsonl::par::ReadLines for Answers {
     fn clear(&self, out: &mut Window) {
         out.lines.clear();
         out.names.clear();
+        out.counts = Counts::default();
     }
 
     fn line(&self, window: &str, line: &str, out: &mut Window) -> bool {
@@ -97,7 +214,9 @@ impl super::jsonl::par::ReadLines for Answers {
         if let Some(f) = answer_line::fields(line, &mut spans) {
             let span = |s| Span::of(window, s);
             let range = |r: std::ops::Range<usize>| (r.start as u32, r.end as u32);
+            let tallied = out.counts.count(&f, &out.names, window);
             out.lines.push(Line::Quick(Quick {
+                tallied,
                 time: f.time,
                 round: span(f.round),
                 scenario: span(f.scenario),
@@ -136,10 +255,44 @@ pub(super) fn fold(summary: &mut Summary, window: &str, read: &Window) {
                 said_scam: q.said_scam,
                 correct: q.correct,
                 confidence: q.confidence.map(|s| s.read(window)),
-                flags_found: names_in(q.found),
+                // Counted in the window: the fold needs only the missed ones (the latest answer).
+                flags_found: if q.tallied { &[] } else { names_in(q.found) },
                 flags_missed: names_in(q.missed),
+                tallied: q.tallied,
             }),
             Line::Careful(view) => summary.add(view),
         }
+    }
+    let named = |names: &[&'static str], counts: &[(usize, usize)]| -> Vec<(&'static str, (usize, usize))> {
+        names.iter().copied().zip(counts.iter().copied()).collect()
+    };
+    let c = &read.counts;
+    summary.add_tallies(
+        &named(&CATEGORIES, &c.categories),
+        &named(&FLAGS, &c.flags),
+        &named(&CONFIDENCE, &c.confidence),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_names_counted_by_number_are_the_kinds_the_trainer_writes() {
+        let flags: Vec<&str> = crate::scenario::kinds::FLAG_KINDS.iter().map(|t| t.name).collect();
+        let categories: Vec<&str> = crate::scenario::kinds::CATEGORIES.iter().map(|t| t.name).collect();
+        assert_eq!(FLAGS.to_vec(), flags);
+        assert_eq!(CATEGORIES.to_vec(), categories);
+        for (i, name) in FLAGS.iter().enumerate() {
+            assert_eq!(flag(name), Some(i));
+        }
+        for (i, name) in CATEGORIES.iter().enumerate() {
+            assert_eq!(category(name), Some(i));
+        }
+        for (i, name) in CONFIDENCE.iter().enumerate() {
+            assert_eq!(confidence(name), Some(i));
+        }
+        assert_eq!((flag("Sender"), category("bank "), confidence("")), (None, None, None));
     }
 }
