@@ -10,17 +10,21 @@ use crate::scenario::dates::Date;
 use crate::scenario::validate::{Parsed, parse_template, parse_template_owned};
 use crate::scenario::{Draw, Problem, ProblemKind};
 
-/// A source's text: given, or a file still to be read (by the thread that parses it).
+/// A source's text: given, or a file still to be read (by the thread that parses it), or the
+/// text compiled into the binary (borrowed: a copy of the 218 files was a tenth of their load).
 pub(super) enum Src {
     Given(Result<String, Problem>),
     File(PathBuf),
+    Bundled(&'static str),
 }
 
 /// One source read and parsed as `how` says, and whether its findings are kept.
 pub(super) fn read_and_parse((path, src, how): (String, Src, How)) -> (Result<Parsed, Vec<Problem>>, bool) {
-    let text = match src {
-        Src::Given(text) => text,
-        Src::File(file) => read_text(&file),
+    let text = match (src, how) {
+        (Src::Bundled(text), How::Baked(index)) => return (baked_variant(index, &path, text), false),
+        (Src::Bundled(text), _) => Ok(text.to_string()),
+        (Src::Given(text), _) => text,
+        (Src::File(file), _) => read_text(&file),
     };
     let parsed = text.map_err(|p| vec![p]).and_then(|text| match how {
         How::Baked(index) => baked_variant(index, &path, &text),
@@ -43,7 +47,7 @@ pub(super) enum How {
 /// The bundled files, to be built from their baked forms.
 pub(super) fn baked_sources() -> impl Iterator<Item = (String, Src, How)> {
     debug_assert_eq!(crate::scenario::baked::count(), super::EMBEDDED.len());
-    super::EMBEDDED.iter().enumerate().map(|(i, (p, t))| (p.to_string(), Src::Given(Ok(t.to_string())), How::Baked(i)))
+    super::EMBEDDED.iter().enumerate().map(|(i, (p, t))| (p.to_string(), Src::Bundled(t), How::Baked(i)))
 }
 
 /// The first variant of bundled file `index`, from its baked form.

@@ -2,17 +2,17 @@
 //! literal braces. Works on the raw file so that problems in a rendered variant still point at
 //! the line the author wrote.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::problem::ProblemKind;
 use super::raw::{RawScenario, Text};
 use super::slots::is_name;
+use super::vars::Values;
 
-/// Replaces placeholders in `text`: the result, the names used, and what is wrong. Goes on past
-/// a problem (leaving the placeholder as written) so one slip is reported once, not again as
-/// every rule it then breaks.
-pub fn substitute(text: &str, values: &HashMap<String, String>) -> (String, Vec<String>, Vec<ProblemKind>) {
+/// Replaces placeholders in `text`: the result, the names used that `values` defines (as its
+/// own keys: no copy), and what is wrong. Goes on past a problem (leaving the placeholder as
+/// written) so one slip is reported once, not again as every rule it then breaks.
+pub fn substitute<'v>(text: &str, values: &Values<'v>) -> (String, Vec<&'v str>, Vec<ProblemKind>) {
     let mut out = String::with_capacity(text.len());
     let mut used = Vec::new();
     let mut problems = Vec::new();
@@ -40,14 +40,16 @@ pub fn substitute(text: &str, values: &HashMap<String, String>) -> (String, Vec<
                 )));
                 out.push_str(&tail[..end + 2]);
             } else {
-                match values.get(name) {
-                    Some(value) => out.push_str(value),
+                match values.get_key_value(name) {
+                    Some((name, value)) => {
+                        out.push_str(value);
+                        used.push(*name);
+                    }
                     None => {
                         problems.push(ProblemKind::UndefinedVariable(name.to_string()));
                         out.push_str(&tail[..end + 2]);
                     }
                 }
-                used.push(name.to_string());
             }
             rest = &after[end + 1..];
         } else {
@@ -60,13 +62,14 @@ pub fn substitute(text: &str, values: &HashMap<String, String>) -> (String, Vec<
     (out, used, problems)
 }
 
-/// Substitutes in every text field of the scenario, in place. Returns the names used and the
-/// problems found (with the span of the field they are in).
-pub fn render_raw(
+/// Substitutes in every text field of the scenario, in place. Returns the names used (of those
+/// `values` defines: every variable of the file, broken or not, which is all the caller asks
+/// about) and the problems found (with the span of the field they are in).
+pub fn render_raw<'v>(
     raw: &mut RawScenario,
-    values: &HashMap<String, String>,
-) -> (HashSet<String>, Vec<(Range<usize>, ProblemKind)>) {
-    let mut used = HashSet::new();
+    values: &Values<'v>,
+) -> (foldhash::HashSet<&'v str>, Vec<(Range<usize>, ProblemKind)>) {
+    let mut used = foldhash::HashSet::default();
     let mut problems = Vec::new();
     let mut apply = |t: &mut Text| {
         // Nothing to substitute: keep the string as it is, no copy (a SIMD search for the
@@ -260,8 +263,8 @@ pub fn placeholder_fields(raw: &RawScenario, slots: &[&str]) -> Vec<Field> {
 mod tests {
     use super::*;
 
-    fn values() -> HashMap<String, String> {
-        HashMap::from([("agency".to_string(), "SunPass".to_string())])
+    fn values() -> Values<'static> {
+        Values::from_iter([("agency", "SunPass".into())])
     }
 
     #[test]
