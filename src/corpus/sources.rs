@@ -21,13 +21,13 @@ pub(super) enum Src {
 /// One source read and parsed as `how` says, and whether its findings are kept.
 pub(super) fn read_and_parse((path, src, how): (String, Src, How)) -> (Result<Parsed, Vec<Problem>>, bool) {
     let text = match (src, how) {
-        (Src::Bundled(text), How::Baked(index)) => return (baked_variant(index, &path, text), false),
+        (Src::Bundled(_), How::Baked(index)) => return (baked_variant(index, &path), false),
         (Src::Bundled(text), _) => Ok(text.to_string()),
         (Src::Given(text), _) => text,
         (Src::File(file), _) => read_text(&file),
     };
     let parsed = text.map_err(|p| vec![p]).and_then(|text| match how {
-        How::Baked(index) => baked_variant(index, &path, &text),
+        How::Baked(index) => baked_variant(index, &path),
         _ => parse_checked(&path, text, how == How::Check),
     });
     (parsed, how == How::Check)
@@ -51,7 +51,8 @@ pub(super) fn baked_sources() -> impl Iterator<Item = (String, Src, How)> {
 }
 
 /// The first variant of bundled file `index`, from its baked form.
-fn baked_variant(index: usize, path: &str, text: &str) -> Result<Parsed, Vec<Problem>> {
+fn baked_variant(index: usize, path: &str) -> Result<Parsed, Vec<Problem>> {
+    let text = super::EMBEDDED[index].1;
     let template = crate::scenario::baked::template(index, path, text);
     let mut parsed = template.into_variant_rules_only(Draw { seed: 0, today: Date::today_days() })?;
     if parsed.has_vars {
