@@ -30,33 +30,33 @@ pub fn record(text: &str) -> Option<(RecordView<'_>, usize)> {
     Some((view, p.at))
 }
 
-/// The fields of `RecordView` in the order they are written.
-const RECORD: [&str; 20] = [
-    "learner",
-    "mode",
-    "deck",
-    "deck_title",
-    "deck_checksum",
-    "started",
-    "finished",
-    "seconds",
-    "status",
-    "pass_mark",
-    "asked",
-    "answered",
-    "correct",
-    "score",
-    "d_prime",
-    "criterion",
-    "by_category",
-    "items",
-    "version",
-    "seed",
-];
+/// A struct's field names in the order they are written, as `$list`, and `$next(parser, n)`:
+/// whether field `n`, quoted, comes next (then it is read). Each arm compares a fixed number of
+/// bytes, which the compiler does in place (a comparison against a name from a table was a
+/// call to `memcmp` per field).
+macro_rules! fields {
+    ($list:ident, $next:ident: $($n:literal $name:literal),* $(,)?) => {
+        pub(super) const $list: &[&str] = &[$($name),*];
 
-/// The fields of `ItemView` in the order they are written.
-const ITEM: [&str; 9] =
-    ["scenario", "title", "category", "truth", "said", "correct", "confidence", "seconds", "timed_out"];
+        fn $next(p: &mut Parser<'_>, n: usize) -> bool {
+            match n {
+                $($n => p.starts(concat!("\"", $name, "\"")),)*
+                _ => false,
+            }
+        }
+    };
+}
+
+fields!(RECORD, next_record_field:
+    0 "learner", 1 "mode", 2 "deck", 3 "deck_title", 4 "deck_checksum", 5 "started", 6 "finished",
+    7 "seconds", 8 "status", 9 "pass_mark", 10 "asked", 11 "answered", 12 "correct", 13 "score",
+    14 "d_prime", 15 "criterion", 16 "by_category", 17 "items", 18 "version", 19 "seed",
+);
+fields!(ITEM, next_item_field:
+    0 "scenario", 1 "title", 2 "category", 3 "truth", 4 "said", 5 "correct", 6 "confidence",
+    7 "seconds", 8 "timed_out",
+);
+fields!(TALLY, next_tally_field: 0 "asked", 1 "correct");
 
 /// Where the first `"`, `\\` or control character of `bytes` is, eight bytes at a time (the
 /// same bit tricks as `store::answer_line`: a byte's high bit is set in the mask exactly from
@@ -140,29 +140,22 @@ impl<'a> Parser<'a> {
     /// place), then read as a plain string; its colon is eaten. `None` for an unknown field or
     /// a name with an escape (serde_json would decode it: the careful reader's case).
     #[inline]
-    fn key(&mut self, names: &[&str], expected: usize) -> Option<usize> {
+    fn key(&mut self, names: &[&str], next: impl Fn(&mut Self, usize) -> bool, expected: usize) -> Option<usize> {
         self.ws();
-        if self.peek()? != b'"' {
-            return None;
-        }
-        let field = match names.get(expected) {
-            Some(name)
-                if self.bytes()[self.at + 1..].starts_with(name.as_bytes())
-                    && self.bytes().get(self.at + 1 + name.len()) == Some(&b'"') =>
-            {
-                self.at += name.len() + 2;
-                expected
+        let field = if next(self, expected) {
+            expected
+        } else {
+            if self.peek()? != b'"' {
+                return None;
             }
-            _ => {
-                self.at += 1;
-                let len = string_end(&self.bytes()[self.at..])?;
-                if self.bytes()[self.at + len] != b'"' {
-                    return None;
-                }
-                let name = &self.text[self.at..self.at + len];
-                self.at += len + 1;
-                names.iter().position(|n| *n == name)?
+            self.at += 1;
+            let len = string_end(&self.bytes()[self.at..])?;
+            if self.bytes()[self.at + len] != b'"' {
+                return None;
             }
+            let name = &self.text[self.at..self.at + len];
+            self.at += len + 1;
+            names.iter().position(|n| *n == name)?
         };
         self.eat(b':')?;
         self.ws();
@@ -361,12 +354,11 @@ impl<'a> Parser<'a> {
     }
 
     fn tally(&mut self) -> Option<()> {
-        const TALLY: [&str; 2] = ["asked", "correct"];
         self.eat(b'{')?;
         let mut seen = 0u8;
         let mut expected = 0;
         loop {
-            let field = self.key(&TALLY, expected)?;
+            let field = self.key(TALLY, next_tally_field, expected)?;
             if seen & (1 << field) != 0 {
                 return None;
             }
@@ -407,7 +399,7 @@ impl<'a> Parser<'a> {
             return None; // every required field is missing
         }
         loop {
-            let field = self.key(&ITEM, expected)?;
+            let field = self.key(ITEM, next_item_field, expected)?;
             if seen & (1 << field) != 0 {
                 return None; // serde: "duplicate field"
             }
@@ -455,7 +447,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         loop {
-            let field = self.key(&RECORD, expected)?;
+            let field = self.key(RECORD, next_record_field, expected)?;
             if seen & (1 << field) != 0 {
                 return None;
             }

@@ -44,7 +44,7 @@ fn tokens(record: &CompletionRecord) -> J {
                 let mut fields: Vec<(String, J)> = map
                     .iter()
                     .map(|(k, v)| {
-                        let inner: &[&str] = if k == "items" { &ITEM } else { &[] };
+                        let inner: &[&str] = if k == "items" { ITEM } else { &[] };
                         (quoted(k), of(v, inner))
                     })
                     .collect();
@@ -56,7 +56,7 @@ fn tokens(record: &CompletionRecord) -> J {
             other => J::Tok(other.to_string()),
         }
     }
-    of(&serde_json::to_value(record).unwrap(), &RECORD)
+    of(&serde_json::to_value(record).unwrap(), RECORD)
 }
 
 /// A small deterministic generator, so one proptest seed drives every choice of a case.
