@@ -358,7 +358,11 @@ fn hostile_text(seed: u64) -> String {
             }
             text.truncate(cut);
         }
-        1 => text.push_str(*rng.pick(&["\r\n", " x", "1", ",", "}", "\n{}"])),
+        1 => {
+            const AFTER: [&str; 6] = ["\r\n", " x", "1", ",", "}", "\n{}"];
+            let after: &&str = rng.pick(&AFTER);
+            text.push_str(after);
+        }
         _ => {}
     }
     text
