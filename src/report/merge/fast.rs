@@ -1,6 +1,7 @@
 //! The quick way through a record file: the bytes read in large chunks and each record parsed
-//! from the chunk in place (`serde_json` over the text, strings borrowed), rather than through
-//! `serde_json`'s reader, which takes the file a byte at a time and owns every string.
+//! from the chunk in place (by the exact parser of [`super::quick`], or `serde_json` over the
+//! text where that one is not sure; strings borrowed), rather than through `serde_json`'s
+//! reader, which takes the file a byte at a time and owns every string.
 //!
 //! It is only ever a shortcut: it takes the two shapes a big file has (the `--format json`
 //! export, one array; `completions.jsonl`, one record a line), and gives up at anything else —
