@@ -4,6 +4,9 @@
 //! `round` (what a round shows) are plain domain code; `app` holds the trainer's state and its
 //! pure `update`; `ui` draws that state with ratatui; `terminal` owns the real terminal and the
 //! event loop; `cli` and `commands` are the command line.
+//!
+//! No `unsafe` code: every speed-up so far was found without it (see docs/performance.md).
+#![forbid(unsafe_code)]
 
 pub mod app;
 pub mod audit;

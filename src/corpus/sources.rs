@@ -10,20 +10,24 @@ use crate::scenario::dates::Date;
 use crate::scenario::validate::{Parsed, parse_template, parse_template_owned};
 use crate::scenario::{Draw, Problem, ProblemKind};
 
-/// A source's text: given, or a file still to be read (by the thread that parses it).
+/// A source's text: given, or a file still to be read (by the thread that parses it), or the
+/// text compiled into the binary (borrowed: a copy of the 218 files was a tenth of their load).
 pub(super) enum Src {
     Given(Result<String, Problem>),
     File(PathBuf),
+    Bundled(&'static str),
 }
 
 /// One source read and parsed as `how` says, and whether its findings are kept.
 pub(super) fn read_and_parse((path, src, how): (String, Src, How)) -> (Result<Parsed, Vec<Problem>>, bool) {
-    let text = match src {
-        Src::Given(text) => text,
-        Src::File(file) => read_text(&file),
+    let text = match (src, how) {
+        (Src::Bundled(_), How::Baked(index)) => return (baked_variant(index, &path), false),
+        (Src::Bundled(text), _) => Ok(text.to_string()),
+        (Src::Given(text), _) => text,
+        (Src::File(file), _) => read_text(&file),
     };
     let parsed = text.map_err(|p| vec![p]).and_then(|text| match how {
-        How::Baked(index) => baked_variant(index, &path, &text),
+        How::Baked(index) => baked_variant(index, &path),
         _ => parse_checked(&path, text, how == How::Check),
     });
     (parsed, how == How::Check)
@@ -43,11 +47,12 @@ pub(super) enum How {
 /// The bundled files, to be built from their baked forms.
 pub(super) fn baked_sources() -> impl Iterator<Item = (String, Src, How)> {
     debug_assert_eq!(crate::scenario::baked::count(), super::EMBEDDED.len());
-    super::EMBEDDED.iter().enumerate().map(|(i, (p, t))| (p.to_string(), Src::Given(Ok(t.to_string())), How::Baked(i)))
+    super::EMBEDDED.iter().enumerate().map(|(i, (p, t))| (p.to_string(), Src::Bundled(t), How::Baked(i)))
 }
 
 /// The first variant of bundled file `index`, from its baked form.
-fn baked_variant(index: usize, path: &str, text: &str) -> Result<Parsed, Vec<Problem>> {
+fn baked_variant(index: usize, path: &str) -> Result<Parsed, Vec<Problem>> {
+    let text = super::EMBEDDED[index].1;
     let template = crate::scenario::baked::template(index, path, text);
     let mut parsed = template.into_variant_rules_only(Draw { seed: 0, today: Date::today_days() })?;
     if parsed.has_vars {

@@ -148,7 +148,7 @@ impl Default for Locale {
 fn fill(template: &str, args: &[(&str, Arg)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(i) = rest.find(['{', '}']) {
+    while let Some(i) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
         if tail.starts_with("{{") || tail.starts_with("}}") {

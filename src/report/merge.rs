@@ -14,6 +14,7 @@ mod fast;
 #[cfg(test)]
 mod fast_tests;
 mod fold;
+mod quick;
 mod read;
 #[cfg(test)]
 mod stream_tests;
@@ -42,6 +43,10 @@ struct Folding<'f, 'c> {
 
 impl fast::Sink for Folding<'_, '_> {
     type Item<'a> = RecordView<'a>;
+
+    fn quick(text: &str) -> Option<(RecordView<'_>, usize)> {
+        quick::record(text)
+    }
 
     fn take(&mut self, r: RecordView<'_>) {
         if self.learner.is_none_or(|name| r.learner == name) {

@@ -24,7 +24,7 @@ pub fn count() -> usize {
 
 /// The template of bundled file `index` (an index into [`super::embedded::EMBEDDED`]), built
 /// from its baked form.
-pub fn template(index: usize, path: &str, text: &str) -> Template {
+pub fn template(index: usize, path: &str, text: &'static str) -> Template {
     Template::from_baked(path, text, BAKED[index]())
 }
 
@@ -33,5 +33,5 @@ pub fn template(index: usize, path: &str, text: &str) -> Template {
 /// its variants from this. `None` for any other file.
 pub fn checked_template(path: &str, text: &str) -> Option<Template> {
     let index = super::embedded::EMBEDDED.iter().position(|(p, t)| *p == path && *t == text)?;
-    Some(Template::from_baked_checked(path, text, BAKED[index]()))
+    Some(Template::from_baked_checked(path, super::embedded::EMBEDDED[index].1, BAKED[index]()))
 }

@@ -2,22 +2,24 @@
 //! literal braces. Works on the raw file so that problems in a rendered variant still point at
 //! the line the author wrote.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::problem::ProblemKind;
 use super::raw::{RawScenario, Text};
 use super::slots::is_name;
+use super::vars::Values;
 
-/// Replaces placeholders in `text`: the result, the names used, and what is wrong. Goes on past
-/// a problem (leaving the placeholder as written) so one slip is reported once, not again as
-/// every rule it then breaks.
-pub fn substitute(text: &str, values: &HashMap<String, String>) -> (String, Vec<String>, Vec<ProblemKind>) {
+/// Replaces placeholders in `text`: the result, the names used that `values` defines (as its
+/// own keys: no copy), and what is wrong. Goes on past a problem (leaving the placeholder as
+/// written) so one slip is reported once, not again as every rule it then breaks.
+pub fn substitute<'v>(text: &str, values: &Values<'v>) -> (String, Vec<&'v str>, Vec<ProblemKind>) {
     let mut out = String::with_capacity(text.len());
     let mut used = Vec::new();
     let mut problems = Vec::new();
     let mut rest = text;
-    while let Some(i) = rest.find(['{', '}']) {
+    // Braces are ASCII, so a byte search finds them at a character boundary (`find` with a
+    // set of chars decodes every character: it was half of filling a file's variables).
+    while let Some(i) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
         if let Some(after) = tail.strip_prefix("{{") {
@@ -40,14 +42,16 @@ pub fn substitute(text: &str, values: &HashMap<String, String>) -> (String, Vec<
                 )));
                 out.push_str(&tail[..end + 2]);
             } else {
-                match values.get(name) {
-                    Some(value) => out.push_str(value),
+                match values.get_key_value(name) {
+                    Some((name, value)) => {
+                        out.push_str(value);
+                        used.push(*name);
+                    }
                     None => {
                         problems.push(ProblemKind::UndefinedVariable(name.to_string()));
                         out.push_str(&tail[..end + 2]);
                     }
                 }
-                used.push(name.to_string());
             }
             rest = &after[end + 1..];
         } else {
@@ -60,13 +64,14 @@ pub fn substitute(text: &str, values: &HashMap<String, String>) -> (String, Vec<
     (out, used, problems)
 }
 
-/// Substitutes in every text field of the scenario, in place. Returns the names used and the
-/// problems found (with the span of the field they are in).
-pub fn render_raw(
+/// Substitutes in every text field of the scenario, in place. Returns the names used (of those
+/// `values` defines: every variable of the file, broken or not, which is all the caller asks
+/// about) and the problems found (with the span of the field they are in).
+pub fn render_raw<'v>(
     raw: &mut RawScenario,
-    values: &HashMap<String, String>,
-) -> (HashSet<String>, Vec<(Range<usize>, ProblemKind)>) {
-    let mut used = HashSet::new();
+    values: &Values<'v>,
+) -> (foldhash::HashSet<&'v str>, Vec<(Range<usize>, ProblemKind)>) {
+    let mut used = foldhash::HashSet::default();
     let mut problems = Vec::new();
     let mut apply = |t: &mut Text| {
         // Nothing to substitute: keep the string as it is, no copy (a SIMD search for the
@@ -181,7 +186,7 @@ pub fn pieces(text: &str, slots: &[&str]) -> Option<Vec<Piece>> {
     let mut out = Vec::new();
     let mut literal = String::new();
     let mut rest = text;
-    while let Some(i) = rest.find(['{', '}']) {
+    while let Some(i) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
         literal.push_str(&rest[..i]);
         let tail = &rest[i..];
         if let Some(after) = tail.strip_prefix("{{") {
@@ -214,7 +219,7 @@ pub fn placeholder_fields(raw: &RawScenario, slots: &[&str]) -> Vec<Field> {
     let mut out = Vec::new();
     let mut add = |t: Option<&Text>, key: &'static str, multiline: bool, role: Role| {
         if let Some(t) = t
-            && t.get_ref().contains(['{', '}'])
+            && memchr::memchr2(b'{', b'}', t.get_ref().as_bytes()).is_some()
         {
             let pieces = pieces(t.get_ref(), slots);
             let texts = || {
@@ -260,8 +265,8 @@ pub fn placeholder_fields(raw: &RawScenario, slots: &[&str]) -> Vec<Field> {
 mod tests {
     use super::*;
 
-    fn values() -> HashMap<String, String> {
-        HashMap::from([("agency".to_string(), "SunPass".to_string())])
+    fn values() -> Values<'static> {
+        Values::from_iter([("agency", "SunPass".into())])
     }
 
     #[test]

@@ -14,6 +14,9 @@ struct Count(usize);
 
 impl fast::Sink for Count {
     type Item<'a> = RecordView<'a>;
+    fn quick(text: &str) -> Option<(RecordView<'_>, usize)> {
+        quick::record(text)
+    }
     fn take(&mut self, _: RecordView<'_>) {
         self.0 += 1;
     }
@@ -191,5 +194,30 @@ fn a_character_cut_by_the_end_of_a_chunk_is_read_whole() {
     assert!(fast::fold_file(&path, &mut count).is_ok());
     assert_eq!(count.0, 3);
     assert_eq!(merged(&path), careful(&path));
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn bytes_that_are_not_utf8_across_a_chunk_end_or_at_the_files_end_make_it_give_up() {
+    let d = dir("bad-utf8");
+    let mut records = many(3);
+    records[0].learner = "é".to_string();
+    let first = serde_json::to_string(&records[0]).unwrap();
+    let at = first.find('é').unwrap();
+    records[0].learner = format!("{}é", "x".repeat((1 << 20) - 1 - at));
+    let text: String = records.iter().map(|r| serde_json::to_string(r).unwrap() + "\n").collect();
+    let mut broken = text.clone().into_bytes();
+    // The `é` starts on the first chunk's last byte; its second byte, first of the next chunk, goes.
+    broken[1 << 20] = b'x';
+    let mut cut_at_end = text.into_bytes();
+    cut_at_end.extend_from_slice("é".as_bytes().split_at(1).0);
+    for (name, bytes) in [("across", broken), ("end", cut_at_end)] {
+        let path = d.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(fast::fold_file(&path, &mut Count(0)).is_err(), "{name}");
+        let (_, complaints, ok) = merged(&path);
+        assert!(!ok && complaints[0].contains("not valid UTF-8"), "{name}: {complaints:?}");
+        assert_eq!(merged(&path), careful(&path), "{name}");
+    }
     std::fs::remove_dir_all(&d).unwrap();
 }

@@ -71,17 +71,17 @@ pub struct ItemView<'a> {
     pub scenario: Cow<'a, str>,
     #[serde(borrow)]
     pub title: Cow<'a, str>,
-    category: AnyStr,
-    truth: AnyStr,
+    pub(super) category: AnyStr,
+    pub(super) truth: AnyStr,
     /// Only whether it was answered counts.
     pub said: Option<AnyStr>,
     pub correct: bool,
     #[serde(default)]
-    confidence: Option<AnyStr>,
+    pub(super) confidence: Option<AnyStr>,
     #[serde(default)]
-    seconds: u64,
+    pub(super) seconds: u64,
     #[serde(default)]
-    timed_out: bool,
+    pub(super) timed_out: bool,
 }
 
 /// One record as the fold reads it (mirrors `CompletionRecord`, field for field; the private
@@ -91,27 +91,27 @@ pub struct ItemView<'a> {
 pub struct RecordView<'a> {
     #[serde(borrow)]
     pub learner: Cow<'a, str>,
-    mode: AnyStr,
+    pub(super) mode: AnyStr,
     #[serde(borrow)]
     pub deck: Cow<'a, str>,
-    deck_title: AnyStr,
-    deck_checksum: AnyStr,
+    pub(super) deck_title: AnyStr,
+    pub(super) deck_checksum: AnyStr,
     pub started: u64,
-    finished: u64,
-    seconds: u64,
+    pub(super) finished: u64,
+    pub(super) seconds: u64,
     pub status: Status,
-    pass_mark: u8,
-    asked: u32,
-    answered: u32,
-    correct: u32,
+    pub(super) pass_mark: u8,
+    pub(super) asked: u32,
+    pub(super) answered: u32,
+    pub(super) correct: u32,
     pub score: f64,
-    d_prime: Option<f64>,
-    criterion: Option<f64>,
-    by_category: AnyCategories,
+    pub(super) d_prime: Option<f64>,
+    pub(super) criterion: Option<f64>,
+    pub(super) by_category: AnyCategories,
     #[serde(borrow)]
     pub items: Vec<ItemView<'a>>,
-    version: AnyStr,
-    seed: u64,
+    pub(super) version: AnyStr,
+    pub(super) seed: u64,
 }
 
 impl<'a> RecordView<'a> {

@@ -1,6 +1,7 @@
 //! Turns one scenario file's text into a [`Scenario`], or into every problem it has. Rules that
 //! span files (unique ids) live in the corpus loader.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 mod characters;
@@ -69,7 +70,8 @@ pub fn parse_variant(path: &str, source: &str, draw: Draw) -> Result<Parsed, Vec
 #[derive(Debug)]
 pub struct Template {
     path: String,
-    pub(super) source: String,
+    /// Borrowed from the binary for a bundled file (no copy of its text at start-up).
+    pub(super) source: Cow<'static, str>,
     pub(super) raw: RawScenario,
     pub(super) vars: super::vars::Vars,
     var_spans: Vec<(String, Range<usize>)>,
@@ -97,7 +99,7 @@ pub fn parse_template(path: &str, source: &str) -> Result<Template, Vec<Problem>
         let span = e.span().unwrap_or(0..0);
         vec![SourceMap::new(path, &normalized).problem(span, ProblemKind::Syntax(explain_toml_error(e.message())))]
     })?;
-    Ok(Template::build(path, normalized, raw, true))
+    Ok(Template::build(path, Cow::Owned(normalized), raw, true, false))
 }
 
 /// As [`parse_template`], for a file's own text, which becomes the template's when it is already
@@ -116,7 +118,7 @@ pub fn parse_template_owned(path: &str, source: String) -> Result<Result<Templat
             return Ok(Err(vec![SourceMap::new(path, &source).problem(span, kind)]));
         }
     };
-    Ok(Ok(Template::build(path, source, raw, true)))
+    Ok(Ok(Template::build(path, Cow::Owned(source), raw, true, false)))
 }
 
 /// A file's text as spans count it: without a byte-order mark, with `\n` line ends.
@@ -129,10 +131,21 @@ fn normalize(source: &str) -> String {
     }
 }
 
+/// As [`normalize`], for text compiled into the binary: borrowed when it needs no change (every
+/// bundled file).
+fn normalize_static(source: &'static str) -> Cow<'static, str> {
+    if source.starts_with('\u{FEFF}') || memchr::memchr(b'\r', source.as_bytes()).is_some() {
+        Cow::Owned(normalize(source))
+    } else {
+        Cow::Borrowed(source)
+    }
+}
+
 impl Template {
     /// The template of a file whose text is `source` and whose parsed form is `raw`;
-    /// `scan` looks for known criminal domains in the text as written.
-    fn build(path: &str, source: String, mut raw: RawScenario, scan: bool) -> Template {
+    /// `scan` looks for known criminal domains in the text as written; `trusted` skips the
+    /// rules that scan each variant's text (see [`Checker::trusted`]).
+    fn build(path: &str, source: Cow<'static, str>, mut raw: RawScenario, scan: bool, trusted: bool) -> Template {
         let mut early: Vec<(Range<usize>, ProblemKind)> =
             raw.hoist_trailing_lists().into_iter().map(|(key, span)| (span, ProblemKind::Twice(key))).collect();
         if scan {
@@ -145,20 +158,24 @@ impl Template {
         let (vars, var_spans, var_problems) = parse_vars(raw.vars.take());
         early.extend(var_problems);
         let quick = std::cell::OnceCell::new();
-        Template { path: path.to_string(), source, raw, vars, var_spans, early, quick, trusted: !scan }
+        Template { path: path.to_string(), source, raw, vars, var_spans, early, quick, trusted }
     }
 
     /// A bundled file's template from the form build.rs parsed it into (`baked.rs`): no TOML
     /// is read and the text is not scanned. Its variants skip the rules that scan text (see
     /// [`Checker::trusted`]): `check` of the built-in corpus proves them on the files' text.
-    pub(super) fn from_baked(path: &str, source: &str, raw: RawScenario) -> Template {
-        Template::build(path, normalize(source), raw, false)
+    pub(super) fn from_baked(path: &str, source: &'static str, raw: RawScenario) -> Template {
+        Template::build(path, normalize_static(source), raw, false, true)
     }
 
-    /// As [`Template::from_baked`], with every rule: what `parse_template` gives for the
-    /// file's text, without reading its TOML.
-    pub(super) fn from_baked_checked(path: &str, source: &str, raw: RawScenario) -> Template {
-        Template::build(path, normalize(source), raw, true)
+    /// As [`Template::from_baked`], with every rule on each variant drawn: what
+    /// `parse_template` gives for the file's text, without reading its TOML. The text as
+    /// written is not scanned for known criminal domains: it is the text compiled into this
+    /// binary, which `check` of the built-in corpus (in the test suite) scans with the same
+    /// list; a drawn variant's own text is scanned by the rules (that scan of the whole file
+    /// was half of the ten variants a round draws at start-up).
+    pub(super) fn from_baked_checked(path: &str, source: &'static str, raw: RawScenario) -> Template {
+        Template::build(path, normalize_static(source), raw, false, false)
     }
 
     /// The file's text, normalised as spans count it.
@@ -225,7 +242,7 @@ impl Template {
             checker.report(span, kind);
         }
         for (name, span) in &self.var_spans {
-            if !used.contains(name) {
+            if !used.contains(name.as_str()) {
                 checker.report(span.clone(), ProblemKind::UnusedVariable(name.clone()));
             }
         }
