@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::VARIANTS_CHECKED;
 use super::files::read_text;
 use crate::scenario::dates::Date;
+use crate::scenario::model::TemplateText;
 use crate::scenario::validate::{Parsed, parse_template, parse_template_owned};
 use crate::scenario::{Draw, Problem, ProblemKind};
 
@@ -56,7 +57,7 @@ fn baked_variant(index: usize, path: &str) -> Result<Parsed, Vec<Problem>> {
     let template = crate::scenario::baked::template(index, path, text);
     let mut parsed = template.into_variant_rules_only(Draw { seed: 0, today: Date::today_days() })?;
     if parsed.has_vars {
-        parsed.scenario.template = Some(Arc::from(text));
+        parsed.scenario.template = Some(TemplateText::Bundled(text));
     }
     Ok(parsed)
 }
@@ -72,8 +73,8 @@ fn parse_checked(path: &str, text: String, all_variants: bool) -> Result<Parsed,
         Ok(template) => (template?, None),
         Err(text) => (parse_template(path, &text)?, Some(text)),
     };
-    let text = |template: &crate::scenario::validate::Template| -> Arc<str> {
-        Arc::from(original.as_deref().unwrap_or(template.source()))
+    let text = |template: &crate::scenario::validate::Template| -> TemplateText {
+        TemplateText::Loaded(Arc::from(original.as_deref().unwrap_or(template.source())))
     };
     // Teaching findings and the detectors' warnings are for `check`; a trainer's load needs
     // only the rules (it was a third of start-up).

@@ -24,7 +24,32 @@ pub struct Scenario {
     /// Where it was loaded from, for messages to the author.
     pub origin: String,
     /// The file's text when it has `[vars]`, so each round can draw a fresh variant.
-    pub template: Option<std::sync::Arc<str>>,
+    pub template: Option<TemplateText>,
+}
+
+/// A scenario file's text, kept to draw its variants: borrowed from the binary for a bundled
+/// file, shared for a file read from disk. (A copy of every bundled file's text was 150 pages
+/// of fresh memory at start-up, each a page fault.) Two are equal when their texts are.
+#[derive(Clone, Debug)]
+pub enum TemplateText {
+    Bundled(&'static str),
+    Loaded(std::sync::Arc<str>),
+}
+
+impl std::ops::Deref for TemplateText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            TemplateText::Bundled(text) => text,
+            TemplateText::Loaded(text) => text,
+        }
+    }
+}
+
+impl PartialEq for TemplateText {
+    fn eq(&self, other: &TemplateText) -> bool {
+        **self == **other
+    }
 }
 
 /// One bubble in the thread.
