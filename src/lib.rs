@@ -17,6 +17,7 @@ pub mod corpus;
 pub mod course;
 pub mod deck;
 pub mod detect;
+pub mod json_scan;
 
 #[cfg(test)]
 pub mod fixtures;

@@ -8,29 +8,7 @@ use std::borrow::Cow;
 use crate::learning::completion::Status;
 
 use super::super::view::AnyStr;
-
-/// Where the first `"`, `\\` or control character of `bytes` is, eight bytes at a time (the
-/// same bit tricks as `store::answer_line`: a byte's high bit is set in the mask exactly from
-/// the first byte that matches; only the lowest counts).
-#[inline]
-fn string_end(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = ONES << 7;
-    let zero_in = |x: u64| x.wrapping_sub(ONES) & !x;
-    let mut at = 0;
-    while let Some(word) = bytes.get(at..at + 8) {
-        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        let quote = zero_in(x ^ (ONES * u64::from(b'"')));
-        let backslash = zero_in(x ^ (ONES * u64::from(b'\\')));
-        let control = x.wrapping_sub(ONES * 0x20) & !x;
-        let found = (quote | backslash | control) & HIGH;
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    bytes[at..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map(|i| at + i)
-}
+use crate::json_scan::string_end;
 
 fn hex(b: u8) -> Option<u32> {
     char::from(b).to_digit(16)
