@@ -10,7 +10,7 @@ mod sources;
 
 use files::read_text;
 pub use files::{MAX_DEPTH, files_under};
-use parallel::{PARALLEL_BAKED_FROM, PARALLEL_FROM, on_every_core};
+use parallel::{PARALLEL_FROM, on_every_core};
 use sources::{How, Src, baked_sources, read_and_parse};
 
 use crate::scenario::{Location, Problem, ProblemKind, Scenario};
@@ -55,13 +55,16 @@ impl Corpus {
     /// As [`Corpus::load`], with how each source is read given per source. Many files read
     /// for a round (`--scenarios DIR`) are read and parsed on every core, each thread taking a
     /// run of them; the results are merged in order, so what loads and what is reported is the
-    /// same as one by one. `check` stays on one thread (its figures are compared with a
-    /// one-thread floor).
+    /// same as one by one; the bundled files are not (see below). `check` stays on one
+    /// thread (its figures are compared with a one-thread floor).
     fn load_each(sources: impl IntoIterator<Item = (String, Src, How)>) -> Corpus {
         let sources: Vec<(String, Src, How)> = sources.into_iter().collect();
         let for_rounds = sources.iter().filter(|(_, _, how)| *how == How::First).count();
-        let baked = sources.iter().filter(|(_, _, how)| matches!(how, How::Baked(_))).count();
-        let results = if for_rounds >= PARALLEL_FROM || baked >= PARALLEL_BAKED_FROM {
+        // The bundled files alone stay on this thread: built from their baked form they are
+        // 9 M instructions, and a second thread (its start, its allocator arena's fresh pages)
+        // cost more than it saved — the first frame was 12 % slower on the 2-core machine with
+        // it (docs/performance.md, session 14).
+        let results = if for_rounds >= PARALLEL_FROM {
             on_every_core(sources, read_and_parse)
         } else {
             sources.into_iter().map(read_and_parse).collect()

@@ -5,10 +5,6 @@
 /// How many files read for a round make it worth starting threads.
 pub(super) const PARALLEL_FROM: usize = 256;
 
-/// How many bundled files built from their baked form make it worth starting threads: the
-/// built-in corpus (218 files, 12.6 M instructions, 70 % of the trainer's start) is.
-pub(super) const PARALLEL_BAKED_FROM: usize = 64;
-
 /// `f` of every item, in order, the items shared out in runs over the machine's cores.
 pub(super) fn on_every_core<T: Send, R: Send>(mut items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
