@@ -55,8 +55,8 @@ impl Corpus {
     /// As [`Corpus::load`], with how each source is read given per source. Many files read
     /// for a round (`--scenarios DIR`) are read and parsed on every core, each thread taking a
     /// run of them; the results are merged in order, so what loads and what is reported is the
-    /// same as one by one; the bundled files are not (see below). `check` stays on one
-    /// thread (its figures are compared with a one-thread floor).
+    /// same as one by one. The bundled files are always built on this thread (see below), and
+    /// `check` stays on one thread (its figures are compared with a one-thread floor).
     fn load_each(sources: impl IntoIterator<Item = (String, Src, How)>) -> Corpus {
         let sources: Vec<(String, Src, How)> = sources.into_iter().collect();
         let for_rounds = sources.iter().filter(|(_, _, how)| *how == How::First).count();
