@@ -141,3 +141,37 @@ fn many_windows_on_threads_come_back_in_the_files_order() {
     assert_eq!(got, want);
     assert_eq!((t.lines, t.bad, t.complete), (5000, 0, bytes.len() as u64));
 }
+
+/// A file that can be read for `left` bytes, then fails.
+struct FailsAfter<'a> {
+    bytes: &'a [u8],
+    left: usize,
+}
+
+impl std::io::Read for FailsAfter<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            return Err(std::io::Error::other("the disk went away"));
+        }
+        let n = buf.len().min(self.left).min(self.bytes.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        (self.bytes, self.left) = (&self.bytes[n..], self.left - n);
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_read_failing_midway_on_threads_is_an_error_not_a_hang() {
+    // The threads take windows from the file in turn; the one that meets the failure says so,
+    // the others stop, and what was read before is not taken for the whole file.
+    let bytes: String = (0..2000).map(|i| format!("{{\"n\":{i}}}\n")).collect();
+    for threads in [1, 2, 3] {
+        for left in [0, 1, 100, 5000] {
+            let reader = FailsAfter { bytes: bytes.as_bytes(), left };
+            let split = super::par::Split { window: 64, threads, alone: 0 };
+            let read = super::par::fold_windows(reader, bytes.len() as u64, split, &Where, |_, _| {});
+            let Err(e) = read else { panic!("{threads} threads, {left} bytes: the failure was not reported") };
+            assert_eq!(e.to_string(), "the disk went away");
+        }
+    }
+}

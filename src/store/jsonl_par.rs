@@ -1,6 +1,6 @@
 //! Reading a JSON Lines file on every core: the file is cut into windows of whole lines, each
-//! window's lines are read (parsed) on a reading thread, and the windows are handed back to
-//! the caller's thread in the file's order, where they are folded.
+//! window is read from the file and its lines parsed on a reading thread, and the windows are
+//! handed back to the caller's thread in the file's order, where they are folded.
 //!
 //! Why: the first start with a long history and no summary cache yet reads the whole log
 //! (29 MB for 100 000 answers) before the first frame, and parsing is four fifths of that.
@@ -13,8 +13,9 @@
 //! window is only ever cut after a line break, and a line break can never be part of a bad
 //! sequence, so replacing a window's bad bytes at once replaces each line's as it always did.
 
+use std::collections::BTreeMap;
 use std::io::{self, Read};
-use std::sync::mpsc;
+use std::sync::{PoisonError, mpsc};
 
 use super::{Text, content, keep_tail};
 
@@ -65,81 +66,152 @@ type Buffers<O> = (Vec<u8>, O);
 /// A window read: its text, what `lines` made of it, its non-blank lines and unreadable ones.
 type Done<O> = (String, O, usize, usize);
 
+/// Where the windows are taken from, in turn: the file, what was read past the last line
+/// break, and what is known of the whole lines read so far.
+struct Source<Rd> {
+    reader: Rd,
+    carry: Vec<u8>,
+    /// Windows taken so far: the next one's number.
+    taken: usize,
+    /// The file ended, or reading it failed: no more windows.
+    ended: bool,
+    complete: u64,
+    tail: Vec<u8>,
+}
+
+impl<Rd: io::Read> Source<Rd> {
+    /// The next window, in `bytes`, with its number: the numbers are the file's order, and so
+    /// is what the source keeps of the whole lines (their length, their last bytes).
+    fn next(&mut self, window: usize, bytes: Vec<u8>) -> io::Result<Option<(usize, Vec<u8>)>> {
+        let Some(bytes) = next_window(&mut self.reader, &mut self.carry, window, bytes)? else {
+            return Ok(None);
+        };
+        if bytes.ends_with(b"\n") {
+            self.complete += bytes.len() as u64;
+            keep_tail(&mut self.tail, &bytes);
+        }
+        self.taken += 1;
+        Ok(Some((self.taken - 1, bytes)))
+    }
+
+    /// [`Source::next`] for a reading thread: `None` when there are no more windows (the
+    /// first thread to find the end says so in `report`).
+    fn take<O>(&mut self, window: usize, bytes: Vec<u8>, report: &mpsc::Sender<Report<O>>) -> Option<(usize, Vec<u8>)> {
+        if self.ended {
+            return None;
+        }
+        let said = match self.next(window, bytes) {
+            Ok(Some(taken)) => return Some(taken),
+            Ok(None) => Report::Ended(self.taken),
+            Err(e) => Report::Failed(e),
+        };
+        self.ended = true;
+        let _ = report.send(said);
+        None
+    }
+}
+
+/// What a reading thread tells the caller's thread.
+enum Report<O> {
+    /// Window `.0`, read on thread `.1`.
+    Read(usize, usize, Done<O>),
+    /// The file ended after this many windows.
+    Ended(usize),
+    Failed(io::Error),
+}
+
 /// Reads every line of `reader` (`size` bytes, as far as is known) with `lines`, shared out as
 /// `split` says, and hands each window's text and what was read of it to `fold`, in order.
 /// Says what [`super::fold_text`] says of the same bytes.
+///
+/// On threads, each reading thread takes the file's next window itself (the file is behind a
+/// lock, so windows are taken in the file's order, and numbered), reads its lines and sends
+/// it back; this thread folds the windows in their numbers' order. Why the reading threads
+/// read the file: copying it out of the page cache was a third of this thread's time, and
+/// this thread is what the others wait for once there are more cores than two.
 pub(super) fn fold_windows<R: ReadLines>(
-    mut reader: impl io::Read,
+    reader: impl io::Read + Send,
     size: u64,
     split: Split,
     lines: &R,
     mut fold: impl FnMut(&str, &R::Out),
 ) -> io::Result<Text> {
-    let mut out = Text { bad: 0, lines: 0, complete: 0, tail: Vec::new() };
-    let mut carry = Vec::new();
     let window = split.window.max(1);
-    let mut pool: Vec<Buffers<R::Out>> = Vec::new();
-    let mut next = |out: &mut Text, pool: &mut Vec<Buffers<R::Out>>| -> io::Result<Option<Buffers<R::Out>>> {
-        let (bytes, read) = pool.pop().unwrap_or_default();
-        let Some(bytes) = next_window(&mut reader, &mut carry, window, bytes)? else { return Ok(None) };
-        if bytes.ends_with(b"\n") {
-            out.complete += bytes.len() as u64;
-            keep_tail(&mut out.tail, &bytes);
-        }
-        Ok(Some((bytes, read)))
-    };
-    let mut done = |out: &mut Text, pool: &mut Vec<Buffers<R::Out>>, (text, mut read, n, bad): Done<R::Out>| {
+    let mut source = Source { reader, carry: Vec::new(), taken: 0, ended: false, complete: 0, tail: Vec::new() };
+    let mut out = Text { bad: 0, lines: 0, complete: 0, tail: Vec::new() };
+    let mut done = |out: &mut Text, (text, read, n, bad): &Done<R::Out>| {
         out.lines += n;
         out.bad += bad;
-        fold(&text, &read);
-        let mut bytes = text.into_bytes();
-        bytes.clear();
-        lines.clear(&mut read);
-        pool.push((bytes, read));
+        fold(text, read);
     };
     if split.threads == 0 || size < split.alone {
-        while let Some((bytes, read)) = next(&mut out, &mut pool)? {
-            done(&mut out, &mut pool, read_window(lines, bytes, read));
+        let mut buffers: Buffers<R::Out> = Default::default();
+        while let Some((_, bytes)) = source.next(window, buffers.0)? {
+            let read = read_window(lines, bytes, buffers.1);
+            done(&mut out, &read);
+            buffers = recycle(lines, read);
         }
+        (out.complete, out.tail) = (source.complete, source.tail);
         return Ok(out);
     }
+    let source = std::sync::Mutex::new(source);
     std::thread::scope(|scope| {
-        let threads = split.threads;
-        let (mut to, mut from) = (Vec::new(), Vec::new());
-        for _ in 0..threads {
-            let (send, windows) = mpsc::sync_channel::<Buffers<R::Out>>(AHEAD);
-            let (give, back) = mpsc::sync_channel::<Done<R::Out>>(AHEAD);
+        let (report, reports) = mpsc::channel::<Report<R::Out>>();
+        let mut pools: Vec<mpsc::Sender<Buffers<R::Out>>> = Vec::new();
+        for thread in 0..split.threads {
+            // Each thread's buffers come back to it once folded: at most AHEAD windows a
+            // thread are in flight, so memory stays bounded whatever the file's size.
+            let (give, pool) = mpsc::channel::<Buffers<R::Out>>();
+            for _ in 0..AHEAD {
+                give.send(Default::default()).expect("the pool is open");
+            }
+            pools.push(give);
+            let (report, source) = (report.clone(), &source);
             scope.spawn(move || {
-                for (bytes, read) in windows {
-                    if give.send(read_window(lines, bytes, read)).is_err() {
+                for (bytes, read) in pool {
+                    let taken = source.lock().unwrap_or_else(PoisonError::into_inner).take(window, bytes, &report);
+                    let Some((number, bytes)) = taken else { return };
+                    if report.send(Report::Read(number, thread, read_window(lines, bytes, read))).is_err() {
                         return; // the caller stopped (an error reading the file)
                     }
                 }
             });
-            to.push(send);
-            from.push(back);
         }
-        // Window k goes to thread k % threads and comes back from it in turn: the order of
-        // the file. At most AHEAD windows per thread are in flight, so a send never waits.
-        let (mut sent, mut folded, mut more) = (0usize, 0usize, true);
+        drop(report);
+        // Windows come back in any order: each waits here until those before it are folded.
+        let mut waiting: BTreeMap<usize, (usize, Done<R::Out>)> = BTreeMap::new();
+        let (mut folded, mut windows) = (0usize, None);
         loop {
-            while more && sent - folded < threads * AHEAD {
-                match next(&mut out, &mut pool)? {
-                    Some(window) => {
-                        to[sent % threads].send(window).expect("a reading thread ended early");
-                        sent += 1;
-                    }
-                    None => more = false,
+            while let Some((thread, read)) = waiting.remove(&folded) {
+                done(&mut out, &read);
+                // A thread that has stopped (the file ended) needs no more buffers.
+                let _ = pools[thread].send(recycle(lines, read));
+                folded += 1;
+            }
+            if windows == Some(folded) {
+                break;
+            }
+            match reports.recv().expect("a reading thread ended early") {
+                Report::Read(number, thread, read) => {
+                    waiting.insert(number, (thread, read));
                 }
+                Report::Ended(n) => windows = Some(n),
+                Report::Failed(e) => return Err(e),
             }
-            if folded == sent {
-                return Ok(out);
-            }
-            let read = from[folded % threads].recv().expect("a reading thread ended early");
-            done(&mut out, &mut pool, read);
-            folded += 1;
         }
+        let source = source.lock().unwrap_or_else(PoisonError::into_inner);
+        (out.complete, out.tail) = (source.complete, source.tail.clone());
+        Ok(out)
     })
+}
+
+/// A window's buffers emptied for the next window (a new buffer for every window was a page
+/// fault every 4 KiB).
+fn recycle<R: ReadLines>(lines: &R, (text, mut read, _, _): Done<R::Out>) -> Buffers<R::Out> {
+    let mut bytes = text.into_bytes();
+    bytes.clear();
+    lines.clear(&mut read);
+    (bytes, read)
 }
 
 /// The next window, in `bytes` (emptied, its room kept): whole lines of at least `window`
