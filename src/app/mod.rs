@@ -18,6 +18,10 @@ mod setup;
 mod step;
 mod update;
 
+#[cfg(test)]
+#[path = "shown_tests.rs"]
+mod shown_tests;
+
 pub use answer::{Answer, Confidence};
 pub use key::parse_key_script;
 pub use key::{Input, Key};
@@ -196,9 +200,11 @@ impl App {
         self.answers.get(self.position)
     }
 
-    /// (scenario, answer) for every scenario answered so far.
+    /// (scenario, answer) for every scenario answered so far: the variant that was on screen,
+    /// not the pool's first draw of it. The learner's marks are places in the text they saw,
+    /// and its title is the one they read (a variable can change both).
     pub fn answered(&self) -> impl Iterator<Item = (&Scenario, &Answer)> {
-        self.round.iter().zip(&self.answers).map(|(&i, a)| (&self.pool[i], a))
+        self.shown.iter().zip(&self.answers)
     }
 
     /// How many verdicts were right.

@@ -197,8 +197,12 @@ impl App {
             .iter()
             .enumerate()
             .map(|(n, &i)| {
-                let answer = if reached { self.answers.get(n) } else { None };
-                item_result(&self.pool[i], answer)
+                // A stage reached was drawn: its record names the variant the learner saw.
+                let (shown, answer) = match reached {
+                    true => (self.shown.get(n).unwrap_or(&self.pool[i]), self.answers.get(n)),
+                    false => (&self.pool[i], None),
+                };
+                item_result(shown, answer)
             })
             .collect();
         let info = AttemptInfo {

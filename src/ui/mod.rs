@@ -12,7 +12,7 @@ mod present;
 pub mod prompt;
 mod reveal;
 mod stats_screen;
-mod summary;
+pub(crate) mod summary;
 pub mod theme;
 mod words;
 pub mod wrap;
