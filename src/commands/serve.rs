@@ -156,7 +156,7 @@ pub fn run(
         plain: args.plain,
         exam,
         title: deck.title.clone(),
-        items: pool,
+        items: room_items(&pool, seed, crate::scenario::dates::Date::today_days()),
         factory,
         locale,
     })
@@ -177,6 +177,14 @@ pub fn class_deck(deck: &Deck, pool: &[Scenario], seed: u64, mode: ClassMode, ex
         class.time_limit = None;
     }
     (class, chosen)
+}
+
+/// What the room shows (the dashboard, the results table): the variants every learner of the
+/// class draws from `chosen` (the class's seed and each message's id, as `app::draw_variants`),
+/// not the pool's first draws, so a title with a variable says what the learners read.
+pub fn room_items(chosen: &[Scenario], seed: u64, today: i64) -> Vec<Scenario> {
+    let all: Vec<usize> = (0..chosen.len()).collect();
+    crate::app::draw_variants(chosen, &all, seed, today)
 }
 
 #[cfg(test)]
@@ -205,6 +213,35 @@ mod tests {
         assert_eq!(chosen.len(), expected.len());
         let again = class.choose(&chosen, 99);
         assert_eq!(again, (0..chosen.len()).collect::<Vec<_>>(), "any seed: the same order");
+    }
+
+    #[test]
+    fn the_room_shows_the_variants_its_learners_are_shown() {
+        let pool = crate::corpus::Corpus::embedded().scenarios;
+        let deck = crate::deck::find("onboarding-exam", &pool).unwrap();
+        let seed = 11;
+        let (class, chosen) = class_deck(&deck, &pool, seed, ClassMode::Lockstep, false);
+        let opts = Options {
+            count: chosen.len(),
+            categories: Vec::new(),
+            seed: Some(seed),
+            no_spot: false,
+            theme: crate::ui::ThemeName::Default,
+            plain: false,
+            locale: crate::i18n::Locale::english(),
+        };
+        // The learner's app takes today's date itself: try again if midnight passed meanwhile.
+        let (app, room) = loop {
+            let today = crate::scenario::dates::Date::today_days();
+            let app = build(&Plan::Practice { deck: Some(class.clone()) }, chosen.clone(), &opts, Default::default());
+            if today == crate::scenario::dates::Date::today_days() {
+                break (app.unwrap(), room_items(&chosen, seed, today));
+            }
+        };
+        assert_eq!(app.shown, room);
+        assert_ne!(app.shown, chosen, "what the room showed before: the pool's first draws");
+        // The deck draws a message whose title has a variable: the first draw's would differ.
+        assert!(room.iter().zip(&chosen).any(|(shown, first)| shown.title != first.title), "no title varies");
     }
 
     #[test]
