@@ -9,7 +9,11 @@ Usage: benches/first-frame.py [--floor FLOOR] BINARY [RUNS] [ARGS...]
   ARGS    more arguments for smishdrill, e.g. --scenarios DIR
   --floor FLOOR  also time FLOOR (the floor program), one run of each in turn, and print the
           ratio of the medians: on a shared machine both then see the same load"""
-import os, pty, time, sys, select
+import os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pty_frame  # noqa: E402  (benches/pty_frame.py)
+
 args = sys.argv[1:]
 floor_binary = None
 if args[:1] == ["--floor"]:
@@ -25,30 +29,7 @@ def argv_of(binary):
 
 
 def first_frame(argv):
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["XDG_DATA_HOME"] = "/tmp/ff-data"
-        os.environ["COLUMNS"] = "80"; os.environ["LINES"] = "24"
-        os.execv(argv[0], argv)
-    import fcntl, termios, struct
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    buf = b""
-    while b"Genuine" not in buf:
-        r, _, _ = select.select([fd], [], [], 60)
-        if not r:
-            break
-        buf += os.read(fd, 65536)
-    elapsed = (time.perf_counter() - start) * 1000
-    os.write(fd, b"q")
-    try:
-        while os.read(fd, 65536):
-            pass
-    except OSError:
-        pass
-    os.waitpid(pid, 0)
-    os.close(fd)
-    return elapsed
+    return pty_frame.first_frame(argv, {"XDG_DATA_HOME": "/tmp/ff-data"})[0]
 
 
 programs = [argv_of(b) for b in ([floor_binary] if floor_binary else []) + [binary]]

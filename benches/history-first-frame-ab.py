@@ -12,7 +12,10 @@ Usage: benches/history-first-frame-ab.py RUNS EMPTY_HOME LONG_HOME BINARY...
 
 The first frame is the moment the verdict buttons ("Genuine") have been written, as in
 benches/history-first-frame.py, which measures one binary (with or without the cache)."""
-import glob, os, pty, select, statistics, struct, sys, time, fcntl, termios
+import glob, os, statistics, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pty_frame  # noqa: E402  (benches/pty_frame.py)
 
 runs, empty, long_home, binaries = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
 
@@ -23,29 +26,7 @@ def remove_cache(home):
 
 
 def first_frame(binary, home):
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["XDG_DATA_HOME"] = home
-        os.environ["USER"] = "default"
-        os.execv(binary, [binary, "--seed", "1"])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    buf = b""
-    while b"Genuine" not in buf:
-        ready, _, _ = select.select([fd], [], [], 60)
-        if not ready:
-            break
-        buf += os.read(fd, 65536)
-    elapsed = (time.perf_counter() - start) * 1000
-    os.write(fd, b"q")
-    try:
-        while os.read(fd, 65536):
-            pass
-    except OSError:
-        pass
-    os.wait4(pid, 0)
-    os.close(fd)
-    return elapsed
+    return pty_frame.first_frame([binary, "--seed", "1"], {"XDG_DATA_HOME": home, "USER": "default"})[0]
 
 
 times = {b: [] for b in binaries}

@@ -12,7 +12,10 @@ Usage: benches/history-first-frame.py [--no-cache] BINARY EMPTY_HOME LONG_HOME [
 The first frame is the moment the verdict buttons ("Genuine") have been written; peak memory is
 the child's maximum resident set (getrusage through wait4). USER is set to "default", the
 profile history-scale.py writes."""
-import glob, os, pty, select, sys, time
+import glob, os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pty_frame  # noqa: E402  (benches/pty_frame.py)
 
 args = sys.argv[1:]
 no_cache = "--no-cache" in args
@@ -29,31 +32,7 @@ def remove_cache(home):
 def first_frame(home):
     if no_cache:
         remove_cache(home)
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["XDG_DATA_HOME"] = home
-        os.environ["USER"] = "default"
-        os.environ["COLUMNS"] = "80"; os.environ["LINES"] = "24"
-        os.execv(binary, [binary, "--seed", "1"])
-    import fcntl, termios, struct
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    buf = b""
-    while b"Genuine" not in buf:
-        r, _, _ = select.select([fd], [], [], 60)
-        if not r:
-            break
-        buf += os.read(fd, 65536)
-    elapsed = (time.perf_counter() - start) * 1000
-    os.write(fd, b"q")
-    try:
-        while os.read(fd, 65536):
-            pass
-    except OSError:
-        pass
-    _, _, usage = os.wait4(pid, 0)
-    os.close(fd)
-    return elapsed, usage.ru_maxrss / 1024
+    return pty_frame.first_frame([binary, "--seed", "1"], {"XDG_DATA_HOME": home, "USER": "default"})
 
 
 results = {empty: [], long_home: []}
