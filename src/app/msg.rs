@@ -58,6 +58,9 @@ pub enum Msg {
     StartTally,
     /// A digit typed into the tally.
     Digit(u8),
+    /// A printable key that means nothing on this screen. Where the screen waits for a choice,
+    /// the hint says which keys make it, so a wrong key is never met with silence.
+    Unbound,
     /// Backspace in the tally.
     Backspace,
     /// Plain mode: these pieces (0-based, ascending) are the marks on the spot screen.

@@ -7,7 +7,7 @@ use super::answering::{
     set_marks, toggle_mark,
 };
 pub use super::explicit::READ_GUARD_MS;
-use super::explicit::{NEW_ROUND, PICK_CHOICE, PICK_CONFIDENCE, PICK_VERDICT, move_highlight};
+use super::explicit::{NEW_ROUND, PICK_CHOICE, PICK_CONFIDENCE, PICK_VERDICT, TOO_SOON, move_highlight, typed_ahead};
 use super::flow::next;
 use super::present;
 use super::{Answer, App, Confidence, Effect, Msg, Screen, Step};
@@ -171,6 +171,9 @@ fn on_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
             let cursor = Some(move_highlight(app.choice_cursor(), d, choices));
             app.step = Step::Question { cursor };
         }
+        (Screen::Judge, Msg::Unbound) => app.hint = Some(unbound_hint(app, PICK_VERDICT)),
+        (Screen::Confidence, Msg::Unbound) => app.hint = Some(unbound_hint(app, PICK_CONFIDENCE)),
+        (Screen::Question, Msg::Unbound) => app.hint = Some(unbound_hint(app, PICK_CHOICE)),
         (Screen::Question, Msg::Confirm) => match app.choice_cursor() {
             Some(i) => return answer_question(app, i),
             None => app.hint = Some(PICK_CHOICE),
@@ -217,6 +220,13 @@ fn play_again(app: &mut App) {
     app.message_shown();
     app.go(if app.round.is_empty() { Screen::Summary } else { Screen::Judge });
     app.item_seconds = 0;
+}
+
+/// The hint for a key that means nothing on a screen waiting for a choice: the keys that make
+/// it, or, in an exam, that the key came before the message could be read (as a verdict then
+/// would: that is what the learner needs to know first).
+fn unbound_hint(app: &App, pick: &'static str) -> &'static str {
+    if typed_ahead(app) { TOO_SOON } else { pick }
 }
 
 #[cfg(test)]

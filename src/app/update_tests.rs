@@ -345,3 +345,20 @@ fn an_empty_round_has_nothing_to_answer() {
     send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Confirm]);
     assert!(app.answers.is_empty());
 }
+
+#[test]
+fn a_key_that_means_nothing_says_which_keys_choose_where_a_choice_is_waited_for() {
+    let mut app = fixtures::app();
+    let hint = |app: &App| app.hint.map(|h| app.locale.text(h).into_owned()).unwrap_or_default();
+    assert!(send(&mut app, &[Msg::Unbound]).is_empty());
+    assert!(hint(&app).contains("press s"), "{}", hint(&app));
+    send(&mut app, &[Msg::Verdict(Verdict::Scam), Msg::Unbound]);
+    assert!(hint(&app).contains("press 1"), "{}", hint(&app));
+    send(&mut app, &[Msg::Choose(0), Msg::Confirm, Msg::Unbound]);
+    assert_eq!(app.screen, Screen::Question);
+    assert!(hint(&app).contains("number of your answer"), "{}", hint(&app));
+    assert_eq!(app.answers[0].choice, None, "nothing is chosen for the learner");
+    let right = shown(&app, 1);
+    send(&mut app, &[Msg::Choose(right), Msg::Unbound]);
+    assert_eq!((app.screen, app.hint), (Screen::Reveal, None), "the explanation waits for nothing");
+}

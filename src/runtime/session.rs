@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Input, Msg, msg_for_key_in, update};
+use crate::app::{App, Input, Key, Msg, msg_for_key_in, update};
 use crate::ui::{Theme, ViewReport, view};
 
 use super::Sink;
@@ -39,7 +39,8 @@ impl Session {
     pub fn input(&mut self, input: Input, sink: &mut dyn Sink) -> Option<u8> {
         self.dirty = true; // a key, a paste, a resize: redraw
         let Input::Key(key) = input else { return None };
-        let msg = msg_for_key_in(&self.app.locale, self.app.screen, key)?;
+        let unbound = matches!(key, Key::Char(_)).then_some(Msg::Unbound);
+        let msg = msg_for_key_in(&self.app.locale, self.app.screen, key).or(unbound)?;
         // The time of the key, for the exam's guard against typing ahead.
         update(&mut self.app, Msg::Clock(self.started.elapsed().as_millis() as u64));
         let effects = update(&mut self.app, msg);

@@ -76,3 +76,20 @@ fn saving_errors_are_kept_for_the_host_to_show() {
     run(&mut terminal, &mut session, &mut Script::keys("s1<Enter>1<Enter>s1<Enter>1<Enter>"), &mut sink).unwrap();
     assert_eq!(session.errors, ["disk full", "disk full"], "every failure kept for later");
 }
+
+#[test]
+fn a_key_that_means_nothing_is_answered_with_the_keys_that_do() {
+    let mut session = Session::new(crate::fixtures::app(), Theme::mono());
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut sink = NullSink;
+    session.draw(&mut terminal, &mut sink).unwrap();
+    assert!(!screen_text(&terminal).contains("Nothing chosen yet"));
+    session.input(crate::app::Input::Key(crate::app::Key::Char('x')), &mut sink);
+    session.draw(&mut terminal, &mut sink).unwrap();
+    let text = screen_text(&terminal);
+    assert!(text.contains("Nothing chosen yet: press s (scam) or g (genuine)"), "{text}");
+    assert_eq!((session.app.screen, session.app.answers.len()), (Screen::Judge, 0), "and nothing is answered");
+    // A key that is not a character (an arrow on a screen without a list) stays silent.
+    session.input(crate::app::Input::Key(crate::app::Key::Home), &mut sink);
+    assert_eq!(session.app.hint, None);
+}

@@ -40,7 +40,9 @@ pub fn held(app: &App, step: Step) -> Option<Hold> {
 /// Whether a key may reach `update` now. Help, scrolling and leaving always may; nothing may
 /// move past the room's message, and a finished class is not played again.
 pub fn allows(app: &App, step: Step, key: Key) -> bool {
-    let Some(msg) = msg_for_key(app.screen, key) else { return true };
+    // A key that means nothing reaches `update` only to be answered with a hint, which is for
+    // a screen the learner can act on.
+    let Some(msg) = msg_for_key(app.screen, key) else { return held(app, step).is_none() };
     if matches!(
         msg,
         Msg::Quit

@@ -29,6 +29,7 @@ fn learners_wait_in_the_lobby_and_cannot_answer_before_the_start() {
     let step = Step::default();
     assert_eq!(held(&s.app, step), Some(Hold::Lobby));
     assert!(!allows(&s.app, step, Key::Char('s')), "no verdict before the instructor shows the message");
+    assert!(!allows(&s.app, step, Key::Char('x')), "no hint for a key typed in the lobby");
     assert!(allows(&s.app, step, Key::Char('?')) && allows(&s.app, step, Key::Char('q')));
 }
 
