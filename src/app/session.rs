@@ -198,9 +198,10 @@ impl App {
             .enumerate()
             .map(|(n, &i)| {
                 // A stage reached was drawn: its record names the variant the learner saw.
-                let (shown, answer) = match reached {
-                    true => (self.shown.get(n).unwrap_or(&self.pool[i]), self.answers.get(n)),
-                    false => (&self.pool[i], None),
+                let (shown, answer) = if reached {
+                    (self.shown.get(n).unwrap_or(&self.pool[i]), self.answers.get(n))
+                } else {
+                    (&self.pool[i], None)
                 };
                 item_result(shown, answer)
             })
