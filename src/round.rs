@@ -98,6 +98,7 @@ mod tests {
             sources: vec![],
             origin: String::new(),
             template: None,
+            undrawn: false,
         };
         (0..scams)
             .map(|i| make(i, Verdict::Scam))

@@ -47,6 +47,7 @@ fn hostile_scenario() -> Scenario {
         sources: vec![format!("https://x.example/{}", PAYLOADS[2])],
         origin: "hostile.toml".into(),
         template: None,
+        undrawn: false,
     }
 }
 

@@ -232,14 +232,13 @@ impl App {
 /// Each scenario of the round with its variables drawn from the round's seed and its own id, so
 /// the same seed gives the same round with the same variants.
 pub fn draw_variants(pool: &[Scenario], round: &[usize], seed: u64, today: i64) -> Vec<Scenario> {
-    round
-        .iter()
-        .map(|&i| {
-            let scenario = &pool[i];
-            let seed = seed ^ fnv1a(scenario.id.as_bytes());
-            scenario.variant(crate::scenario::Draw { seed, today })
-        })
-        .collect()
+    round.iter().map(|&i| draw_variant(&pool[i], seed, today)).collect()
+}
+
+/// The variant of `scenario` a round with this seed shows (see [`draw_variants`]).
+pub fn draw_variant(scenario: &Scenario, seed: u64, today: i64) -> Scenario {
+    let seed = seed ^ fnv1a(scenario.id.as_bytes());
+    scenario.variant(crate::scenario::Draw { seed, today })
 }
 
 /// A stable 64-bit hash (FNV-1a): std's hasher may change between Rust releases.

@@ -197,13 +197,13 @@ impl App {
             .iter()
             .enumerate()
             .map(|(n, &i)| {
-                // A stage reached was drawn: its record names the variant the learner saw.
-                let (shown, answer) = if reached {
-                    (self.shown.get(n).unwrap_or(&self.pool[i]), self.answers.get(n))
-                } else {
-                    (&self.pool[i], None)
-                };
-                item_result(shown, answer)
+                // A stage reached was drawn: its record names the variant the learner saw; an
+                // item not reached names the one they would have seen (the pool's entry may
+                // not be drawn at all: `Scenario::undrawn`).
+                let shown = self.shown.get(n).filter(|_| reached);
+                let unseen = || super::draw_variant(&self.pool[i], self.spec.seed, self.today);
+                let shown = shown.cloned().unwrap_or_else(unseen);
+                item_result(&shown, if reached { self.answers.get(n) } else { None })
             })
             .collect();
         let info = AttemptInfo {

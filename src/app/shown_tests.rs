@@ -88,3 +88,27 @@ fn the_exam_record_names_the_title_the_learner_read() {
     assert_eq!(record.items[0].title, shown.title);
     assert_ne!(shown.title, app.pool[index].title);
 }
+
+/// An exam item the learner never reached is named in the record by the variant they would
+/// have been shown, drawn then: a round's pool holds bundled files undrawn, with no title.
+#[test]
+fn an_item_not_reached_is_named_by_the_variant_it_would_have_shown() {
+    let pool = crate::corpus::Corpus::for_rounds().scenarios;
+    let items: Vec<usize> = (0..pool.len()).filter(|&i| pool[i].undrawn).take(3).collect();
+    assert_eq!(items.len(), 3);
+    let mut app = App::on_day(pool, RoundSpec { count: 1, categories: vec![], seed: 7 }, TODAY);
+    app.session.exam = Some(crate::fixtures::exam_setup());
+    let lesson = crate::course::Lesson { title: "L".into(), blocks: vec![] };
+    app.session.stages = vec![
+        super::Stage::Lesson(lesson),
+        super::Stage::Messages { items: items.clone(), at_end: true, graded: true, time_limit: None },
+    ];
+    app.stage = 0;
+    let record = app.completion(false, 1_800_000_000).expect("an exam's record");
+    for (item, &i) in record.items.iter().zip(&items) {
+        let would_show = super::draw_variant(&app.pool[i], 7, TODAY);
+        assert!(!would_show.undrawn && !would_show.title.is_empty());
+        assert_eq!(item.title, would_show.title);
+        assert_eq!(item.said, None);
+    }
+}

@@ -19,11 +19,16 @@ pub fn run() -> ExitCode {
     let (added, only) = (cli.scenarios().cloned(), cli.only_scenarios().cloned());
     // A folder to check or audit on its own: `--only-scenarios`, else `--scenarios`.
     let scenarios = only.clone().or_else(|| added.clone());
-    let load = || match (&added, &only) {
-        (_, Some(dir)) => Corpus::from_paths(std::slice::from_ref(dir)),
-        (Some(dir), None) => Corpus::embedded_and(std::slice::from_ref(dir)),
-        (None, None) => Corpus::embedded(),
+    // What lists or serves the scenarios holds each one drawn; a session's rounds draw only
+    // what they show (`Corpus::for_rounds`).
+    let load_as = |drawn: bool| match (&added, &only, drawn) {
+        (_, Some(dir), _) => Corpus::from_paths(std::slice::from_ref(dir)),
+        (Some(dir), None, true) => Corpus::embedded_and(std::slice::from_ref(dir)),
+        (Some(dir), None, false) => Corpus::for_rounds_and(std::slice::from_ref(dir)),
+        (None, None, true) => Corpus::embedded(),
+        (None, None, false) => Corpus::for_rounds(),
     };
+    let load = || load_as(false);
     let deck_or_default =
         |deck: &DeckArg| deck.deck.clone().or_else(|| settings.deck.as_ref().map(|d| d.value.clone()));
     let code = match &cli.command {
@@ -53,7 +58,7 @@ pub fn run() -> ExitCode {
                 (None, true) => commands::ListMode::Summary,
                 (None, false) => commands::ListMode::Lines,
             };
-            commands::list(&load(), &filter, &mode)
+            commands::list(&load_as(true), &filter, &mode)
         }
         Some(Command::Stats { .. }) => stats(&settings),
         Some(Command::Practice { deck: None, .. }) | None => {
@@ -101,7 +106,7 @@ pub fn run() -> ExitCode {
         Some(Command::Serve(args)) => {
             let data = args.data_dir.clone().or_else(|| settings.data_dir.as_ref().map(|d| d.value.clone()));
             let deck = args.deck.clone().or_else(|| settings.deck.as_ref().map(|d| d.value.clone()));
-            commands::serve::run(args, deck, data, load(), settings.locale())
+            commands::serve::run(args, deck, data, load_as(true), settings.locale())
         }
         Some(Command::Inspect { args, view }) => commands::inspect::run(
             args,

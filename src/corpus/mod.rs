@@ -102,7 +102,16 @@ impl Corpus {
     /// Nor is any of it parsed or scanned: build.rs parsed every file (`src/scenario/bake.rs`), and
     /// each scenario is built from that parsed form (see [`crate::scenario::baked`]).
     pub fn embedded() -> Corpus {
-        Corpus::load_each(baked_sources())
+        Corpus::load_each(baked_sources(true))
+    }
+
+    /// The compiled-in corpus as a round needs it: as [`Corpus::embedded`], but a file with
+    /// variables is not drawn at all, only summed up ([`Scenario::undrawn`]): a round is
+    /// weighed and picked from what build.rs read of each file, and draws (and checks in full)
+    /// only the variants it shows. For the trainer's sessions; what lists or serves the
+    /// scenarios as they are uses [`Corpus::embedded`].
+    pub fn for_rounds() -> Corpus {
+        Corpus::load_each(baked_sources(false))
     }
 
     /// The compiled-in corpus with every variant checked, for `smishdrill check`.
@@ -134,10 +143,19 @@ impl Corpus {
     /// stays). The built-in files are loaded quickly, as by [`Corpus::embedded`]; the added
     /// files as by [`Corpus::from_paths`].
     pub fn embedded_and(paths: &[PathBuf]) -> Corpus {
+        Corpus::bundled_and(paths, true)
+    }
+
+    /// As [`Corpus::embedded_and`], with the built-in files as [`Corpus::for_rounds`] loads them.
+    pub fn for_rounds_and(paths: &[PathBuf]) -> Corpus {
+        Corpus::bundled_and(paths, false)
+    }
+
+    fn bundled_and(paths: &[PathBuf], drawn: bool) -> Corpus {
         let (files, mut problems) = files_under(paths);
         let scenario = |f: &PathBuf| crate::source::FileKind::of(f) == crate::source::FileKind::Scenario;
         let added = files.into_iter().filter(scenario).map(|f| (f.display().to_string(), Src::File(f), How::First));
-        let mut corpus = Corpus::load_each(baked_sources().chain(added));
+        let mut corpus = Corpus::load_each(baked_sources(drawn).chain(added));
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
         corpus

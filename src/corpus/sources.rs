@@ -23,12 +23,16 @@ pub(super) enum Src {
 pub(super) fn read_and_parse((path, src, how): (String, Src, How)) -> (Result<Parsed, Vec<Problem>>, bool) {
     let text = match (src, how) {
         (Src::Bundled(_), How::Baked(index)) => return (baked_variant(index, &path), false),
+        (Src::Bundled(text), How::Undrawn(index)) => {
+            let undrawn = crate::scenario::baked::undrawn(index, &path, text).map(Ok);
+            return (undrawn.unwrap_or_else(|| baked_variant(index, &path)), false);
+        }
         (Src::Bundled(text), _) => Ok(text.to_string()),
         (Src::Given(text), _) => text,
         (Src::File(file), _) => read_text(&file),
     };
     let parsed = text.map_err(|p| vec![p]).and_then(|text| match how {
-        How::Baked(index) => baked_variant(index, &path),
+        How::Baked(index) | How::Undrawn(index) => baked_variant(index, &path),
         _ => parse_checked(&path, text, how == How::Check),
     });
     (parsed, how == How::Check)
@@ -43,12 +47,19 @@ pub(super) enum How {
     First,
     /// Bundled file number `n`, from its baked form.
     Baked(usize),
+    /// Bundled file number `n`, for a round: from its baked summary, not drawn
+    /// ([`crate::scenario::Scenario::undrawn`]); a file without variables as [`How::Baked`].
+    Undrawn(usize),
 }
 
-/// The bundled files, to be built from their baked forms.
-pub(super) fn baked_sources() -> impl Iterator<Item = (String, Src, How)> {
+/// The bundled files, to be built from their baked forms: each drawn (its first variant), or
+/// for a round left undrawn.
+pub(super) fn baked_sources(drawn: bool) -> impl Iterator<Item = (String, Src, How)> {
     debug_assert_eq!(crate::scenario::baked::count(), super::EMBEDDED.len());
-    super::EMBEDDED.iter().enumerate().map(|(i, (p, t))| (p.to_string(), Src::Bundled(t), How::Baked(i)))
+    super::EMBEDDED.iter().enumerate().map(move |(i, (p, t))| {
+        let how = if drawn { How::Baked(i) } else { How::Undrawn(i) };
+        (p.to_string(), Src::Bundled(t), how)
+    })
 }
 
 /// The first variant of bundled file `index`, from its baked form.

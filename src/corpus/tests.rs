@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::scenario::Draw;
+use crate::scenario::dates::Date;
 use std::fs;
 
 mod loading {
@@ -152,11 +153,82 @@ mod baked_tests {
     }
 }
 
+mod undrawn_tests {
+    use super::*;
+
+    /// What a round weighs and picks by, without drawing anything.
+    fn summed_up(s: &Scenario) -> (String, crate::scenario::Verdict, crate::scenario::Category, Option<u8>, Vec<&str>) {
+        let kinds = s.flags.iter().map(|f| f.kind.name()).collect();
+        (s.id.clone(), s.verdict, s.category, s.difficulty, kinds)
+    }
+
+    /// A round's pool sums up each bundled file with variables as build.rs read it; the summary
+    /// says what the first variant, drawn and checked, says of it.
+    #[test]
+    fn a_rounds_pool_sums_up_each_bundled_file_as_its_drawn_form_does() {
+        let (rounds, drawn) = (Corpus::for_rounds(), Corpus::embedded());
+        assert!(rounds.problems.is_empty(), "{:?}", rounds.problems);
+        assert_eq!((rounds.files, rounds.scenarios.len()), (drawn.files, drawn.scenarios.len()));
+        let mut undrawn = 0;
+        for (r, d) in rounds.scenarios.iter().zip(&drawn.scenarios) {
+            assert_eq!(summed_up(r), summed_up(d), "{}", d.origin);
+            assert_eq!((&r.origin, &r.template), (&d.origin, &d.template));
+            if r.undrawn {
+                undrawn += 1;
+                assert!(r.title.is_empty() && r.thread.is_empty() && r.question.is_none(), "{}", r.origin);
+            } else {
+                assert_eq!(r, d, "a file without variables is built whole");
+            }
+        }
+        let with_vars = drawn.scenarios.iter().filter(|s| s.template.is_some()).count();
+        assert_eq!(undrawn, with_vars);
+        assert!(undrawn > 200, "{undrawn} of {} bundled files undrawn", drawn.files);
+    }
+
+    /// Drawing an undrawn entry gives what drawing the drawn one gives, seed 0 included (the
+    /// drawn pool's own first variant).
+    #[test]
+    fn an_undrawn_entry_draws_the_variants_of_the_drawn_one() {
+        let (rounds, drawn) = (Corpus::for_rounds().scenarios, Corpus::embedded().scenarios);
+        for (r, d) in rounds.iter().zip(&drawn).filter(|(r, _)| r.undrawn) {
+            assert_eq!(&r.variant(Draw { seed: 0, today: Date::today_days() }), d, "{}", d.origin);
+            for seed in [3, 99_999] {
+                let draw = Draw { seed, today: 20_782 };
+                assert_eq!(r.variant(draw), d.variant(draw), "{} seed {seed}", d.origin);
+            }
+        }
+    }
+
+    /// A draw that breaks a rule falls back on the first variant: held by a drawn entry, drawn
+    /// then for an undrawn one, so what is shown is never an undrawn entry's empty text.
+    #[test]
+    fn a_draw_that_breaks_a_rule_falls_back_on_the_first_variant() {
+        // Only the first variant is checked at a round's load, and the quote is in half the
+        // draws: quoting the name seed 0 draws, the file loads.
+        let quoting = |name: &str| variant_tests::FRAGILE.replace("quote = \"SunPass:", &format!("quote = \"{name}:"));
+        let (half, loaded) = ["SunPass", "E-ZPass"]
+            .into_iter()
+            .map(quoting)
+            .map(|text| (text.clone(), Corpus::load([("f.toml".to_string(), Ok(text))], false)))
+            .find(|(_, c)| !c.scenarios.is_empty())
+            .expect("seed 0 draws one of the two names");
+        let first = &loaded.scenarios[0];
+        let today = Date::today_days();
+        let broken = (1..200)
+            .map(|seed| Draw { seed, today })
+            .find(|&draw| crate::scenario::parse_variant("f.toml", &half, draw).is_err())
+            .expect("some seed draws the name the quote lacks");
+        assert_eq!(&first.variant(broken), first);
+        let undrawn = Scenario { title: String::new(), thread: Vec::new(), undrawn: true, ..first.clone() };
+        assert_eq!(&undrawn.variant(broken), first);
+    }
+}
+
 mod variant_tests {
     use super::*;
 
     /// A quote that only some variants contain: every variant must pass, so this must fail.
-    const FRAGILE: &str = r#"id = "toll-fragile"
+    pub(super) const FRAGILE: &str = r#"id = "toll-fragile"
 verdict = "scam"
 category = "toll"
 title = "T"

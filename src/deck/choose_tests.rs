@@ -26,6 +26,7 @@ fn synthetic(n: usize) -> Vec<Scenario> {
             sources: vec![],
             origin: String::new(),
             template: None,
+            undrawn: false,
         })
         .collect()
 }

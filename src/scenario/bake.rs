@@ -18,6 +18,8 @@ use crate::raw::{RawCue, RawDomain, RawMessage, RawQuestion, RawScenario, RawSlo
 pub struct Baker {
     code: String,
     count: usize,
+    /// One `Some(Summary { .. })` (or `None`) per file, for `SUMMARIES`.
+    summaries: Vec<String>,
 }
 
 impl Baker {
@@ -35,6 +37,7 @@ impl Baker {
         let _ = write!(self.code, "fn s{}() -> RawScenario {{\n    ", self.count);
         raw.emit(&mut self.code);
         self.code.push_str("\n}\n");
+        self.summaries.push(summary(&raw, &text).unwrap_or_else(|| "None".to_string()));
         self.count += 1;
     }
 
@@ -45,8 +48,37 @@ impl Baker {
             let _ = write!(self.code, "s{i}, ");
         }
         self.code.push_str("];\n");
+        self.code.push_str("pub(super) static SUMMARIES: &[Option<Summary>] = &[\n");
+        for summary in &self.summaries {
+            let _ = writeln!(self.code, "    {summary},");
+        }
+        self.code.push_str("];\n");
         self.code
     }
+}
+
+/// The code of a file's `Summary` (see `baked.rs`): what weighs and picks a round, as written.
+/// `None` for a file without variables (it is built whole: it has one variant) or with a
+/// value missing (it is built whole, and its problem reported, as from its text).
+fn summary(raw: &RawScenario, text: &str) -> Option<String> {
+    let has_vars = raw.vars.as_ref().is_some_and(|v| !v.get_ref().is_empty());
+    if !has_vars {
+        return None;
+    }
+    let (id, verdict, category) = (raw.id.as_ref()?, raw.verdict.as_ref()?, raw.category.as_ref()?);
+    let flags: Option<Vec<&str>> =
+        raw.flag.iter().map(|f| f.get_ref().kind.as_ref().map(|k| k.get_ref().as_str())).collect();
+    let before = &text[..id.span().start.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some(format!(
+        "Some(Summary {{ id: {:?}, id_line: {line}, id_col: {col}, verdict: {:?}, category: {:?}, difficulty: {:?}, flags: &{:?} }})",
+        id.get_ref(),
+        verdict.get_ref(),
+        category.get_ref(),
+        raw.difficulty.as_ref().map(|d| *d.get_ref()),
+        flags?,
+    ))
 }
 
 /// Writes a Rust expression that evaluates to the value. The generated file brings `S`

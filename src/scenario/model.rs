@@ -25,6 +25,11 @@ pub struct Scenario {
     pub origin: String,
     /// The file's text when it has `[vars]`, so each round can draw a fresh variant.
     pub template: Option<TemplateText>,
+    /// A round's pool entry for a bundled file not drawn yet ([`crate::corpus::Corpus::for_rounds`]):
+    /// only the id, verdict, category, difficulty, flag kinds, origin and template are filled
+    /// (what weighs and picks a round); its title, thread and explanation are empty until
+    /// [`Scenario::variant`] draws it. Never shown as it is.
+    pub undrawn: bool,
 }
 
 /// A scenario file's text, kept to draw its variants: borrowed from the binary for a bundled

@@ -5,23 +5,31 @@ use super::model::Scenario;
 use super::validate::Draw;
 
 impl Scenario {
-    /// This scenario with its variables drawn again from `draw`. A scenario without variables,
-    /// or a draw that fails the checks (which `check` tries hard to rule out), gives itself.
+    /// This scenario with its variables drawn again from `draw`. A scenario without variables
+    /// gives itself. A draw that fails the checks (which `check` tries hard to rule out) gives
+    /// the first variant instead (seed 0, the one a corpus loaded for `check` or `list` holds):
+    /// the scenario itself when it was drawn at load, drawn now when it was not
+    /// ([`Scenario::undrawn`]).
     pub fn variant(&self, draw: Draw) -> Scenario {
-        let Some(source) = &self.template else {
+        if self.template.is_none() {
             return self.clone();
-        };
+        }
+        let first = Draw { seed: 0, ..draw };
+        let again = || if self.undrawn && draw != first { self.drawn(first) } else { None };
+        self.drawn(draw).or_else(again).unwrap_or_else(|| self.clone())
+    }
+
+    /// The variant `draw` gives, if it passes the rules.
+    fn drawn(&self, draw: Draw) -> Option<Scenario> {
+        let source = self.template.as_ref()?;
         // Only the rules: a round has no use for `check`'s teaching findings and warnings.
         // A bundled file's TOML was read at build time; its variants are checked in full all
         // the same, since a round's seeds are not the ones `check` tried.
         let template = match super::baked::checked_template(&self.origin, source) {
-            Some(t) => Ok(t),
-            None => super::validate::parse_template(&self.origin, source),
+            Some(t) => t,
+            None => super::validate::parse_template(&self.origin, source).ok()?,
         };
-        let parsed = template.and_then(|t| t.into_variant_rules_only(draw));
-        match parsed {
-            Ok(parsed) => Scenario { template: self.template.clone(), ..parsed.scenario },
-            Err(_) => self.clone(),
-        }
+        let parsed = template.into_variant_rules_only(draw).ok()?;
+        Some(Scenario { template: self.template.clone(), ..parsed.scenario })
     }
 }

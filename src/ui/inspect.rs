@@ -43,6 +43,7 @@ fn as_thread(t: &Locale, text: &str, sender: Option<&str>) -> Scenario {
         sources: Vec::new(),
         origin: "inspect".into(),
         template: None,
+        undrawn: false,
     }
 }
 

@@ -114,6 +114,7 @@ impl Checker<'_> {
             sources: sources.into_iter().map(|(s, _)| s).collect(),
             origin: self.map.path().to_string(),
             template: None,
+            undrawn: false,
         };
         Some(Parsed {
             scenario,
