@@ -80,6 +80,28 @@ fn every_bundled_scenario_passes_the_checks_in_many_more_variants() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Seed 0 is what a round falls back on when a draw breaks a rule (`Scenario::variant`), and
+/// a round's pool no longer draws it at start-up to find out: it passes on every week of a
+/// year from today.
+#[test]
+fn every_bundled_first_variant_passes_the_checks_all_year() {
+    use smishdrill::corpus::EMBEDDED;
+    use smishdrill::scenario::Draw;
+    use smishdrill::scenario::validate::parse_template;
+    let today = smishdrill::scenario::dates::Date::today_days();
+    let mut failures = Vec::new();
+    for (path, text) in EMBEDDED.iter().filter(|(_, text)| text.contains("[vars]")) {
+        let template = parse_template(path, text).expect("bundled files parse");
+        for week in 0..53 {
+            if let Err(problems) = template.variant_rules_only(Draw { seed: 0, today: today + 7 * week }) {
+                failures.push(format!("week {week}: {}", problems[0]));
+                break;
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn the_same_seed_gives_the_same_round_with_the_same_variants() {
     use smishdrill::app::App;
