@@ -199,6 +199,25 @@ mod undrawn_tests {
         }
     }
 
+    /// An added file with a built-in id is reported against the built-in file's id, undrawn
+    /// or not, and the built-in one stays (located by build.rs, as the checker locates it).
+    #[test]
+    fn an_added_file_with_a_built_in_id_is_reported_as_against_the_drawn_corpus() {
+        let dir = std::env::temp_dir().join(format!("smishdrill-corpus-dup-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let (path, text) = EMBEDDED.iter().find(|(_, t)| t.contains("[vars]")).unwrap();
+        fs::write(dir.join("copy.toml"), text).unwrap();
+        let (rounds, drawn) = (Corpus::for_rounds_and(&[dir.clone()]), Corpus::embedded_and(&[dir.clone()]));
+        let shown = |c: &Corpus| c.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        assert_eq!(shown(&rounds), shown(&drawn));
+        assert_eq!(rounds.problems.len(), 1);
+        assert!(shown(&rounds)[0].contains(&format!("{path}:")), "{:?}", shown(&rounds));
+        assert_eq!(rounds.scenarios.len(), EMBEDDED.len());
+        assert!(rounds.scenarios.iter().all(|s| s.origin != dir.join("copy.toml").display().to_string()));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
     /// A draw that breaks a rule falls back on the first variant: held by a drawn entry, drawn
     /// then for an undrawn one, so what is shown is never an undrawn entry's empty text.
     #[test]
