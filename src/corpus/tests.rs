@@ -208,7 +208,8 @@ mod undrawn_tests {
         fs::create_dir_all(&dir).unwrap();
         let (path, text) = EMBEDDED.iter().find(|(_, t)| t.contains("[vars]")).unwrap();
         fs::write(dir.join("copy.toml"), text).unwrap();
-        let (rounds, drawn) = (Corpus::for_rounds_and(&[dir.clone()]), Corpus::embedded_and(&[dir.clone()]));
+        let (rounds, drawn) =
+            (Corpus::for_rounds_and(std::slice::from_ref(&dir)), Corpus::embedded_and(std::slice::from_ref(&dir)));
         let shown = |c: &Corpus| c.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>();
         assert_eq!(shown(&rounds), shown(&drawn));
         assert_eq!(rounds.problems.len(), 1);
