@@ -15,9 +15,9 @@ use sources::{How, Src, baked_sources, read_and_parse};
 
 use crate::scenario::{Location, Problem, ProblemKind, Scenario};
 
-/// How many further variants of a scenario with `[vars]` are drawn and checked at load, to
-/// prove that every variant obeys the rules (each quote still found, and so on).
-pub const VARIANTS_CHECKED: u64 = 24;
+/// How many further variants of a scenario with `[vars]` `check` draws and checks (seeds 1 to
+/// 24), to prove that every variant obeys the rules (each quote still found, and so on).
+pub use crate::scenario::VARIANTS_CHECKED;
 
 /// The scenarios under `scenarios/` at build time: (path shown in messages, file text).
 pub use crate::scenario::embedded::EMBEDDED;

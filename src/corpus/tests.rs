@@ -222,7 +222,7 @@ mod undrawn_tests {
     /// A draw that breaks a rule falls back on the first variant: held by a drawn entry, drawn
     /// then for an undrawn one, so what is shown is never an undrawn entry's empty text.
     #[test]
-    fn a_draw_that_breaks_a_rule_falls_back_on_the_first_variant() {
+    fn a_draw_that_breaks_a_rule_falls_back_on_the_first_variant_that_passes() {
         // Only the first variant is checked at a round's load, and the quote is in half the
         // draws: quoting the name seed 0 draws, the file loads.
         let quoting = |name: &str| variant_tests::FRAGILE.replace("quote = \"SunPass:", &format!("quote = \"{name}:"));
@@ -241,6 +241,17 @@ mod undrawn_tests {
         assert_eq!(&first.variant(broken), first);
         let undrawn = Scenario { title: String::new(), thread: Vec::new(), undrawn: true, ..first.clone() };
         assert_eq!(&undrawn.variant(broken), first);
+
+        // The other quote: now seed 0 breaks the rule too, and a further seed `check` draws
+        // is shown instead of the undrawn entry's empty text.
+        let other = if half.contains("SunPass: pay") { quoting("E-ZPass") } else { quoting("SunPass") };
+        let template = Some(crate::scenario::model::TemplateText::Loaded(other.as_str().into()));
+        let undrawn = Scenario { template, ..undrawn };
+        let seed_zero = Draw { seed: 0, today };
+        assert!(crate::scenario::parse_variant("f.toml", &other, seed_zero).is_err());
+        let shown = undrawn.variant(seed_zero);
+        assert!(!shown.undrawn && !shown.thread.is_empty(), "{shown:?}");
+        assert!(shown.flags.iter().any(|f| f.quote.as_deref().is_some_and(|q| shown.thread[0].text.contains(q))));
     }
 }
 

@@ -24,3 +24,4 @@ pub use kinds::{Category, FlagKind, SignKind, Verdict};
 pub use model::{Asked, Cue, Message, Question, Scenario};
 pub use problem::{Location, Problem, ProblemKind};
 pub use validate::{Draw, parse_scenario, parse_variant};
+pub use variant::VARIANTS_CHECKED;
